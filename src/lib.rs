@@ -1,0 +1,50 @@
+//! # fazhi-analyzer
+//!
+//! Reads a pasted 法治政府建设 report and returns its structure, every stated figure and
+//! what a careful reviewer would flag, as one [`Analysis`] (format `fazhi-analyzer/1`,
+//! see `docs/result-format.md`).
+//!
+//! The pipeline runs one way, one module per stage:
+//!
+//! 1. [`text`] — the normalised view (full-width and Traditional folded one-for-one) and offsets;
+//! 2. `chrome` — page menus, metadata blocks and footers set aside; `meta` read;
+//! 3. `outline` — headings and their nesting, roles of the required parts;
+//! 4. `quantity` → `metrics` — numbers with units, filtered to the figures that state facts,
+//!    with indicator, category and relations;
+//! 5. `review` — findings and the summary;
+//! 6. `encode` — byte spans become UTF-16 offsets, once, at the boundary.
+//!
+//! The core is plain Rust; `wasm` is a thin binding compiled only for `wasm32`.
+
+mod chrome;
+mod encode;
+mod input;
+mod metrics;
+mod outline;
+mod quantity;
+mod result;
+mod review;
+pub mod text;
+mod vocab;
+#[cfg(target_arch = "wasm32")]
+mod wasm;
+
+pub use input::{decode, validate, InputError, MAX_INPUT_BYTES};
+pub use result::*;
+pub use text::{Span, Text};
+
+/// Analyse one report. Total: any `&str` gives a result (validate untrusted input first
+/// with [`validate`] to reject binary junk and oversized text with a clear error).
+pub fn analyze(input: &str) -> Analysis {
+    let text = Text::new(input);
+    let page = chrome::read_page(&text);
+    let outline = outline::parse(&text, &page);
+    let metrics = metrics::extract(&text, &page, &outline);
+    let review = review::review(&text, &page, &outline, &metrics);
+    encode::analysis(&text, &page, &outline, &metrics, &review)
+}
+
+/// The result as compact JSON, exactly as the CLI prints it.
+pub fn analyze_to_json(input: &str) -> String {
+    serde_json::to_string(&analyze(input)).expect("the result always serialises")
+}

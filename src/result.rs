@@ -1,0 +1,314 @@
+//! The analysis result, format `fazhi-analyzer/1` — public API.
+//!
+//! Every `start`/`end` here is a UTF-16 code unit offset into the text as given
+//! (end exclusive). Stages work in byte [`Span`](crate::Span)s; [`crate::encode`]
+//! converts once, at this boundary. Field names are the contract (docs/result-format.md).
+
+use serde::{Deserialize, Serialize};
+
+pub const FORMAT: &str = "fazhi-analyzer/1";
+
+#[derive(Serialize, Deserialize, Debug, Clone, PartialEq)]
+#[serde(rename_all = "camelCase")]
+pub struct Analysis {
+    pub format: String,
+    pub meta: Meta,
+    /// The report itself, after page chrome is set aside.
+    pub body: Range,
+    /// Page chrome set aside: menus, metadata blocks, footers.
+    pub boilerplate: Vec<Boilerplate>,
+    pub outline: Vec<Heading>,
+    pub metrics: Vec<Metric>,
+    /// How metrics relate: breakdowns, 分别 distributions, rate triples.
+    pub relations: Vec<Relation>,
+    pub findings: Vec<Finding>,
+    /// Which required parts of an annual report were found.
+    pub sections: Sections,
+    pub review: Review,
+    pub stats: Stats,
+}
+
+/// A UTF-16 range.
+#[derive(Serialize, Deserialize, Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Range {
+    pub start: usize,
+    pub end: usize,
+}
+
+#[derive(Serialize, Deserialize, Debug, Clone, PartialEq, Default)]
+#[serde(rename_all = "camelCase")]
+pub struct Meta {
+    pub title: Option<String>,
+    pub issuer: Option<String>,
+    pub report_year: Option<i32>,
+    pub period: Option<Period>,
+    /// `YYYY-MM-DD`.
+    pub published: Option<String>,
+    pub fields: Vec<MetaField>,
+}
+
+#[derive(Serialize, Deserialize, Debug, Clone, Copy, PartialEq, Eq)]
+#[serde(rename_all = "kebab-case")]
+pub enum Period {
+    Year,
+    HalfYear,
+    Quarter,
+    MidTerm,
+    MultiYear,
+}
+
+#[derive(Serialize, Deserialize, Debug, Clone, PartialEq)]
+#[serde(rename_all = "camelCase")]
+pub struct MetaField {
+    pub name: String,
+    pub value: String,
+    pub start: usize,
+    pub end: usize,
+}
+
+#[derive(Serialize, Deserialize, Debug, Clone, PartialEq)]
+#[serde(rename_all = "camelCase")]
+pub struct Boilerplate {
+    pub kind: BoilerplateKind,
+    pub start: usize,
+    pub end: usize,
+}
+
+#[derive(Serialize, Deserialize, Debug, Clone, Copy, PartialEq, Eq)]
+#[serde(rename_all = "kebab-case")]
+pub enum BoilerplateKind {
+    /// Site navigation: 登录/注册/无障碍阅读/今天是 …
+    Menu,
+    /// The page's metadata block: 索引号/发文单位/发布时间 …
+    Metadata,
+    /// 打印|关闭, ICP备, 主办/承办, 网站地图 …
+    Footer,
+}
+
+#[derive(Serialize, Deserialize, Debug, Clone, PartialEq)]
+#[serde(rename_all = "camelCase")]
+pub struct Heading {
+    pub id: usize,
+    pub parent: Option<usize>,
+    /// 1 = top level in this document.
+    pub level: u32,
+    /// As written: `一、`, `(一)`, `1.`, `一是` …
+    pub marker: String,
+    pub style: HeadingStyle,
+    /// The ordinal the marker states (三是 → 3), if any.
+    pub number: Option<u32>,
+    pub title: String,
+    pub start: usize,
+    pub end: usize,
+    /// The required part this heading is (the first of `sections`).
+    pub role: Option<Role>,
+    /// Every required part the heading covers (`存在的问题及下一步打算` → problems, plans).
+    pub sections: Vec<Role>,
+}
+
+#[derive(Serialize, Deserialize, Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[serde(rename_all = "kebab-case")]
+pub enum HeadingStyle {
+    /// 一、
+    CnDun,
+    /// (一)
+    CnParen,
+    /// 1. 1、
+    NumDot,
+    /// (1)
+    NumParen,
+    /// ①
+    Circled,
+    /// 一是 / 第一 / 首先 …, inside a paragraph.
+    Inline,
+    /// An unnumbered short sentence that opens a paragraph and acts as a heading.
+    RunIn,
+}
+
+#[derive(Serialize, Deserialize, Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[serde(rename_all = "camelCase")]
+pub enum Role {
+    Measures,
+    Duty,
+    Problems,
+    Plans,
+}
+
+impl Role {
+    pub const ALL: [Role; 4] = [Role::Measures, Role::Duty, Role::Problems, Role::Plans];
+
+    /// The part's name as the 督察工作规定 gives it.
+    pub fn label(self) -> &'static str {
+        match self {
+            Role::Measures => "推进法治政府建设的主要举措和成效",
+            Role::Duty => "党政主要负责人履行推进法治建设第一责任人职责情况",
+            Role::Problems => "存在的不足和原因",
+            Role::Plans => "下一年度推进法治政府建设的主要安排",
+        }
+    }
+}
+
+#[derive(Serialize, Deserialize, Debug, Clone, PartialEq)]
+#[serde(rename_all = "camelCase")]
+pub struct Metric {
+    pub id: usize,
+    pub start: usize,
+    pub end: usize,
+    /// The quantity exactly as written: `478.7761万元`, `430余人次`, `百分之百`.
+    pub text: String,
+    /// With 万/亿/千 folded in: `478.7761万元` → 4787761.
+    pub value: f64,
+    /// Upper bound of a range (`3至5天`).
+    pub value_max: Option<f64>,
+    /// Base unit without multipliers: `元`, `件`, `人次`, `%`, `天`.
+    pub unit: String,
+    pub kind: MetricKind,
+    pub approx: Option<Approx>,
+    /// What is measured: `行政诉讼案件`, `负责人出庭应诉率`.
+    pub indicator: String,
+    pub category: String,
+    /// Innermost heading it stands under.
+    pub heading: Option<usize>,
+}
+
+#[derive(Serialize, Deserialize, Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[serde(rename_all = "camelCase")]
+pub enum MetricKind {
+    Count,
+    Money,
+    Percent,
+    Duration,
+    Measure,
+}
+
+#[derive(Serialize, Deserialize, Debug, Clone, Copy, PartialEq, Eq)]
+#[serde(rename_all = "camelCase")]
+pub enum Approx {
+    /// 余 多 以上 超过
+    Over,
+    /// 近 不到 不足
+    Under,
+    /// 约 左右
+    About,
+}
+
+/// How metrics relate; ids index `metrics`.
+#[derive(Serialize, Deserialize, Debug, Clone, PartialEq)]
+#[serde(tag = "kind", rename_all = "camelCase", rename_all_fields = "camelCase")]
+pub enum Relation {
+    /// `X件,其中A件、B件`: parts of a total; `exhaustive` when the parts claim to be all of it.
+    Breakdown { total: usize, parts: Vec<usize>, exhaustive: bool, start: usize, end: usize },
+    /// `A、B、C … 分别 x、y、z`: items paired with values in order.
+    Respectively { items: Vec<Item>, values: Vec<usize>, start: usize, end: usize },
+    /// `应报N户,已报M户,年报率R%`.
+    Rate { numerator: usize, denominator: usize, rate: usize, start: usize, end: usize },
+}
+
+/// A listed item that a relation pairs (a metric when it is one).
+#[derive(Serialize, Deserialize, Debug, Clone, PartialEq)]
+#[serde(rename_all = "camelCase")]
+pub struct Item {
+    pub text: String,
+    pub start: usize,
+    pub end: usize,
+    pub metric: Option<usize>,
+}
+
+#[derive(Serialize, Deserialize, Debug, Clone, PartialEq)]
+#[serde(rename_all = "camelCase")]
+pub struct Finding {
+    pub id: usize,
+    pub code: FindingCode,
+    pub severity: Severity,
+    /// One plain Chinese sentence a reviewer can act on.
+    pub message: String,
+    /// The evidence; null only for whole-document findings.
+    pub start: Option<usize>,
+    pub end: Option<usize>,
+}
+
+#[derive(Serialize, Deserialize, Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[serde(rename_all = "kebab-case")]
+pub enum FindingCode {
+    SectionMissing,
+    LatePublication,
+    NumberingGap,
+    NumberingDuplicate,
+    RateMismatch,
+    SumMismatch,
+    RespectivelyMismatch,
+    SuspectedMissingChar,
+    TruncatedSentence,
+    UnquantifiedSection,
+    Placeholder,
+}
+
+#[derive(Serialize, Deserialize, Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[serde(rename_all = "camelCase")]
+pub enum Severity {
+    Error,
+    Warning,
+    Info,
+}
+
+#[derive(Serialize, Deserialize, Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[serde(rename_all = "camelCase")]
+pub struct Sections {
+    pub measures: bool,
+    pub duty: bool,
+    pub problems: bool,
+    pub plans: bool,
+}
+
+/// Summary figures a reviewer reads first.
+#[derive(Serialize, Deserialize, Debug, Clone, PartialEq, Default)]
+#[serde(rename_all = "camelCase")]
+pub struct Review {
+    /// Metrics per 1000 body characters (UTF-16 units).
+    pub figures_per_1000_chars: f64,
+    /// Share of measures sections (headings under the measures part) stating at least one figure; null without any.
+    pub quantified_measures_share: Option<f64>,
+    /// One entry per required part, in the order of the 督察工作规定.
+    pub required_parts: Vec<RequiredPart>,
+    pub timeliness: Timeliness,
+}
+
+#[derive(Serialize, Deserialize, Debug, Clone, PartialEq)]
+#[serde(rename_all = "camelCase")]
+pub struct RequiredPart {
+    pub part: Role,
+    pub present: bool,
+    /// The heading that carries it.
+    pub heading: Option<usize>,
+}
+
+#[derive(Serialize, Deserialize, Debug, Clone, PartialEq, Default)]
+#[serde(rename_all = "camelCase")]
+pub struct Timeliness {
+    pub status: TimelinessStatus,
+    /// `YYYY-MM-DD`: 1 April of the year after the report year, for annual reports.
+    pub deadline: Option<String>,
+    pub published: Option<String>,
+}
+
+#[derive(Serialize, Deserialize, Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[serde(rename_all = "kebab-case")]
+pub enum TimelinessStatus {
+    OnTime,
+    Late,
+    /// Annual report, but no publication date found.
+    #[default]
+    Unknown,
+    /// Not an annual report: no deadline applies.
+    NotApplicable,
+}
+
+#[derive(Serialize, Deserialize, Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[serde(rename_all = "camelCase")]
+pub struct Stats {
+    /// Length of the text in UTF-16 units.
+    pub chars: usize,
+    pub headings: usize,
+    pub metrics: usize,
+    pub findings: usize,
+}

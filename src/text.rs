@@ -1,0 +1,227 @@
+//! Text and offsets: the normalised view every stage reads, and the one place
+//! where byte offsets become UTF-16 code units.
+//!
+//! Normalisation folds characters one-for-one (full-width ASCII → ASCII, ideographic
+//! and no-break spaces → space, Traditional → Simplified). Every folded character is
+//! in the BMP on both sides, so each character keeps its UTF-16 length: a UTF-16
+//! offset computed on the normalised text *is* the offset in the text as given.
+
+use std::ops::Range;
+
+/// A half-open range of byte offsets into [`Text::norm`].
+#[derive(Copy, Clone, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Span {
+    pub start: usize,
+    pub end: usize,
+}
+
+impl Span {
+    pub const fn new(start: usize, end: usize) -> Span {
+        Span { start, end }
+    }
+    pub const fn len(self) -> usize {
+        self.end - self.start
+    }
+    pub const fn is_empty(self) -> bool {
+        self.end <= self.start
+    }
+    pub const fn range(self) -> Range<usize> {
+        self.start..self.end
+    }
+    pub const fn contains(self, other: Span) -> bool {
+        self.start <= other.start && other.end <= self.end
+    }
+    pub const fn overlaps(self, other: Span) -> bool {
+        self.start < other.end && other.start < self.end
+    }
+    /// The smallest span covering both.
+    pub fn cover(self, other: Span) -> Span {
+        Span::new(self.start.min(other.start), self.end.max(other.end))
+    }
+    /// Shift a span found in a slice that started at `base`.
+    pub const fn offset(self, base: usize) -> Span {
+        Span::new(self.start + base, self.end + base)
+    }
+}
+
+impl From<Range<usize>> for Span {
+    fn from(r: Range<usize>) -> Span {
+        Span::new(r.start, r.end)
+    }
+}
+
+impl<'h> From<regex::Match<'h>> for Span {
+    fn from(m: regex::Match<'h>) -> Span {
+        Span::new(m.start(), m.end())
+    }
+}
+
+/// The text as given plus its normalised view.
+#[derive(Debug)]
+pub struct Text<'a> {
+    original: &'a str,
+    norm: String,
+    /// `(norm_offset, original_offset)` at every character whose UTF-8 length changed
+    /// in folding; between checkpoints the two advance together.
+    shifts: Vec<(usize, usize)>,
+    utf16: Utf16Index,
+}
+
+impl<'a> Text<'a> {
+    pub fn new(original: &'a str) -> Text<'a> {
+        let mut norm = String::with_capacity(original.len());
+        let mut shifts = Vec::new();
+        for (orig_pos, c) in original.char_indices() {
+            let folded = fold_char(c);
+            if folded.len_utf8() != c.len_utf8() {
+                shifts.push((norm.len() + folded.len_utf8(), orig_pos + c.len_utf8()));
+            }
+            norm.push(folded);
+        }
+        let utf16 = Utf16Index::new(&norm);
+        Text { original, norm, shifts, utf16 }
+    }
+
+    /// The normalised text all stages match against.
+    pub fn norm(&self) -> &str {
+        &self.norm
+    }
+
+    pub fn original(&self) -> &'a str {
+        self.original
+    }
+
+    /// The normalised slice of a span.
+    pub fn get(&self, span: Span) -> &str {
+        &self.norm[span.range()]
+    }
+
+    /// The text exactly as the user wrote it.
+    pub fn as_written(&self, span: Span) -> &'a str {
+        &self.original[self.to_original(span.start)..self.to_original(span.end)]
+    }
+
+    /// Byte offset in the original text of a character boundary in `norm`.
+    pub fn to_original(&self, norm_pos: usize) -> usize {
+        let i = self.shifts.partition_point(|&(n, _)| n <= norm_pos);
+        match i {
+            0 => norm_pos,
+            _ => {
+                let (n, o) = self.shifts[i - 1];
+                o + (norm_pos - n)
+            }
+        }
+    }
+
+    /// UTF-16 offset (in the original and the normalised text alike) of a byte offset in `norm`.
+    pub fn utf16(&self, norm_pos: usize) -> usize {
+        self.utf16.offset(&self.norm, norm_pos)
+    }
+
+    pub fn utf16_len(&self) -> usize {
+        self.utf16(self.norm.len())
+    }
+}
+
+/// One-for-one folding: same character count, same UTF-16 length per character.
+pub fn fold_char(c: char) -> char {
+    match c {
+        '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
+        '\u{3000}' | '\u{00A0}' | '\u{2002}'..='\u{200B}' | '\u{FEFF}' => ' ',
+        '\u{2236}' => ':',
+        _ => crate::vocab::simplified(c),
+    }
+}
+
+/// Converts byte offsets to UTF-16 offsets with checkpoints every [`Self::STRIDE`] bytes,
+/// so a lookup walks at most one stride of characters.
+#[derive(Debug)]
+struct Utf16Index {
+    /// UTF-16 offset at the first char boundary at or after each stride start, with that boundary.
+    marks: Vec<(usize, usize)>,
+}
+
+impl Utf16Index {
+    const STRIDE: usize = 256;
+
+    fn new(s: &str) -> Utf16Index {
+        let mut marks = Vec::with_capacity(s.len() / Self::STRIDE + 1);
+        let mut units = 0;
+        let mut next_mark = 0;
+        for (pos, c) in s.char_indices() {
+            if pos >= next_mark {
+                marks.push((pos, units));
+                next_mark = (pos / Self::STRIDE + 1) * Self::STRIDE;
+            }
+            units += c.len_utf16();
+        }
+        Utf16Index { marks }
+    }
+
+    fn offset(&self, s: &str, pos: usize) -> usize {
+        let i = self.marks.partition_point(|&(p, _)| p <= pos);
+        let (base, units) = if i == 0 { (0, 0) } else { self.marks[i - 1] };
+        units + s[base..pos].chars().map(char::len_utf16).sum::<usize>()
+    }
+}
+
+/// Lines of `s` with their spans, without the line terminator (`\n`, `\r\n`).
+pub fn lines(s: &str) -> impl Iterator<Item = Span> + '_ {
+    let mut start = 0;
+    s.split_inclusive('\n').map(move |line| {
+        let span_start = start;
+        start += line.len();
+        let trimmed = line.trim_end_matches(['\n', '\r']);
+        Span::new(span_start, span_start + trimmed.len())
+    })
+}
+
+/// The span with leading and trailing whitespace (any Unicode space) removed.
+pub fn trim(s: &str, span: Span) -> Span {
+    let slice = &s[span.range()];
+    let start = span.start + (slice.len() - slice.trim_start().len());
+    let end = span.start + slice.trim_end().len();
+    Span::new(start, end.max(start))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The naive oracle: count UTF-16 units of the prefix.
+    fn naive_utf16(s: &str, pos: usize) -> usize {
+        s[..pos].encode_utf16().count()
+    }
+
+    #[test]
+    fn utf16_matches_naive_oracle_at_every_boundary() {
+        let mut s = String::new();
+        for i in 0..400 {
+            s.push_str(["a", "中", "𠀀", "１", "\u{3000}", "é"][i % 6]);
+        }
+        let text = Text::new(&s);
+        for (pos, _) in text.norm().char_indices().chain([(text.norm().len(), ' ')]) {
+            assert_eq!(text.utf16(pos), naive_utf16(text.norm(), pos), "at {pos}");
+        }
+        // Folding keeps UTF-16 lengths: the normalised and original texts agree.
+        assert_eq!(text.utf16_len(), s.encode_utf16().count());
+    }
+
+    #[test]
+    fn folding_maps_back_to_the_text_as_written() {
+        let text = Text::new("共（一）１２件，完成");
+        assert_eq!(text.norm(), "共(一)12件,完成");
+        let start = text.norm().find("12").unwrap();
+        let span = Span::new(start, start + "12件".len());
+        assert_eq!(text.as_written(span), "１２件");
+        assert_eq!(text.get(span), "12件");
+        assert_eq!(text.utf16(span.start), 4);
+    }
+
+    #[test]
+    fn lines_strip_terminators() {
+        let s = "甲\r\n乙\n\n丙";
+        let got: Vec<&str> = lines(s).map(|l| &s[l.range()]).collect();
+        assert_eq!(got, ["甲", "乙", "", "丙"]);
+    }
+}

@@ -1,0 +1,28 @@
+//! The WebAssembly binding: a thin shell over [`crate::analyze`].
+
+use serde::Serialize;
+use wasm_bindgen::prelude::*;
+
+/// Analyse `text`; the result as a plain object (maps as objects, missing values as null),
+/// deep-equal to the CLI's JSON. Empty, oversized or binary text throws an `Error`.
+#[wasm_bindgen]
+pub fn analyze(text: &str) -> Result<JsValue, JsError> {
+    crate::validate(text).map_err(|e| JsError::new(&e.to_string()))?;
+    let serializer = serde_wasm_bindgen::Serializer::new()
+        .serialize_maps_as_objects(true)
+        .serialize_missing_as_null(true);
+    crate::analyze(text).serialize(&serializer).map_err(|e| JsError::new(&e.to_string()))
+}
+
+/// The result as a JSON string, byte-identical to the CLI's output.
+#[wasm_bindgen(js_name = analyzeJson)]
+pub fn analyze_json(text: &str) -> Result<String, JsError> {
+    crate::validate(text).map_err(|e| JsError::new(&e.to_string()))?;
+    Ok(crate::analyze_to_json(text))
+}
+
+/// The result format this build produces.
+#[wasm_bindgen(js_name = formatVersion)]
+pub fn format_version() -> String {
+    crate::FORMAT.to_owned()
+}
