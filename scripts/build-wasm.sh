@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# Builds the core to WebAssembly: www/pkg (for the page, ES module) and target/pkg-node (for Node tests).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export PATH="$HOME/.cargo/bin:$PATH"
+
+cargo build --quiet --release --lib --target wasm32-unknown-unknown
+wasm=target/wasm32-unknown-unknown/release/fazhi_analyzer.wasm
+wasm-bindgen --target web --out-dir www/pkg "$wasm"
+wasm-bindgen --target nodejs --out-dir target/pkg-node "$wasm"
+# The nodejs target is CommonJS; the project root says "type": "module".
+echo '{ "type": "commonjs" }' > target/pkg-node/package.json
+echo "build-wasm: www/pkg/fazhi_analyzer_bg.wasm $(( $(stat -c %s www/pkg/fazhi_analyzer_bg.wasm) / 1024 )) KiB"

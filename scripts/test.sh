@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# Every test: Rust (unit, integration, schema), wasm ↔ CLI parity, browser.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export PATH="$HOME/.cargo/bin:$PATH"
+
+bash scripts/setup.sh
+echo "== Rust tests"
+cargo test --quiet 2>&1
+echo "== WebAssembly build"
+bash scripts/build-wasm.sh
+cargo build --quiet --bin fazhi-analyzer
+echo "== Parity: wasm and CLI"
+node --test tests/node/
+echo "== Browser tests (Debian chromium, headless)"
+if compgen -G "tests/browser/*.spec.*" >/dev/null; then
+  npx playwright test
+else
+  echo "no browser tests yet"
+fi

@@ -1,0 +1,34 @@
+// The data-only API: `import { analyze } from './fazhi-analyzer.js'` for pages that render
+// their own UI. The wasm is fetched relative to this module, so it works from any path, and
+// it is instantiated once however many callers share it.
+
+import init, { analyze as analyzeCore, analyzeJson as analyzeJsonCore, formatVersion } from './pkg/fazhi_analyzer.js';
+
+let instance;
+
+/** Load and instantiate the core once; later calls share the same promise. */
+export function load() {
+  instance ??= init({ module_or_path: new URL('./pkg/fazhi_analyzer_bg.wasm', import.meta.url) });
+  return instance;
+}
+
+/**
+ * Analyse a report. Resolves to the result object (format `fazhi-analyzer/1`);
+ * rejects with an Error whose message explains empty, oversized or binary input.
+ */
+export async function analyze(text) {
+  await load();
+  return analyzeCore(String(text));
+}
+
+/** The same result as a JSON string, identical to the CLI's output. */
+export async function analyzeJson(text) {
+  await load();
+  return analyzeJsonCore(String(text));
+}
+
+/** The result format this build produces, e.g. `fazhi-analyzer/1`. */
+export async function format() {
+  await load();
+  return formatVersion();
+}
