@@ -1,0 +1,157 @@
+//! Dates as reports and pages write them: `2020-04-20 16:52:29`, `2024年12月23日`,
+//! `二〇二四年十二月二十三日`, `2024.12.23`, and — only as a fallback — a compact run of
+//! digits that lost its separators (`2020414` → 2020-04-14 when only one reading is valid).
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::Date;
+use crate::text::Span;
+
+static ARABIC: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(\d{4})\s*(?:年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日|[-/.](\d{1,2})[-/.](\d{1,2}))").unwrap()
+});
+static CHINESE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"([〇零○OoО0一二三四五六七八九]{4})\s*年\s*([一二三四五六七八九十]{1,3})\s*月\s*([一二三四五六七八九十]{1,4})\s*日").unwrap()
+});
+static COMPACT: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?:^|[^\d])(\d{7,8})(?:$|[^\d])").unwrap());
+
+/// A valid calendar date, or None.
+pub fn make(year: i32, month: u32, day: u32) -> Option<Date> {
+    if !(1900..=2200).contains(&year) || !(1..=12).contains(&month) || day == 0 {
+        return None;
+    }
+    let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+    let days = match month {
+        2 if leap => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    };
+    (day <= days).then_some(Date { year, month, day })
+}
+
+/// The first written date in `s` (Arabic or Chinese numerals), with its byte range in `s`.
+pub fn find(s: &str) -> Option<(Date, Span)> {
+    let arabic = ARABIC.captures_iter(s).find_map(|c| {
+        let year = c[1].parse().ok()?;
+        let (m, d) = match (c.get(2), c.get(3)) {
+            (Some(m), Some(d)) => (m, d),
+            _ => (c.get(4)?, c.get(5)?),
+        };
+        let date = make(year, m.as_str().parse().ok()?, d.as_str().parse().ok()?)?;
+        Some((date, Span::from(c.get(0)?)))
+    });
+    let chinese = CHINESE.captures_iter(s).find_map(|c| {
+        let year = c[1].chars().try_fold(0i32, |acc, ch| Some(acc * 10 + cn_digit(ch)? as i32))?;
+        let date = make(year, cn_small(&c[2])?, cn_small(&c[3])?)?;
+        Some((date, Span::from(c.get(0)?)))
+    });
+    match (arabic, chinese) {
+        (Some(a), Some(c)) => Some(if a.1.start <= c.1.start { a } else { c }),
+        (a, c) => a.or(c),
+    }
+}
+
+/// A date whose separators were lost (`2020414`, `20200414`): only when exactly one
+/// reading is a valid date.
+pub fn find_compact(s: &str) -> Option<(Date, Span)> {
+    let c = COMPACT.captures(s)?;
+    let m = c.get(1)?;
+    let digits = m.as_str();
+    let year: i32 = digits[..4].parse().ok()?;
+    let rest = &digits[4..];
+    let mut readings = Vec::new();
+    for split in 1..rest.len() {
+        let (mm, dd) = rest.split_at(split);
+        if mm.len() > 2 || dd.len() > 2 {
+            continue;
+        }
+        if let (Ok(mo), Ok(d)) = (mm.parse(), dd.parse()) {
+            if let Some(date) = make(year, mo, d) {
+                readings.push(date);
+            }
+        }
+    }
+    readings.dedup();
+    match readings[..] {
+        [only] => Some((only, Span::from(m))),
+        _ => None,
+    }
+}
+
+fn cn_digit(c: char) -> Option<u32> {
+    Some(match c {
+        '〇' | '零' | '○' | 'O' | 'o' | 'О' | '0' => 0,
+        '一' => 1,
+        '二' => 2,
+        '三' => 3,
+        '四' => 4,
+        '五' => 5,
+        '六' => 6,
+        '七' => 7,
+        '八' => 8,
+        '九' => 9,
+        _ => return None,
+    })
+}
+
+/// 一 … 九十九 (`十二`, `二十三`, `三十一`).
+pub fn cn_small(s: &str) -> Option<u32> {
+    let chars: Vec<char> = s.chars().collect();
+    match chars.iter().position(|&c| c == '十') {
+        None if chars.len() == 1 => cn_digit(chars[0]).filter(|&d| d > 0),
+        None => None,
+        Some(i) => {
+            let tens = match &chars[..i] {
+                [] => 1,
+                [d] => cn_digit(*d).filter(|&d| d > 0)?,
+                _ => return None,
+            };
+            let units = match &chars[i + 1..] {
+                [] => 0,
+                [d] => cn_digit(*d).filter(|&d| d > 0)?,
+                _ => return None,
+            };
+            Some(tens * 10 + units)
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(y: i32, m: u32, day: u32) -> Date {
+        Date { year: y, month: m, day }
+    }
+
+    #[test]
+    fn written_dates() {
+        assert_eq!(find("发布时间:2020-04-20 16:52").map(|x| x.0), Some(d(2020, 4, 20)));
+        assert_eq!(find("2024年12月23日").map(|x| x.0), Some(d(2024, 12, 23)));
+        assert_eq!(find("二〇二四年十二月二十三日").map(|x| x.0), Some(d(2024, 12, 23)));
+        assert_eq!(find("二零二三年一月三十一日").map(|x| x.0), Some(d(2023, 1, 31)));
+        assert_eq!(find("2023.3.5").map(|x| x.0), Some(d(2023, 3, 5)));
+        assert_eq!(find("2023年2月30日"), None);
+        assert_eq!(find("二〇二四年十三月一日"), None);
+    }
+
+    #[test]
+    fn compact_dates_only_when_unambiguous() {
+        assert_eq!(find_compact("2020414").map(|x| x.0), Some(d(2020, 4, 14)));
+        assert_eq!(find_compact("20200414").map(|x| x.0), Some(d(2020, 4, 14)));
+        assert_eq!(find_compact("2020112"), None); // 1-12 or 11-2
+        assert_eq!(find_compact("12345678"), None);
+    }
+
+    #[test]
+    fn small_numerals() {
+        assert_eq!(cn_small("十"), Some(10));
+        assert_eq!(cn_small("十一"), Some(11));
+        assert_eq!(cn_small("二十三"), Some(23));
+        assert_eq!(cn_small("九"), Some(9));
+        assert_eq!(cn_small("二二"), None);
+    }
+}

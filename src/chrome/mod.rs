@@ -1,0 +1,452 @@
+//! Page chrome and meta: what the web page wrapped around the report (menus, metadata
+//! blocks, footers) is set aside, and what the document says about itself is read.
+//!
+//! Lines are classified one by one (menu, metadata, footer, content; the keyword tables
+//! are in `vocab::page`). The page's *head* is the run of chrome lines at the top, which
+//! may enclose a few short content lines (the title); its *tail* the run at the bottom.
+//! The body lies between them. A metadata label alone on its line takes the next short
+//! line as its value (pages render `索引号:` and `201140958/2022-03057` on separate lines).
+//!
+//! Meta is read from the title, the page's metadata fields, the opening sentence and the
+//! signature after the last sentence (issuer line and date, incl. Chinese-numeral dates).
+
+pub mod date;
+
+use std::fmt;
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::result::{BoilerplateKind, Period};
+use crate::text::{self, Span, Text};
+use crate::vocab::page as vocab;
+
+/// The page around the report, and the report's body.
+#[derive(Debug, Clone, Default)]
+pub struct Page {
+    pub body: Span,
+    pub boilerplate: Vec<(BoilerplateKind, Span)>,
+    pub meta: PageMeta,
+    /// The title line, where the text has one.
+    pub title: Option<Span>,
+    /// `市人民政府:` — whom the report is addressed to.
+    pub recipient: Option<Span>,
+    /// `特此报告。`
+    pub closing: Option<Span>,
+    /// What stands after the last sentence: issuing body and/or date.
+    pub signature: Option<Span>,
+}
+
+impl Page {
+    /// Whether `pos` lies in page chrome (inside the body too: a page's debris may be pasted mid-text).
+    pub fn is_boilerplate(&self, pos: usize) -> bool {
+        self.boilerplate.iter().any(|(_, s)| s.start <= pos && pos < s.end)
+    }
+}
+
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct PageMeta {
+    pub title: Option<String>,
+    pub issuer: Option<String>,
+    pub report_year: Option<i32>,
+    pub period: Option<Period>,
+    pub published: Option<Date>,
+    pub fields: Vec<Field>,
+}
+
+/// A raw key–value line of the page's metadata (索引号, 发文单位 …).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Field {
+    pub name: String,
+    pub value: String,
+    pub span: Span,
+}
+
+#[derive(Copy, Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Date {
+    pub year: i32,
+    pub month: u32,
+    pub day: u32,
+}
+
+impl fmt::Display for Date {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
+    }
+}
+
+/// A label pattern: its characters may be spaced out (`索  引  号`).
+fn label_alternation(labels: &[&str]) -> String {
+    let mut labels: Vec<&str> = labels.to_vec();
+    labels.sort_by_key(|l| std::cmp::Reverse(l.chars().count()));
+    labels
+        .iter()
+        .map(|l| l.chars().map(|c| regex::escape(&c.to_string())).collect::<Vec<_>>().join(r"[ \t]*"))
+        .collect::<Vec<_>>()
+        .join("|")
+}
+
+static META_START: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(&format!(r"^(?:{})[ \t]*:", label_alternation(vocab::META_LABELS))).unwrap());
+static META_ANY: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(&format!(r"({})[ \t]*:", label_alternation(vocab::META_LABELS))).unwrap());
+static FOOTER_START: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(&format!(r"^(?:{})[ \t]*:", label_alternation(vocab::FOOTER_LABELS))).unwrap());
+static PAGE_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:[-—–]+[ \t]*\d{1,3}[ \t]*[-—–]+|第[ \t]*\d{1,4}[ \t]*页.*|共[ \t]*\d{1,4}[ \t]*页.*|\d{1,3}[ \t]*/[ \t]*\d{1,3})$").unwrap()
+});
+static HEADING_START: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(?:[一二三四五六七八九十]+、|\(|\d{1,2}[.、]|[一二三四五六七八九十]+是)").unwrap());
+static RECIPIENT: LazyLock<Regex> = LazyLock::new(|| {
+    let mut suffixes: Vec<&str> = vocab::ORG_SUFFIXES.to_vec();
+    suffixes.extend(["领导小组", "同志们", "同志"]);
+    suffixes.sort_by_key(|s| std::cmp::Reverse(s.len()));
+    let alt = suffixes.iter().map(|s| regex::escape(s)).collect::<Vec<_>>().join("|");
+    Regex::new(&format!(r"^[^\s,。:;!?“”《》()]{{1,30}}?(?:{alt})(?:、[^\s,。:;!?“”《》()]{{1,30}}?(?:{alt}))*[ \t]*:")).unwrap()
+});
+static YEAR_PATTERNS: LazyLock<Vec<Regex>> = LazyLock::new(|| {
+    [r"现将[ \t]*(\d{4})[ \t]*年", r"^[ \t]*(\d{4})[ \t]*年", r"(\d{4})[ \t]*年度", r"(\d{4})[ \t]*年(?:以来|上半年|下半年|全年|,|来)"]
+        .iter()
+        .map(|p| Regex::new(p).unwrap())
+        .collect()
+});
+static TITLE_YEAR: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(\d{4})[ \t]*(?:年|-|—|~|至)").unwrap());
+static MULTI_YEAR: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\d{4}[ \t]*年?[ \t]*[-—–~至到][ \t]*\d{4}[ \t]*年").unwrap());
+
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+enum Kind {
+    Blank,
+    Chrome(BoilerplateKind),
+    Content,
+}
+
+struct Line {
+    /// Trimmed, leading bullets removed.
+    span: Span,
+    kind: Kind,
+}
+
+const BULLETS: &[char] = &['•', '·', '▪', '●', '◆', '■', '*', '>', '»', '◇', '○', '-'];
+
+fn chars(s: &str) -> usize {
+    s.chars().count()
+}
+
+pub fn read_page(text: &Text) -> Page {
+    let s = text.norm();
+    let mut lines: Vec<Line> = text::lines(s)
+        .map(|l| {
+            let t = text::trim(s, l);
+            let slice = &s[t.range()];
+            let stripped = slice.trim_start_matches(|c: char| BULLETS.contains(&c) || c.is_whitespace());
+            let span = Span::new(t.end - stripped.len(), t.end);
+            Line { span, kind: classify(&s[span.range()]) }
+        })
+        .collect();
+
+    // Metadata fields; a label alone on its line takes the next short line as its value.
+    let mut fields = Vec::new();
+    let mut i = 0;
+    while i < lines.len() {
+        if lines[i].kind == Kind::Chrome(BoilerplateKind::Metadata) {
+            let line = lines[i].span;
+            let mut found = parse_fields(s, line);
+            if let Some(last) = found.last_mut() {
+                if last.value_span.is_empty() {
+                    if let Some(j) = (i + 1..lines.len()).find(|&j| lines[j].kind != Kind::Blank) {
+                        let next = lines[j].span;
+                        let next_text = &s[next.range()];
+                        if lines[j].kind == Kind::Content && chars(next_text) <= 60 && !next_text.ends_with('。') {
+                            last.value_span = next;
+                            last.span = last.span.cover(next);
+                            lines[j].kind = Kind::Chrome(BoilerplateKind::Metadata);
+                        } else if matches!(lines[j].kind, Kind::Chrome(BoilerplateKind::Menu)) && chars(next_text) <= 30 && !META_START.is_match(next_text) {
+                            // A short value the menu table happened to match.
+                            last.value_span = next;
+                            last.span = last.span.cover(next);
+                            lines[j].kind = Kind::Chrome(BoilerplateKind::Metadata);
+                        }
+                    }
+                }
+            }
+            for f in found {
+                if !f.value_span.is_empty() {
+                    let value = text.as_written(f.value_span).trim().to_owned();
+                    fields.push(Field { name: f.name, value, span: f.span });
+                }
+            }
+        }
+        i += 1;
+    }
+
+    // Head: chrome lines at the top, possibly around a few short content lines (the title).
+    let is_short = |l: &Line| {
+        let t = &s[l.span.range()];
+        chars(t) <= 60 && !t.ends_with('。')
+    };
+    let mut head_end: Option<usize> = None;
+    let mut head_content: Vec<usize> = Vec::new();
+    let mut pending: Vec<usize> = Vec::new();
+    for (i, l) in lines.iter().enumerate() {
+        match l.kind {
+            Kind::Blank => {}
+            Kind::Chrome(_) => {
+                head_end = Some(i);
+                head_content.append(&mut pending);
+            }
+            Kind::Content => {
+                pending.push(i);
+                if pending.len() > 2 || !is_short(l) {
+                    break;
+                }
+            }
+        }
+    }
+    // Tail: chrome lines at the bottom, possibly around a few short content lines.
+    let mut tail_start: Option<usize> = None;
+    let mut pending = 0;
+    for i in (0..lines.len()).rev() {
+        if head_end.is_some_and(|h| i <= h) {
+            break;
+        }
+        match lines[i].kind {
+            Kind::Blank => {}
+            Kind::Chrome(_) => {
+                tail_start = Some(i);
+                pending = 0;
+            }
+            Kind::Content => {
+                pending += 1;
+                if pending > 2 || !is_short(&lines[i]) {
+                    break;
+                }
+            }
+        }
+    }
+    let first = head_end.map_or(0, |h| h + 1);
+    let last = tail_start.unwrap_or(lines.len());
+    let content: Vec<usize> = (first..last).filter(|&i| lines[i].kind != Kind::Blank).collect();
+    let body = match (content.iter().find(|&&i| lines[i].kind == Kind::Content), content.iter().rev().find(|&&i| lines[i].kind == Kind::Content)) {
+        (Some(&a), Some(&b)) => Span::new(lines[a].span.start, lines[b].span.end),
+        _ => text::trim(s, Span::new(0, s.len())),
+    };
+
+    // Boilerplate: runs of chrome lines of one kind (blank lines between do not break a run).
+    let mut boilerplate: Vec<(BoilerplateKind, Span)> = Vec::new();
+    let mut last_kind: Option<BoilerplateKind> = None;
+    for l in &lines {
+        match l.kind {
+            Kind::Blank => {}
+            Kind::Chrome(k) => {
+                match boilerplate.last_mut() {
+                    Some((pk, span)) if last_kind == Some(k) && *pk == k => *span = span.cover(l.span),
+                    _ => boilerplate.push((k, l.span)),
+                }
+                last_kind = Some(k);
+            }
+            Kind::Content => last_kind = None,
+        }
+    }
+
+    // Title: a metadata field, a short title-like line in the head, or the first body line.
+    let title_like = |span: Span| {
+        let t = &s[span.range()];
+        let n = chars(t);
+        (6..=80).contains(&n)
+            && !t.ends_with(['。', ':', ';', ','])
+            && !HEADING_START.is_match(t)
+            && vocab::TITLE_WORDS.iter().any(|w| t.contains(w))
+    };
+    let mut title_span = head_content.iter().map(|&i| lines[i].span).find(|&sp| title_like(sp));
+    if title_span.is_none() && head_end.is_none() {
+        if let [a, b, ..] = content[..] {
+            if lines[b].kind == Kind::Content && title_like(lines[a].span) {
+                title_span = Some(lines[a].span);
+            }
+        }
+    }
+    let field = |names: &[&str]| {
+        names.iter().find_map(|n| fields.iter().find(|f| f.name == *n && !f.value.is_empty()))
+    };
+    let title = field(vocab::TITLE_FIELDS)
+        .map(|f| f.value.clone())
+        .or_else(|| title_span.map(|sp| text.as_written(sp).trim().to_owned()));
+
+    // Recipient, opening sentence, closing, signature.
+    let mut opening_start = body.start;
+    if let Some(sp) = title_span.filter(|sp| sp.start == body.start) {
+        opening_start = sp.end;
+    }
+    let after = &s[opening_start..body.end];
+    let lead = after.len() - after.trim_start().len();
+    let recipient = RECIPIENT.find(&after[lead..]).map(|m| Span::from(m).offset(opening_start + lead));
+    if let Some(r) = recipient {
+        opening_start = r.end;
+    }
+    let opening = opening_span(s, Span::new(opening_start, body.end));
+
+    let body_text = &s[body.range()];
+    let tail_from = body_text.len().saturating_sub(3000);
+    let tail_from = (tail_from..=body_text.len()).find(|&i| body_text.is_char_boundary(i)).unwrap_or(body_text.len());
+    let closing = vocab::CLOSINGS
+        .iter()
+        .filter_map(|w| body_text[tail_from..].rfind(w).map(|at| (tail_from + at, w.len())))
+        .max()
+        .map(|(at, len)| {
+            let end = body.start + at + len;
+            let end = end + s[end..].chars().next().filter(|c| matches!(c, '。' | '.' | '!')).map_or(0, char::len_utf8);
+            Span::new(body.start + at, end)
+        });
+    let signature = {
+        let from = match closing {
+            Some(c) => c.end,
+            None => body_text
+                .rfind(['。', '!', '?'])
+                .map_or(body.end, |at| body.start + at + body_text[at..].chars().next().map_or(0, char::len_utf8)),
+        };
+        let sp = text::trim(s, Span::new(from.min(body.end), body.end));
+        (!sp.is_empty() && chars(&s[sp.range()]) <= 80).then_some(sp)
+    };
+    let (sig_date, sig_org) = signature.map_or((None, None), |sp| read_signature(text, sp));
+
+    let title_norm = title_span.map(|sp| &s[sp.range()]).or(title.as_deref()).unwrap_or("");
+    let opening_norm = &s[opening.range()];
+    let report_year = year_in_title(title_norm).or_else(|| year_in_opening(opening_norm));
+    let period = period_of(title_norm, opening_norm, report_year);
+
+    let published = vocab::DATE_FIELDS
+        .iter()
+        .find_map(|n| fields.iter().filter(|f| f.name == *n).find_map(|f| date::find(&f.value).map(|d| d.0)))
+        .or(sig_date);
+    let issuer = field(vocab::ISSUER_FIELDS).map(|f| f.value.clone()).or(sig_org);
+
+    Page {
+        body,
+        boilerplate,
+        meta: PageMeta { title, issuer, report_year, period, published, fields },
+        title: title_span,
+        recipient,
+        closing,
+        signature,
+    }
+}
+
+fn classify(t: &str) -> Kind {
+    if t.is_empty() {
+        return Kind::Blank;
+    }
+    let n = chars(t);
+    if n <= 200 && META_START.is_match(t) {
+        return Kind::Chrome(BoilerplateKind::Metadata);
+    }
+    if n <= 150 && FOOTER_START.is_match(t) {
+        return Kind::Chrome(BoilerplateKind::Footer);
+    }
+    if n <= 150 && vocab::FOOTER_TOKENS.iter().any(|w| t.contains(w)) {
+        return Kind::Chrome(BoilerplateKind::Footer);
+    }
+    if n <= 20 && t.contains("打印") && t.contains("关闭") {
+        return Kind::Chrome(BoilerplateKind::Footer);
+    }
+    if n <= 80 && vocab::MENU_PREFIXES.iter().any(|p| t.starts_with(p)) {
+        return Kind::Chrome(BoilerplateKind::Menu);
+    }
+    if n <= 80 && t.split(|c: char| c.is_whitespace() || matches!(c, '|' | '•' | '·' | '>' | '»' | '/')).filter(|w| !w.is_empty()).all(|w| vocab::MENU_WORDS.contains(&w)) {
+        return Kind::Chrome(BoilerplateKind::Menu);
+    }
+    if n <= 30 && PAGE_NUMBER.is_match(t) {
+        return Kind::Chrome(BoilerplateKind::Menu);
+    }
+    Kind::Content
+}
+
+struct RawField {
+    name: String,
+    value_span: Span,
+    span: Span,
+}
+
+/// `label: value label: value | label: value` on one line.
+fn parse_fields(s: &str, line: Span) -> Vec<RawField> {
+    let t = &s[line.range()];
+    let labels: Vec<regex::Captures> = META_ANY.captures_iter(t).collect();
+    let mut out = Vec::new();
+    for (k, c) in labels.iter().enumerate() {
+        let (Some(whole), Some(label)) = (c.get(0), c.get(1)) else { continue };
+        let value_end = labels.get(k + 1).and_then(|n| n.get(0)).map_or(t.len(), |m| m.start());
+        let raw = &t[whole.end()..value_end];
+        let trimmed = raw.trim_matches(|c: char| c.is_whitespace() || c == '|');
+        let start = whole.end() + raw.find(trimmed).unwrap_or(0);
+        let value_span = Span::new(start, start + trimmed.len()).offset(line.start);
+        out.push(RawField {
+            name: label.as_str().split_whitespace().collect(),
+            value_span,
+            span: Span::new(line.start + whole.start(), value_span.end.max(line.start + whole.end())),
+        });
+    }
+    out
+}
+
+/// The opening sentence(s): up to `…如下` or the end of the first paragraph, at most 600 chars.
+fn opening_span(s: &str, from: Span) -> Span {
+    let t = &s[from.range()];
+    let start = from.start + (t.len() - t.trim_start().len());
+    let rest = &s[start..from.end];
+    let mut end = rest.char_indices().nth(600).map_or(rest.len(), |(i, _)| i);
+    if let Some(i) = rest[..end].find('\n') {
+        end = i;
+    }
+    if let Some(i) = rest[..end].find("如下") {
+        end = i + "如下".len();
+    }
+    Span::new(start, start + end)
+}
+
+fn year_in_title(title: &str) -> Option<i32> {
+    TITLE_YEAR.captures(title).and_then(|c| c[1].parse().ok()).filter(|y| (1990..=2100).contains(y))
+}
+
+fn year_in_opening(opening: &str) -> Option<i32> {
+    YEAR_PATTERNS
+        .iter()
+        .find_map(|re| re.captures(opening).and_then(|c| c[1].parse().ok()))
+        .filter(|y| (1990..=2100).contains(y))
+}
+
+fn period_of(title: &str, opening: &str, year: Option<i32>) -> Option<Period> {
+    for t in [title, opening] {
+        if let Some((_, p)) = vocab::PERIOD_WORDS.iter().find(|(w, _)| t.contains(w)) {
+            return Some(*p);
+        }
+    }
+    if MULTI_YEAR.is_match(title) {
+        return Some(Period::MultiYear);
+    }
+    if year.is_some() || title.contains("年度") || opening.contains("年度报告") {
+        return Some(Period::Year);
+    }
+    None
+}
+
+/// The date and issuing body in a signature (`临沧市应急管理局\n2024年12月23日`).
+fn read_signature(text: &Text, sig: Span) -> (Option<Date>, Option<String>) {
+    let s = text.norm();
+    let t = &s[sig.range()];
+    let (date, before) = match date::find(t).or_else(|| date::find_compact(t)) {
+        Some((d, sp)) => (Some(d), Span::new(sig.start, sig.start + sp.start)),
+        None => (None, sig),
+    };
+    let org = text::lines(&s[before.range()])
+        .map(|l| text::trim(s, l.offset(before.start)))
+        .filter(|l| !l.is_empty())
+        .last()
+        .filter(|l| {
+            let o = &s[l.range()];
+            chars(o) <= 30
+                && !o.contains(['。', ',', ';', ':', '!', '?'])
+                && vocab::ORG_SUFFIXES.iter().any(|suf| o.ends_with(suf))
+        })
+        .map(|l| text.as_written(l).to_owned());
+    (date, org)
+}
