@@ -1,13 +1,119 @@
-//! Outline: headings (一、 → (一) → 1. → (1), and inline 一是 …), their nesting and the
-//! required part each one is.
+//! Outline: headings (一、 (一) 1. (1) ① and inline 一是 / 第一 / 首先 …), their nesting and
+//! the required part each one is.
+//!
+//! 1. **Candidates.** Every marker-shaped string in the body is a candidate, unless its
+//!    context rules it out: inside brackets or quotes, glued to digits (`1.5万元`,
+//!    `2024.3`), a list of numerals (`一、二级`), an ordinal (`第一责任人`, `第二批`),
+//!    no title after it.
+//! 2. **Acceptance, in order.** A marker at the start of a line is a heading when the
+//!    text is laid out in lines. A marker in mid-line is a heading when it *continues a
+//!    sequence* (the next number of a family open above it), or when it starts a new
+//!    list right after a sentence end or a heading title and a later marker of the same
+//!    family confirms the list. So a whole report pasted on one line yields the same
+//!    headings as the same report in lines.
+//! 3. **Nesting by the document.** The first family seen is level 1; a family met again
+//!    closes everything opened under it; a family never seen before nests under the
+//!    open heading (a skipped level nests correctly), unless it ranks above it by the
+//!    usual order 一、 > (一) > 1. > (1) > ①. Inline enumerations nest under the heading
+//!    they stand in and never open levels of their own.
+//! 4. **Titles** end at 。;!? or the line end, at the next heading, or where a run-in
+//!    heading's body starts (see `vocab::headings`).
+//! 5. **Roles**, see [`roles`].
 
+use std::collections::HashMap;
 use std::sync::LazyLock;
 
 use regex::Regex;
 
-use crate::chrome::Page;
+use crate::chrome::{date::cn_small, Page};
 use crate::result::{HeadingStyle, Role};
-use crate::text::{self, Span, Text};
+use crate::text::{Span, Text};
+use crate::vocab::headings as hv;
+
+/// The marker family: the numbering scheme a heading belongs to.
+#[derive(Copy, Clone, Debug, PartialEq, Eq, Hash)]
+pub enum Family {
+    /// 一、
+    CnDun,
+    /// (一)
+    CnParen,
+    /// 1. 1、
+    NumDot,
+    /// (1)
+    NumParen,
+    /// ①
+    Circled,
+    /// 一是
+    Shi,
+    /// 第一 第一, 第一、
+    Di,
+    /// 首先 其次 再次 最后
+    Sequence,
+    /// An unnumbered short sentence acting as a heading.
+    RunIn,
+}
+
+impl Family {
+    pub fn style(self) -> HeadingStyle {
+        match self {
+            Family::CnDun => HeadingStyle::CnDun,
+            Family::CnParen => HeadingStyle::CnParen,
+            Family::NumDot => HeadingStyle::NumDot,
+            Family::NumParen => HeadingStyle::NumParen,
+            Family::Circled => HeadingStyle::Circled,
+            Family::Shi | Family::Di | Family::Sequence => HeadingStyle::Inline,
+            Family::RunIn => HeadingStyle::RunIn,
+        }
+    }
+
+    /// Families that open levels (inline enumerations do not).
+    pub fn structural(self) -> bool {
+        matches!(self, Family::CnDun | Family::CnParen | Family::NumDot | Family::NumParen | Family::Circled)
+    }
+
+    /// The usual order of levels, used only for a family the document has not placed yet.
+    fn rank(self) -> u8 {
+        match self {
+            Family::CnDun => 0,
+            Family::CnParen => 1,
+            Family::NumDot => 2,
+            Family::NumParen => 3,
+            Family::Circled => 4,
+            _ => 5,
+        }
+    }
+
+    /// How this family writes the number `n` (for messages): `三是`, `(三)`, `3.` …
+    pub fn render(self, n: u32) -> String {
+        let cn = cn_numeral(n);
+        match self {
+            Family::CnDun => format!("{cn}、"),
+            Family::CnParen => format!("({cn})"),
+            Family::NumDot => format!("{n}."),
+            Family::NumParen => format!("({n})"),
+            Family::Circled => char::from_u32('①' as u32 + n.saturating_sub(1)).map_or(format!("({n})"), String::from),
+            Family::Shi => format!("{cn}是"),
+            Family::Di => format!("第{cn}"),
+            Family::Sequence => hv::SEQUENCE_WORDS
+                .iter()
+                .find(|(_, k)| *k == Some(n))
+                .map_or_else(|| format!("第{cn}"), |(w, _)| (*w).to_owned()),
+            Family::RunIn => String::new(),
+        }
+    }
+}
+
+/// 1 → 一, 11 → 十一, 23 → 二十三 (1–99).
+pub fn cn_numeral(n: u32) -> String {
+    const D: [&str; 10] = ["", "一", "二", "三", "四", "五", "六", "七", "八", "九"];
+    match n {
+        0 => "〇".to_owned(),
+        1..=9 => D[n as usize].to_owned(),
+        10..=19 => format!("十{}", D[(n % 10) as usize]),
+        20..=99 => format!("{}十{}", D[(n / 10) as usize], D[(n % 10) as usize]),
+        _ => n.to_string(),
+    }
+}
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Heading {
@@ -21,6 +127,10 @@ pub struct Heading {
     pub parent: Option<usize>,
     /// Required parts the title names, first one is the heading's role.
     pub sections: Vec<Role>,
+    /// The numbering scheme (distinguishes 一是 from 第一 within `Inline`).
+    pub family: Family,
+    /// From the heading to the next heading at its level or above (or the body's end).
+    pub section: Span,
 }
 
 #[derive(Debug, Clone, Default)]
@@ -31,56 +141,426 @@ pub struct Outline {
 impl Outline {
     /// Index of the innermost heading whose section contains `pos`.
     pub fn heading_at(&self, pos: usize) -> Option<usize> {
-        self.headings.iter().rposition(|h| h.span.start <= pos)
+        let after = self.headings.partition_point(|h| h.span.start <= pos);
+        let mut k = after.checked_sub(1)?;
+        loop {
+            if pos < self.headings[k].section.end {
+                return Some(k);
+            }
+            k = self.headings[k].parent?;
+        }
     }
 }
 
 static MARKER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\s*(?:(?<dun>[一二三四五六七八九十]+)、|\((?<paren>[一二三四五六七八九十]+)\)|(?<num>\d{1,2})[.、]|\((?<nparen>\d{1,2})\))").unwrap()
+    Regex::new(concat!(
+        r"(?<dun>[一二三四五六七八九十]{1,3})、",
+        r"|\((?<cparen>[一二三四五六七八九十]{1,3})\)",
+        r"|(?<num>\d{1,2})[.、]",
+        r"|\((?<nparen>\d{1,2})\)",
+        r"|(?<circ>[①-⑳])",
+        r"|(?<shi>[一二三四五六七八九十]{1,3})是",
+        r"|第(?<di>[一二三四五六七八九十]{1,3})(?<disep>[,、])?",
+        r"|(?<seq>首先|其次|再次|最后)(?<seqsep>[,、])?",
+    ))
+    .unwrap()
 });
+
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+enum Prev {
+    /// Line start, 。;!?:
+    Strong,
+    Comma,
+    /// A Chinese character: the marker would sit inside a word.
+    Han,
+    Other,
+}
+
+#[derive(Debug, Clone)]
+struct Cand {
+    start: usize,
+    /// End of the marker (incl. 、/, after 第一).
+    end: usize,
+    family: Family,
+    number: Option<u32>,
+    line_start: bool,
+    prev: Prev,
+}
+
+fn is_han(c: char) -> bool {
+    ('\u{4E00}'..='\u{9FFF}').contains(&c) || ('\u{3400}'..='\u{4DBF}').contains(&c)
+}
+
+fn opens(c: char) -> bool {
+    matches!(c, '(' | '《' | '“' | '[' | '【' | '〔' | '‘' | '{' | '「' | '『')
+}
+
+fn closes(c: char) -> bool {
+    matches!(c, ')' | '》' | '”' | ']' | '】' | '〕' | '’' | '}' | '」' | '』')
+}
+
+fn is_terminator(c: char) -> bool {
+    matches!(c, '。' | ';' | '!' | '?' | '\n')
+}
+
+/// Every marker-shaped string in the body that its context does not rule out.
+fn candidates(text: &Text, page: &Page) -> Vec<Cand> {
+    let s = text.norm();
+    let body = page.body;
+    let hay = &s[body.range()];
+    let mut out = Vec::new();
+    // Bracket depth, tracked in one pass; reset at line and sentence ends.
+    let mut depth: u32 = 0;
+    let mut scanned = body.start;
+    for c in MARKER.captures_iter(hay) {
+        let Some(whole) = c.get(0) else { continue };
+        let start = body.start + whole.start();
+        let end = body.start + whole.end();
+        for ch in s[scanned..start].chars() {
+            if is_terminator(ch) {
+                depth = 0;
+            } else if opens(ch) {
+                depth += 1;
+            } else if closes(ch) {
+                depth = depth.saturating_sub(1);
+            }
+        }
+        scanned = start;
+        if depth > 0 || page.is_boilerplate(start) {
+            continue;
+        }
+        let (family, number) = if let Some(m) = c.name("dun") {
+            (Family::CnDun, cn_small(m.as_str()))
+        } else if let Some(m) = c.name("cparen") {
+            (Family::CnParen, cn_small(m.as_str()))
+        } else if let Some(m) = c.name("num") {
+            (Family::NumDot, m.as_str().parse().ok())
+        } else if let Some(m) = c.name("nparen") {
+            (Family::NumParen, m.as_str().parse().ok())
+        } else if let Some(m) = c.name("circ") {
+            (Family::Circled, m.as_str().chars().next().map(|ch| ch as u32 - '①' as u32 + 1))
+        } else if let Some(m) = c.name("shi") {
+            (Family::Shi, cn_small(m.as_str()))
+        } else if let Some(m) = c.name("di") {
+            (Family::Di, cn_small(m.as_str()))
+        } else if let Some(m) = c.name("seq") {
+            (Family::Sequence, hv::SEQUENCE_WORDS.iter().find(|(w, _)| *w == m.as_str()).and_then(|(_, n)| *n))
+        } else {
+            continue;
+        };
+        if number.is_none() && family != Family::Sequence {
+            continue;
+        }
+        let before = &s[body.start..start];
+        let before_trim = before.trim_end_matches([' ', '\t']);
+        let prev_char = before_trim.chars().next_back();
+        let line_start = prev_char.map_or(true, |ch| ch == '\n');
+        let prev = match prev_char {
+            None | Some('\n' | '。' | ';' | '!' | '?' | ':') => Prev::Strong,
+            Some(',') => Prev::Comma,
+            Some(ch) if is_han(ch) => Prev::Han,
+            Some(_) => Prev::Other,
+        };
+        let after = &s[end..body.end];
+        let next = after.trim_start_matches([' ', '\t']).chars().next();
+        let Some(next) = next else { continue };
+        let raw_prev = before.chars().next_back();
+        let ok = match family {
+            Family::CnDun => {
+                !hv::NOT_AFTER_DUN.contains(&next)
+                    && !matches!(raw_prev, Some('、' | '第'))
+                    && title_start(next)
+            }
+            Family::CnParen | Family::Circled => title_start(next),
+            Family::NumDot => {
+                !matches!(raw_prev, Some(ch) if ch.is_ascii_alphanumeric() || matches!(ch, '.' | '、' | '第' | '-' | '/' | '·'))
+                    && !next.is_ascii_digit()
+                    && title_start(next)
+                    && !(whole.as_str().ends_with('、') && is_han(next) && hv::ORDINAL_WORDS.iter().any(|w| after.starts_with(w)))
+            }
+            Family::NumParen => title_start(next) && !next.is_ascii_digit(),
+            Family::Shi => (is_han(next) || title_start(next)) && !raw_prev.is_some_and(|ch| hv::NOT_BEFORE_SHI.contains(&ch)),
+            Family::Di => {
+                if c.name("disep").is_some() {
+                    title_start(next)
+                } else {
+                    is_han(next) && !hv::ORDINAL_WORDS.iter().any(|w| after.starts_with(w))
+                }
+            }
+            Family::Sequence => c.name("seqsep").is_some() && title_start(next),
+            Family::RunIn => false,
+        };
+        if ok {
+            out.push(Cand { start, end, family, number, line_start, prev });
+        }
+    }
+    out
+}
+
+/// A heading title may start with this character.
+fn title_start(c: char) -> bool {
+    is_han(c) || c.is_ascii_digit() || matches!(c, '“' | '《' | '"' | '‘' | '【' | '「') || c.is_ascii_alphabetic()
+}
+
+struct Accepted {
+    cand: usize,
+    level: u32,
+    parent: Option<usize>,
+}
 
 pub fn parse(text: &Text, page: &Page) -> Outline {
     let s = text.norm();
-    let mut headings: Vec<Heading> = Vec::new();
-    let mut families: Vec<HeadingStyle> = Vec::new();
-    for line in text::lines(s).filter(|l| page.body.contains(*l)) {
-        let Some(c) = MARKER.captures(&s[line.range()]) else { continue };
-        let (style, digits) = if let Some(m) = c.name("dun") {
-            (HeadingStyle::CnDun, m)
-        } else if let Some(m) = c.name("paren") {
-            (HeadingStyle::CnParen, m)
-        } else if let Some(m) = c.name("num") {
-            (HeadingStyle::NumDot, m)
+    let cands = candidates(text, page);
+    // Laid out in lines (a marker at a line start is then a heading), or run together.
+    let lines = s[page.body.range()].lines().filter(|l| !l.trim().is_empty()).take(3).count();
+    let line_mode = lines >= 2 || cands.iter().filter(|c| c.line_start && c.family.structural()).count() >= 2;
+
+    let mut acc: Vec<Accepted> = Vec::new();
+    // Open structural headings (indices into `acc`), outermost first.
+    let mut stack: Vec<usize> = Vec::new();
+    // Structural families in the nesting order this document has shown.
+    let mut order: Vec<Family> = Vec::new();
+    // Last number of each inline family under each parent.
+    let mut inline_last: HashMap<(Option<usize>, Family), u32> = HashMap::new();
+    let mut last_marker_end: Option<usize> = None;
+
+    for (i, c) in cands.iter().enumerate() {
+        // A marker directly followed by another marker is debris (`4.三是`).
+        if let Some(next) = cands.get(i + 1) {
+            if c.family.structural() && s[c.end..next.start].trim().is_empty() {
+                continue;
+            }
+        }
+        // Right after a heading's marker, before any sentence end: ends that heading's title.
+        let in_title = last_marker_end.is_some_and(|e| {
+            c.start >= e && s[e..c.start].chars().count() <= 50 && !s[e..c.start].contains(is_terminator)
+        });
+        let fam = c.family;
+        let n = c.number;
+        let accept = if fam.structural() {
+            let Some(n) = n else { continue };
+            let open = stack.iter().rposition(|&h| cands[acc[h].cand].family == fam);
+            if line_mode && c.line_start {
+                true
+            } else if let Some(k) = open {
+                let m = cands[acc[stack[k]].cand].number.unwrap_or(0);
+                if n == m + 1 {
+                    !line_mode || c.prev == Prev::Strong || in_title
+                } else if n == m + 2 || n == m {
+                    c.prev == Prev::Strong
+                } else {
+                    false
+                }
+            } else if n == 1 {
+                // A new list: after a sentence end, or run into a heading's title when a
+                // later marker confirms it or the document already nests this family there.
+                let known_child = stack.last().is_some_and(|&top| {
+                    let top_fam = cands[acc[top].cand].family;
+                    let p = order.iter().position(|&f| f == top_fam);
+                    p.is_some() && order.iter().position(|&f| f == fam) == p.map(|p| p + 1)
+                });
+                c.prev == Prev::Strong || (in_title && (known_child || confirmed(&cands, i, s, &stack, &acc)))
+            } else {
+                false
+            }
         } else {
-            (HeadingStyle::NumParen, c.name("nparen").unwrap())
+            let parent = stack.last().copied();
+            let last = inline_last.get(&(parent, fam)).copied();
+            let start_ok = matches!(c.prev, Prev::Strong | Prev::Comma) || in_title;
+            match (n, last) {
+                (Some(1), _) => start_ok && (fam == Family::Shi || confirmed(&cands, i, s, &stack, &acc)),
+                (Some(n), Some(m)) if n == m + 1 => c.prev != Prev::Han || in_title,
+                (Some(n), Some(m)) if n == m + 2 || n <= m => c.prev == Prev::Strong || in_title,
+                (None, Some(_)) => c.prev == Prev::Strong,
+                (Some(_), None) => line_mode && c.line_start && fam == Family::Shi,
+                _ => false,
+            }
         };
-        let whole = c.get(0).unwrap();
-        let marker = text::trim(s, Span::new(line.start + whole.start(), line.start + whole.end()));
-        let rest = &s[marker.end..line.end];
-        let title_len = rest.find('。').unwrap_or(rest.len());
-        let title = text::trim(s, Span::new(marker.end, marker.end + title_len));
-        let level = match families.iter().position(|f| *f == style) {
-            Some(i) => {
-                families.truncate(i + 1);
-                i + 1
+        if !accept {
+            continue;
+        }
+        let idx = acc.len();
+        if fam.structural() {
+            if let Some(k) = stack.iter().rposition(|&h| cands[acc[h].cand].family == fam) {
+                stack.truncate(k);
+            } else if let Some(pos) = order.iter().position(|&f| f == fam) {
+                while let Some(&top) = stack.last() {
+                    let top_fam = cands[acc[top].cand].family;
+                    if order.iter().position(|&f| f == top_fam).is_some_and(|p| p >= pos) {
+                        stack.pop();
+                    } else {
+                        break;
+                    }
+                }
+            } else {
+                while let Some(&top) = stack.last() {
+                    if cands[acc[top].cand].family.rank() > fam.rank() {
+                        stack.pop();
+                    } else {
+                        break;
+                    }
+                }
+                let at = stack
+                    .last()
+                    .and_then(|&top| order.iter().position(|&f| f == cands[acc[top].cand].family))
+                    .map_or(0, |p| p + 1);
+                order.insert(at.min(order.len()), fam);
             }
-            None => {
-                families.push(style);
-                families.len()
-            }
-        } as u32;
-        let parent = headings.iter().rposition(|h| h.level < level);
-        let number = crate::quantity::parse_number(digits.as_str()).map(|v| v as u32);
+            let parent = stack.last().copied();
+            acc.push(Accepted { cand: i, level: stack.len() as u32 + 1, parent });
+            stack.push(idx);
+        } else {
+            let parent = stack.last().copied();
+            let level = parent.map_or(1, |p| acc[p].level + 1);
+            let prev_n = inline_last.get(&(parent, fam)).copied().unwrap_or(0);
+            inline_last.insert((parent, fam), n.unwrap_or(prev_n + 1));
+            acc.push(Accepted { cand: i, level, parent });
+        }
+        last_marker_end = Some(c.end);
+    }
+
+    // Titles, spans, sections.
+    let mut headings: Vec<Heading> = Vec::with_capacity(acc.len());
+    for (k, a) in acc.iter().enumerate() {
+        let c = &cands[a.cand];
+        let limit = acc.get(k + 1).map_or(page.body.end, |n| cands[n.cand].start);
+        let title = title_span(s, c.end, limit);
+        let marker = Span::new(c.start, c.end);
         headings.push(Heading {
-            span: marker.cover(title),
+            span: Span::new(c.start, title.end.max(c.end)),
             marker,
             title,
-            style,
-            number,
-            level,
-            parent,
-            sections: crate::vocab::roles_in(text.get(title)),
+            style: c.family.style(),
+            number: c.number,
+            level: a.level,
+            parent: a.parent,
+            sections: Vec::new(),
+            family: c.family,
+            section: Span::new(c.start, page.body.end),
         });
     }
+    set_sections(&mut headings, page.body.end);
+    roles(text, &mut headings);
     Outline { headings }
+}
+
+/// A later marker of the same family with number 2 or 3 confirms a list that starts
+/// mid-line; looking stops where the enclosing heading's section evidently ends.
+fn confirmed(cands: &[Cand], i: usize, s: &str, stack: &[usize], acc: &[Accepted]) -> bool {
+    let c = &cands[i];
+    let open: Vec<Family> = stack.iter().map(|&h| cands[acc[h].cand].family).collect();
+    for d in cands.iter().skip(i + 1).take(400) {
+        if d.start - c.start > 20_000 {
+            break;
+        }
+        if d.family == c.family {
+            if matches!(d.number, Some(2 | 3)) {
+                return true;
+            }
+            if d.number == Some(1) {
+                return false;
+            }
+        } else if d.family.structural() && (open.contains(&d.family) || (c.family.structural() && d.family.rank() < c.family.rank())) && (d.line_start || d.prev == Prev::Strong) {
+            let _ = s;
+            return false;
+        }
+    }
+    false
+}
+
+/// The title after a marker: to 。;!? or the line end or `limit`, or where a run-in body starts.
+fn title_span(s: &str, marker_end: usize, limit: usize) -> Span {
+    let limit = limit.max(marker_end);
+    let rest = &s[marker_end..limit];
+    let t0 = marker_end + (rest.len() - rest.trim_start_matches([' ', '\t']).len());
+    let seg = &s[t0..limit];
+    let cand_end = t0 + seg.find(is_terminator).unwrap_or(seg.len());
+    let end = run_in_end(s, t0, cand_end);
+    let title = s[t0..end].trim_end_matches(|c: char| c.is_whitespace() || matches!(c, ':' | ','));
+    Span::new(t0, t0 + title.len())
+}
+
+/// Where the body of a run-in heading starts within `t0..end`, or `end`.
+fn run_in_end(s: &str, t0: usize, end: usize) -> usize {
+    let seg = &s[t0..end];
+    let total = seg.chars().count();
+    let mut depth = 0u32;
+    for (k, (i, c)) in seg.char_indices().enumerate() {
+        if k > hv::MAX_RUN_IN_CHARS {
+            break;
+        }
+        if depth == 0 && matches!(c, ',' | ':' | ';') {
+            break;
+        }
+        if depth == 0 && k >= hv::MIN_TITLE_CHARS && total - k >= hv::MIN_BODY_CHARS {
+            let rest = &seg[i..];
+            if hv::BODY_START_WORDS.iter().any(|w| rest.starts_with(w) && rest[w.len()..].chars().next().is_some_and(is_han)) {
+                return t0 + i;
+            }
+            if (is_han(c) || c.is_ascii_alphanumeric() || opens(c))
+                && !hv::CONTINUATION.contains(&c)
+                && hv::TITLE_FINAL_WORDS.iter().any(|w| seg[..i].ends_with(w))
+            {
+                return t0 + i;
+            }
+        }
+        if opens(c) {
+            depth += 1;
+        } else if closes(c) {
+            depth = depth.saturating_sub(1);
+        }
+    }
+    end
+}
+
+/// Each heading's section runs to the next heading at its level or above.
+fn set_sections(headings: &mut [Heading], body_end: usize) {
+    let mut open: Vec<usize> = Vec::new();
+    for j in 0..headings.len() {
+        let (level, start) = (headings[j].level, headings[j].span.start);
+        while let Some(&top) = open.last() {
+            if headings[top].level >= level {
+                headings[top].section.end = start;
+                open.pop();
+            } else {
+                break;
+            }
+        }
+        open.push(j);
+    }
+    for k in open {
+        headings[k].section.end = body_end;
+    }
+}
+
+/// Roles mark the headings that divide the report into its required parts:
+///
+/// - a level-1 structural heading takes the parts its title names (`存在的问题及下一步打算`
+///   → problems, plans);
+/// - a deeper structural heading takes a part only if its parent has it too
+///   (`二、存在的问题和下一步打算` → `(一)存在的问题`): a `一是…问题…` inside a measures
+///   section, or an inline item, is not the problems *part*;
+/// - where the report names no measures part but sets out its work under topical level-1
+///   headings before the problems/plans/duty part, those headings are its measures part.
+fn roles(text: &Text, headings: &mut [Heading]) {
+    for k in 0..headings.len() {
+        let h = &headings[k];
+        if !h.style.eq(&HeadingStyle::RunIn) && !h.family.structural() {
+            continue;
+        }
+        let named = crate::vocab::roles_in(text.get(h.title));
+        let sections = match h.parent {
+            None if h.level == 1 => named,
+            Some(p) => named.into_iter().filter(|r| headings[p].sections.contains(r)).collect(),
+            None => Vec::new(),
+        };
+        headings[k].sections = sections;
+    }
+    let has_measures = headings.iter().any(|h| h.sections.contains(&Role::Measures));
+    let first_part = headings.iter().position(|h| h.level == 1 && !h.sections.is_empty());
+    if let (false, Some(first)) = (has_measures, first_part) {
+        for h in headings[..first].iter_mut().filter(|h| h.level == 1 && h.family.structural()) {
+            h.sections.push(Role::Measures);
+        }
+    }
 }

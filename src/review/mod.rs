@@ -1,5 +1,7 @@
 //! Review: what a careful reviewer would flag, and the summary figures.
 
+mod numbering;
+
 use crate::chrome::Page;
 use crate::metrics::Metrics;
 use crate::outline::Outline;
@@ -44,5 +46,5 @@ pub fn review(text: &Text, page: &Page, outline: &Outline, metrics: &Metrics) ->
             .collect(),
         timeliness: result::Timeliness::default(),
     };
-    Review { findings: Vec::new(), sections, summary }
+    Review { findings: numbering::check(text, outline), sections, summary }
 }

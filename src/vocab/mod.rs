@@ -2,6 +2,7 @@
 //! character folding. Stages read these tables; they hold no literals of their own.
 
 mod chars;
+pub mod headings;
 pub mod page;
 
 pub use chars::simplified;

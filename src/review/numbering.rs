@@ -1,0 +1,76 @@
+//! Numbering: an enumeration that skips a number (一是 … 三是) or repeats one (三是 … 三是).
+//!
+//! Siblings are compared within one family under one parent, in document order, so a new
+//! parent restarts the count, and 一是 and 第一 lists under the same heading are
+//! separate. A list that starts again at 1 under the same parent is a new list.
+
+use std::collections::HashMap;
+
+use crate::outline::{Family, Heading, Outline};
+use crate::result::{FindingCode, Severity};
+use crate::text::Text;
+
+use super::Finding;
+
+pub fn check(text: &Text, outline: &Outline) -> Vec<Finding> {
+    let _ = text;
+    // Sibling lists: one per parent and family, split where a list restarts at 1.
+    let mut lists: Vec<Vec<&Heading>> = Vec::new();
+    let mut open: HashMap<(Option<usize>, Family), usize> = HashMap::new();
+    for h in &outline.headings {
+        if h.number.is_none() || h.family == Family::RunIn {
+            continue;
+        }
+        let key = (h.parent, h.family);
+        match open.get(&key) {
+            Some(&i) if h.number != Some(1) => lists[i].push(h),
+            _ => {
+                open.insert(key, lists.len());
+                lists.push(vec![h]);
+            }
+        }
+    }
+    let mut findings = Vec::new();
+    for list in &lists {
+        let nums: Vec<u32> = list.iter().filter_map(|h| h.number).collect();
+        for (i, h) in list.iter().enumerate() {
+            let (n, f) = (nums[i], h.family);
+            let here = f.render(n);
+            let message = if i == 0 {
+                (n > 1).then(|| {
+                    (FindingCode::NumberingGap, format!("这一组编号从“{here}”开始,缺少“{}”,请核对是否漏项或漏标编号。", f.render(1)))
+                })
+            } else {
+                let m = nums[i - 1];
+                let typo_before = i >= 2 && m == nums[i - 2] + 2;
+                if n == m && typo_before {
+                    // 一是 三是 三是: the first 三是 stands where 二是 belongs; one finding.
+                    Some((
+                        FindingCode::NumberingDuplicate,
+                        format!("编号“{here}”重复出现,前一处“{here}”疑为“{}”之误,请核对编号。", f.render(n - 1)),
+                    ))
+                } else if n == m {
+                    Some((FindingCode::NumberingDuplicate, format!("编号“{here}”重复出现,请核对编号。")))
+                } else if n < m {
+                    Some((
+                        FindingCode::NumberingDuplicate,
+                        format!("编号“{here}”出现在“{}”之后,与前面的编号重复,请核对编号。", f.render(m)),
+                    ))
+                } else if n > m + 1 && !(n == m + 2 && nums.get(i + 1) == Some(&n)) {
+                    let missing: Vec<String> = (m + 1..n).take(3).map(|k| format!("“{}”", f.render(k))).collect();
+                    Some((
+                        FindingCode::NumberingGap,
+                        format!("“{}”之后直接出现“{here}”,缺少{},请核对是否漏项或漏标编号。", f.render(m), missing.join("、")),
+                    ))
+                } else {
+                    None
+                }
+            };
+            if let Some((code, message)) = message {
+                findings.push(Finding { code, severity: Severity::Warning, message, span: Some(h.marker) });
+            }
+        }
+    }
+    findings.sort_by_key(|f| f.span.map(|s| s.start));
+    findings
+}

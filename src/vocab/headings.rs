@@ -1,0 +1,49 @@
+//! Heading markers and where a heading run into its paragraph ends.
+//!
+//! A heading is often run into its paragraph with no 。 between them
+//! (`(一)优化公平竞争环境严格按照…`, `四、提升…法治化水平严格落实…`). The title then ends
+//! where the body starts: before a word that opens a clause (`严格` `按照` `根据` …), or
+//! after a word that closes a heading title (`原因` `打算` …) when run-in text follows.
+//! Both only count at least [`MIN_TITLE_CHARS`] characters in, before any comma, and when
+//! a real clause (at least [`MIN_BODY_CHARS`]) follows.
+
+/// Words that open the body of a paragraph (adverbs, prepositions, subjects).
+pub const BODY_START_WORDS: &[&str] = &[
+    "严格", "按照", "根据", "依据", "全面", "深入", "持续", "实施", "围绕", "认真", "进一步", "结合",
+    "积极", "虽然", "通过", "对照", "针对", "为进一步", "我县", "我局", "我区", "我市", "我委", "我院", "我们",
+    "今年", "全年", "截至", "截止",
+];
+
+/// Words that close a heading title (`…存在的不足和原因` `…下一步工作打算`).
+pub const TITLE_FINAL_WORDS: &[&str] = &[
+    "原因", "成效", "情况", "打算", "计划", "安排", "举措", "建议", "思路", "有待加强", "有待提高", "有待提升", "有待完善",
+];
+
+/// After a title-final word, these continue the title (`举措和成效`, `情况的…`).
+pub const CONTINUATION: &[char] = &['和', '及', '与', '、', '的', '并', '暨', '或', '、'];
+
+/// A run-in title is at least this many characters long …
+pub const MIN_TITLE_CHARS: usize = 4;
+/// … at most this many …
+pub const MAX_RUN_IN_CHARS: usize = 30;
+/// … and is followed by at least this many characters of body.
+pub const MIN_BODY_CHARS: usize = 12;
+
+/// After `第一`/`第二` these make an ordinal phrase, not an enumeration (`第一责任人`, `第二批`).
+pub const ORDINAL_WORDS: &[&str] = &[
+    "次", "批", "届", "个", "名", "位", "年", "季度", "季", "责任", "书记", "梯队", "阶段", "部分", "章", "节",
+    "条", "款", "项", "时间", "线", "方", "步", "轮", "期", "种", "类", "号", "天", "周", "月", "道", "家", "人",
+    "课", "站", "把手", "层", "档", "版", "卷", "排", "单位", "组", "场", "套", "件", "例", "起", "点", "条",
+    "大", "小", "中", "句", "段", "页", "篇", "份", "支", "片", "区", "县", "市", "省", "产业", "生产力",
+];
+
+/// After `一、` these make a list of numerals or a grade (`一、二级`, `一、二类`), not a heading.
+pub const NOT_AFTER_DUN: &[char] = &[
+    '一', '二', '三', '四', '五', '六', '七', '八', '九', '十', '是', '级', '类', '等', '批', '个', '项', '次', '年', '届', '期',
+];
+
+/// `首先 其次 再次 最后` with their order (最后 closes a list and carries no number).
+pub const SEQUENCE_WORDS: &[(&str, Option<u32>)] = &[("首先", Some(1)), ("其次", Some(2)), ("再次", Some(3)), ("最后", None)];
+
+/// Before `一是` these make a word ending in 一 (`之一是`, `统一是`), not a marker.
+pub const NOT_BEFORE_SHI: &[char] = &['之', '统', '唯', '专', '单', '万', '同', '划', '归', '合', '逐', '第', '如', '无', '不', '其', '任'];
