@@ -185,6 +185,8 @@ struct Cand {
     number: Option<u32>,
     line_start: bool,
     prev: Prev,
+    /// The text after the marker starts with a measure word (`(二)类`, `二、级`).
+    ordinal_next: bool,
 }
 
 fn is_han(c: char) -> bool {
@@ -271,14 +273,17 @@ fn candidates(text: &Text, page: &Page) -> Vec<Cand> {
                     && !matches!(raw_prev, Some('、' | '第'))
                     && title_start(next)
             }
-            Family::CnParen | Family::Circled => title_start(next),
+            Family::CnParen => title_start(next) && raw_prev != Some('第'),
+            Family::Circled => title_start(next),
             Family::NumDot => {
                 !matches!(raw_prev, Some(ch) if ch.is_ascii_alphanumeric() || matches!(ch, '.' | '、' | '第' | '-' | '/' | '·'))
                     && !next.is_ascii_digit()
                     && title_start(next)
                     && !(whole.as_str().ends_with('、') && is_han(next) && hv::ORDINAL_WORDS.iter().any(|w| after.starts_with(w)))
             }
-            Family::NumParen => title_start(next) && !next.is_ascii_digit(),
+            Family::NumParen => {
+                title_start(next) && raw_prev != Some('第') && !hv::measure_after_paren(after)
+            }
             Family::Shi => (is_han(next) || title_start(next)) && !raw_prev.is_some_and(|ch| hv::NOT_BEFORE_SHI.contains(&ch)),
             Family::Di => {
                 if c.name("disep").is_some() {
@@ -291,7 +296,8 @@ fn candidates(text: &Text, page: &Page) -> Vec<Cand> {
             Family::RunIn => false,
         };
         if ok {
-            out.push(Cand { start, end, family, number, line_start, prev });
+            let ordinal_next = hv::measure_after_paren(after);
+            out.push(Cand { start, end, family, number, line_start, prev, ordinal_next });
         }
     }
     out
@@ -345,7 +351,7 @@ pub fn parse(text: &Text, page: &Page) -> Outline {
             } else if let Some(k) = open {
                 let m = cands[acc[stack[k]].cand].number.unwrap_or(0);
                 if n == m + 1 {
-                    !line_mode || c.prev == Prev::Strong || in_title
+                    (!line_mode && !(c.prev == Prev::Han && c.ordinal_next)) || c.prev == Prev::Strong || in_title
                 } else if n == m + 2 || n == m {
                     c.prev == Prev::Strong
                 } else {
@@ -357,7 +363,8 @@ pub fn parse(text: &Text, page: &Page) -> Outline {
                 let known_child = stack.last().is_some_and(|&top| {
                     let top_fam = cands[acc[top].cand].family;
                     let p = order.iter().position(|&f| f == top_fam);
-                    p.is_some() && order.iter().position(|&f| f == fam) == p.map(|p| p + 1)
+                    (p.is_some() && order.iter().position(|&f| f == fam) == p.map(|p| p + 1))
+                        || (!order.contains(&fam) && fam.rank() > top_fam.rank())
                 });
                 c.prev == Prev::Strong || (in_title && (known_child || confirmed(&cands, i, s, &stack, &acc)))
             } else {

@@ -141,6 +141,10 @@ pub fn read_page(text: &Text) -> Page {
             let slice = &s[t.range()];
             let stripped = slice.trim_start_matches(|c: char| BULLETS.contains(&c) || c.is_whitespace());
             let span = Span::new(t.end - stripped.len(), t.end);
+            if chars(slice) <= 30 && PAGE_NUMBER.is_match(slice) {
+                // `- 2 -`: a page number; its dashes are not bullets.
+                return Line { span: t, kind: Kind::Chrome(BoilerplateKind::Menu) };
+            }
             Line { span, kind: classify(&s[span.range()]) }
         })
         .collect();
@@ -352,7 +356,11 @@ fn classify(t: &str) -> Kind {
     if n <= 80 && vocab::MENU_PREFIXES.iter().any(|p| t.starts_with(p)) {
         return Kind::Chrome(BoilerplateKind::Menu);
     }
-    if n <= 80 && t.split(|c: char| c.is_whitespace() || matches!(c, '|' | '•' | '·' | '>' | '»' | '/')).filter(|w| !w.is_empty()).all(|w| vocab::MENU_WORDS.contains(&w)) {
+    let tokens: Vec<&str> = t.split(|c: char| c.is_whitespace() || matches!(c, '|' | '•' | '·' | '>' | '»' | '/')).filter(|w| !w.is_empty()).collect();
+    if n <= 80
+        && tokens.iter().any(|w| vocab::MENU_WORDS.contains(w))
+        && tokens.iter().all(|w| vocab::MENU_WORDS.contains(w) || w.chars().all(|c| c.is_ascii_digit()))
+    {
         return Kind::Chrome(BoilerplateKind::Menu);
     }
     if n <= 30 && PAGE_NUMBER.is_match(t) {

@@ -47,3 +47,14 @@ pub const SEQUENCE_WORDS: &[(&str, Option<u32>)] = &[("首先", Some(1)), ("其�
 
 /// Before `一是` these make a word ending in 一 (`之一是`, `统一是`), not a marker.
 pub const NOT_BEFORE_SHI: &[char] = &['之', '统', '唯', '专', '单', '万', '同', '划', '归', '合', '逐', '第', '如', '无', '不', '其', '任'];
+
+/// After `(1)`/`(二)` in mid-sentence these make a reference (`第(1)项`, `(二)类标准`), not a heading.
+pub const MEASURE_AFTER_PAREN: &[&str] = &["项规定", "项要求", "项", "类", "号", "条", "款", "级", "批", "期", "种"];
+
+/// … unless they start a word (`项目`, `类型`).
+pub const WORDS_NOT_MEASURES: &[&str] = &["项目", "类型", "类别", "号召", "条例", "条件", "级别", "期间", "种类"];
+
+/// Whether `after` (the text after a parenthesised number) starts with a measure word.
+pub fn measure_after_paren(after: &str) -> bool {
+    MEASURE_AFTER_PAREN.iter().any(|w| after.starts_with(w)) && !WORDS_NOT_MEASURES.iter().any(|w| after.starts_with(w))
+}
