@@ -339,7 +339,7 @@ pub fn parse(text: &Text, page: &Page) -> Outline {
         }
         // Right after a heading's marker, before any sentence end: ends that heading's title.
         let in_title = last_marker_end.is_some_and(|e| {
-            c.start >= e && s[e..c.start].chars().count() <= 50 && !s[e..c.start].contains(is_terminator)
+            c.start >= e && c.start - e <= 200 && s[e..c.start].chars().count() <= 50 && !s[e..c.start].contains(is_terminator)
         });
         let fam = c.family;
         let n = c.number;
@@ -475,13 +475,20 @@ fn confirmed(cands: &[Cand], i: usize, s: &str, stack: &[usize], acc: &[Accepted
     false
 }
 
+/// Longest title kept (text without any 。 or line break after a marker is not all title).
+const MAX_TITLE_CHARS: usize = 160;
+
 /// The title after a marker: to 。;!? or the line end or `limit`, or where a run-in body starts.
 fn title_span(s: &str, marker_end: usize, limit: usize) -> Span {
     let limit = limit.max(marker_end);
     let rest = &s[marker_end..limit];
     let t0 = marker_end + (rest.len() - rest.trim_start_matches([' ', '\t']).len());
     let seg = &s[t0..limit];
-    let cand_end = t0 + seg.find(is_terminator).unwrap_or(seg.len());
+    let mut cand_end = t0 + seg.find(is_terminator).unwrap_or(seg.len());
+    // A title is a line at most: text that runs on without any stop is cut.
+    if let Some((i, _)) = s[t0..cand_end].char_indices().nth(MAX_TITLE_CHARS) {
+        cand_end = t0 + i;
+    }
     let end = run_in_end(s, t0, cand_end);
     let title = s[t0..end].trim_end_matches(|c: char| c.is_whitespace() || matches!(c, ':' | ','));
     Span::new(t0, t0 + title.len())

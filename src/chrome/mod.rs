@@ -40,7 +40,9 @@ pub struct Page {
 impl Page {
     /// Whether `pos` lies in page chrome (inside the body too: a page's debris may be pasted mid-text).
     pub fn is_boilerplate(&self, pos: usize) -> bool {
-        self.boilerplate.iter().any(|(_, s)| s.start <= pos && pos < s.end)
+        // Ranges are in document order and do not overlap.
+        let i = self.boilerplate.partition_point(|(_, s)| s.start <= pos);
+        i > 0 && pos < self.boilerplate[i - 1].1.end
     }
 }
 
