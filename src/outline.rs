@@ -333,7 +333,7 @@ pub fn parse(text: &Text, page: &Page) -> Outline {
     for (i, c) in cands.iter().enumerate() {
         // A marker directly followed by another marker is debris (`4.三是`).
         if let Some(next) = cands.get(i + 1) {
-            if c.family.structural() && s[c.end..next.start].trim().is_empty() {
+            if next.start >= c.end && s[c.end..next.start].trim().is_empty() {
                 continue;
             }
         }
@@ -447,8 +447,109 @@ pub fn parse(text: &Text, page: &Page) -> Outline {
         });
     }
     set_sections(&mut headings, page.body.end);
+    if line_mode {
+        let run_in = run_in_headings(s, page, &headings);
+        if !run_in.is_empty() {
+            headings = merge(headings, run_in);
+            set_sections(&mut headings, page.body.end);
+        }
+    }
     roles(text, &mut headings);
     Outline { headings }
+}
+
+/// Unnumbered run-in headings: where every paragraph directly under a heading (at least
+/// three of them) opens with a short sentence — `坚持民主决策。严格落实…` — those sentences
+/// act as headings. One paragraph that does not fit means the document does not use the
+/// pattern there, and none is taken.
+fn run_in_headings(s: &str, page: &Page, headings: &[Heading]) -> Vec<(Heading, Option<usize>)> {
+    let outline = Outline { headings: headings.to_vec() };
+    let skip = [page.title, page.recipient, page.closing, page.signature];
+    // Paragraphs by the structural heading they stand under: (title span, fits).
+    let mut groups: HashMap<Option<usize>, Vec<(Span, bool)>> = HashMap::new();
+    let mut order: Vec<Option<usize>> = Vec::new();
+    let mut offset = page.body.start;
+    for line in s[page.body.range()].split_inclusive('\n') {
+        let start = offset;
+        offset += line.len();
+        let text = line.trim_end();
+        let lead = text.len() - text.trim_start().len();
+        let para = Span::new(start + lead, start + text.len());
+        if para.is_empty() || page.is_boilerplate(para.start) || skip.iter().flatten().any(|sp| sp.overlaps(para)) {
+            continue;
+        }
+        // Paragraphs that are headings, or continue an inline item, are not candidates.
+        let at = outline.heading_at(para.start);
+        let next = headings.partition_point(|h| h.marker.start < para.start);
+        if headings.get(next).is_some_and(|h| h.marker.start <= para.start + 8) {
+            continue;
+        }
+        if at.is_some_and(|k| !headings[k].family.structural()) {
+            continue;
+        }
+        let body = &s[para.range()];
+        let fits = body.find('。').and_then(|i| {
+            let sentence = &body[..i];
+            let n = sentence.chars().count();
+            let commas = sentence.matches(',').count();
+            let rest = body[i + '。'.len_utf8()..].chars().count();
+            ((4..=20).contains(&n)
+                && commas <= 1
+                && rest >= 10
+                && !sentence.contains(|c: char| c.is_ascii_digit() || matches!(c, ':' | ';' | '“' | '《' | '(')))
+            .then(|| Span::new(para.start, para.start + i))
+        });
+        if !groups.contains_key(&at) {
+            order.push(at);
+        }
+        groups.entry(at).or_default().push((fits.unwrap_or(para), fits.is_some()));
+    }
+    let mut out = Vec::new();
+    for parent in order {
+        let paras = &groups[&parent];
+        if paras.len() >= 3 && paras.iter().all(|(_, fits)| *fits) {
+            let level = parent.map_or(1, |p| headings[p].level + 1);
+            for &(title, _) in paras {
+                let heading = Heading {
+                    span: title,
+                    marker: Span::new(title.start, title.start),
+                    title,
+                    style: HeadingStyle::RunIn,
+                    number: None,
+                    level,
+                    parent,
+                    sections: Vec::new(),
+                    family: Family::RunIn,
+                    section: title,
+                };
+                out.push((heading, parent));
+            }
+        }
+    }
+    out
+}
+
+/// Run-in headings merged into the outline in document order, parents renumbered.
+fn merge(headings: Vec<Heading>, run_in: Vec<(Heading, Option<usize>)>) -> Vec<Heading> {
+    let mut all: Vec<(usize, Heading, Option<usize>)> = headings
+        .into_iter()
+        .enumerate()
+        .map(|(i, h)| (i, h.clone(), h.parent))
+        .chain(run_in.into_iter().map(|(h, p)| (usize::MAX, h, p)))
+        .collect();
+    all.sort_by_key(|(_, h, _)| h.span.start);
+    let mut new_index = HashMap::new();
+    for (k, (old, _, _)) in all.iter().enumerate() {
+        if *old != usize::MAX {
+            new_index.insert(*old, k);
+        }
+    }
+    all.into_iter()
+        .map(|(_, mut h, p)| {
+            h.parent = p.and_then(|p| new_index.get(&p).copied());
+            h
+        })
+        .collect()
 }
 
 /// A later marker of the same family with number 2 or 3 confirms a list that starts
@@ -559,7 +660,7 @@ fn set_sections(headings: &mut [Heading], body_end: usize) {
 fn roles(text: &Text, headings: &mut [Heading]) {
     for k in 0..headings.len() {
         let h = &headings[k];
-        if !h.style.eq(&HeadingStyle::RunIn) && !h.family.structural() {
+        if h.family != Family::RunIn && !h.family.structural() {
             continue;
         }
         let named = crate::vocab::roles_in(text.get(h.title));
