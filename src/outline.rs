@@ -366,7 +366,7 @@ pub fn parse(text: &Text, page: &Page) -> Outline {
                     (p.is_some() && order.iter().position(|&f| f == fam) == p.map(|p| p + 1))
                         || (!order.contains(&fam) && fam.rank() > top_fam.rank())
                 });
-                c.prev == Prev::Strong || (in_title && (known_child || confirmed(&cands, i, s, &stack, &acc)))
+                c.prev == Prev::Strong || (in_title && (known_child || confirmed(&cands, i, &stack, &acc)))
             } else {
                 false
             }
@@ -375,7 +375,7 @@ pub fn parse(text: &Text, page: &Page) -> Outline {
             let last = inline_last.get(&(parent, fam)).copied();
             let start_ok = matches!(c.prev, Prev::Strong | Prev::Comma) || in_title;
             match (n, last) {
-                (Some(1), _) => start_ok && (fam == Family::Shi || confirmed(&cands, i, s, &stack, &acc)),
+                (Some(1), _) => start_ok && (fam == Family::Shi || confirmed(&cands, i, &stack, &acc)),
                 (Some(n), Some(m)) if n == m + 1 => c.prev != Prev::Han || in_title,
                 (Some(n), Some(m)) if n == m + 2 || n <= m => c.prev == Prev::Strong || in_title,
                 (None, Some(_)) => c.prev == Prev::Strong,
@@ -554,7 +554,7 @@ fn merge(headings: Vec<Heading>, run_in: Vec<(Heading, Option<usize>)>) -> Vec<H
 
 /// A later marker of the same family with number 2 or 3 confirms a list that starts
 /// mid-line; looking stops where the enclosing heading's section evidently ends.
-fn confirmed(cands: &[Cand], i: usize, s: &str, stack: &[usize], acc: &[Accepted]) -> bool {
+fn confirmed(cands: &[Cand], i: usize, stack: &[usize], acc: &[Accepted]) -> bool {
     let c = &cands[i];
     let open: Vec<Family> = stack.iter().map(|&h| cands[acc[h].cand].family).collect();
     for d in cands.iter().skip(i + 1).take(400) {
@@ -569,7 +569,6 @@ fn confirmed(cands: &[Cand], i: usize, s: &str, stack: &[usize], acc: &[Accepted
                 return false;
             }
         } else if d.family.structural() && (open.contains(&d.family) || (c.family.structural() && d.family.rank() < c.family.rank())) && (d.line_start || d.prev == Prev::Strong) {
-            let _ = s;
             return false;
         }
     }
@@ -579,13 +578,14 @@ fn confirmed(cands: &[Cand], i: usize, s: &str, stack: &[usize], acc: &[Accepted
 /// Longest title kept (text without any 。 or line break after a marker is not all title).
 const MAX_TITLE_CHARS: usize = 160;
 
-/// The title after a marker: to 。;!? or the line end or `limit`, or where a run-in body starts.
+/// The title after a marker: to 。;!?: or the line end or `limit`, or where a run-in body starts.
 fn title_span(s: &str, marker_end: usize, limit: usize) -> Span {
     let limit = limit.max(marker_end);
     let rest = &s[marker_end..limit];
     let t0 = marker_end + (rest.len() - rest.trim_start_matches([' ', '\t']).len());
     let seg = &s[t0..limit];
-    let mut cand_end = t0 + seg.find(is_terminator).unwrap_or(seg.len());
+    // A colon closes a heading as well (`(一)加强学习:组织…`).
+    let mut cand_end = t0 + seg.find(|c: char| is_terminator(c) || c == ':').unwrap_or(seg.len());
     // A title is a line at most: text that runs on without any stop is cut.
     if let Some((i, _)) = s[t0..cand_end].char_indices().nth(MAX_TITLE_CHARS) {
         cand_end = t0 + i;

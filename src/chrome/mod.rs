@@ -203,7 +203,7 @@ pub fn read_page(text: &Text) -> Page {
             }
             Kind::Content => {
                 pending.push(i);
-                if pending.len() > 2 || !is_short(l) {
+                if pending.len() > 2 || !is_short(l) || HEADING_START.is_match(&s[l.span.range()]) {
                     break;
                 }
             }
@@ -224,7 +224,7 @@ pub fn read_page(text: &Text) -> Page {
             }
             Kind::Content => {
                 pending += 1;
-                if pending > 2 || !is_short(&lines[i]) {
+                if pending > 2 || !is_short(&lines[i]) || HEADING_START.is_match(&s[lines[i].span.range()]) {
                     break;
                 }
             }

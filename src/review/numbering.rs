@@ -13,7 +13,7 @@ use crate::text::Text;
 use super::Finding;
 
 pub fn check(text: &Text, outline: &Outline) -> Vec<Finding> {
-    let _ = text;
+    let _ = text; // spans are the markers' own; the text is not needed to judge numbers
     // Sibling lists: one per parent and family, split where a list restarts at 1.
     let mut lists: Vec<Vec<&Heading>> = Vec::new();
     let mut open: HashMap<(Option<usize>, Family), usize> = HashMap::new();
