@@ -1,0 +1,202 @@
+// Text + result → DOM with marks. Free of page globals: the page and the embeddable widget
+// (inside its shadow root) both call renderReport(); styling is left to class names.
+//
+// The user's text is data: it only ever enters the DOM through text nodes.
+
+import { translator } from './i18n.js';
+
+/**
+ * Render `text` with the analysis `result` as a DocumentFragment of line blocks.
+ *
+ *   renderReport(document, text, result) → DocumentFragment
+ *
+ * - one `<div class="fz-line">` per line of the text (the line's "\n" included, so the
+ *   fragment's textContent is exactly `text`); whitespace-only lines get `fz-blank`, lines that
+ *   open with a heading get `fz-line--heading fz-level-N`;
+ * - one `<mark class="fz-metric fz-kind-KIND" data-metric-id="N" data-kind="KIND" tabindex="0">`
+ *   per metric (metrics that overlap an earlier one are skipped — the core never produces them);
+ * - headings: `<span class="fz-heading fz-level-N fz-style-STYLE" data-heading-anchor="ID">`
+ *   (a heading cut by a line break or a finding continues in `data-heading-part="ID"` spans);
+ * - findings with evidence: `<span class="fz-finding fz-sev-SEVERITY" data-finding-ref="ID">`,
+ *   the first piece also `data-finding-anchor="ID"`. Heading and finding spans are widened
+ *   rather than cut a metric, so every metric stays one mark;
+ * - page chrome the core set aside (`result.boilerplate`): `<span class="fz-boilerplate fz-bp-KIND">`.
+ *
+ * Offsets are UTF-16 code units, as the result gives them. Options: `{ tabbable: true }`
+ * (false renders marks with tabindex="-1").
+ */
+export function renderReport(doc, text, result, { tabbable = true } = {}) {
+  text = String(text ?? '');
+  const len = text.length;
+  const frag = doc.createDocumentFragment();
+  const valid = (s, e) => Number.isInteger(s) && Number.isInteger(e) && s >= 0 && e <= len && s < e;
+
+  // Metrics: sorted, non-overlapping.
+  const metrics = [];
+  for (const m of [...(result?.metrics ?? [])].sort((a, b) => a.start - b.start || a.end - b.end)) {
+    if (!valid(m.start, m.end)) continue;
+    if (metrics.length && m.start < metrics[metrics.length - 1].end) continue;
+    metrics.push(m);
+  }
+  const metricStarts = metrics.map((m) => m.start);
+  // The metric containing position p strictly inside (start < p < end), if any.
+  const cutting = (p) => {
+    let lo = 0, hi = metrics.length - 1, found = -1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (metricStarts[mid] < p) { found = mid; lo = mid + 1; } else hi = mid - 1;
+    }
+    return found >= 0 && metrics[found].end > p ? metrics[found] : null;
+  };
+  const widen = (s, e) => [cutting(s)?.start ?? s, cutting(e)?.end ?? e];
+
+  // Wrappers: page chrome outermost, then headings, then findings.
+  const wrappers = [];
+  for (const [i, b] of (result?.boilerplate ?? []).entries()) {
+    if (!valid(b.start, b.end)) continue;
+    const [s, e] = widen(b.start, b.end);
+    wrappers.push({ type: 'boilerplate', rank: -1, id: i, start: s, end: e, item: b });
+  }
+  const headings = result?.outline ?? [];
+  for (const h of headings) {
+    if (!valid(h.start, h.end)) continue;
+    const [s, e] = widen(h.start, h.end);
+    wrappers.push({ type: 'heading', rank: 0, id: h.id, start: s, end: e, item: h });
+  }
+  for (const f of result?.findings ?? []) {
+    if (!valid(f.start, f.end)) continue;
+    const [s, e] = widen(f.start, f.end);
+    wrappers.push({ type: 'finding', rank: 1, id: f.id, start: s, end: e, item: f });
+  }
+  const order = (a, b) => a.rank - b.rank || a.start - b.start || b.end - a.end || a.id - b.id;
+
+  // Boundaries: every span edge and every line start (never inside a metric).
+  const points = new Set([0, len]);
+  for (const m of metrics) { points.add(m.start); points.add(m.end); }
+  for (const w of wrappers) { points.add(w.start); points.add(w.end); }
+  const lineStarts = new Set([0]);
+  for (let i = text.indexOf('\n'); i >= 0 && i + 1 < len; i = text.indexOf('\n', i + 1)) {
+    if (!cutting(i + 1)) { points.add(i + 1); lineStarts.add(i + 1); }
+  }
+  const bounds = [...points].sort((a, b) => a - b);
+
+  const startsAt = new Map();
+  for (const w of wrappers) {
+    if (!startsAt.has(w.start)) startsAt.set(w.start, []);
+    startsAt.get(w.start).push(w);
+  }
+  const metricAt = new Map(metrics.map((m) => [m.start, m]));
+  const opened = new Set(); // wrappers that already have their first piece
+  let active = [];
+  let line = null;
+  let stack = []; // [{w, el}]
+
+  const newLine = (pos) => {
+    const end = text.indexOf('\n', pos);
+    const lineText = text.slice(pos, end < 0 ? len : end);
+    line = doc.createElement('div');
+    line.className = lineText.trim() ? 'fz-line' : 'fz-line fz-blank';
+    frag.appendChild(line);
+    stack = [];
+  };
+  const top = () => (stack.length ? stack[stack.length - 1].el : line);
+  const openWrapper = (w) => {
+    const el = doc.createElement('span');
+    const first = !opened.has(w);
+    opened.add(w);
+    if (w.type === 'boilerplate') {
+      el.className = `fz-boilerplate fz-bp-${w.item.kind}`;
+      el.dataset.boilerplate = w.item.kind;
+    } else if (w.type === 'heading') {
+      const h = w.item;
+      el.className = `fz-heading fz-level-${Math.min(h.level ?? 1, 6)} fz-style-${h.style ?? 'x'}`;
+      el.setAttribute(first ? 'data-heading-anchor' : 'data-heading-part', String(w.id));
+      if (h.role) el.dataset.role = h.role;
+      if (first && h.style !== 'inline' && h.style !== 'run-in' && !text.slice(lineStartOf(w.start), w.start).trim()) {
+        line.classList.add('fz-line--heading', `fz-level-${Math.min(h.level ?? 1, 6)}`);
+      }
+    } else {
+      el.className = `fz-finding fz-sev-${w.item.severity}`;
+      el.setAttribute('data-finding-ref', String(w.id));
+      if (first) el.setAttribute('data-finding-anchor', String(w.id));
+      el.dataset.code = w.item.code;
+    }
+    top().appendChild(el);
+    stack.push({ w, el });
+  };
+  const lineStartOf = (p) => text.lastIndexOf('\n', p - 1) + 1;
+
+  for (let i = 0; i < bounds.length - 1; i++) {
+    const a = bounds[i], b = bounds[i + 1];
+    if (startsAt.has(a)) active = active.concat(startsAt.get(a));
+    active = active.filter((w) => w.end > a);
+    if (lineStarts.has(a) || !line) newLine(a);
+    const want = active.slice().sort(order);
+    let k = 0;
+    while (k < stack.length && k < want.length && stack[k].w === want[k]) k++;
+    stack.length = k;
+    for (let j = k; j < want.length; j++) openWrapper(want[j]);
+    const m = metricAt.get(a);
+    if (m && m.end === b) {
+      const mark = doc.createElement('mark');
+      mark.className = `fz-metric fz-kind-${m.kind}`;
+      mark.setAttribute('data-metric-id', String(m.id));
+      mark.setAttribute('data-kind', m.kind);
+      mark.tabIndex = tabbable ? 0 : -1;
+      mark.textContent = text.slice(a, b);
+      top().appendChild(mark);
+    } else {
+      top().appendChild(doc.createTextNode(text.slice(a, b)));
+    }
+  }
+  return frag;
+}
+
+/** `1234567.5` → `1,234,567.5` (zh-CN grouping; up to 4 decimals). */
+export function formatNumber(value, lang = 'zh') {
+  if (typeof value !== 'number' || !Number.isFinite(value)) return String(value ?? '');
+  return new Intl.NumberFormat(lang === 'en' ? 'en-US' : 'zh-CN', { maximumFractionDigits: 4 }).format(value);
+}
+
+/** The value as a reader says it: `4,787,761`, `3–5`, with the unit. */
+export function formatValue(metric, lang = 'zh') {
+  const v = formatNumber(metric.value, lang);
+  return metric.valueMax != null ? `${v}–${formatNumber(metric.valueMax, lang)}` : v;
+}
+
+/** Titles of the heading `id` and its ancestors, outermost first. */
+export function headingPath(result, id) {
+  const out = [];
+  const seen = new Set();
+  const outline = result?.outline ?? [];
+  while (id != null && outline[id] && !seen.has(id)) {
+    seen.add(id);
+    out.unshift(outline[id]);
+    id = outline[id].parent;
+  }
+  return out;
+}
+
+/** `marker + title` of a heading, e.g. `(二)依法参与行政复议…`. */
+export function headingLabel(h) {
+  return h ? `${h.marker ?? ''}${h.title ?? ''}` : '';
+}
+
+/**
+ * The tooltip content of a metric as [label, value] rows, in `lang`:
+ * value with thousands separators (and range), unit, indicator, category, approx, kind, section.
+ */
+export function describeMetric(metric, result, lang = 'zh') {
+  const t = translator(lang);
+  const rows = [
+    [t('tooltipValue'), formatValue(metric, lang)],
+    [t('tooltipUnit'), metric.unit || '—'],
+    [t('tooltipIndicator'), metric.indicator || '—'],
+    [t('tooltipCategory'), metric.category || '—'],
+  ];
+  if (metric.approx) rows.push([t('tooltipApprox'), t.label('approx', metric.approx)]);
+  rows.push([t('tooltipKind'), t.label('kind', metric.kind)]);
+  const path = headingPath(result, metric.heading);
+  if (path.length) rows.push([t('tooltipSection'), headingLabel(path[path.length - 1])]);
+  return rows;
+}
