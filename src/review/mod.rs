@@ -1,12 +1,22 @@
 //! Review: what a careful reviewer would flag, and the summary figures.
+//!
+//! One submodule per rule family; each returns its findings with the span of its evidence.
+//! Precision first: every rule stays silent when the evidence is not clear.
 
+mod arithmetic;
+mod copying;
 mod numbering;
+mod placeholder;
+mod sections;
+mod summary;
+mod timeliness;
+mod truncation;
 
 use crate::chrome::Page;
 use crate::metrics::Metrics;
 use crate::outline::Outline;
-use crate::result::{self, FindingCode, RequiredPart, Role, Sections, Severity};
-use crate::text::{Span, Text};
+use crate::result::{self, FindingCode, Severity};
+use crate::text::{self, Span, Text};
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Finding {
@@ -16,35 +26,67 @@ pub struct Finding {
     pub span: Option<Span>,
 }
 
+impl Finding {
+    pub fn new(code: FindingCode, severity: Severity, message: impl Into<String>, span: Option<Span>) -> Finding {
+        Finding { code, severity, message: message.into(), span }
+    }
+}
+
 #[derive(Debug, Clone, Default)]
 pub struct Review {
     pub findings: Vec<Finding>,
-    pub sections: Sections,
+    pub sections: result::Sections,
     /// Carries no offsets, so it is already in its public form.
     pub summary: result::Review,
 }
 
 pub fn review(text: &Text, page: &Page, outline: &Outline, metrics: &Metrics) -> Review {
-    let part_heading = |role: Role| outline.headings.iter().position(|h| h.sections.contains(&role));
-    let sections = Sections {
-        measures: part_heading(Role::Measures).is_some(),
-        duty: part_heading(Role::Duty).is_some(),
-        problems: part_heading(Role::Problems).is_some(),
-        plans: part_heading(Role::Plans).is_some(),
-    };
-    let body_units = text.utf16(page.body.end) - text.utf16(page.body.start);
-    let summary = result::Review {
-        figures_per_1000_chars: if body_units == 0 {
-            0.0
-        } else {
-            (metrics.metrics.len() as f64 * 1000.0 / body_units as f64 * 100.0).round() / 100.0
+    let paras = paragraphs(text, page);
+    let parts = sections::find(text, page, outline);
+    let (timeliness, late) = timeliness::check(text, page);
+    let mut findings = Vec::new();
+    findings.extend(sections::check(page, &parts));
+    findings.extend(late);
+    findings.extend(numbering::check(text, outline));
+    findings.extend(arithmetic::check(text, metrics));
+    let (copied, unitless) = copying::check(text, &paras, hard_wrapped(text, &paras));
+    findings.extend(copied);
+    findings.extend(truncation::check(text, page, outline, &paras));
+    findings.extend(placeholder::check(text, &paras));
+    let measures = summary::measures_sections(page, outline, &parts);
+    findings.extend(summary::unquantified(text, outline, metrics, &unitless, &measures));
+    // Whole-document findings first, then in reading order.
+    findings.sort_by_key(|f| (f.span.map(|s| (s.start, s.end)), f.code));
+    findings.dedup_by(|a, b| a.code == b.code && a.span == b.span);
+    Review {
+        findings,
+        sections: parts.sections(),
+        summary: result::Review {
+            figures_per_1000_chars: summary::figures_per_1000(text, page, metrics),
+            quantified_measures_share: summary::quantified_share(metrics, &unitless, &measures),
+            required_parts: parts.required_parts(),
+            timeliness,
         },
-        quantified_measures_share: None,
-        required_parts: Role::ALL
-            .iter()
-            .map(|&part| RequiredPart { part, present: part_heading(part).is_some(), heading: part_heading(part) })
-            .collect(),
-        timeliness: result::Timeliness::default(),
-    };
-    Review { findings: numbering::check(text, outline), sections, summary }
+    }
+}
+
+/// The paragraphs of the body: non-empty lines, trimmed, outside page chrome.
+pub(crate) fn paragraphs(text: &Text, page: &Page) -> Vec<Span> {
+    let s = text.norm();
+    text::lines(s)
+        .filter_map(|line| {
+            let start = line.start.max(page.body.start);
+            let end = line.end.min(page.body.end);
+            (start < end).then(|| text::trim(s, Span::new(start, end)))
+        })
+        .filter(|p| !p.is_empty() && !page.boilerplate.iter().any(|(_, b)| b.overlaps(*p)))
+        .collect()
+}
+
+/// Whether the text looks hard-wrapped (lines broken at a fixed width, not at paragraph
+/// ends): then a line ending mid-sentence is ordinary.
+pub(crate) fn hard_wrapped(text: &Text, paragraphs: &[Span]) -> bool {
+    let long: Vec<&str> = paragraphs.iter().map(|p| text.get(*p)).filter(|t| t.chars().count() >= 20).collect();
+    let open = long.iter().filter(|t| t.chars().last().is_some_and(|c| !crate::vocab::review::SENTENCE_END.contains(&c) && c != ':')).count();
+    open >= 5 && open * 5 >= long.len() * 2
 }

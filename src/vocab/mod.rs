@@ -12,3 +12,4 @@ pub use roles::roles_in;
 mod units;
 
 pub use units::{unit_kind, UNITS};
+pub mod review;

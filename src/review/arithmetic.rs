@@ -1,0 +1,243 @@
+//! Arithmetic: a rate against its own numerator and denominator (`rate-mismatch`), parts
+//! against their total (`sum-mismatch`), and 分别 lists of different lengths
+//! (`respectively-mismatch`). The relations come from `metrics`; this module only judges them.
+//!
+//! No false alarms: approximate figures (余/多/近/约/左右) are never added up exactly, only
+//! figures in the same unit are compared, and every comparison allows for the precision the
+//! figures are written with (98% is anything from 97.5% to 98.99…%: rounded or truncated).
+
+use crate::metrics::{Metric, Metrics, Relation};
+use crate::result::{Approx, FindingCode, MetricKind, Severity};
+use crate::text::{Span, Text};
+use crate::vocab::review::UNIT_EQUIVALENTS;
+
+use super::Finding;
+
+pub fn check(text: &Text, metrics: &Metrics) -> Vec<Finding> {
+    let ms = &metrics.metrics;
+    let get = |i: usize| ms.get(i);
+    metrics
+        .relations
+        .iter()
+        .filter_map(|rel| match rel {
+            Relation::Rate { numerator, denominator, rate, span } => {
+                rate_mismatch(text, get(*numerator)?, get(*denominator)?, get(*rate)?, *span)
+            }
+            Relation::Breakdown { total, parts, exhaustive, span } => {
+                let parts: Option<Vec<&Metric>> = parts.iter().filter(|&&p| p != *total).map(|&p| get(p)).collect();
+                sum_mismatch(text, get(*total)?, &parts?, *exhaustive, *span)
+            }
+            Relation::Respectively { items, values, span } => {
+                let values: Option<Vec<&Metric>> = values.iter().map(|&v| get(v)).collect();
+                respectively_mismatch(items.len(), &values?, *span)
+            }
+        })
+        .collect()
+}
+
+fn same_unit(a: &str, b: &str) -> bool {
+    a == b || UNIT_EQUIVALENTS.iter().any(|&(x, y)| (a == x && b == y) || (a == y && b == x))
+}
+
+/// The figure as written, without its unit: `96.91`, `339.04万`.
+struct Written {
+    /// Value of one step of the last written digit (1 for `96`, 0.01 for `96.91`, 100 for `1.39万`).
+    step: f64,
+    /// The multiplier the figure is written with (1, 1e4 for 万, 1e8 for 亿).
+    scale: f64,
+}
+
+fn written(text: &Text, m: &Metric) -> Written {
+    let s = text.get(m.span);
+    let digits: String = s
+        .chars()
+        .skip_while(|c| !c.is_ascii_digit())
+        .take_while(|c| c.is_ascii_digit() || *c == '.' || *c == ',')
+        .filter(|c| *c != ',')
+        .collect();
+    let scale = if s.contains("亿") {
+        1e8
+    } else if s.contains('万') {
+        1e4
+    } else if s.contains('千') {
+        1e3
+    } else {
+        1.0
+    };
+    let decimals = match digits.split_once('.') {
+        Some((_, frac)) => frac.len(),
+        None => s.split_once('点').map_or(0, |(_, frac)| frac.chars().take_while(|c| "〇零一二三四五六七八九".contains(*c)).count()),
+    };
+    Written { step: scale * 10f64.powi(-(decimals as i32)), scale }
+}
+
+/// The imprecision of a figure as written: none for an exact integer count, half a step
+/// for anything rounded (decimals, 万/亿).
+fn slack(text: &Text, m: &Metric) -> f64 {
+    let w = written(text, m);
+    if w.step >= 1.0 && w.scale == 1.0 {
+        0.0
+    } else {
+        w.step / 2.0
+    }
+}
+
+fn exact(m: &Metric) -> bool {
+    m.approx.is_none() && m.value_max.is_none() && m.value.is_finite()
+}
+
+/// `3390400` in the total's own terms: `339.04万元`.
+fn show(value: f64, scale: f64, unit: &str) -> String {
+    let word = match scale as u64 {
+        100_000_000 => "亿",
+        10_000 => "万",
+        1_000 => "千",
+        _ => "",
+    };
+    let v = value / scale;
+    let mut s = format!("{v:.4}");
+    if s.contains('.') {
+        s = s.trim_end_matches('0').trim_end_matches('.').to_owned();
+    }
+    format!("{s}{word}{unit}")
+}
+
+fn rate_mismatch(text: &Text, num: &Metric, den: &Metric, rate: &Metric, span: Span) -> Option<Finding> {
+    let per = match rate.unit.as_str() {
+        "%" => 100.0,
+        "‰" => 1000.0,
+        _ => return None,
+    };
+    let plain = |m: &Metric| exact(m) && m.kind != MetricKind::Percent;
+    if !(plain(num) && plain(den) && exact(rate) && same_unit(&num.unit, &den.unit)) {
+        return None;
+    }
+    let (n, d, r) = (num.value, den.value, rate.value);
+    // A numerator above its denominator means the relation is not what it seems: no verdict.
+    if !(d > 0.0 && n >= 0.0 && n <= d) {
+        return None;
+    }
+    let (sn, sd) = (slack(text, num), slack(text, den));
+    let lo = (n - sn).max(0.0) / (d + sd) * per;
+    let hi = (n + sn) / (d - sd).max(f64::MIN_POSITIVE) * per;
+    let step = written(text, rate).step;
+    let eps = 1e-9 * per;
+    // Stated rate r covers [r - step/2, r + step): rounded, or truncated.
+    let fits = |c_lo: f64, c_hi: f64| c_hi >= r - step / 2.0 - eps && c_lo < r + step + eps;
+    if fits(lo, hi) || fits(per - hi, per - lo) {
+        return None;
+    }
+    let computed = n / d * per;
+    let decimals = ((-step.log10()).round().max(0.0) as usize + 1).clamp(2, 4);
+    let indicator = rate.indicator.trim();
+    let stated = text.as_written(rate.span);
+    let named = if indicator.is_empty() || stated.starts_with(indicator) { String::new() } else { indicator.to_owned() };
+    Some(Finding::new(
+        FindingCode::RateMismatch,
+        Severity::Warning,
+        format!(
+            "“{named}{stated}”与所列数据不符:{}÷{}≈{computed:.decimals$}{},请核对。",
+            text.as_written(num.span),
+            text.as_written(den.span),
+            rate.unit
+        ),
+        Some(span),
+    ))
+}
+
+fn sum_mismatch(text: &Text, total: &Metric, parts: &[&Metric], exhaustive: bool, span: Span) -> Option<Finding> {
+    if total.kind == MetricKind::Percent && parts.iter().any(|p| p.kind != MetricKind::Percent) {
+        return None;
+    }
+    let same: Vec<&Metric> = parts.iter().copied().filter(|p| same_unit(&p.unit, &total.unit) && p.kind == total.kind).collect();
+    if same.is_empty() {
+        return None;
+    }
+    let scale = written(text, total).scale;
+    let tol = slack(text, total) + same.iter().map(|p| slack(text, p)).sum::<f64>() + 1e-9 * total.value.abs().max(1.0);
+    // Lower bounds of the parts: 30余件 is at least 30; 近30件 and 约30件 say nothing certain.
+    let low = |p: &Metric| match p.approx {
+        None | Some(Approx::Over) => p.value,
+        Some(_) => 0.0,
+    };
+    let parts_low: f64 = same.iter().map(|p| low(p)).sum();
+    let total_high = match total.approx {
+        None | Some(Approx::Under) => total.value_max.unwrap_or(total.value),
+        Some(_) => f64::INFINITY,
+    };
+    let sum_text = || {
+        let shown: Vec<String> = same.iter().map(|p| text.as_written(p.span).to_owned()).collect();
+        let sum = show(parts_low, scale, &total.unit);
+        if shown.len() <= 6 {
+            format!("{}={sum}", shown.join("+"))
+        } else {
+            format!("{}项合计{sum}", shown.len())
+        }
+    };
+    if parts_low > total_high + tol {
+        // A 其中 list that ran on into the next clause: if its first parts already make the
+        // total, the rest are not its parts. (An exhaustive list is enumerated on purpose.)
+        if !exhaustive {
+            let mut prefix = 0.0;
+            for p in &same[..same.len() - 1] {
+                prefix += low(p);
+                if (prefix - total.value).abs() <= tol {
+                    return None;
+                }
+            }
+        }
+        return Some(Finding::new(
+            FindingCode::SumMismatch,
+            Severity::Warning,
+            format!(
+                "分项之和超过总数“{}”:{},多出{},请核对。",
+                text.as_written(total.span),
+                sum_text(),
+                show(parts_low - total_high, scale, &total.unit)
+            ),
+            Some(span),
+        ));
+    }
+    let all_exact = exact(total) && same.iter().all(|p| exact(p));
+    if exhaustive && all_exact && same.len() == parts.len() && (parts_low - total.value).abs() > tol {
+        return Some(Finding::new(
+            FindingCode::SumMismatch,
+            Severity::Warning,
+            format!(
+                "分项之和与总数“{}”不符:{},相差{},请核对。",
+                text.as_written(total.span),
+                sum_text(),
+                show((parts_low - total.value).abs(), scale, &total.unit)
+            ),
+            Some(span),
+        ));
+    }
+    None
+}
+
+fn respectively_mismatch(items: usize, values: &[&Metric], span: Span) -> Option<Finding> {
+    // `A、B分别增长10%` (one value for all) and `X分别为…` (one item) pair nothing.
+    if items < 2 || values.len() < 2 || items == values.len() {
+        return None;
+    }
+    // `A、B分别为3件、5件,6人、8人`: one list per unit, each as long as the items.
+    let mut units: Vec<(&str, usize)> = Vec::new();
+    for v in values {
+        match units.iter_mut().find(|(u, _)| *u == v.unit) {
+            Some((_, n)) => *n += 1,
+            None => units.push((&v.unit, 1)),
+        }
+    }
+    if units.iter().all(|&(_, n)| n == items) {
+        return None;
+    }
+    Some(Finding::new(
+        FindingCode::RespectivelyMismatch,
+        Severity::Warning,
+        format!("“分别”前列出{items}项,后面却有{}个数值,无法一一对应,请核对。", values.len()),
+        Some(span),
+    ))
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,179 @@
+//! Table-driven cases: tests/data/review/arithmetic.toml, each a sentence with hand-built
+//! metrics and the relation between them, and whether a careful reviewer would flag it.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+use serde::Deserialize;
+
+use super::*;
+use crate::metrics::{Metric, Metrics, Relation};
+use crate::quantity::parse_number;
+
+#[derive(Deserialize)]
+struct Cases {
+    rate: Vec<RateCase>,
+    sum: Vec<SumCase>,
+    respectively: Vec<RespCase>,
+}
+
+#[derive(Deserialize)]
+struct RateCase {
+    name: String,
+    text: String,
+    numerator: String,
+    denominator: String,
+    rate: String,
+    finding: bool,
+    #[serde(default)]
+    message: Vec<String>,
+}
+
+#[derive(Deserialize)]
+struct SumCase {
+    name: String,
+    text: String,
+    total: String,
+    parts: Vec<String>,
+    exhaustive: bool,
+    finding: bool,
+    #[serde(default)]
+    message: Vec<String>,
+}
+
+#[derive(Deserialize)]
+struct RespCase {
+    name: String,
+    text: String,
+    items: Vec<String>,
+    values: Vec<String>,
+    finding: bool,
+    #[serde(default)]
+    message: Vec<String>,
+}
+
+static CASES: LazyLock<Cases> = LazyLock::new(|| {
+    toml::from_str(include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/review/arithmetic.toml"))).expect("arithmetic.toml parses")
+});
+
+static FIGURE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?<pre>近|约)?(?<num>[\d.,]+|[零〇一二三四五六七八九十百]+)(?<mult>万|亿)?(?<over>余|多)?(?<unit>.+?)(?<post>以上|左右)?$").unwrap()
+});
+
+/// The span of `locator` in `s`: `context|figure` finds `contextfigure` and keeps `figure`.
+fn locate(s: &str, locator: &str) -> Span {
+    let (context, figure) = locator.split_once('|').unwrap_or(("", locator));
+    let at = s.find(&format!("{context}{figure}")).unwrap_or_else(|| panic!("{locator} not in {s}")) + context.len();
+    Span::new(at, at + figure.len())
+}
+
+/// A metric as the metrics stage would give it for the figure `locator` points at.
+fn metric(s: &str, locator: &str) -> Metric {
+    let span = locate(s, locator);
+    if let Some(rest) = s[span.range()].strip_prefix("百分之") {
+        let value = parse_number(rest).expect("Chinese numeral");
+        return Metric { span, value, value_max: None, unit: "%".into(), kind: MetricKind::Percent, approx: None, indicator: String::new(), category: "其他".into(), heading: None };
+    }
+    let c = FIGURE.captures(&s[span.range()]).unwrap_or_else(|| panic!("cannot read figure {locator}"));
+    let mut value = parse_number(&c["num"]).expect("number");
+    match c.name("mult").map(|m| m.as_str()) {
+        Some("万") => value *= 1e4,
+        Some("亿") => value *= 1e8,
+        _ => {}
+    }
+    let unit = c["unit"].to_owned();
+    let kind = match unit.as_str() {
+        "%" | "‰" => MetricKind::Percent,
+        "元" => MetricKind::Money,
+        "天" | "小时" | "个月" => MetricKind::Duration,
+        _ => MetricKind::Count,
+    };
+    let approx = match (c.name("pre").map(|m| m.as_str()), c.name("over"), c.name("post").map(|m| m.as_str())) {
+        (Some("近"), _, _) => Some(Approx::Under),
+        (Some(_), _, _) | (_, _, Some("左右")) => Some(Approx::About),
+        (_, Some(_), _) | (_, _, Some(_)) => Some(Approx::Over),
+        _ => None,
+    };
+    Metric {
+        span,
+        value,
+        value_max: None,
+        unit,
+        kind,
+        approx,
+        indicator: String::new(),
+        category: "其他".into(),
+        heading: None,
+    }
+}
+
+fn run(text: &Text, metrics: Vec<Metric>, relation: Relation) -> Vec<Finding> {
+    check(text, &Metrics { metrics, relations: vec![relation] })
+}
+
+fn verdict(name: &str, findings: &[Finding], code: FindingCode, expected: bool, message: &[String]) {
+    assert!(findings.iter().all(|f| f.code == code && f.severity == Severity::Warning), "{name}: {findings:?}");
+    assert_eq!(findings.len(), usize::from(expected), "{name}: {findings:?}");
+    for part in message {
+        assert!(findings[0].message.contains(part.as_str()), "{name}: message {:?} lacks {part:?}", findings[0].message);
+    }
+}
+
+#[test]
+fn rate_cases() {
+    let cases = &CASES.rate;
+    assert!(cases.iter().filter(|c| c.finding).count() >= 15 && cases.iter().filter(|c| !c.finding).count() >= 15);
+    for c in cases {
+        let text = Text::new(&c.text);
+        let s = text.norm();
+        let ms = vec![metric(s, &c.numerator), metric(s, &c.denominator), metric(s, &c.rate)];
+        let span = ms[0].span.cover(ms[1].span).cover(ms[2].span);
+        let f = run(&text, ms, Relation::Rate { numerator: 0, denominator: 1, rate: 2, span });
+        verdict(&c.name, &f, FindingCode::RateMismatch, c.finding, &c.message);
+        if let Some(f) = f.first() {
+            assert_eq!(f.span, Some(span), "{}", c.name);
+        }
+    }
+}
+
+#[test]
+fn sum_cases() {
+    let cases = &CASES.sum;
+    assert!(cases.iter().filter(|c| c.finding).count() >= 15 && cases.iter().filter(|c| !c.finding).count() >= 15);
+    for c in cases {
+        let text = Text::new(&c.text);
+        let s = text.norm();
+        let mut ms = vec![metric(s, &c.total)];
+        ms.extend(c.parts.iter().map(|p| metric(s, p)));
+        let span = ms.iter().map(|m| m.span).reduce(Span::cover).unwrap();
+        let relation = Relation::Breakdown { total: 0, parts: (1..ms.len()).collect(), exhaustive: c.exhaustive, span };
+        let f = run(&text, ms, relation);
+        verdict(&c.name, &f, FindingCode::SumMismatch, c.finding, &c.message);
+    }
+}
+
+#[test]
+fn respectively_cases() {
+    let cases = &CASES.respectively;
+    assert!(cases.iter().filter(|c| c.finding).count() >= 15 && cases.iter().filter(|c| !c.finding).count() >= 15);
+    for c in cases {
+        let text = Text::new(&c.text);
+        let s = text.norm();
+        let ms: Vec<Metric> = c.values.iter().map(|v| metric(s, v)).collect();
+        let items = c.items.iter().map(|i| (locate(s, i), None)).collect();
+        let span = Span::new(0, s.len());
+        let f = run(&text, ms, Relation::Respectively { items, values: (0..c.values.len()).collect(), span });
+        verdict(&c.name, &f, FindingCode::RespectivelyMismatch, c.finding, &c.message);
+    }
+}
+
+#[test]
+fn relations_with_dangling_ids_are_ignored() {
+    let text = Text::new("共10件,其中3件。");
+    let m = metric(text.norm(), "10件");
+    let f = check(&text, &Metrics { metrics: vec![m], relations: vec![
+        Relation::Breakdown { total: 0, parts: vec![7], exhaustive: true, span: Span::new(0, 3) },
+        Relation::Rate { numerator: 3, denominator: 0, rate: 9, span: Span::new(0, 3) },
+    ] });
+    assert!(f.is_empty());
+}

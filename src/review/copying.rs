@@ -1,0 +1,435 @@
+//! `suspected-missing-char`: characters evidently lost when the report was copied into the
+//! page — a year glued to its month (20198月), a date whose 年月日 vanished (2020414), a
+//! document number without its 〔〕, a quotation mark or bracket never closed, a number glued
+//! to the next word without its measure word (备案6规范性文件, 共减少14二是, 予以废止17;).
+//!
+//! Each rule fires only on a shape that correct text does not take; where correct text can
+//! take the shape (hotlines 12345, campaign names 整治2024行动, scores 得分92,) it stays silent.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::result::{FindingCode, Severity};
+use crate::text::{Span, Text};
+use crate::vocab::review::{AFTER_BARE_YEAR_OK, AFTER_NUMBER_OK, BARE_NUMBER_OK_AFTER, COUNTED_NOUNS};
+use crate::vocab::UNITS;
+
+use super::Finding;
+
+/// The findings, and the numbers that lost their measure word (figures all the same).
+pub fn check(text: &Text, paragraphs: &[Span], wrapped: bool) -> (Vec<Finding>, Vec<Span>) {
+    let s = text.norm();
+    let mut out = Findings { s, found: Vec::new(), unitless: Vec::new() };
+    for &p in paragraphs {
+        year_month(&mut out, p);
+        signature_date(&mut out, p);
+        document_numbers(&mut out, p);
+    }
+    marks(&mut out, paragraphs, wrapped);
+    for &p in paragraphs {
+        glued_numbers(&mut out, p);
+    }
+    (out.found, out.unitless)
+}
+
+struct Findings<'s> {
+    s: &'s str,
+    found: Vec<Finding>,
+    unitless: Vec<Span>,
+}
+
+impl Findings<'_> {
+    /// Record a finding unless an earlier one already covers this evidence: each defect once.
+    fn add(&mut self, span: Span, message: String) {
+        if self.found.iter().any(|f| f.span.is_some_and(|o| o.overlaps(span))) {
+            return;
+        }
+        self.found.push(Finding::new(FindingCode::SuspectedMissingChar, Severity::Warning, message, Some(span)));
+    }
+}
+
+fn is_han(c: char) -> bool {
+    matches!(c, '\u{4E00}'..='\u{9FFF}' | '\u{3400}'..='\u{4DBF}' | '\u{F900}'..='\u{FAFF}' | '〇')
+}
+
+fn prev_char(s: &str, pos: usize) -> Option<char> {
+    s[..pos].chars().next_back()
+}
+
+fn next_char(s: &str, pos: usize) -> Option<char> {
+    s[pos..].chars().next()
+}
+
+fn year_like(digits: &str) -> bool {
+    digits.len() == 4 && matches!(&digits[..2], "19" | "20")
+}
+
+static YEAR_MONTH: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"((?:19|20)\d{2})(1[0-2]|0?[1-9])月").unwrap());
+
+/// 20198月 → 2019年8月; 20151月至201812月 as one finding.
+fn year_month(out: &mut Findings, p: Span) {
+    let s = out.s;
+    let mut hits: Vec<(Span, String)> = Vec::new();
+    for c in YEAR_MONTH.captures_iter(&s[p.range()]) {
+        let m = c.get(0).unwrap();
+        let span = Span::from(m).offset(p.start);
+        if prev_char(s, span.start).is_some_and(|c| c.is_ascii_digit() || c == '.') {
+            continue;
+        }
+        let fixed = format!("{}年{}月", &c[1], &c[2]);
+        // Joined to the previous one by 至/到/-: one range, one finding.
+        if let Some((last, last_fixed)) = hits.last_mut() {
+            let between = &s[last.end..span.start];
+            if matches!(between, "至" | "到" | "-" | "—" | "~" | "－") {
+                *last = last.cover(span);
+                *last_fixed = format!("{last_fixed}{between}{fixed}");
+                continue;
+            }
+        }
+        hits.push((span, fixed));
+    }
+    for (span, fixed) in hits {
+        out.add(span, format!("“{}”疑似漏字,应为“{fixed}”。", &s[span.range()]));
+    }
+}
+
+fn valid_date(month: u32, day: u32) -> bool {
+    (1..=12).contains(&month) && (1..=31).contains(&day)
+}
+
+/// A line that is only digits and reads as a date (the signature date 2020414).
+fn signature_date(out: &mut Findings, p: Span) {
+    let line = &out.s[p.range()];
+    if !(6..=8).contains(&line.len()) || !line.bytes().all(|b| b.is_ascii_digit()) {
+        return;
+    }
+    let Ok(year) = line[..4].parse::<u32>() else { return };
+    if !(1949..=2099).contains(&year) {
+        return;
+    }
+    let rest = &line[4..];
+    let readings: Vec<(u32, u32)> = (1..rest.len())
+        .filter(|&cut| rest.len() - cut <= 2 && cut <= 2 && !rest[cut..].starts_with('0'))
+        .filter_map(|cut| Some((rest[..cut].parse().ok()?, rest[cut..].parse().ok()?)))
+        .filter(|&(m, d)| valid_date(m, d))
+        .collect();
+    let message = match readings.as_slice() {
+        [] => return,
+        [(m, d)] => format!("日期“{line}”疑似漏字,应为“{year}年{m}月{d}日”。"),
+        _ => format!("日期“{line}”疑似漏掉了“年”“月”“日”,请核对。"),
+    };
+    out.add(p, message);
+}
+
+static BRACKETED_NUMBER: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"[〔\[【(]((?:19|20)\d{2})(\d{1,4})号").unwrap());
+static BARE_NUMBER: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?:发|字|函|编)((?:19|20)\d{2})(\d{1,4})(号)?").unwrap());
+
+/// The issuer's abbreviation before a document number (公编, 公政办发): a short run of Han
+/// characters after punctuation. None when the run is long (then it is running text).
+fn issuer_prefix(s: &str, pos: usize, lo: usize) -> Option<usize> {
+    let mut start = pos;
+    let mut n = 0;
+    for (i, c) in s[lo..pos].char_indices().rev() {
+        if !is_han(c) {
+            break;
+        }
+        start = lo + i;
+        n += 1;
+        if n > 5 {
+            return None;
+        }
+    }
+    (n > 0 && (start == lo || prev_char(s, start).is_some_and(|c| !is_han(c)))).then_some(start)
+}
+
+/// A document number that lost its 〔〕: 公编〔201923号, 公政办发201923.
+fn document_numbers(out: &mut Findings, p: Span) {
+    let s = out.s;
+    let slice = &s[p.range()];
+    for c in BRACKETED_NUMBER.captures_iter(slice) {
+        let m = c.get(0).unwrap();
+        let at = p.start + m.start();
+        let start = issuer_prefix(s, at, p.start).unwrap_or(at);
+        let span = Span::new(start, p.start + m.end());
+        let fixed = format!("{}〔{}〕{}号", &s[start..at], &c[1], &c[2]);
+        out.add(span, format!("文号“{}”疑似漏字,应为“{fixed}”。", &s[span.range()]));
+    }
+    for c in BARE_NUMBER.captures_iter(slice) {
+        let m = c.get(0).unwrap();
+        let end = p.start + m.end();
+        if next_char(s, end).is_some_and(|c| c.is_ascii_digit()) {
+            continue;
+        }
+        let closed = c.get(3).is_some() || next_char(s, end) == Some(')');
+        let Some(start) = issuer_prefix(s, p.start + m.start(), p.start) else { continue };
+        if !closed || (c.get(3).is_none() && prev_char(s, start) != Some('(')) {
+            continue;
+        }
+        let span = Span::new(start, end);
+        let head = &s[start..p.start + c.get(1).unwrap().start()];
+        let fixed = format!("{head}〔{}〕{}号", &c[1], &c[2]);
+        out.add(span, format!("文号“{}”疑似漏字,应为“{fixed}”。", &s[span.range()]));
+    }
+}
+
+/// Up to `n` characters after `pos`, stopping at punctuation or a quotation mark.
+fn snippet_after(s: &str, pos: usize, n: usize) -> usize {
+    let mut end = pos;
+    for (i, c) in s[pos..].char_indices().take(n) {
+        if !(is_han(c) || c.is_ascii_alphanumeric() || c == '+' || c == '%') {
+            break;
+        }
+        end = pos + i + c.len_utf8();
+    }
+    end
+}
+
+fn snippet_before(s: &str, pos: usize, n: usize) -> usize {
+    let mut start = pos;
+    for (i, c) in s[..pos].char_indices().rev().take(n) {
+        if !(is_han(c) || c.is_ascii_alphanumeric() || c == '+' || c == '%') {
+            break;
+        }
+        start = i;
+    }
+    start
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Mark {
+    Quote,
+    Book,
+    Paren,
+    Tortoise,
+    Lenticular,
+}
+
+impl Mark {
+    fn pair(self) -> (&'static str, &'static str, &'static str) {
+        match self {
+            Mark::Quote => ("“", "”", "引号"),
+            Mark::Book => ("《", "》", "书名号"),
+            Mark::Paren => ("(", ")", "括号"),
+            Mark::Tortoise => ("〔", "〕", "括号"),
+            Mark::Lenticular => ("【", "】", "括号"),
+        }
+    }
+}
+
+#[derive(Default, Debug)]
+struct MarkScan {
+    /// Openers left open at the end of the paragraph: (mark, byte position, char length).
+    open: Vec<(Mark, usize, usize)>,
+    /// Closing quotation marks without an opener.
+    stray: Vec<(usize, usize)>,
+    /// Whether the paragraph's first quotation mark is a stray closer (a quote running on
+    /// from the previous paragraph).
+    starts_closing: bool,
+}
+
+/// Pair the marks of one paragraph. In hard-wrapped text a quotation may run on to the next
+/// line, so an opener left open there and a stray closer opening the next line pair up.
+/// A closing ” that finds no opener may be a wrongly turned
+/// opener (全面推行”双随机、一公开”监管): the next ” then closes it.
+fn scan_marks(s: &str, p: Span) -> MarkScan {
+    // (mark, position, length, reversed: a ” standing in for “)
+    let mut stack: Vec<(Mark, usize, usize, bool)> = Vec::new();
+    let mut scan = MarkScan::default();
+    let mut seen_quote = false;
+    let slice = &s[p.range()];
+    let mut chars = slice.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        let at = p.start + i;
+        let top_quote = stack.iter().rposition(|e| e.0 == Mark::Quote);
+        let close = |stack: &mut Vec<(Mark, usize, usize, bool)>, mark: Mark| {
+            if let Some(k) = stack.iter().rposition(|e| e.0 == mark) {
+                stack.remove(k);
+            }
+        };
+        match c {
+            '“' => stack.push((Mark::Quote, at, c.len_utf8(), false)),
+            '"' if top_quote.is_none() => stack.push((Mark::Quote, at, 1, false)),
+            '”' | '"' | '’' => {
+                let mut len = c.len_utf8();
+                if c == '’' {
+                    // ’’ written for ”; a lone ’ closes a single quotation mark.
+                    if chars.peek().map(|&(_, n)| n) != Some('’') {
+                        continue;
+                    }
+                    chars.next();
+                    len *= 2;
+                }
+                match top_quote {
+                    Some(_) => close(&mut stack, Mark::Quote),
+                    None => {
+                        if !seen_quote {
+                            scan.starts_closing = true;
+                        }
+                        stack.push((Mark::Quote, at, len, true));
+                    }
+                }
+            }
+            '《' => stack.push((Mark::Book, at, c.len_utf8(), false)),
+            '》' => close(&mut stack, Mark::Book),
+            '(' => stack.push((Mark::Paren, at, 1, false)),
+            ')' => close(&mut stack, Mark::Paren),
+            '〔' => stack.push((Mark::Tortoise, at, c.len_utf8(), false)),
+            '〕' => close(&mut stack, Mark::Tortoise),
+            '【' => stack.push((Mark::Lenticular, at, c.len_utf8(), false)),
+            '】' => close(&mut stack, Mark::Lenticular),
+            _ => continue,
+        }
+        if matches!(c, '“' | '”' | '"' | '’') {
+            seen_quote = true;
+        }
+    }
+    for (mark, at, len, reversed) in stack {
+        if reversed {
+            scan.stray.push((at, len));
+        } else {
+            scan.open.push((mark, at, len));
+        }
+    }
+    scan
+}
+
+fn marks(out: &mut Findings, paragraphs: &[Span], wrapped: bool) {
+    let s = out.s;
+    let scans: Vec<MarkScan> = paragraphs.iter().map(|&p| scan_marks(s, p)).collect();
+    for (k, scan) in scans.iter().enumerate() {
+        let next = scans.get(k + 1);
+        let previous = k.checked_sub(1).map(|j| &scans[j]);
+        for &(mark, at, len) in &scan.open {
+            // A quotation running on into the next paragraph is not lost.
+            if wrapped && mark == Mark::Quote && next.is_some_and(|n| n.starts_closing) {
+                continue;
+            }
+            let end = snippet_after(s, at + len, 10);
+            if end == at + len {
+                continue;
+            }
+            let span = Span::new(at, end);
+            let quoted = &s[at + len..end];
+            let (open, close, name) = mark.pair();
+            let message = match mark {
+                Mark::Quote => format!("“{quoted}”的前引号没有对应的后引号,疑似漏字,请核对。"),
+                _ => format!("{name}“{open}{quoted}”没有对应的“{close}”,疑似漏字,请核对。"),
+            };
+            out.add(span, message);
+        }
+        for (n, &(at, len)) in scan.stray.iter().enumerate() {
+            if wrapped && n == 0 && scan.starts_closing && previous.is_some_and(|p| p.open.iter().any(|o| o.0 == Mark::Quote)) {
+                continue;
+            }
+            let start = snippet_before(s, at, 10);
+            if start == at {
+                continue;
+            }
+            let span = Span::new(start, at + len);
+            out.add(span, format!("“{}”的后引号没有对应的前引号,疑似漏字,请核对。", &s[start..at]));
+        }
+    }
+}
+
+fn unit_at(rest: &str) -> bool {
+    UNITS.iter().any(|(u, _)| rest.starts_with(u)) || rest.chars().next().is_some_and(|c| AFTER_NUMBER_OK.contains(&c))
+}
+
+/// The measure word the paragraph uses for its other bare counts: 继续适用60件;予以废止17 → 件.
+fn neighbour_unit(s: &str, p: Span, at: usize) -> Option<&'static str> {
+    static COUNT: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\d(件|项|个|户|人|名|次|家|份|条|篇|起)").unwrap());
+    let before = COUNT.captures_iter(&s[p.start..at]).last().map(|c| c.get(1).unwrap().as_str());
+    let unit = before.or_else(|| COUNT.captures(&s[at..p.end]).map(|c| c.get(1).unwrap().as_str()))?;
+    ["件", "项", "个", "户", "人", "名", "次", "家", "份", "条", "篇", "起"].into_iter().find(|u| *u == unit)
+}
+
+/// A number glued to what follows without its measure word.
+fn glued_numbers(out: &mut Findings, p: Span) {
+    let s = out.s;
+    let slice = &s[p.range()];
+    let bytes = slice.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        if !bytes[i].is_ascii_digit() {
+            i += 1;
+            continue;
+        }
+        let run_start = i;
+        while i < bytes.len() && bytes[i].is_ascii_digit() {
+            i += 1;
+        }
+        let (start, end) = (p.start + run_start, p.start + i);
+        let digits = &s[start..end];
+        let prev = prev_char(&s[p.start..start], start - p.start);
+        let next = next_char(&s[..p.end], end);
+        // Decimals, codes, Latin (PM2.5, 5G, 1+4+N), ordinals (第3), lists (1、2、3).
+        if prev.is_some_and(|c| c.is_ascii_alphanumeric() || ".+-/×*#:~—_%".contains(c) || c == '第')
+            || next.is_some_and(|c| c.is_ascii_alphanumeric() || ".+-/×*#:~—_%".contains(c))
+        {
+            continue;
+        }
+        let value: u64 = digits.parse().unwrap_or(0);
+        if digits.len() > 4 || value == 0 {
+            continue;
+        }
+        let rest = &s[end..p.end];
+        let prev_han = prev.is_some_and(is_han);
+
+        // A year without 年 opening a sentence: 。2019县政府.
+        if year_like(digits) {
+            let opens = prev.map_or(true, |c| "。;!?,:".contains(c));
+            let after = next.filter(|&c| is_han(c));
+            if let (true, Some(c)) = (opens, after) {
+                if !AFTER_BARE_YEAR_OK.contains(&c) && !unit_at(rest) && !COUNTED_NOUNS.iter().any(|(n, _)| rest.starts_with(n)) {
+                    let tail = snippet_after(s, end, 3);
+                    let span = Span::new(start, tail);
+                    out.add(span, format!("“{}”疑似漏字,应为“{digits}年{}”。", &s[span.range()], &s[end..tail]));
+                }
+            }
+            continue;
+        }
+
+        // Glued to a Chinese numeral: 共减少14二是, 出台28三定规定文件.
+        if let Some(c) = next.filter(|c| "一二三四五六七八九".contains(*c)) {
+            let after = rest[c.len_utf8()..].chars().next();
+            if after.is_some_and(|a| a.is_ascii_digit()) {
+                continue;
+            }
+            let tail = snippet_after(s, end, 4);
+            let span = Span::new(snippet_before(s, start, 2).min(start), tail);
+            let message = if after == Some('是') {
+                format!("“{}”疑似漏字:“{digits}”后缺少量词,与下一句之间也缺少句号,请核对。", &s[span.range()])
+            } else {
+                format!("“{}”疑似漏字:“{digits}”后缺少量词,请核对。", &s[span.range()])
+            };
+            out.unitless.push(Span::new(start, end));
+            out.add(span, message);
+            continue;
+        }
+
+        // Glued to a counted noun: 备案6规范性文件, 由4律师事务所.
+        if let Some((noun, word)) = COUNTED_NOUNS.iter().find(|(n, _)| rest.starts_with(n)) {
+            let span = Span::new(start, end + noun.len());
+            out.unitless.push(Span::new(start, end));
+            out.add(
+                span,
+                format!("“{}”疑似漏字:“{digits}”后缺少量词(如“{digits}{word}{noun}”),请核对。", &s[span.range()]),
+            );
+            continue;
+        }
+
+        // A bare count ending a clause: 予以废止17; 进行修订14 (paragraph end).
+        let ends_clause = next.map_or(true, |c| matches!(c, ',' | ';' | '。' | '、' | ')'));
+        if ends_clause && prev_han && !prev.is_some_and(|c| BARE_NUMBER_OK_AFTER.contains(&c)) {
+            let before = snippet_before(s, start, 4);
+            let span = Span::new(before, end);
+            out.unitless.push(Span::new(start, end));
+            let hint = neighbour_unit(s, p, start).map_or(String::new(), |u| format!("(如“{digits}{u}”)"));
+            out.add(span, format!("“{}”疑似漏字:“{digits}”后缺少量词{hint},请核对。", &s[span.range()]));
+        }
+    }
+}

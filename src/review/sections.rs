@@ -1,0 +1,139 @@
+//! The four required parts of an annual report (督察工作规定 art. 25): which heading carries
+//! each, and `section-missing` for the ones not found.
+//!
+//! Headings name their part through `sections` (outline roles). Two gaps are closed here,
+//! where reports commonly diverge from the regulation's wording: work chapters before the
+//! problems part are the measures part even when none says 主要举措 (a half-year report
+//! numbered 一 … 十 then 十一、存在的问题及下一步打算), and a forward-looking chapter after the
+//! problems part (九、加强法治政府建设的建议, 四、2023年…) is the plans part.
+
+use crate::chrome::Page;
+use crate::outline::Outline;
+use crate::result::{FindingCode, HeadingStyle, Period, RequiredPart, Role, Sections, Severity};
+use crate::text::Text;
+use crate::vocab::review::{DUTY_WORDS, PLANS_AFTER_PROBLEMS};
+
+use super::Finding;
+
+/// Which heading carries each required part.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Parts {
+    /// Indexed like `Role::ALL`.
+    pub heading: [Option<usize>; 4],
+    /// Every heading that makes up the measures part (several when the report spreads its
+    /// work over top-level chapters).
+    pub measures: Vec<usize>,
+    /// Whether the outline gave anything to judge by.
+    pub has_outline: bool,
+}
+
+fn index(role: Role) -> usize {
+    Role::ALL.iter().position(|r| *r == role).unwrap_or(0)
+}
+
+impl Parts {
+    pub fn get(&self, role: Role) -> Option<usize> {
+        self.heading[index(role)]
+    }
+
+    pub fn sections(&self) -> Sections {
+        Sections {
+            measures: self.get(Role::Measures).is_some(),
+            duty: self.get(Role::Duty).is_some(),
+            problems: self.get(Role::Problems).is_some(),
+            plans: self.get(Role::Plans).is_some(),
+        }
+    }
+
+    pub fn required_parts(&self) -> Vec<RequiredPart> {
+        Role::ALL.iter().map(|&part| RequiredPart { part, present: self.get(part).is_some(), heading: self.get(part) }).collect()
+    }
+}
+
+pub fn find(text: &Text, page: &Page, outline: &Outline) -> Parts {
+    let hs = &outline.headings;
+    let mut parts = Parts { has_outline: !hs.is_empty(), ..Parts::default() };
+    let title = |i: usize| text.get(hs[i].title);
+    let names = |i: usize, role: Role| {
+        hs[i].sections.contains(&role) || (role == Role::Duty && DUTY_WORDS.iter().any(|w| title(i).contains(w)))
+    };
+    let Some(top) = hs.iter().map(|h| h.level).min() else { return parts };
+    for role in Role::ALL {
+        // The shallowest numbered heading naming the part, the first one among equals. An
+        // inline 一是 is a sentence, not a part; the duty part counts wherever it stands,
+        // the others only as chapters or their first subdivisions (a deep `3.` whose title
+        // runs on into its text names nothing).
+        parts.heading[index(role)] = (0..hs.len())
+            .filter(|&i| hs[i].style != HeadingStyle::Inline && (role == Role::Duty || hs[i].level <= top + 1))
+            .filter(|&i| names(i, role))
+            .min_by_key(|&i| (hs[i].level, i));
+    }
+    let top_level: Vec<usize> = (0..hs.len()).filter(|&i| hs[i].level == top).collect();
+    let has_role = |i: usize| Role::ALL.iter().any(|&r| names(i, r));
+
+    match parts.get(Role::Measures) {
+        Some(m) => {
+            parts.measures = vec![m];
+            // Further top-level chapters naming measures (一、主要工作 … 二、工作情况).
+            parts.measures.extend(top_level.iter().copied().filter(|&i| i != m && names(i, Role::Measures)));
+        }
+        None => {
+            // Work chapters before the first chapter that names another part.
+            let first_other = top_level.iter().copied().find(|&i| has_role(i));
+            parts.measures = top_level.iter().copied().take_while(|&i| Some(i) != first_other).filter(|&i| !has_role(i)).collect();
+            parts.heading[index(Role::Measures)] = parts.measures.first().copied();
+        }
+    }
+
+    if parts.get(Role::Plans).is_none() {
+        if let Some(p) = parts.get(Role::Problems) {
+            let next_year = page.meta.report_year.map(|y| format!("{}年", y + 1));
+            parts.heading[index(Role::Plans)] = top_level.iter().copied().filter(|&i| i > p && !has_role(i)).find(|&i| {
+                let t = title(i);
+                PLANS_AFTER_PROBLEMS.iter().any(|w| t.contains(w)) || next_year.as_deref().is_some_and(|y| t.contains(y))
+            });
+        }
+    }
+    parts
+}
+
+/// One `section-missing` per required part not found: an error for an annual report,
+/// information for any other period.
+pub fn check(page: &Page, parts: &Parts) -> Vec<Finding> {
+    if !parts.has_outline {
+        // Without any heading the parts cannot be told apart: no verdict.
+        return Vec::new();
+    }
+    let period = page.meta.period;
+    Role::ALL
+        .iter()
+        .filter(|&&role| parts.get(role).is_none())
+        .map(|&role| {
+            let label = role.label();
+            match period {
+                Some(Period::Year) => Finding::new(
+                    FindingCode::SectionMissing,
+                    Severity::Error,
+                    format!("未找到“{label}”部分,年度报告必须包含这一部分,请补充。"),
+                    None,
+                ),
+                other => Finding::new(
+                    FindingCode::SectionMissing,
+                    Severity::Info,
+                    format!("未找到“{label}”部分;年度报告必须包含这一部分,{},可酌情补充。", period_name(other)),
+                    None,
+                ),
+            }
+        })
+        .collect()
+}
+
+fn period_name(period: Option<Period>) -> &'static str {
+    match period {
+        Some(Period::HalfYear) => "本文为半年报告",
+        Some(Period::Quarter) => "本文为季度报告",
+        Some(Period::MidTerm) => "本文为中期评估报告",
+        Some(Period::MultiYear) => "本文为多年度报告",
+        Some(Period::Year) | None => "本文未能确定为年度报告",
+    }
+}

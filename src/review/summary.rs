@@ -1,0 +1,85 @@
+//! Summary figures (figures per 1000 body characters, share of measures sections with a
+//! figure) and `unquantified-section`: a measures section that states no figure at all.
+
+use crate::chrome::Page;
+use crate::metrics::Metrics;
+use crate::outline::Outline;
+use crate::result::{FindingCode, Severity};
+use crate::text::{Span, Text};
+
+use super::sections::Parts;
+use super::Finding;
+
+/// A measures section: its heading and the text it covers (heading to the next heading at
+/// its level or above).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Section {
+    pub heading: usize,
+    pub range: Span,
+}
+
+/// The measures sections: the headings directly below the measures part, or the part itself
+/// when it has none; when the report spreads its work over several top-level chapters, each
+/// chapter.
+pub fn measures_sections(page: &Page, outline: &Outline, parts: &Parts) -> Vec<Section> {
+    let hs = &outline.headings;
+    let heads: Vec<usize> = match parts.measures.as_slice() {
+        [] => return Vec::new(),
+        [part] => {
+            let children: Vec<usize> = (part + 1..hs.len()).filter(|&i| hs[i].parent == Some(*part)).collect();
+            if children.is_empty() {
+                vec![*part]
+            } else {
+                children
+            }
+        }
+        several => several.to_vec(),
+    };
+    heads
+        .into_iter()
+        .filter_map(|i| {
+            let h = hs.get(i)?;
+            let end = hs[i + 1..].iter().find(|n| n.level <= h.level).map_or(page.body.end, |n| n.span.start);
+            Some(Section { heading: i, range: Span::new(h.span.start, end.max(h.span.end)) })
+        })
+        .collect()
+}
+
+/// Whether the section states a figure: a metric, or a number that lost its measure word
+/// in copying (共审查行政决策事项40。 states a figure all the same).
+fn quantified(metrics: &Metrics, unitless: &[Span], section: &Section) -> bool {
+    metrics.metrics.iter().any(|m| section.range.contains(m.span)) || unitless.iter().any(|u| section.range.contains(*u))
+}
+
+pub fn quantified_share(metrics: &Metrics, unitless: &[Span], sections: &[Section]) -> Option<f64> {
+    if sections.is_empty() {
+        return None;
+    }
+    let n = sections.iter().filter(|s| quantified(metrics, unitless, s)).count();
+    Some((n as f64 / sections.len() as f64 * 1000.0).round() / 1000.0)
+}
+
+pub fn unquantified(text: &Text, outline: &Outline, metrics: &Metrics, unitless: &[Span], sections: &[Section]) -> Vec<Finding> {
+    sections
+        .iter()
+        .filter(|s| !quantified(metrics, unitless, s))
+        .filter_map(|s| {
+            let h = outline.headings.get(s.heading)?;
+            let title: String = text.as_written(h.title).chars().take(30).collect();
+            Some(Finding::new(
+                FindingCode::UnquantifiedSection,
+                Severity::Info,
+                format!("“{title}”一节没有列出任何数据,建议补充可量化的举措和成效。"),
+                Some(h.span),
+            ))
+        })
+        .collect()
+}
+
+pub fn figures_per_1000(text: &Text, page: &Page, metrics: &Metrics) -> f64 {
+    let body_units = text.utf16(page.body.end) - text.utf16(page.body.start);
+    if body_units == 0 {
+        return 0.0;
+    }
+    (metrics.metrics.len() as f64 * 1000.0 / body_units as f64 * 100.0).round() / 100.0
+}

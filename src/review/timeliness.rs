@@ -1,0 +1,185 @@
+//! Timeliness: an annual report on year Y is due by 1 April of Y+1 (督察工作规定 art. 26).
+//! `late-publication` when the page metadata or the signature date says it came later.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::chrome::{Date, Page};
+use crate::quantity::parse_number;
+use crate::result::{FindingCode, Period, Severity, Timeliness, TimelinessStatus};
+use crate::text::{Span, Text};
+
+use super::Finding;
+
+static DATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(concat!(
+        r"(?<y>\d{4})\s*(?:年\s*(?<m>\d{1,2})\s*月\s*(?<d>\d{1,2})\s*日|[-./](?<m2>\d{1,2})[-./](?<d2>\d{1,2}))",
+        r"|(?<cy>[〇零一二三四五六七八九]{4})\s*年\s*(?<cm>[一二三四五六七八九十]{1,3})\s*月\s*(?<cd>[一二三四五六七八九十]{1,3})\s*日",
+    ))
+    .unwrap()
+});
+
+fn chinese_year(s: &str) -> Option<i32> {
+    s.chars().try_fold(0i32, |acc, c| {
+        let digit = if matches!(c, '〇' | '零') { 0 } else { parse_number(&c.to_string())? as i32 };
+        Some(acc * 10 + digit)
+    })
+}
+
+/// Every written date in `s` with its span.
+fn dates(s: &str) -> impl Iterator<Item = (Date, Span)> + '_ {
+    DATE.captures_iter(s).filter_map(|c| {
+        let (year, month, day) = if let Some(y) = c.name("y") {
+            let m = c.name("m").or(c.name("m2"))?;
+            let d = c.name("d").or(c.name("d2"))?;
+            (y.as_str().parse().ok()?, m.as_str().parse().ok()?, d.as_str().parse().ok()?)
+        } else {
+            (
+                chinese_year(c.name("cy")?.as_str())?,
+                parse_number(c.name("cm")?.as_str())? as u32,
+                parse_number(c.name("cd")?.as_str())? as u32,
+            )
+        };
+        Some((Date { year, month, day }, Span::from(c.get(0)?)))
+    })
+}
+
+/// Days since 1970-01-01 (proleptic Gregorian).
+fn days(d: Date) -> i64 {
+    let (y, m) = if d.month <= 2 { (d.year as i64 - 1, d.month as i64 + 9) } else { (d.year as i64, d.month as i64 - 3) };
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let doy = (153 * m + 2) / 5 + d.day as i64 - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    era * 146097 + doe - 719468
+}
+
+fn chinese_date(d: Date) -> String {
+    format!("{}年{}月{}日", d.year, d.month, d.day)
+}
+
+/// Where the text states the publication date: inside a metadata field if one says it,
+/// else its last mention (the signature date).
+fn evidence(text: &Text, page: &Page, published: Date) -> Option<Span> {
+    let found: Vec<Span> = dates(text.norm()).filter(|(d, _)| *d == published).map(|(_, s)| s).collect();
+    found
+        .iter()
+        .copied()
+        .find(|s| page.meta.fields.iter().any(|f| f.span.contains(*s)))
+        .or_else(|| found.last().copied())
+}
+
+pub fn check(text: &Text, page: &Page) -> (Timeliness, Vec<Finding>) {
+    let meta = &page.meta;
+    let published = meta.published;
+    let mut timeliness = Timeliness { status: TimelinessStatus::Unknown, deadline: None, published: published.map(|d| d.to_string()) };
+    let mut findings = Vec::new();
+    match (meta.period, meta.report_year) {
+        (Some(Period::Year), Some(year)) => {
+            let deadline = Date { year: year + 1, month: 4, day: 1 };
+            timeliness.deadline = Some(deadline.to_string());
+            if let Some(published) = published {
+                if published > deadline {
+                    timeliness.status = TimelinessStatus::Late;
+                    findings.push(Finding::new(
+                        FindingCode::LatePublication,
+                        Severity::Warning,
+                        format!(
+                            "{year}年度报告应于{}前公开,本文发布日期为{},晚了{}天。",
+                            chinese_date(deadline),
+                            chinese_date(published),
+                            days(published) - days(deadline)
+                        ),
+                        evidence(text, page, published),
+                    ));
+                } else {
+                    timeliness.status = TimelinessStatus::OnTime;
+                }
+            }
+        }
+        (Some(Period::Year), None) | (None, _) => {}
+        (Some(_), _) => timeliness.status = TimelinessStatus::NotApplicable,
+    }
+    (timeliness, findings)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::chrome::{Field, PageMeta};
+
+    fn page(text: &Text, period: Option<Period>, year: Option<i32>, published: Option<Date>) -> Page {
+        let s = text.norm();
+        let fields = s
+            .find("发布时间")
+            .map(|at| {
+                let end = s[at..].find('\n').map_or(s.len(), |e| at + e);
+                vec![Field { name: "发布时间".into(), value: s[at..end].into(), span: Span::new(at, end) }]
+            })
+            .unwrap_or_default();
+        Page {
+            body: Span::new(0, s.len()),
+            boilerplate: Vec::new(),
+            meta: PageMeta { report_year: year, period, published, fields, ..PageMeta::default() },
+        }
+    }
+
+    fn date(year: i32, month: u32, day: u32) -> Option<Date> {
+        Some(Date { year, month, day })
+    }
+
+    #[test]
+    fn late_annual_report_gives_both_dates_and_the_field_as_evidence() {
+        let text = Text::new("公安县2019年法治政府建设工作报告\n发布时间:2020-04-20 16:52\n正文。");
+        let p = page(&text, Some(Period::Year), Some(2019), date(2020, 4, 20));
+        let (t, f) = check(&text, &p);
+        assert_eq!(t.status, TimelinessStatus::Late);
+        assert_eq!(t.deadline.as_deref(), Some("2020-04-01"));
+        assert_eq!(t.published.as_deref(), Some("2020-04-20"));
+        assert_eq!(f.len(), 1);
+        assert_eq!(f[0].code, FindingCode::LatePublication);
+        assert!(f[0].message.contains("2020年4月1日") && f[0].message.contains("2020年4月20日"), "{}", f[0].message);
+        assert!(f[0].message.contains("19天"), "{}", f[0].message);
+        assert_eq!(text.get(f[0].span.unwrap()), "2020-04-20");
+    }
+
+    #[test]
+    fn signature_date_in_chinese_numerals_is_the_evidence() {
+        let text = Text::new("正文。\n某某局\n二〇二四年五月六日");
+        let p = page(&text, Some(Period::Year), Some(2023), date(2024, 5, 6));
+        let (t, f) = check(&text, &p);
+        assert_eq!(t.status, TimelinessStatus::Late);
+        assert_eq!(text.get(f[0].span.unwrap()), "二〇二四年五月六日");
+    }
+
+    #[test]
+    fn on_time_unknown_and_not_applicable() {
+        let text = Text::new("正文。\n2024年12月23日");
+        let cases = [
+            // (period, year, published, status, findings)
+            (Some(Period::Year), Some(2024), date(2024, 12, 23), TimelinessStatus::OnTime, 0),
+            (Some(Period::Year), Some(2024), date(2025, 4, 1), TimelinessStatus::OnTime, 0),
+            (Some(Period::Year), Some(2024), date(2025, 4, 2), TimelinessStatus::Late, 1),
+            (Some(Period::Year), Some(2024), None, TimelinessStatus::Unknown, 0),
+            (Some(Period::Year), None, date(2025, 6, 1), TimelinessStatus::Unknown, 0),
+            (None, Some(2024), date(2025, 6, 1), TimelinessStatus::Unknown, 0),
+            (Some(Period::HalfYear), Some(2022), date(2022, 8, 3), TimelinessStatus::NotApplicable, 0),
+            (Some(Period::MidTerm), Some(2023), date(2024, 8, 3), TimelinessStatus::NotApplicable, 0),
+        ];
+        for (period, year, published, status, n) in cases {
+            let (t, f) = check(&text, &page(&text, period, year, published));
+            assert_eq!((t.status, f.len()), (status, n), "{period:?} {year:?} {published:?}");
+        }
+        // No written date to point at: the finding stands without a span.
+        let (_, f) = check(&text, &page(&text, Some(Period::Year), Some(2023), date(2024, 6, 1)));
+        assert_eq!(f[0].span, None);
+    }
+
+    #[test]
+    fn days_between_dates() {
+        assert_eq!(days(Date { year: 1970, month: 1, day: 1 }), 0);
+        assert_eq!(days(Date { year: 2020, month: 4, day: 20 }) - days(Date { year: 2020, month: 4, day: 1 }), 19);
+        assert_eq!(days(Date { year: 2025, month: 3, day: 1 }) - days(Date { year: 2024, month: 2, day: 28 }), 367);
+    }
+}

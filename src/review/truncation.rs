@@ -1,0 +1,79 @@
+//! `truncated-sentence`: a paragraph that ends mid-sentence (`…及时在政府网站进行` and then the
+//! next chapter). Headings, titles, signature and date lines, recipient lines and list labels
+//! are not sentences; a paragraph that merely lacks its 。 (`…谁执法谁普法责任清单`) is
+//! complete and not flagged. Only endings that cannot close a clause count: a comma or 、, an
+//! opening mark, or a word that needs what follows (进行, 按照, 通过, 以及 …).
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::chrome::Page;
+use crate::outline::Outline;
+use crate::result::{FindingCode, Severity};
+use crate::text::{Span, Text};
+use crate::vocab::review::{COMPLETE_BEFORE_JINXING, DANGLING_ENDINGS, DANGLING_PUNCT, SENTENCE_END};
+
+use super::Finding;
+
+static MARKER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:[一二三四五六七八九十]+[、.]|\([一二三四五六七八九十\d]+\)|\d{1,2}[.、]|[①-⑳]|第[一二三四五六七八九十]+[章节部分条]|[一二三四五六七八九十]+是|首先|其次|再次|最后)").unwrap()
+});
+
+fn starts_heading(text: &Text, outline: &Outline, p: Span) -> bool {
+    MARKER.is_match(text.get(p)) || outline.headings.iter().any(|h| h.span.start == p.start)
+}
+
+fn sentence_break(c: char) -> bool {
+    matches!(c, '。' | '!' | '?' | ';')
+}
+
+/// Why the paragraph cannot end where it does, if it cannot.
+fn dangling(t: &str) -> bool {
+    let Some(last) = t.chars().last() else { return false };
+    if DANGLING_PUNCT.contains(&last) {
+        return true;
+    }
+    DANGLING_ENDINGS.iter().any(|w| {
+        t.ends_with(w) && (*w != "进行" || !COMPLETE_BEFORE_JINXING.iter().any(|adv| t[..t.len() - w.len()].ends_with(adv)))
+    })
+}
+
+pub fn check(text: &Text, _page: &Page, outline: &Outline, paragraphs: &[Span]) -> Vec<Finding> {
+    let s = text.norm();
+    let wrapped = super::hard_wrapped(text, paragraphs);
+    let mut out = Vec::new();
+    for (k, &p) in paragraphs.iter().enumerate() {
+        let t = text.get(p);
+        let Some(last) = t.chars().last() else { continue };
+        if SENTENCE_END.contains(&last) || last == ':' {
+            continue;
+        }
+        let has_sentence = t.chars().any(sentence_break);
+        // Headings, titles, signatures, dates, recipient lines: no sentence to cut off.
+        if !has_sentence && (starts_heading(text, outline, p) || t.chars().count() < 30) {
+            continue;
+        }
+        if !dangling(t) {
+            continue;
+        }
+        if wrapped && paragraphs.get(k + 1).is_some_and(|n| !starts_heading(text, outline, *n)) {
+            continue;
+        }
+        // The evidence: the last clause, back to the previous punctuation.
+        let body = &s[p.start..p.end - last.len_utf8()];
+        let clause_start = body
+            .char_indices()
+            .rev()
+            .find(|&(_, c)| matches!(c, ',' | '、' | ':' | '。' | ';' | '!' | '?'))
+            .map_or(p.start, |(i, c)| p.start + i + c.len_utf8());
+        let span = Span::new(clause_start, p.end);
+        out.push(Finding::new(
+            FindingCode::TruncatedSentence,
+            Severity::Warning,
+            format!("段落在“{}”处中断,句子不完整,疑似内容缺失,请补全。", &s[span.range()]),
+            Some(span),
+        ));
+    }
+    out
+}

@@ -1,0 +1,74 @@
+//! What the review rules read: words a sentence cannot end on, nouns that need a measure
+//! word after a number, template placeholders, and the words that name the required parts
+//! when a heading does not use the 督察工作规定's own wording.
+
+/// Sentence-final punctuation: a paragraph ending on one of these is complete.
+pub const SENTENCE_END: &[char] = &['。', '!', '?', ';', '…', '”', '’', ')', '》', '」', '』', '.', '"', '\''];
+
+/// Words a sentence cannot end on: a paragraph ending on one of them (without 。) was cut off.
+/// Only words that never close a clause; single characters like 在/与/及 are left out because
+/// they end ordinary words (存在, 参与, 普及), and so are 通过/作为/依据/结合 (审核通过, 不作为,
+/// 提供依据, 相结合).
+pub const DANGLING_ENDINGS: &[&str] = &[
+    "进行", "予以", "给予", "加以", "针对", "对于", "关于", "按照", "依照", "以及", "包括", "例如",
+    "比如", "由于", "为了", "并且", "或者", "而且", "以便", "从而", "进而", "导致", "使得", "围绕",
+];
+
+/// Before 进行 these make it a complete clause (工作正在进行).
+pub const COMPLETE_BEFORE_JINXING: &[&str] = &["正在", "有序", "顺利", "同步", "逐步", "继续", "仍在", "正常", "照常", "陆续", "分别", "统一"];
+
+/// Punctuation a cut-off paragraph ends on: a clause or list that goes on.
+pub const DANGLING_PUNCT: &[char] = &[',', '、', '“', '《', '(', '‘', '〔', '【'];
+
+/// Nouns that take a measure word after a number in a report (`6件规范性文件`), with the
+/// measure word to suggest. `备案6规范性文件` lost it in copying.
+pub const COUNTED_NOUNS: &[(&str, &str)] = &[
+    ("规范性文件", "件"), ("律师事务所", "家"), ("事务所", "家"), ("文件", "份"), ("案件", "件"),
+    ("案卷", "卷"), ("企业", "家"), ("单位", "个"), ("律师", "名"), ("人员", "名"), ("干部", "名"),
+    ("群众", "名"), ("事项", "项"), ("合同", "份"), ("协议", "份"), ("宣传资料", "份"),
+    ("资料", "份"), ("讲座", "场"), ("会议", "次"), ("纠纷", "件"), ("问题", "个"), ("意见", "条"),
+    ("建议", "条"), ("提案", "件"), ("制度", "项"), ("项目", "个"), ("部门", "个"), ("乡镇", "个"),
+    ("社区", "个"), ("窗口", "个"), ("工作人员", "名"), ("执法人员", "名"), ("调解员", "名"),
+];
+
+/// Words right before a bare number (no unit, followed by punctuation) that make it legitimate:
+/// ordinals, ranks, scores, codes, ratios (`第3,` `前10,` `得分92,` `减少为28;`).
+pub const BARE_NUMBER_OK_AFTER: &[char] = &[
+    '第', '前', '后', '为', '是', '达', '到', '至', '于', '约', '近', '超', '分', '值', '号', '图', '表', '页',
+    '版', '级', '期', '届', '码', '率', '比', '数', '共', '计', '件', '附', '款', '条', '章', '节', '册', '卷', '编',
+    '型', '度', '线', '机', '话', '序', '等', '元', '和', '或', '及', '与',
+];
+
+/// What may follow a four-digit year written without 年 and still be right (2019届, 2024版).
+pub const AFTER_BARE_YEAR_OK: &[char] = &[
+    '年', '届', '版', '级', '度', '号', '月', '日', '余', '多', '万', '亿', '千', '百', '至', '到', '—', '-', '~',
+];
+
+/// Characters that often follow a number directly and are not a lost measure word:
+/// multipliers, approximations, time words, ranges (3至5天) and measure words outside the unit
+/// table (3星, 4级).
+pub const AFTER_NUMBER_OK: &[char] = &[
+    '年', '月', '日', '时', '分', '秒', '号', '周', '岁', '届', '级', '星', '层', '楼', '路', '期', '轮', '倍', '成',
+    '余', '多', '万', '亿', '千', '百', '十', '至', '到', '或', '和', '与', '及', '比', '对', '后', '强', '佳', '大',
+    '类', '种', '项', '个', '件', '人', '名', '次', '家', '户', '份', '场', '批', '条', '篇', '支', '台', '套', '卷',
+    '起', '笔', '块', '元', '天', '吨', '亩', '米', '克', '斤', '座', '处', '辆', '部', '本', '门', '宗', '单', '例',
+    '间', '册', '张', '所', '小', '公', '平', '立', '千', '瓦', '度', '栋', '幅', '届', '位', '组', '队', '班', '段',
+    '点', '车', '床', '课', '学', '节', '章', '款', '页', '版', '票', '包', '箱', '盒', '袋', '瓶', '只', '头', '匹',
+    '株', '棵', '片', '根', '块', '面', '册', '首', '幅', '集', '部', '季', '旬', '载',
+];
+
+/// Units a template placeholder stands before (`x名`, `*次`, `X月`).
+pub const PLACEHOLDER_UNITS: &[&str] = &[
+    "人次", "场次", "个", "件", "项", "人", "名", "次", "家", "户", "份", "场", "期", "批", "条", "篇", "支",
+    "台", "套", "卷", "起", "笔", "块", "元", "万元", "亿元", "%", "天", "年", "月", "日", "号", "届", "小时",
+];
+
+/// Titles of a part after the problems part that stands for the next year's plans even though
+/// it does not use the 督察工作规定's wording (`九、加强法治政府建设的建议`).
+pub const PLANS_AFTER_PROBLEMS: &[&str] = &["建议", "努力方向", "工作重点", "展望", "目标", "举措", "措施", "对策"];
+
+/// Words in a heading that name the duty part wherever it stands.
+pub const DUTY_WORDS: &[&str] = &["第一责任人"];
+
+/// Units that count the same thing (`75批次` broken down into `26批`, `49批`).
+pub const UNIT_EQUIVALENTS: &[(&str, &str)] = &[("批", "批次"), ("场", "场次"), ("台", "台(套)"), ("套", "台(套)")];

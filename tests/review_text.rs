@@ -1,0 +1,83 @@
+//! Text review rules end to end (suspected-missing-char, truncated-sentence, placeholder,
+//! section-missing, unquantified-section): tests/data/review/text_rules.toml gives each
+//! case's text, the rule, and every finding that rule must give — its evidence exactly as
+//! highlighted and words its message must contain. An empty list means the rule must stay
+//! silent.
+
+use fazhi_analyzer::{analyze, Finding, FindingCode, Severity};
+use serde::Deserialize;
+
+#[derive(Deserialize)]
+struct Cases {
+    case: Vec<Case>,
+}
+
+#[derive(Deserialize)]
+struct Case {
+    name: String,
+    text: String,
+    code: FindingCode,
+    expect: Vec<Expected>,
+}
+
+#[derive(Deserialize)]
+struct Expected {
+    /// The highlighted text; absent for a whole-document finding.
+    evidence: Option<String>,
+    #[serde(default)]
+    message: Vec<String>,
+    severity: Option<Severity>,
+}
+
+fn cases() -> Vec<Case> {
+    let raw = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/review/text_rules.toml")).unwrap();
+    toml::from_str::<Cases>(&raw).unwrap().case
+}
+
+/// The text a finding highlights (UTF-16 offsets into the text as given).
+fn evidence(text: &str, f: &Finding) -> Option<String> {
+    let units: Vec<u16> = text.encode_utf16().collect();
+    Some(String::from_utf16_lossy(&units[f.start?..f.end?]))
+}
+
+#[test]
+fn text_rule_cases() {
+    let cases = cases();
+    let mut failures = Vec::new();
+    for c in &cases {
+        let result = analyze(&c.text);
+        let got: Vec<&Finding> = result.findings.iter().filter(|f| f.code == c.code).collect();
+        let shown: Vec<(Option<String>, &str)> = got.iter().map(|f| (evidence(&c.text, f), f.message.as_str())).collect();
+        if got.len() != c.expect.len() {
+            failures.push(format!("{}: expected {} finding(s), got {shown:?}", c.name, c.expect.len()));
+            continue;
+        }
+        for (f, e) in got.iter().zip(&c.expect) {
+            let ev = evidence(&c.text, f);
+            if ev != e.evidence {
+                failures.push(format!("{}: evidence {ev:?}, expected {:?}", c.name, e.evidence));
+            }
+            for m in &e.message {
+                if !f.message.contains(m.as_str()) {
+                    failures.push(format!("{}: message {:?} lacks {m:?}", c.name, f.message));
+                }
+            }
+            if let Some(sev) = e.severity {
+                if f.severity != sev {
+                    failures.push(format!("{}: severity {:?}, expected {sev:?}", c.name, f.severity));
+                }
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{} of {} cases failed:\n{}", failures.len(), cases.len(), failures.join("\n"));
+}
+
+#[test]
+fn enough_cases_per_rule() {
+    let cases = cases();
+    for code in [FindingCode::SuspectedMissingChar, FindingCode::TruncatedSentence, FindingCode::Placeholder] {
+        let positive = cases.iter().filter(|c| c.code == code && !c.expect.is_empty()).count();
+        let negative = cases.iter().filter(|c| c.code == code && c.expect.is_empty()).count();
+        assert!(positive >= 8 && negative >= 8, "{code:?}: {positive} positive, {negative} negative cases");
+    }
+}
