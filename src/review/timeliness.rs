@@ -122,6 +122,7 @@ mod tests {
             body: Span::new(0, s.len()),
             boilerplate: Vec::new(),
             meta: PageMeta { report_year: year, period, published, fields, ..PageMeta::default() },
+            ..Page::default()
         }
     }
 
