@@ -609,6 +609,10 @@ fn run_in_end(s: &str, t0: usize, end: usize) -> usize {
         }
         if depth == 0 && k >= hv::MIN_TITLE_CHARS && total - k >= hv::MIN_BODY_CHARS {
             let rest = &seg[i..];
+            // A space between title and body (line breaks pasted as spaces).
+            if c == ' ' && rest.trim_start().chars().next().is_some_and(|n| is_han(n) || n.is_ascii_digit()) {
+                return t0 + i;
+            }
             if hv::BODY_START_WORDS.iter().any(|w| rest.starts_with(w) && rest[w.len()..].chars().next().is_some_and(is_han)) {
                 return t0 + i;
             }

@@ -338,12 +338,16 @@ fn seed_numbering_findings() {
 fn seeds_without_line_breaks_yield_the_same_headings() {
     for prefix in ["000", "001", "002", "003", "004"] {
         let text = seed(prefix);
-        let flat: String = text.chars().filter(|&c| c != '\n' && c != '\r').collect();
         let strip = |lines: Vec<String>| -> Vec<String> {
             lines.into_iter().map(|l| l.split('|').skip(1).take(2).collect::<Vec<_>>().join("|")).collect()
         };
-        assert_eq!(strip(outline_lines(&flat)), strip(outline_lines(&text)), "seed {prefix}");
-        assert_eq!(numbering_findings(&flat).len(), numbering_findings(&text).len(), "seed {prefix}");
+        let flat: String = text.chars().filter(|&c| c != '\n' && c != '\r').collect();
+        let spaced = text.replace('\n', " ");
+        let crlf = text.replace('\n', "\r\n");
+        for (how, variant) in [("no line breaks", &flat), ("line breaks as spaces", &spaced), ("CRLF", &crlf)] {
+            assert_eq!(strip(outline_lines(variant)), strip(outline_lines(&text)), "seed {prefix}, {how}");
+            assert_eq!(numbering_findings(variant).len(), numbering_findings(&text).len(), "seed {prefix}, {how}");
+        }
     }
 }
 
