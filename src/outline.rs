@@ -250,7 +250,7 @@ fn candidates(text: &Text, page: &Page) -> Vec<Cand> {
         } else {
             continue;
         };
-        if number.is_none() && family != Family::Sequence {
+        if (number.is_none() && family != Family::Sequence) || number == Some(0) {
             continue;
         }
         let before = &s[body.start..start];
@@ -277,7 +277,7 @@ fn candidates(text: &Text, page: &Page) -> Vec<Cand> {
             Family::Circled => title_start(next),
             Family::NumDot => {
                 !matches!(raw_prev, Some(ch) if ch.is_ascii_alphanumeric() || matches!(ch, '.' | '、' | '第' | '-' | '/' | '·'))
-                    && !next.is_ascii_digit()
+                    && (!next.is_ascii_digit() || starts_with_year(after))
                     && title_start(next)
                     && !(whole.as_str().ends_with('、') && is_han(next) && hv::ORDINAL_WORDS.iter().any(|w| after.starts_with(w)))
             }
@@ -301,6 +301,12 @@ fn candidates(text: &Text, page: &Page) -> Vec<Cand> {
         }
     }
     out
+}
+
+/// `2023年…` right after a marker is a title starting with a year, not a decimal.
+fn starts_with_year(after: &str) -> bool {
+    let b = after.as_bytes();
+    b.len() >= 7 && b[..4].iter().all(u8::is_ascii_digit) && after[4..].starts_with('年')
 }
 
 /// A heading title may start with this character.
