@@ -16,9 +16,15 @@
 //!    open heading (a skipped level nests correctly), unless it ranks above it by the
 //!    usual order 一、 > (一) > 1. > (1) > ①. Inline enumerations nest under the heading
 //!    they stand in and never open levels of their own.
-//! 4. **Titles** end at 。;!? or the line end, at the next heading, or where a run-in
-//!    heading's body starts (see `vocab::headings`).
-//! 5. **Roles**, see [`roles`].
+//! 4. **Titles** end at 。;!?: or the line end, at the next heading, or where a run-in
+//!    heading's body starts (see `vocab::headings`); at most 160 characters.
+//! 5. **Unnumbered run-in headings** (`坚持民主决策。严格落实…`) where every paragraph
+//!    under a heading (three or more) opens that way — laid-out text only.
+//! 6. **Roles**, see [`roles`].
+//!
+//! Whether the text is laid out in lines is decided once: at least two non-empty lines,
+//! or two markers at line starts. A whole report on one line is read by the mid-line rules
+//! alone, which give the same headings on the seeds (tested).
 
 use std::collections::HashMap;
 use std::sync::LazyLock;
@@ -687,5 +693,48 @@ fn roles(text: &Text, headings: &mut [Heading]) {
         for h in headings[..first].iter_mut().filter(|h| h.level == 1 && h.family.structural()) {
             h.sections.push(Role::Measures);
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::chrome::read_page;
+
+    fn outline(s: &str) -> (Text<'_>, Outline) {
+        let text = Text::new(s);
+        let page = read_page(&text);
+        let outline = parse(&text, &page);
+        (text, outline)
+    }
+
+    #[test]
+    fn heading_at_is_the_innermost_open_section() {
+        let s = "报告如下。\n一、主要工作\n(一)学法。内容甲。一是集中学。内容乙。\n(二)执法。内容丙。\n二、下一步计划\n内容丁。";
+        let (text, o) = outline(s);
+        let titles: Vec<&str> = o.headings.iter().map(|h| text.get(h.title)).collect();
+        assert_eq!(titles, ["主要工作", "学法", "集中学", "执法", "下一步计划"]);
+        let at = |needle: &str| o.heading_at(s.find(needle).unwrap()).map(|k| titles[k]);
+        assert_eq!(at("报告如下"), None);
+        assert_eq!(at("内容甲"), Some("学法"));
+        assert_eq!(at("内容乙"), Some("集中学"));
+        assert_eq!(at("内容丙"), Some("执法"));
+        assert_eq!(at("内容丁"), Some("下一步计划"));
+        // Sections nest: the parent's section covers its children.
+        let parent = &o.headings[0];
+        assert!(o.headings[1..4].iter().all(|h| parent.section.contains(h.section)));
+        assert_eq!(o.headings[4].section.end, text.norm().len());
+    }
+
+    #[test]
+    fn render_and_numerals() {
+        assert_eq!(cn_numeral(11), "十一");
+        assert_eq!(cn_numeral(20), "二十");
+        assert_eq!(cn_numeral(23), "二十三");
+        assert_eq!(Family::Shi.render(2), "二是");
+        assert_eq!(Family::CnParen.render(3), "(三)");
+        assert_eq!(Family::Circled.render(2), "②");
+        assert_eq!(Family::Di.render(4), "第四");
+        assert_eq!(Family::Sequence.render(2), "其次");
     }
 }
