@@ -46,7 +46,7 @@ fn every_prefix_of_the_seeds() {
     let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures");
     for entry in std::fs::read_dir(dir).unwrap() {
         let text = std::fs::read_to_string(entry.unwrap().path()).unwrap();
-        let cuts: Vec<usize> = text.char_indices().map(|(i, _)| i).step_by(89).collect();
+        let cuts: Vec<usize> = text.char_indices().map(|(i, _)| i).step_by(211).collect();
         for cut in cuts {
             let t = &text[..cut];
             invariants(t, &analyze(t));

@@ -358,7 +358,11 @@ fn classify(t: &str) -> Kind {
     if n <= 80 && vocab::MENU_PREFIXES.iter().any(|p| t.starts_with(p)) {
         return Kind::Chrome(BoilerplateKind::Menu);
     }
-    let tokens: Vec<&str> = t.split(|c: char| c.is_whitespace() || matches!(c, '|' | '•' | '·' | '>' | '»' | '/')).filter(|w| !w.is_empty()).collect();
+    let tokens: Vec<&str> = t
+        .split(|c: char| c.is_whitespace() || matches!(c, '|' | '•' | '·' | '>' | '»' | '/'))
+        .map(|w| w.trim_matches(|c: char| matches!(c, '[' | ']' | '【' | '】' | '<' | '>' | '«' | '»')))
+        .filter(|w| !w.is_empty())
+        .collect();
     if n <= 80
         && tokens.iter().any(|w| vocab::MENU_WORDS.contains(w))
         && tokens.iter().all(|w| vocab::MENU_WORDS.contains(w) || w.chars().all(|c| c.is_ascii_digit()))
