@@ -217,6 +217,7 @@ fn candidates(text: &Text, page: &Page) -> Vec<Cand> {
     let body = page.body;
     let hay = &s[body.range()];
     let mut out = Vec::new();
+    let attachments = attachment_lists(s, body);
     // Bracket depth, tracked in one pass; reset at line and sentence ends.
     let mut depth: u32 = 0;
     let mut scanned = body.start;
@@ -224,6 +225,10 @@ fn candidates(text: &Text, page: &Page) -> Vec<Cand> {
         let Some(whole) = c.get(0) else { continue };
         let start = body.start + whole.start();
         let end = body.start + whole.end();
+        let k = attachments.partition_point(|a| a.start <= start);
+        if k > 0 && start < attachments[k - 1].end {
+            continue;
+        }
         for ch in s[scanned..start].chars() {
             if is_terminator(ch) {
                 depth = 0;
@@ -304,6 +309,31 @@ fn candidates(text: &Text, page: &Page) -> Vec<Cand> {
         if ok {
             let ordinal_next = hv::measure_after_paren(after);
             out.push(Cand { start, end, family, number, line_start, prev, ordinal_next });
+        }
+    }
+    out
+}
+
+/// The list of attachments at a report's end (`附件:1.…` and the numbered lines under it):
+/// its numbers are not headings.
+fn attachment_lists(s: &str, body: Span) -> Vec<Span> {
+    let mut out: Vec<Span> = Vec::new();
+    let mut open = false;
+    let mut offset = body.start;
+    for line in s[body.range()].split_inclusive('\n') {
+        let start = offset;
+        offset += line.len();
+        let t = line.trim();
+        let span = Span::new(start, start + line.len());
+        if t.starts_with(hv::ATTACHMENT) && t.chars().nth(2).is_some_and(|c| c == ':' || c.is_ascii_digit() || c == ' ') {
+            open = true;
+            out.push(span);
+        } else if open && t.starts_with(|c: char| c.is_ascii_digit() || c == '(') {
+            if let Some(last) = out.last_mut() {
+                last.end = span.end;
+            }
+        } else if !t.is_empty() {
+            open = false;
         }
     }
     out

@@ -58,3 +58,6 @@ pub const WORDS_NOT_MEASURES: &[&str] = &["项目", "类型", "类别", "号召"
 pub fn measure_after_paren(after: &str) -> bool {
     MEASURE_AFTER_PAREN.iter().any(|w| after.starts_with(w)) && !WORDS_NOT_MEASURES.iter().any(|w| after.starts_with(w))
 }
+
+/// A line starting with this (`附件:1.…`) lists attachments; its numbers are not headings.
+pub const ATTACHMENT: &str = "附件";
