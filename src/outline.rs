@@ -701,6 +701,9 @@ fn set_sections(headings: &mut [Heading], body_end: usize) {
 /// - a deeper structural heading takes a part only if its parent has it too
 ///   (`二、存在的问题和下一步打算` → `(一)存在的问题`): a `一是…问题…` inside a measures
 ///   section, or an inline item, is not the problems *part*;
+/// - except the duty part, whose keywords (`第一责任人`, `主要负责人履行`) are specific and
+///   which reports often place as a level-2 section of their work (`(五)党政主要负责人
+///   履行推进法治建设第一责任人职责情况`);
 /// - where the report names no measures part but sets out its work under topical level-1
 ///   headings before the problems/plans/duty part, those headings are its measures part.
 fn roles(text: &Text, headings: &mut [Heading]) {
@@ -712,7 +715,11 @@ fn roles(text: &Text, headings: &mut [Heading]) {
         let named = crate::vocab::roles_in(text.get(h.title));
         let sections = match h.parent {
             None if h.level == 1 => named,
-            Some(p) => named.into_iter().filter(|r| headings[p].sections.contains(r)).collect(),
+            // The duty part is often a sub-section of the work done; its keywords are specific.
+            Some(p) => named
+                .into_iter()
+                .filter(|r| headings[p].sections.contains(r) || (*r == Role::Duty && h.level <= 2))
+                .collect(),
             None => Vec::new(),
         };
         headings[k].sections = sections;
