@@ -15,12 +15,12 @@ use crate::text::{Span, Text};
 use crate::vocab::review::{AFTER_BARE_YEAR_OK, AFTER_NUMBER_OK, BARE_NUMBER_OK_AFTER, COUNTED_NOUNS};
 use crate::vocab::UNITS;
 
-use super::Finding;
+use super::{floor_boundary, Finding, Taken};
 
 /// The findings, and the numbers that lost their measure word (figures all the same).
 pub fn check(text: &Text, paragraphs: &[Span], wrapped: bool) -> (Vec<Finding>, Vec<Span>) {
     let s = text.norm();
-    let mut out = Findings { s, found: Vec::new(), unitless: Vec::new() };
+    let mut out = Findings { s, found: Vec::new(), unitless: Vec::new(), taken: Taken::default() };
     for &p in paragraphs {
         year_month(&mut out, p);
         signature_date(&mut out, p);
@@ -37,12 +37,13 @@ struct Findings<'s> {
     s: &'s str,
     found: Vec<Finding>,
     unitless: Vec<Span>,
+    taken: Taken,
 }
 
 impl Findings<'_> {
     /// Record a finding unless an earlier one already covers this evidence: each defect once.
     fn add(&mut self, span: Span, message: String) {
-        if self.found.iter().any(|f| f.span.is_some_and(|o| o.overlaps(span))) {
+        if !self.taken.take(span) {
             return;
         }
         self.found.push(Finding::new(FindingCode::SuspectedMissingChar, Severity::Warning, message, Some(span)));
@@ -236,23 +237,33 @@ struct MarkScan {
 /// A closing ” that finds no opener may be a wrongly turned
 /// opener (全面推行”双随机、一公开”监管): the next ” then closes it.
 fn scan_marks(s: &str, p: Span) -> MarkScan {
-    // (mark, position, length, reversed: a ” standing in for “)
-    let mut stack: Vec<(Mark, usize, usize, bool)> = Vec::new();
+    // One stack per kind of mark: (position, length, reversed: a ” standing in for “).
+    let mut stacks: [Vec<(usize, usize, bool)>; 5] = Default::default();
+    let index = |m: Mark| m as usize;
     let mut scan = MarkScan::default();
     let mut seen_quote = false;
     let slice = &s[p.range()];
     let mut chars = slice.char_indices().peekable();
     while let Some((i, c)) = chars.next() {
         let at = p.start + i;
-        let top_quote = stack.iter().rposition(|e| e.0 == Mark::Quote);
-        let close = |stack: &mut Vec<(Mark, usize, usize, bool)>, mark: Mark| {
-            if let Some(k) = stack.iter().rposition(|e| e.0 == mark) {
-                stack.remove(k);
-            }
+        let opens = |mark: Mark| match mark {
+            Mark::Quote => c == '“',
+            Mark::Book => c == '《',
+            Mark::Paren => c == '(',
+            Mark::Tortoise => c == '〔',
+            Mark::Lenticular => c == '【',
         };
+        if let Some(mark) = [Mark::Quote, Mark::Book, Mark::Paren, Mark::Tortoise, Mark::Lenticular].into_iter().find(|&m| opens(m)) {
+            stacks[index(mark)].push((at, c.len_utf8(), false));
+            seen_quote |= mark == Mark::Quote;
+            continue;
+        }
+        let quotes = &mut stacks[index(Mark::Quote)];
         match c {
-            '“' => stack.push((Mark::Quote, at, c.len_utf8(), false)),
-            '"' if top_quote.is_none() => stack.push((Mark::Quote, at, 1, false)),
+            '"' if quotes.is_empty() => {
+                quotes.push((at, 1, false));
+                seen_quote = true;
+            }
             '”' | '"' | '’' => {
                 let mut len = c.len_utf8();
                 if c == '’' {
@@ -263,37 +274,33 @@ fn scan_marks(s: &str, p: Span) -> MarkScan {
                     chars.next();
                     len *= 2;
                 }
-                match top_quote {
-                    Some(_) => close(&mut stack, Mark::Quote),
-                    None => {
-                        if !seen_quote {
-                            scan.starts_closing = true;
-                        }
-                        stack.push((Mark::Quote, at, len, true));
+                if quotes.pop().is_none() {
+                    if !seen_quote {
+                        scan.starts_closing = true;
                     }
+                    quotes.push((at, len, true));
                 }
+                seen_quote = true;
             }
-            '《' => stack.push((Mark::Book, at, c.len_utf8(), false)),
-            '》' => close(&mut stack, Mark::Book),
-            '(' => stack.push((Mark::Paren, at, 1, false)),
-            ')' => close(&mut stack, Mark::Paren),
-            '〔' => stack.push((Mark::Tortoise, at, c.len_utf8(), false)),
-            '〕' => close(&mut stack, Mark::Tortoise),
-            '【' => stack.push((Mark::Lenticular, at, c.len_utf8(), false)),
-            '】' => close(&mut stack, Mark::Lenticular),
-            _ => continue,
-        }
-        if matches!(c, '“' | '”' | '"' | '’') {
-            seen_quote = true;
+            '》' => drop(stacks[index(Mark::Book)].pop()),
+            ')' => drop(stacks[index(Mark::Paren)].pop()),
+            '〕' => drop(stacks[index(Mark::Tortoise)].pop()),
+            '】' => drop(stacks[index(Mark::Lenticular)].pop()),
+            _ => {}
         }
     }
-    for (mark, at, len, reversed) in stack {
-        if reversed {
-            scan.stray.push((at, len));
-        } else {
-            scan.open.push((mark, at, len));
+    let mut open = Vec::new();
+    for mark in [Mark::Quote, Mark::Book, Mark::Paren, Mark::Tortoise, Mark::Lenticular] {
+        for &(at, len, reversed) in &stacks[index(mark)] {
+            if reversed {
+                scan.stray.push((at, len));
+            } else {
+                open.push((mark, at, len));
+            }
         }
     }
+    open.sort_by_key(|&(_, at, _)| at);
+    scan.open = open;
     scan
 }
 
@@ -342,8 +349,11 @@ fn unit_at(rest: &str) -> bool {
 /// The measure word the paragraph uses for its other bare counts: 继续适用60件;予以废止17 → 件.
 fn neighbour_unit(s: &str, p: Span, at: usize) -> Option<&'static str> {
     static COUNT: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\d(件|项|个|户|人|名|次|家|份|条|篇|起)").unwrap());
-    let before = COUNT.captures_iter(&s[p.start..at]).last().map(|c| c.get(1).unwrap().as_str());
-    let unit = before.or_else(|| COUNT.captures(&s[at..p.end]).map(|c| c.get(1).unwrap().as_str()))?;
+    // A window of the clause list around the number, not the whole paragraph: linear time.
+    let lo = floor_boundary(s, at.saturating_sub(240)).max(p.start);
+    let hi = floor_boundary(s, at + 240).min(p.end);
+    let before = COUNT.captures_iter(&s[lo..at]).last().map(|c| c.get(1).unwrap().as_str());
+    let unit = before.or_else(|| COUNT.captures(&s[at..hi]).map(|c| c.get(1).unwrap().as_str()))?;
     ["件", "项", "个", "户", "人", "名", "次", "家", "份", "条", "篇", "起"].into_iter().find(|u| *u == unit)
 }
 

@@ -57,7 +57,7 @@ pub fn review(text: &Text, page: &Page, outline: &Outline, metrics: &Metrics) ->
     findings.extend(summary::unquantified(text, outline, metrics, &unitless, &measures));
     // Whole-document findings first, then in reading order.
     findings.sort_by_key(|f| (f.span.map(|s| (s.start, s.end)), f.code));
-    findings.dedup_by(|a, b| a.code == b.code && a.span == b.span);
+    findings.dedup_by(|a, b| a.code == b.code && a.span == b.span && a.message == b.message);
     Review {
         findings,
         sections: parts.sections(),
@@ -89,4 +89,29 @@ pub(crate) fn hard_wrapped(text: &Text, paragraphs: &[Span]) -> bool {
     let long: Vec<&str> = paragraphs.iter().map(|p| text.get(*p)).filter(|t| t.chars().count() >= 20).collect();
     let open = long.iter().filter(|t| t.chars().last().is_some_and(|c| !crate::vocab::review::SENTENCE_END.contains(&c) && c != ':')).count();
     open >= 5 && open * 5 >= long.len() * 2
+}
+
+/// Disjoint spans already reported, for "each defect once" in O(log n) per lookup.
+#[derive(Debug, Default)]
+pub(crate) struct Taken(std::collections::BTreeMap<usize, usize>);
+
+impl Taken {
+    /// Take `span` unless it overlaps one already taken.
+    pub(crate) fn take(&mut self, span: Span) -> bool {
+        let before = self.0.range(..span.end.max(span.start + 1)).next_back();
+        if before.is_some_and(|(&start, &end)| end > span.start || start == span.start) {
+            return false;
+        }
+        self.0.insert(span.start, span.end);
+        true
+    }
+}
+
+/// The largest char boundary of `s` at or below `pos`.
+pub(crate) fn floor_boundary(s: &str, mut pos: usize) -> usize {
+    pos = pos.min(s.len());
+    while !s.is_char_boundary(pos) {
+        pos -= 1;
+    }
+    pos
 }

@@ -9,7 +9,7 @@ use crate::result::{FindingCode, Severity};
 use crate::text::{Span, Text};
 use crate::vocab::review::PLACEHOLDER_UNITS;
 
-use super::Finding;
+use super::{Finding, Taken};
 
 static RUN: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"[Xx×]{2,}|[○□]{2,}|【\s*】|〔\s*〕").unwrap());
 static SINGLE: LazyLock<Regex> = LazyLock::new(|| {
@@ -22,6 +22,7 @@ static SINGLE: LazyLock<Regex> = LazyLock::new(|| {
 pub fn check(text: &Text, paragraphs: &[Span]) -> Vec<Finding> {
     let s = text.norm();
     let mut out: Vec<Finding> = Vec::new();
+    let mut taken = Taken::default();
     for &p in paragraphs {
         let slice = &s[p.range()];
         let hits = RUN.find_iter(slice).chain(SINGLE.find_iter(slice));
@@ -33,7 +34,7 @@ pub fn check(text: &Text, paragraphs: &[Span]) -> Vec<Finding> {
             if latin(before) || (m.as_str().ends_with(['X', 'x']) && latin(after)) {
                 continue;
             }
-            if out.iter().any(|f| f.span.is_some_and(|o| o.overlaps(span))) {
+            if !taken.take(span) {
                 continue;
             }
             out.push(Finding::new(

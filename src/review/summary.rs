@@ -47,22 +47,32 @@ pub fn measures_sections(page: &Page, outline: &Outline, parts: &Parts) -> Vec<S
 
 /// Whether the section states a figure: a metric, or a number that lost its measure word
 /// in copying (共审查行政决策事项40。 states a figure all the same).
-fn quantified(metrics: &Metrics, unitless: &[Span], section: &Section) -> bool {
-    metrics.metrics.iter().any(|m| section.range.contains(m.span)) || unitless.iter().any(|u| section.range.contains(*u))
+fn quantified(figures: &[Span], section: &Section) -> bool {
+    let first = figures.partition_point(|f| f.start < section.range.start);
+    figures[first..].iter().take_while(|f| f.start < section.range.end).any(|f| section.range.contains(*f))
+}
+
+/// Every figure's span, sorted: metrics and numbers that lost their measure word.
+fn figures(metrics: &Metrics, unitless: &[Span]) -> Vec<Span> {
+    let mut all: Vec<Span> = metrics.metrics.iter().map(|m| m.span).chain(unitless.iter().copied()).collect();
+    all.sort();
+    all
 }
 
 pub fn quantified_share(metrics: &Metrics, unitless: &[Span], sections: &[Section]) -> Option<f64> {
     if sections.is_empty() {
         return None;
     }
-    let n = sections.iter().filter(|s| quantified(metrics, unitless, s)).count();
+    let figures = figures(metrics, unitless);
+    let n = sections.iter().filter(|s| quantified(&figures, s)).count();
     Some((n as f64 / sections.len() as f64 * 1000.0).round() / 1000.0)
 }
 
 pub fn unquantified(text: &Text, outline: &Outline, metrics: &Metrics, unitless: &[Span], sections: &[Section]) -> Vec<Finding> {
+    let figures = figures(metrics, unitless);
     sections
         .iter()
-        .filter(|s| !quantified(metrics, unitless, s))
+        .filter(|s| !quantified(&figures, s))
         .filter_map(|s| {
             let h = outline.headings.get(s.heading)?;
             let title: String = text.as_written(h.title).chars().take(30).collect();

@@ -4,6 +4,7 @@
 //! complete and not flagged. Only endings that cannot close a clause count: a comma or 、, an
 //! opening mark, or a word that needs what follows (进行, 按照, 通过, 以及 …).
 
+use std::collections::HashSet;
 use std::sync::LazyLock;
 
 use regex::Regex;
@@ -20,8 +21,8 @@ static MARKER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?:[一二三四五六七八九十]+[、.]|\([一二三四五六七八九十\d]+\)|\d{1,2}[.、]|[①-⑳]|第[一二三四五六七八九十]+[章节部分条]|[一二三四五六七八九十]+是|首先|其次|再次|最后)").unwrap()
 });
 
-fn starts_heading(text: &Text, outline: &Outline, p: Span) -> bool {
-    MARKER.is_match(text.get(p)) || outline.headings.iter().any(|h| h.span.start == p.start)
+fn starts_heading(text: &Text, heading_starts: &HashSet<usize>, p: Span) -> bool {
+    MARKER.is_match(text.get(p)) || heading_starts.contains(&p.start)
 }
 
 fn sentence_break(c: char) -> bool {
@@ -42,6 +43,7 @@ fn dangling(t: &str) -> bool {
 pub fn check(text: &Text, _page: &Page, outline: &Outline, paragraphs: &[Span]) -> Vec<Finding> {
     let s = text.norm();
     let wrapped = super::hard_wrapped(text, paragraphs);
+    let heading_starts: HashSet<usize> = outline.headings.iter().map(|h| h.span.start).collect();
     let mut out = Vec::new();
     for (k, &p) in paragraphs.iter().enumerate() {
         let t = text.get(p);
@@ -51,13 +53,13 @@ pub fn check(text: &Text, _page: &Page, outline: &Outline, paragraphs: &[Span]) 
         }
         let has_sentence = t.chars().any(sentence_break);
         // Headings, titles, signatures, dates, recipient lines: no sentence to cut off.
-        if !has_sentence && (starts_heading(text, outline, p) || t.chars().count() < 30) {
+        if !has_sentence && (starts_heading(text, &heading_starts, p) || t.chars().count() < 30) {
             continue;
         }
         if !dangling(t) {
             continue;
         }
-        if wrapped && paragraphs.get(k + 1).is_some_and(|n| !starts_heading(text, outline, *n)) {
+        if wrapped && paragraphs.get(k + 1).is_some_and(|n| !starts_heading(text, &heading_starts, *n)) {
             continue;
         }
         // The evidence: the last clause, back to the previous punctuation.
