@@ -227,9 +227,9 @@ struct MarkScan {
     open: Vec<(Mark, usize, usize)>,
     /// Closing quotation marks without an opener.
     stray: Vec<(usize, usize)>,
-    /// Whether the paragraph's first quotation mark is a stray closer (a quote running on
-    /// from the previous paragraph).
-    starts_closing: bool,
+    /// Per kind of mark: whether the paragraph's first one is a closer without an opener (a
+    /// quotation or bracket running on from the previous line).
+    starts_closing: [bool; 5],
 }
 
 /// Pair the marks of one paragraph. In hard-wrapped text a quotation may run on to the next
@@ -241,7 +241,7 @@ fn scan_marks(s: &str, p: Span) -> MarkScan {
     let mut stacks: [Vec<(usize, usize, bool)>; 5] = Default::default();
     let index = |m: Mark| m as usize;
     let mut scan = MarkScan::default();
-    let mut seen_quote = false;
+    let mut seen = [false; 5];
     let slice = &s[p.range()];
     let mut chars = slice.char_indices().peekable();
     while let Some((i, c)) = chars.next() {
@@ -255,14 +255,14 @@ fn scan_marks(s: &str, p: Span) -> MarkScan {
         };
         if let Some(mark) = [Mark::Quote, Mark::Book, Mark::Paren, Mark::Tortoise, Mark::Lenticular].into_iter().find(|&m| opens(m)) {
             stacks[index(mark)].push((at, c.len_utf8(), false));
-            seen_quote |= mark == Mark::Quote;
+            seen[index(mark)] = true;
             continue;
         }
         let quotes = &mut stacks[index(Mark::Quote)];
         match c {
             '"' if quotes.is_empty() => {
                 quotes.push((at, 1, false));
-                seen_quote = true;
+                seen[index(Mark::Quote)] = true;
             }
             '”' | '"' | '’' => {
                 let mut len = c.len_utf8();
@@ -275,17 +275,25 @@ fn scan_marks(s: &str, p: Span) -> MarkScan {
                     len *= 2;
                 }
                 if quotes.pop().is_none() {
-                    if !seen_quote {
-                        scan.starts_closing = true;
+                    if !seen[index(Mark::Quote)] {
+                        scan.starts_closing[index(Mark::Quote)] = true;
                     }
                     quotes.push((at, len, true));
                 }
-                seen_quote = true;
+                seen[index(Mark::Quote)] = true;
             }
-            '》' => drop(stacks[index(Mark::Book)].pop()),
-            ')' => drop(stacks[index(Mark::Paren)].pop()),
-            '〕' => drop(stacks[index(Mark::Tortoise)].pop()),
-            '】' => drop(stacks[index(Mark::Lenticular)].pop()),
+            '》' | ')' | '〕' | '】' => {
+                let mark = match c {
+                    '》' => Mark::Book,
+                    ')' => Mark::Paren,
+                    '〕' => Mark::Tortoise,
+                    _ => Mark::Lenticular,
+                };
+                if stacks[index(mark)].pop().is_none() && !seen[index(mark)] {
+                    scan.starts_closing[index(mark)] = true;
+                }
+                seen[index(mark)] = true;
+            }
             _ => {}
         }
     }
@@ -312,7 +320,7 @@ fn marks(out: &mut Findings, paragraphs: &[Span], wrapped: bool) {
         let previous = k.checked_sub(1).map(|j| &scans[j]);
         for &(mark, at, len) in &scan.open {
             // A quotation running on into the next paragraph is not lost.
-            if wrapped && mark == Mark::Quote && next.is_some_and(|n| n.starts_closing) {
+            if wrapped && next.is_some_and(|n| n.starts_closing[mark as usize]) {
                 continue;
             }
             let end = snippet_after(s, at + len, 10);
@@ -329,7 +337,7 @@ fn marks(out: &mut Findings, paragraphs: &[Span], wrapped: bool) {
             out.add(span, message);
         }
         for (n, &(at, len)) in scan.stray.iter().enumerate() {
-            if wrapped && n == 0 && scan.starts_closing && previous.is_some_and(|p| p.open.iter().any(|o| o.0 == Mark::Quote)) {
+            if wrapped && n == 0 && scan.starts_closing[Mark::Quote as usize] && previous.is_some_and(|p| p.open.iter().any(|o| o.0 == Mark::Quote)) {
                 continue;
             }
             let start = snippet_before(s, at, 10);
@@ -432,8 +440,9 @@ fn glued_numbers(out: &mut Findings, p: Span) {
             continue;
         }
 
-        // A bare count ending a clause: 予以废止17; 进行修订14 (paragraph end).
-        let ends_clause = next.map_or(true, |c| matches!(c, ',' | ';' | '。' | '、' | ')'));
+        // A bare count ending a clause: 予以废止17; 进行修订14 (paragraph end). Not before 、
+        // or ): `有1、加强学习` and `1)` are list markers.
+        let ends_clause = next.map_or(true, |c| matches!(c, ',' | ';' | '。'));
         if ends_clause && prev_han && !prev.is_some_and(|c| BARE_NUMBER_OK_AFTER.contains(&c)) {
             let before = snippet_before(s, start, 4);
             let span = Span::new(before, end);

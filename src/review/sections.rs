@@ -52,23 +52,25 @@ impl Parts {
 
 pub fn find(text: &Text, page: &Page, outline: &Outline) -> Parts {
     let hs = &outline.headings;
-    let mut parts = Parts { has_outline: !hs.is_empty(), ..Parts::default() };
+    let numbered = |i: usize| hs[i].style != HeadingStyle::Inline;
+    let mut parts = Parts { has_outline: (0..hs.len()).any(numbered), ..Parts::default() };
     let title = |i: usize| text.get(hs[i].title);
     let names = |i: usize, role: Role| {
         hs[i].sections.contains(&role) || (role == Role::Duty && DUTY_WORDS.iter().any(|w| title(i).contains(w)))
     };
-    let Some(top) = hs.iter().map(|h| h.level).min() else { return parts };
+    // Inline 一是 items are sentences, not parts: only numbered headings make the structure.
+    let Some(top) = (0..hs.len()).filter(|&i| numbered(i)).map(|i| hs[i].level).min() else { return parts };
     for role in Role::ALL {
         // The shallowest numbered heading naming the part, the first one among equals. An
         // inline 一是 is a sentence, not a part; the duty part counts wherever it stands,
         // the others only as chapters or their first subdivisions (a deep `3.` whose title
         // runs on into its text names nothing).
         parts.heading[index(role)] = (0..hs.len())
-            .filter(|&i| hs[i].style != HeadingStyle::Inline && (role == Role::Duty || hs[i].level <= top + 1))
+            .filter(|&i| numbered(i) && (role == Role::Duty || hs[i].level <= top + 1))
             .filter(|&i| names(i, role))
             .min_by_key(|&i| (hs[i].level, i));
     }
-    let top_level: Vec<usize> = (0..hs.len()).filter(|&i| hs[i].level == top).collect();
+    let top_level: Vec<usize> = (0..hs.len()).filter(|&i| numbered(i) && hs[i].level == top).collect();
     let has_role = |i: usize| Role::ALL.iter().any(|&r| names(i, r));
 
     match parts.get(Role::Measures) {

@@ -2,7 +2,9 @@
 //! next chapter). Headings, titles, signature and date lines, recipient lines and list labels
 //! are not sentences; a paragraph that merely lacks its 。 (`…谁执法谁普法责任清单`) is
 //! complete and not flagged. Only endings that cannot close a clause count: a comma or 、, an
-//! opening mark, or a word that needs what follows (进行, 按照, 通过, 以及 …).
+//! opening mark, or a word that needs what follows (进行, 按照, 以及 …) — and the text must
+//! move on to a heading, a list item or its end: followed by ordinary text, the line more
+//! likely broke at a stray line end and goes on.
 
 use std::collections::HashSet;
 use std::sync::LazyLock;
@@ -13,7 +15,7 @@ use crate::chrome::Page;
 use crate::outline::Outline;
 use crate::result::{FindingCode, Severity};
 use crate::text::{Span, Text};
-use crate::vocab::review::{COMPLETE_BEFORE_JINXING, DANGLING_ENDINGS, DANGLING_PUNCT, SENTENCE_END};
+use crate::vocab::review::{COMPLETE_BEFORE_JINXING, DANGLING_ENDINGS, DANGLING_PUNCT, LIST_INTRO, SENTENCE_END};
 
 use super::Finding;
 
@@ -42,7 +44,6 @@ fn dangling(t: &str) -> bool {
 
 pub fn check(text: &Text, _page: &Page, outline: &Outline, paragraphs: &[Span]) -> Vec<Finding> {
     let s = text.norm();
-    let wrapped = super::hard_wrapped(text, paragraphs);
     let heading_starts: HashSet<usize> = outline.headings.iter().map(|h| h.span.start).collect();
     let mut out = Vec::new();
     for (k, &p) in paragraphs.iter().enumerate() {
@@ -59,7 +60,15 @@ pub fn check(text: &Text, _page: &Page, outline: &Outline, paragraphs: &[Span]) 
         if !dangling(t) {
             continue;
         }
-        if wrapped && paragraphs.get(k + 1).is_some_and(|n| !starts_heading(text, &heading_starts, *n)) {
+        // Cut off means the text moves on to something new: a heading or list item, or the
+        // end. Followed by ordinary text, the paragraph more likely broke at a stray line end
+        // (or the text is hard-wrapped) and goes on.
+        if paragraphs.get(k + 1).is_some_and(|n| !starts_heading(text, &heading_starts, *n)) {
+            continue;
+        }
+        // `主要表现在以下几个方面,` before `一是…`: a comma standing for a colon.
+        let tail = &t[t.char_indices().rev().nth(12).map_or(0, |(i, _)| i)..];
+        if last == ',' && LIST_INTRO.iter().any(|w| tail.contains(w)) {
             continue;
         }
         // The evidence: the last clause, back to the previous punctuation.

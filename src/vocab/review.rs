@@ -20,6 +20,10 @@ pub const COMPLETE_BEFORE_JINXING: &[&str] = &["正在", "有序", "顺利", "�
 /// Punctuation a cut-off paragraph ends on: a clause or list that goes on.
 pub const DANGLING_PUNCT: &[char] = &[',', '、', '“', '《', '(', '‘', '〔', '【'];
 
+/// Words of a clause that introduces a list: `主要表现在以下几个方面,` then `一是…` uses the
+/// comma as a colon, and is not cut off.
+pub const LIST_INTRO: &[&str] = &["如下", "以下", "表现在", "体现在", "主要有", "包括", "方面", "具体", "主要是"];
+
 /// Nouns that take a measure word after a number in a report (`6件规范性文件`), with the
 /// measure word to suggest. `备案6规范性文件` lost it in copying.
 pub const COUNTED_NOUNS: &[(&str, &str)] = &[
