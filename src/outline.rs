@@ -267,7 +267,7 @@ fn candidates(text: &Text, page: &Page) -> Vec<Cand> {
         let before = &s[body.start..start];
         let before_trim = before.trim_end_matches([' ', '\t']);
         let prev_char = before_trim.chars().next_back();
-        let line_start = prev_char.map_or(true, |ch| ch == '\n');
+        let line_start = prev_char.is_none() || prev_char == Some('\n');
         let prev = match prev_char {
             None | Some('\n' | '。' | ';' | '!' | '?' | ':') => Prev::Strong,
             Some(',') => Prev::Comma,
@@ -393,7 +393,7 @@ pub fn parse(text: &Text, page: &Page) -> Outline {
             } else if let Some(k) = open {
                 let m = cands[acc[stack[k]].cand].number.unwrap_or(0);
                 if n == m + 1 {
-                    (!line_mode && !(c.prev == Prev::Han && c.ordinal_next)) || c.prev == Prev::Strong || in_title
+                    (!line_mode && (c.prev != Prev::Han || !c.ordinal_next)) || c.prev == Prev::Strong || in_title
                 } else if n == m + 2 || n == m {
                     c.prev == Prev::Strong
                 } else {
