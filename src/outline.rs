@@ -295,7 +295,10 @@ fn candidates(text: &Text, page: &Page) -> Vec<Cand> {
             Family::NumParen => {
                 title_start(next) && raw_prev != Some('第') && !hv::measure_after_paren(after)
             }
-            Family::Shi => (is_han(next) || title_start(next)) && !raw_prev.is_some_and(|ch| hv::NOT_BEFORE_SHI.contains(&ch)),
+            Family::Shi => {
+                let punct_then_han = matches!(next, ':' | ',') && after[1..].chars().next().is_some_and(is_han);
+                (title_start(next) || punct_then_han) && !raw_prev.is_some_and(|ch| hv::NOT_BEFORE_SHI.contains(&ch))
+            }
             Family::Di => {
                 if c.name("disep").is_some() {
                     title_start(next)
@@ -624,7 +627,7 @@ const MAX_TITLE_CHARS: usize = 160;
 fn title_span(s: &str, marker_end: usize, limit: usize) -> Span {
     let limit = limit.max(marker_end);
     let rest = &s[marker_end..limit];
-    let t0 = marker_end + (rest.len() - rest.trim_start_matches([' ', '\t']).len());
+    let t0 = marker_end + (rest.len() - rest.trim_start_matches([' ', '\t', ':', ',']).len());
     let seg = &s[t0..limit];
     // A colon closes a heading as well (`(一)加强学习:组织…`).
     let mut cand_end = t0 + seg.find(|c: char| is_terminator(c) || c == ':').unwrap_or(seg.len());
