@@ -377,8 +377,17 @@ fn glued_numbers(out: &mut Findings, p: Span) {
             continue;
         }
         let run_start = i;
-        while i < bytes.len() && bytes[i].is_ascii_digit() {
-            i += 1;
+        loop {
+            while i < bytes.len() && bytes[i].is_ascii_digit() {
+                i += 1;
+            }
+            // Thousands separators: 2,345人 is one number.
+            let group = bytes.get(i + 1..i + 4).is_some_and(|g| g.iter().all(u8::is_ascii_digit));
+            if bytes.get(i) == Some(&b',') && group && !bytes.get(i + 4).is_some_and(u8::is_ascii_digit) {
+                i += 4;
+            } else {
+                break;
+            }
         }
         let (start, end) = (p.start + run_start, p.start + i);
         let digits = &s[start..end];
@@ -391,7 +400,7 @@ fn glued_numbers(out: &mut Findings, p: Span) {
             continue;
         }
         let value: u64 = digits.parse().unwrap_or(0);
-        if digits.len() > 4 || value == 0 {
+        if digits.len() > 4 || value == 0 || digits.contains(',') {
             continue;
         }
         let rest = &s[end..p.end];

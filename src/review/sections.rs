@@ -68,7 +68,9 @@ pub fn find(text: &Text, page: &Page, outline: &Outline) -> Parts {
         parts.heading[index(role)] = (0..hs.len())
             .filter(|&i| numbered(i) && (role == Role::Duty || hs[i].level <= top + 1))
             .filter(|&i| names(i, role))
-            .min_by_key(|&i| (hs[i].level, i));
+            // A heading naming the part first beats one naming it in passing
+            // (二、…第一责任人职责工作情况 is the duty part, not the measures).
+            .min_by_key(|&i| (hs[i].level, hs[i].sections.first() != Some(&role), i));
     }
     let top_level: Vec<usize> = (0..hs.len()).filter(|&i| numbered(i) && hs[i].level == top).collect();
     let has_role = |i: usize| Role::ALL.iter().any(|&r| names(i, r));
@@ -77,7 +79,7 @@ pub fn find(text: &Text, page: &Page, outline: &Outline) -> Parts {
         Some(m) => {
             parts.measures = vec![m];
             // Further top-level chapters naming measures (一、主要工作 … 二、工作情况).
-            parts.measures.extend(top_level.iter().copied().filter(|&i| i != m && names(i, Role::Measures)));
+            parts.measures.extend(top_level.iter().copied().filter(|&i| i != m && hs[i].sections.first() == Some(&Role::Measures)));
         }
         None => {
             // Work chapters before the first chapter that names another part.
