@@ -2,7 +2,9 @@
 //!
 //! Siblings are compared within one family under one parent, in document order, so a new
 //! parent restarts the count, and 一是 and 第一 lists under the same heading are
-//! separate. A list that starts again at 1 under the same parent is a new list.
+//! separate. A list that starts again at 1 under the same parent is a new list; a list
+//! that starts where the previous list of its family and level stopped carries the
+//! numbering on (documents that number 1、 2、 … straight through their sections).
 
 use std::collections::HashMap;
 
@@ -13,7 +15,6 @@ use crate::text::Text;
 use super::Finding;
 
 pub fn check(text: &Text, outline: &Outline) -> Vec<Finding> {
-    let _ = text; // spans are the markers' own; the text is not needed to judge numbers
     // Sibling lists: one per parent and family, split where a list restarts at 1.
     let mut lists: Vec<Vec<&Heading>> = Vec::new();
     let mut open: HashMap<(Option<usize>, Family), usize> = HashMap::new();
@@ -31,15 +32,36 @@ pub fn check(text: &Text, outline: &Outline) -> Vec<Finding> {
         }
     }
     let mut findings = Vec::new();
+    // Documents that number continuously across sections (一、 1、 2、 二、 3、 4、): the
+    // last number of each family at each level, to recognise a list that carries on.
+    let mut carried: HashMap<(Family, u32), u32> = HashMap::new();
     for list in &lists {
         let nums: Vec<u32> = list.iter().filter_map(|h| h.number).collect();
+        let (family, level) = (list[0].family, list[0].level);
+        let before = carried.insert((family, level), nums[nums.len() - 1]);
+        // `1、` lists are written with 、: say the numbers the way the document does.
+        let sep = list[0].marker;
+        let sep = text.get(sep).chars().last().filter(|_| family == Family::NumDot);
+        let render = |k: u32| match sep {
+            Some(c) => format!("{k}{c}"),
+            None => family.render(k),
+        };
         for (i, h) in list.iter().enumerate() {
-            let (n, f) = (nums[i], h.family);
-            let here = f.render(n);
+            let n = nums[i];
+            let here = render(n);
             let message = if i == 0 {
-                (n > 1).then(|| {
-                    (FindingCode::NumberingGap, format!("这一组编号从“{here}”开始,缺少“{}”,请核对是否漏项或漏标编号。", f.render(1)))
-                })
+                match before {
+                    _ if n <= 1 => None,
+                    Some(last) if last + 1 == n => None,
+                    Some(last) if last > 1 && n > last + 1 => {
+                        let missing: Vec<String> = (last + 1..n).take(3).map(|k| format!("“{}”", render(k))).collect();
+                        Some((
+                            FindingCode::NumberingGap,
+                            format!("上一部分编号到“{}”为止,这一部分从“{here}”开始,缺少{},请核对是否漏项或漏标编号。", render(last), missing.join("、")),
+                        ))
+                    }
+                    _ => Some((FindingCode::NumberingGap, format!("这一组编号从“{here}”开始,缺少“{}”,请核对是否漏项或漏标编号。", render(1)))),
+                }
             } else {
                 let m = nums[i - 1];
                 let typo_before = i >= 2 && m == nums[i - 2] + 2;
@@ -47,20 +69,20 @@ pub fn check(text: &Text, outline: &Outline) -> Vec<Finding> {
                     // 一是 三是 三是: the first 三是 stands where 二是 belongs; one finding.
                     Some((
                         FindingCode::NumberingDuplicate,
-                        format!("编号“{here}”重复出现,前一处“{here}”疑为“{}”之误,请核对编号。", f.render(n - 1)),
+                        format!("编号“{here}”重复出现,前一处“{here}”疑为“{}”之误,请核对编号。", render(n - 1)),
                     ))
                 } else if n == m {
                     Some((FindingCode::NumberingDuplicate, format!("编号“{here}”重复出现,请核对编号。")))
                 } else if n < m {
                     Some((
                         FindingCode::NumberingDuplicate,
-                        format!("编号“{here}”出现在“{}”之后,与前面的编号重复,请核对编号。", f.render(m)),
+                        format!("编号“{here}”出现在“{}”之后,与前面的编号重复,请核对编号。", render(m)),
                     ))
                 } else if n > m + 1 && !(n == m + 2 && nums.get(i + 1) == Some(&n)) {
-                    let missing: Vec<String> = (m + 1..n).take(3).map(|k| format!("“{}”", f.render(k))).collect();
+                    let missing: Vec<String> = (m + 1..n).take(3).map(|k| format!("“{}”", render(k))).collect();
                     Some((
                         FindingCode::NumberingGap,
-                        format!("“{}”之后直接出现“{here}”,缺少{},请核对是否漏项或漏标编号。", f.render(m), missing.join("、")),
+                        format!("“{}”之后直接出现“{here}”,缺少{},请核对是否漏项或漏标编号。", render(m), missing.join("、")),
                     ))
                 } else {
                     None
