@@ -112,6 +112,9 @@ fn rate_mismatch(text: &Text, num: &Metric, den: &Metric, rate: &Metric, span: S
     if !(plain(num) && plain(den) && exact(rate) && same_unit(&num.unit, &den.unit)) {
         return None;
     }
+    if !names_its_numerator(text, num, rate) {
+        return None;
+    }
     let (n, d, r) = (num.value, den.value, rate.value);
     // A numerator above its denominator means the relation is not what it seems: no verdict.
     if !(d > 0.0 && n >= 0.0 && n <= d) {
@@ -129,20 +132,61 @@ fn rate_mismatch(text: &Text, num: &Metric, den: &Metric, rate: &Metric, span: S
     }
     let computed = n / d * per;
     let decimals = ((-step.log10()).round().max(0.0) as usize + 1).clamp(2, 4);
-    let indicator = rate.indicator.trim();
     let stated = text.as_written(rate.span);
-    let named = if indicator.is_empty() || stated.starts_with(indicator) { String::new() } else { indicator.to_owned() };
+    let name = rate_name(text, rate);
     Some(Finding::new(
         FindingCode::RateMismatch,
         Severity::Warning,
         format!(
-            "“{named}{stated}”与所列数据不符:{}÷{}≈{computed:.decimals$}{},请核对。",
+            "{name}“{stated}”与所列数据不符:{}÷{}≈{computed:.decimals$}{},请核对。",
             text.as_written(num.span),
             text.as_written(den.span),
             rate.unit
         ),
         Some(span),
     ))
+}
+
+/// What the rate is called where it is stated (成功率达85% → 成功率), else its indicator.
+fn rate_name(text: &Text, rate: &Metric) -> String {
+    let s = text.norm();
+    let start = s[..rate.span.start].char_indices().rev().take(8).last().map_or(rate.span.start, |(i, _)| i);
+    let mut run: Vec<char> = s[start..rate.span.start].chars().rev().take_while(|c| ('\u{4E00}'..='\u{9FFF}').contains(c)).collect();
+    run.reverse();
+    let run: String = run.into_iter().collect();
+    let run = ["达到", "为", "达", "是", "约"].iter().fold(run.as_str(), |r, w| r.strip_suffix(w).unwrap_or(r)).to_owned();
+    if run.ends_with('率') || run.ends_with('占') || rate.indicator.trim().is_empty() {
+        run
+    } else {
+        rate.indicator.trim().to_owned()
+    }
+}
+
+/// Whether the rate names what its numerator counts: 办结率 and 办结176923件, 年报率 and
+/// 已报40993户, 成功率 and 调处成功1329件 — or the rate stands right after it (24件、占46%).
+/// Otherwise the figures were paired by mistake upstream, and no verdict is given.
+fn names_its_numerator(text: &Text, num: &Metric, rate: &Metric) -> bool {
+    const GENERIC: &str = "率为达到是共总的了其中全年累计比例占";
+    let s = text.norm();
+    let before = |pos: usize, n: usize| -> &str {
+        let start = s[..pos].char_indices().rev().take(n).last().map_or(pos, |(i, _)| i);
+        &s[start..pos]
+    };
+    if num.span.end <= rate.span.start {
+        let between = &s[num.span.end..rate.span.start];
+        if between.contains('占') && between.chars().count() <= 3 {
+            return true;
+        }
+    }
+    // The rate's own name: the run of Han characters before it, back to punctuation.
+    let name: String = before(rate.span.start, 8)
+        .chars()
+        .rev()
+        .take_while(|c| ('\u{4E00}'..='\u{9FFF}').contains(c))
+        .filter(|c| !GENERIC.contains(*c))
+        .collect();
+    let context = before(num.span.start, 8);
+    name.chars().any(|c| context.contains(c))
 }
 
 fn sum_mismatch(text: &Text, total: &Metric, parts: &[&Metric], exhaustive: bool, span: Span) -> Option<Finding> {
