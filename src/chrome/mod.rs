@@ -97,6 +97,9 @@ static FOOTER_START: LazyLock<Regex> =
 static PAGE_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?:[-—–]+[ \t]*\d{1,3}[ \t]*[-—–]+|第[ \t]*\d{1,4}[ \t]*页.*|共[ \t]*\d{1,4}[ \t]*页.*|\d{1,3}[ \t]*/[ \t]*\d{1,3})$").unwrap()
 });
+/// A site header's date of today: `2024年1月5日 星期五`.
+static TODAY: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\d{4}[ \t]*年[ \t]*\d{1,2}[ \t]*月[ \t]*\d{1,2}[ \t]*日[ \t]*(?:星期|周)[一二三四五六日天]").unwrap());
 static HEADING_START: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(?:[一二三四五六七八九十]+、|\(|\d{1,2}[.、]|[一二三四五六七八九十]+是)").unwrap());
 static RECIPIENT: LazyLock<Regex> = LazyLock::new(|| {
@@ -367,6 +370,9 @@ fn classify(t: &str) -> Kind {
         && tokens.iter().any(|w| vocab::MENU_WORDS.contains(w))
         && tokens.iter().all(|w| vocab::MENU_WORDS.contains(w) || w.chars().all(|c| c.is_ascii_digit()))
     {
+        return Kind::Chrome(BoilerplateKind::Menu);
+    }
+    if n <= 60 && TODAY.is_match(t) {
         return Kind::Chrome(BoilerplateKind::Menu);
     }
     if n <= 30 && PAGE_NUMBER.is_match(t) {
