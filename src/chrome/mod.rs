@@ -372,7 +372,7 @@ fn classify(t: &str) -> Kind {
     {
         return Kind::Chrome(BoilerplateKind::Menu);
     }
-    if n <= 60 && TODAY.is_match(t) {
+    if n <= 60 && TODAY.is_match(t) && !t.contains([',', '。', ';']) {
         return Kind::Chrome(BoilerplateKind::Menu);
     }
     if n <= 30 && PAGE_NUMBER.is_match(t) {
