@@ -408,7 +408,7 @@ fn glued_numbers(out: &mut Findings, p: Span) {
 
         // A year without 年 opening a sentence: 。2019县政府.
         if year_like(digits) {
-            let opens = prev.map_or(true, |c| "。;!?,:".contains(c));
+            let opens = prev.is_none_or(|c| "。;!?,:".contains(c));
             let after = next.filter(|&c| is_han(c));
             if let (true, Some(c)) = (opens, after) {
                 if !AFTER_BARE_YEAR_OK.contains(&c) && !unit_at(rest) && !COUNTED_NOUNS.iter().any(|(n, _)| rest.starts_with(n)) {
@@ -451,7 +451,7 @@ fn glued_numbers(out: &mut Findings, p: Span) {
 
         // A bare count ending a clause: 予以废止17; 进行修订14 (paragraph end). Not before 、
         // or ): `有1、加强学习` and `1)` are list markers.
-        let ends_clause = next.map_or(true, |c| matches!(c, ',' | ';' | '。'));
+        let ends_clause = next.is_none_or(|c| matches!(c, ',' | ';' | '。'));
         if ends_clause && prev_han && !prev.is_some_and(|c| BARE_NUMBER_OK_AFTER.contains(&c)) {
             let before = snippet_before(s, start, 4);
             let span = Span::new(before, end);
