@@ -203,3 +203,17 @@ fn every_finding_is_one_actionable_sentence_with_evidence() {
         assert_eq!(spans, sorted, "{}: findings in reading order", seed.file);
     }
 }
+
+#[test]
+fn figures_per_1000_body_characters() {
+    for (seed, _, a) in seeds() {
+        let body = (a.body.end - a.body.start) as f64;
+        let expected = (a.metrics.len() as f64 * 1000.0 / body * 100.0).round() / 100.0;
+        assert!(a.metrics.len() > 10, "{}: the seeds state figures", seed.file);
+        assert_eq!(a.review.figures_per_1000_chars, expected, "{}", seed.file);
+    }
+    // By hand: one figure in a body of 9 characters.
+    let a = analyze("共办理案件12件。");
+    assert_eq!((a.metrics.len(), a.body.end - a.body.start), (1, 9));
+    assert_eq!(a.review.figures_per_1000_chars, 111.11);
+}
