@@ -124,7 +124,8 @@ fn rate_mismatch(text: &Text, num: &Metric, den: &Metric, rate: &Metric, span: S
     let lo = (n - sn).max(0.0) / (d + sd) * per;
     let hi = (n + sn) / (d - sd).max(f64::MIN_POSITIVE) * per;
     let step = written(text, rate).step;
-    let eps = 1e-9 * per;
+    // Plus a little: a hundredth of a step, for figures computed from rounded inputs upstream.
+    let eps = step / 100.0 + 1e-9 * per;
     // Stated rate r covers [r - step/2, r + step): rounded, or truncated.
     let fits = |c_lo: f64, c_hi: f64| c_hi >= r - step / 2.0 - eps && c_lo < r + step + eps;
     if fits(lo, hi) || fits(per - hi, per - lo) {
