@@ -364,7 +364,11 @@ pub fn parse(text: &Text, page: &Page) -> Outline {
     let cands = candidates(text, page);
     // Laid out in lines (a marker at a line start is then a heading), or run together.
     let lines = s[page.body.range()].lines().filter(|l| !l.trim().is_empty()).take(3).count();
-    let line_mode = lines >= 2 || cands.iter().filter(|c| c.line_start && c.family.structural()).count() >= 2;
+    // A marker at a line start is a heading whenever the text has lines at all; mid-line
+    // markers must continue their list after a sentence end once the document shows that
+    // it puts its headings at line starts (two or more do).
+    let line_mode = lines >= 2;
+    let laid_out = cands.iter().filter(|c| c.line_start && c.family.structural()).count() >= 2;
 
     let mut acc: Vec<Accepted> = Vec::new();
     // Open structural headings (indices into `acc`), outermost first.
@@ -396,7 +400,7 @@ pub fn parse(text: &Text, page: &Page) -> Outline {
             } else if let Some(k) = open {
                 let m = cands[acc[stack[k]].cand].number.unwrap_or(0);
                 if n == m + 1 {
-                    (!line_mode && (c.prev != Prev::Han || !c.ordinal_next)) || c.prev == Prev::Strong || in_title
+                    (!laid_out && (c.prev != Prev::Han || !c.ordinal_next)) || c.prev == Prev::Strong || in_title
                 } else if n == m + 2 || n == m {
                     c.prev == Prev::Strong
                 } else {
