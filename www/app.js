@@ -3,16 +3,19 @@
 // rendering of the text through ./render.js. User text only ever becomes text nodes.
 
 import { analyze } from './analyzer-client.js';
-import { renderReport, describeMetric, formatNumber, formatValue, headingLabel } from './render.js';
+import { renderReportInto, describeMetric, formatNumber, formatValue, headingLabel } from './render.js';
 import {
   figuresPerHeading, sectionPath, filterMetrics, categories, totalsByCategory, figuresByTopSection,
   metricsCsv, metricsTsv, outlineMarkdown,
 } from './report-model.js';
 import { readFileText } from './import-file.js';
 import { translator, KINDS } from './i18n.js';
+import { saveDraft as storeDraft, loadDraft, clearDraft as forgetDraft } from './draft-store.js';
 
 const MAX_INPUT_BYTES = 48 * 1024 * 1024; // the core's limit (src/input.rs)
-const DRAFT_KEY = 'fazhi-analyzer.draft';
+// Texts above this many characters are not put into the editor: a textarea holding 10 MB
+// takes seconds to lay out. They are shown in the reading view only.
+const LARGE_TEXT = 1_000_000;
 const LANG_KEY = 'fazhi-analyzer.lang';
 const TABLE_PAGE = 300;
 const OUTLINE_PAGE = 1500;
@@ -40,7 +43,8 @@ const state = {
   lang: 'zh',
   t: translator('zh'),
   mode: 'edit', // 'edit' | 'read'
-  text: '', // the editor's text
+  text: '', // the text being analysed (the editor's, unless it is a large text)
+  large: false, // the text is too large for the editor
   result: null, // the last result …
   resultText: '', // … and the text it describes
   filters: { kind: '', category: '', section: '', query: '' },
@@ -65,6 +69,7 @@ function applyLanguage() {
   for (const e of document.querySelectorAll('[data-i18n-placeholder]')) e.placeholder = t(e.dataset.i18nPlaceholder);
   for (const e of document.querySelectorAll('[data-i18n-aria-label]')) e.setAttribute('aria-label', t(e.dataset.i18nAriaLabel));
   $('lang-btn').lang = state.lang === 'en' ? 'zh-CN' : 'en';
+  if (state.large) $('source').placeholder = t('largeText', { size: sizeLabel(state.text.length) });
   document.title = t('appTitle');
 }
 
@@ -125,8 +130,16 @@ let draftTimer = null;
 
 function setText(text, { switchToRead = false, save = true } = {}) {
   state.text = text;
+  state.large = text.length > LARGE_TEXT;
   const area = $('source');
-  if (area.value !== text) area.value = text;
+  area.readOnly = state.large;
+  if (state.large) {
+    area.value = '';
+    area.placeholder = state.t('largeText', { size: sizeLabel(text.length) });
+  } else {
+    area.placeholder = state.t('placeholder');
+    if (area.value !== text) area.value = text;
+  }
   if (save) scheduleDraft();
   scheduleAnalysis(0, switchToRead);
 }
@@ -136,14 +149,9 @@ function scheduleDraft() {
   draftTimer = setTimeout(saveDraft, 400);
 }
 
-function saveDraft() {
-  try {
-    if (state.text) localStorage.setItem(DRAFT_KEY, state.text);
-    else localStorage.removeItem(DRAFT_KEY);
-  } catch {
-    try { localStorage.removeItem(DRAFT_KEY); } catch { /* storage unavailable */ }
-    if (status.kind !== 'error') toast(state.t('statusDraftTooLarge'));
-  }
+async function saveDraft() {
+  const ok = await storeDraft(state.text);
+  if (!ok) toast(state.t('statusDraftTooLarge'));
 }
 
 // A paste or an opened file switches to the reading view once analysed; typing does not.
@@ -187,12 +195,14 @@ async function runAnalysis(switchToRead) {
     return;
   }
   if (run !== runSeq) return;
-  clearInterval(busyTimer);
   state.result = result;
   state.resultText = text;
   if (switchToRead) setMode('read');
   const started = performance.now();
-  renderAll();
+  setStatus('busy', 'statusRendering', { started, size: sizeLabel(text.length) });
+  if (!(await renderAll())) return;
+  if (run !== runSeq) return;
+  clearInterval(busyTimer);
   document.body.dataset.rendered = String(performance.now() - started | 0);
   setStatus('done', 'statusDone', {}, `${formatNumber(result.stats.metrics, state.lang)} ${state.t('figures')}`);
 }
@@ -203,6 +213,14 @@ function coreMessage(err) {
   const m = /^(.*?)\s*\(([^()]*)\)\s*$/.exec(msg);
   if (!m) return msg;
   return state.lang === 'en' ? m[2] : m[1];
+}
+
+/** A large paste bypasses the editor (see LARGE_TEXT). */
+function onSourcePaste(event) {
+  const text = event.clipboardData?.getData('text/plain') ?? '';
+  if (text.length <= LARGE_TEXT) return;
+  event.preventDefault();
+  setText(text, { switchToRead: true });
 }
 
 function onSourceInput(event) {
@@ -249,7 +267,7 @@ async function loadSample(path) {
 
 function clearDraft() {
   if (state.text && !window.confirm(state.t('clearConfirm'))) return;
-  try { localStorage.removeItem(DRAFT_KEY); } catch { /* ignore */ }
+  forgetDraft();
   state.filters = { kind: '', category: '', section: '', query: '' };
   setText('', { save: false });
   $('source').focus();
@@ -275,7 +293,10 @@ function setMode(mode) {
 // ---------------------------------------------------------------------------------------------
 // Rendering
 
-function renderAll() {
+let renderAbort = null;
+
+/** Render everything for the current result; resolves false when a newer render took over. */
+async function renderAll() {
   const r = state.result;
   state.perHeading = r ? figuresPerHeading(r) : [];
   state.selected = null;
@@ -287,23 +308,29 @@ function renderAll() {
     if (f.category && !r.metrics.some((m) => m.category === f.category)) f.category = '';
     if (f.section !== '' && !r.outline[Number(f.section)]) f.section = '';
   }
-  renderReading();
+  const t0 = performance.now();
   renderPanels();
   setMode(state.mode);
+  document.body.dataset.panelsMs = String(performance.now() - t0 | 0);
+  return renderReading();
 }
 
-function renderReading() {
+async function renderReading() {
   const box = $('reading');
   hideTooltip();
+  renderAbort?.abort();
+  state.anchors = [];
   if (!state.result) {
     box.replaceChildren();
-    state.anchors = [];
-    return;
+    return true;
   }
-  box.replaceChildren(renderReport(document, state.resultText, state.result));
+  const abort = (renderAbort = new AbortController());
+  const done = await renderReportInto(box, state.resultText, state.result, { signal: abort.signal });
+  if (!done) return false;
   state.anchors = [...box.querySelectorAll('[data-heading-anchor]')];
   state.currentHeading = null;
   requestAnimationFrame(trackCurrentSection);
+  return true;
 }
 
 /** Everything that depends on the language as well as on the result. */
@@ -869,11 +896,13 @@ function exportAction(kind) {
 function wire() {
   const source = $('source');
   source.addEventListener('input', onSourceInput);
+  source.addEventListener('paste', onSourcePaste);
 
   for (const b of document.querySelectorAll('[data-sample]')) b.addEventListener('click', () => loadSample(b.dataset.sample));
   $('open-btn').addEventListener('click', () => $('file-input').click());
   $('file-input').addEventListener('change', (e) => { openFile(e.target.files[0]); e.target.value = ''; });
   $('mode-edit').addEventListener('click', () => { setMode('edit'); source.focus(); });
+  $('reading').addEventListener('paste', onSourcePaste);
   $('mode-read').addEventListener('click', () => setMode('read'));
   $('clear-btn').addEventListener('click', clearDraft);
   $('lang-btn').addEventListener('click', () => setLanguage(state.lang === 'en' ? 'zh' : 'en'));
@@ -991,7 +1020,7 @@ function wire() {
   phone.addEventListener('change', () => setMode(state.mode));
 }
 
-function init() {
+async function init() {
   let lang = 'zh';
   try { lang = localStorage.getItem(LANG_KEY) || 'zh'; } catch { /* ignore */ }
   state.lang = lang === 'en' ? 'en' : 'zh';
@@ -999,8 +1028,7 @@ function init() {
   applyLanguage();
   wire();
   renderAll();
-  let draft = '';
-  try { draft = localStorage.getItem(DRAFT_KEY) || ''; } catch { /* ignore */ }
+  const draft = await loadDraft();
   if (draft) {
     setText(draft, { switchToRead: true, save: false });
     toast(state.t('restored'));

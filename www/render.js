@@ -10,7 +10,7 @@ import { translator } from './i18n.js';
  *
  *   renderReport(document, text, result) → DocumentFragment
  *
- * - one `<div class="fz-line">` per line of the text (the line's "\n" included, so the
+ * - `<div class="fz-block">` groups of up to 200 lines, each line a `<div class="fz-line">` (the line's "\n" included, so the
  *   fragment's textContent is exactly `text`); whitespace-only lines get `fz-blank`, lines that
  *   open with a heading get `fz-line--heading fz-level-N`;
  * - one `<mark class="fz-metric fz-kind-KIND" data-metric-id="N" data-kind="KIND" tabindex="0">`
@@ -25,10 +25,38 @@ import { translator } from './i18n.js';
  * Offsets are UTF-16 code units, as the result gives them. Options: `{ tabbable: true }`
  * (false renders marks with tabindex="-1").
  */
-export function renderReport(doc, text, result, { tabbable = true } = {}) {
+export function renderReport(doc, text, result, options = {}) {
+  const all = doc.createDocumentFragment();
+  for (const chunk of build(doc, text, result, options)) all.appendChild(chunk);
+  return all;
+}
+
+/**
+ * The same rendering, appended to `container` in chunks of about `chunkMs` of work, yielding to the
+ * event loop between chunks so that a page stays responsive while a 10 MB text is laid out.
+ * Resolves true when complete, false when `signal` aborted it first.
+ */
+export async function renderReportInto(container, text, result, { signal, chunkMs = 40, tabbable = true } = {}) {
+  container.replaceChildren();
+  const doc = container.ownerDocument;
+  for (const chunk of build(doc, text, result, { tabbable, chunkMs })) {
+    if (signal?.aborted) return false;
+    container.appendChild(chunk);
+    await new Promise((ok) => setTimeout(ok, 0));
+  }
+  return !signal?.aborted;
+}
+
+// Lines are grouped in blocks (`fz-block`) of this many, so that a page can skip laying out
+// blocks off screen (content-visibility) and a 10 MB text stays a few hundred block boxes.
+const BLOCK_LINES = 200;
+
+/** Yields DocumentFragments of consecutive whole lines (all at once unless chunkMs is set). */
+function* build(doc, text, result, { tabbable = true, chunkMs = Infinity } = {}) {
   text = String(text ?? '');
   const len = text.length;
-  const frag = doc.createDocumentFragment();
+  let frag = doc.createDocumentFragment();
+  let chunkStart = performance.now();
   const valid = (s, e) => Number.isInteger(s) && Number.isInteger(e) && s >= 0 && e <= len && s < e;
 
   // Metrics: sorted, non-overlapping.
@@ -91,12 +119,21 @@ export function renderReport(doc, text, result, { tabbable = true } = {}) {
   let line = null;
   let stack = []; // [{w, el}]
 
+  let block = null;
+  let linesInBlock = 0;
   const newLine = (pos) => {
     const end = text.indexOf('\n', pos);
     const lineText = text.slice(pos, end < 0 ? len : end);
+    if (!block || linesInBlock >= BLOCK_LINES) {
+      block = doc.createElement('div');
+      block.className = 'fz-block';
+      frag.appendChild(block);
+      linesInBlock = 0;
+    }
+    linesInBlock++;
     line = doc.createElement('div');
     line.className = lineText.trim() ? 'fz-line' : 'fz-line fz-blank';
-    frag.appendChild(line);
+    block.appendChild(line);
     stack = [];
   };
   const top = () => (stack.length ? stack[stack.length - 1].el : line);
@@ -130,7 +167,14 @@ export function renderReport(doc, text, result, { tabbable = true } = {}) {
     const a = bounds[i], b = bounds[i + 1];
     if (startsAt.has(a)) active = active.concat(startsAt.get(a));
     active = active.filter((w) => w.end > a);
-    if (lineStarts.has(a) || !line) newLine(a);
+    if (lineStarts.has(a) || !line) {
+      if (chunkMs !== Infinity && linesInBlock >= BLOCK_LINES && performance.now() - chunkStart > chunkMs) {
+        yield frag;
+        frag = doc.createDocumentFragment();
+        chunkStart = performance.now();
+      }
+      newLine(a);
+    }
     const want = active.slice().sort(order);
     let k = 0;
     while (k < stack.length && k < want.length && stack[k].w === want[k]) k++;
@@ -149,7 +193,7 @@ export function renderReport(doc, text, result, { tabbable = true } = {}) {
       top().appendChild(doc.createTextNode(text.slice(a, b)));
     }
   }
-  return frag;
+  yield frag;
 }
 
 /** `1234567.5` → `1,234,567.5` (zh-CN grouping; up to 4 decimals). */
