@@ -651,6 +651,7 @@ function goToHeading(id) {
   if (!anchor) return;
   anchor.scrollIntoView({ block: 'start', behavior: 'instant' });
   flash(anchor);
+  state.jumpTarget = anchor; // stays current while in view, even near the end of the text
   setCurrentHeading(Number(id));
 }
 
@@ -718,7 +719,14 @@ function trackCurrentSection() {
   const anchors = state.anchors;
   if (!anchors.length || $('reading').hidden) return;
   const pane = $('doc-pane');
-  const top = (pane.scrollHeight > pane.clientHeight ? pane.getBoundingClientRect().top : 0) + 24;
+  const paneBox = pane.scrollHeight > pane.clientHeight ? pane.getBoundingClientRect() : { top: 0, bottom: window.innerHeight };
+  const top = paneBox.top + 24;
+  const jump = state.jumpTarget;
+  if (jump?.isConnected) {
+    const b = jump.getBoundingClientRect();
+    if (b.bottom > paneBox.top && b.top < paneBox.bottom) return;
+  }
+  state.jumpTarget = null;
   let lo = 0, hi = anchors.length - 1, found = -1;
   while (lo <= hi) {
     const mid = (lo + hi) >> 1;
@@ -944,6 +952,9 @@ function wire() {
     if (m && (e.key === 'Enter' || e.key === ' ')) { e.preventDefault(); selectMetric(Number(m.dataset.metricId)); }
   });
   $('doc-pane').addEventListener('scroll', onReadingScroll, { passive: true });
+  for (const type of ['wheel', 'touchstart', 'keydown']) {
+    $('doc-pane').addEventListener(type, () => { state.jumpTarget = null; }, { passive: true });
+  }
   window.addEventListener('scroll', onReadingScroll, { passive: true });
   window.addEventListener('resize', () => { hideTooltip(); onReadingScroll(); });
 
