@@ -720,7 +720,7 @@ function trackCurrentSection() {
   if (!anchors.length || $('reading').hidden) return;
   const pane = $('doc-pane');
   const paneBox = pane.scrollHeight > pane.clientHeight ? pane.getBoundingClientRect() : { top: 0, bottom: window.innerHeight };
-  const top = paneBox.top + 24;
+  const top = paneBox.top + 48;
   const jump = state.jumpTarget;
   if (jump?.isConnected) {
     const b = jump.getBoundingClientRect();
