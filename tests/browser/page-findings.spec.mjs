@@ -1,0 +1,80 @@
+// Issue 6 — findings: grouped by severity, counts in the tab label, each jumps to its evidence,
+// underlined in the text in its severity colour. The analysis client is pluggable, so this test
+// swaps in one that adds known findings to the core's result: it holds whatever the review
+// engine reports today.
+import { test, expect } from '@playwright/test';
+import { seed, SEED_003, openPage, pasteText, coreResult } from './helpers.mjs';
+
+const FAKE_CLIENT = `
+import { analyze as core } from './fazhi-analyzer.js';
+export function analysisMode() { return 'main'; }
+export async function analyze(text) {
+  const r = await core(text);
+  const span = (s, from = 0) => { const i = text.indexOf(s, from); return i < 0 ? [null, null] : [i, i + s.length]; };
+  const add = (code, severity, message, [start, end]) =>
+    r.findings.push({ id: r.findings.length, code, severity, message, start, end });
+  add('suspected-missing-char', 'error', '“20198月”疑似缺字。', span('20198月'));
+  // Overlaps figures partly on both sides: the figures must stay whole marks.
+  add('rate-mismatch', 'warning', '应诉率与案件数核对。', span('0%3'));
+  add('numbering-gap', 'info', '序号核对。', span('特此报告'));
+  add('section-missing', 'error', '缺少第一责任人职责部分。', [null, null]);
+  r.stats.findings = r.findings.length;
+  return r;
+}`;
+
+test('findings grouped by severity jump to their evidence', async ({ page }) => {
+  await page.route('**/analyzer-client.js', (route) => route.fulfill({ contentType: 'text/javascript', body: FAKE_CLIENT }));
+  const text = seed(SEED_003);
+  await openPage(page);
+  await pasteText(page, text);
+  const core = await coreResult(page, text);
+  const n = core.findings.length + 4;
+  await expect(page.locator('#count-findings')).toHaveText(String(n));
+  await expect(page.locator('#tab-findings')).toHaveAttribute('aria-label', /错误 \d+, 警告 \d+, 提示 \d+/);
+  // Every metric is still one whole mark.
+  await expect(page.locator('mark[data-metric-id]')).toHaveCount(core.metrics.length);
+  expect(await page.locator('#reading').evaluate((r) => r.textContent)).toBe(text);
+
+  await page.locator('#tab-findings').click();
+  const panel = page.locator('#panel-findings');
+  await expect(panel.locator('[data-finding-id]')).toHaveCount(n);
+  // Groups in severity order, each entry in the group of its severity.
+  const groups = await panel.locator('.finding-group').evaluateAll((gs) => gs.map((g) => g.className.match(/fz-sev-(\w+)/)[1]));
+  expect(groups).toEqual(['error', 'warning', 'info'].filter((s) => groups.includes(s)));
+  for (const sev of ['error', 'warning', 'info']) {
+    await expect(panel.locator(`.finding-group.fz-sev-${sev} [data-finding-id]`)).toHaveCount(
+      core.findings.filter((f) => f.severity === sev).length + { error: 2, warning: 1, info: 1 }[sev]);
+  }
+  // The added ones: jump, underline in their colour, whole-document one not clickable.
+  const base = core.findings.length;
+  for (const [k, sev] of [[0, 'error'], [1, 'warning'], [2, 'info']]) {
+    const id = base + k;
+    await panel.locator(`[data-finding-id="${id}"] button`).click();
+    const evidence = page.locator(`[data-finding-anchor="${id}"]`);
+    await expect(evidence).toBeInViewport();
+    await expect(evidence).toHaveClass(new RegExp(`fz-sev-${sev}`));
+    const decoration = await evidence.evaluate((e) => getComputedStyle(e).textDecorationLine);
+    expect(decoration).toContain('underline');
+    await expect(panel.locator(`[data-finding-id="${id}"]`)).toHaveClass(/is-selected/);
+  }
+  await expect(panel.locator(`[data-finding-id="${base + 3}"] button`)).toHaveCount(0);
+  await expect(panel.locator(`[data-finding-id="${base + 3}"]`)).toContainText('全文');
+  // The partly overlapping evidence covers both figures whole.
+  const wide = await page.locator(`[data-finding-ref="${base + 1}"]`).evaluateAll((es) => es.map((e) => e.textContent).join(''));
+  expect(wide).toContain('100%');
+  expect(wide).toContain('3个');
+});
+
+test('the real review engine’s findings each jump to their evidence', async ({ page }) => {
+  const text = seed(SEED_003);
+  await openPage(page);
+  await pasteText(page, text);
+  const result = await coreResult(page, text);
+  await page.locator('#tab-findings').click();
+  await expect(page.locator('#panel-findings [data-finding-id]')).toHaveCount(result.findings.length);
+  if (!result.findings.length) await expect(page.locator('#panel-findings')).toContainText('未发现问题');
+  for (const f of result.findings.filter((x) => x.start != null)) {
+    await page.locator(`#panel-findings [data-finding-id="${f.id}"] button`).click();
+    await expect(page.locator(`[data-finding-anchor="${f.id}"]`)).toBeInViewport();
+  }
+});
