@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Writes the small binary fixtures the browser tests open (committed under tests/fixtures/browser/):
+// Writes the small binary fixtures the browser tests open (committed under tests/browser/fixtures/):
 //   report-gbk.txt      — an excerpt of seed 003 encoded in GBK (no BOM)
 //   report-utf16.txt    — the same excerpt, UTF-16LE with a BOM
 //   report.docx         — the same excerpt as a minimal Word document (deflated ZIP entry)
@@ -12,7 +12,7 @@ import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { deflateRawSync, crc32 } from 'node:zlib';
 
 const root = new URL('../', import.meta.url);
-const out = new URL('tests/fixtures/browser/', root);
+const out = new URL('tests/browser/fixtures/', root);
 mkdirSync(out, { recursive: true });
 
 const seed = readFileSync(new URL('tests/fixtures/003_3bbaca17e2977359.txt', root), 'utf8').split('\n');

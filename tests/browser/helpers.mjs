@@ -31,7 +31,7 @@ export function coreResult(page, text) {
   }, text);
 }
 
-export const fixture = (name) => new URL(`../fixtures/browser/${name}`, import.meta.url).pathname;
+export const fixture = (name) => new URL(`./fixtures/${name}`, import.meta.url).pathname;
 
 /** Parse RFC 4180 CSV (quoted fields, CRLF). */
 export function parseCsv(text) {
