@@ -79,7 +79,7 @@ pub(crate) fn paragraphs(text: &Text, page: &Page) -> Vec<Span> {
             let end = line.end.min(page.body.end);
             (start < end).then(|| text::trim(s, Span::new(start, end)))
         })
-        .filter(|p| !p.is_empty() && !page.boilerplate.iter().any(|(_, b)| b.overlaps(*p)))
+        .filter(|p| !p.is_empty() && !in_chrome(page, *p))
         .collect()
 }
 
@@ -89,6 +89,12 @@ pub(crate) fn hard_wrapped(text: &Text, paragraphs: &[Span]) -> bool {
     let long: Vec<&str> = paragraphs.iter().map(|p| text.get(*p)).filter(|t| t.chars().count() >= 20).collect();
     let open = long.iter().filter(|t| t.chars().last().is_some_and(|c| !crate::vocab::review::SENTENCE_END.contains(&c) && c != ':')).count();
     open >= 5 && open * 5 >= long.len() * 2
+}
+
+/// Whether `p` overlaps page chrome (ranges sorted and disjoint: a binary search).
+fn in_chrome(page: &Page, p: Span) -> bool {
+    let i = page.boilerplate.partition_point(|(_, b)| b.end <= p.start);
+    page.boilerplate.get(i).is_some_and(|(_, b)| b.overlaps(p))
 }
 
 /// Disjoint spans already reported, for "each defect once" in O(log n) per lookup.
