@@ -241,6 +241,9 @@ export function describeMetric(metric, result, lang = 'zh') {
   if (metric.approx) rows.push([t('tooltipApprox'), t.label('approx', metric.approx)]);
   rows.push([t('tooltipKind'), t.label('kind', metric.kind)]);
   const path = headingPath(result, metric.heading);
-  if (path.length) rows.push([t('tooltipSection'), headingLabel(path[path.length - 1])]);
+  if (path.length) {
+    const label = headingLabel(path[path.length - 1]);
+    rows.push([t('tooltipSection'), label.length > 32 ? `${label.slice(0, 31)}…` : label]);
+  }
   return rows;
 }
