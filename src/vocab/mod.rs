@@ -11,5 +11,14 @@ mod roles;
 pub use roles::roles_in;
 mod units;
 
-pub use units::{unit_kind, UNITS};
 pub mod review;
+pub use units::{unit_blocked, unit_info, UNITS};
+mod phrases;
+
+pub use phrases::{PLAN_WORDS, SET_PHRASES};
+mod categories;
+
+pub use categories::{category_of, OTHER as OTHER_CATEGORY};
+mod words;
+
+pub use words::{CHANGE_VERBS, LEADING, LIGHT_VERBS, RIGHT_STOPS, STOP_EXCEPTIONS, TRAILING, VERBS};

@@ -1,29 +1,111 @@
 //! Units a figure can carry, and the kind of figure each one makes.
+//!
+//! One table: the unit as written, the unit reported (`unit` in the result: the base unit
+//! without multipliers — 万/亿/千 are folded into the value by the number parser, so `万元`
+//! is written `万` + `元` and needs no row of its own), and the kind.
 
 use crate::result::MetricKind;
+use MetricKind::*;
 
-/// Longest first within each kind is not needed: the matcher sorts by length.
-pub const UNITS: &[(&str, MetricKind)] = &[
-    // counts
-    ("人次", MetricKind::Count), ("场次", MetricKind::Count), ("台(套)", MetricKind::Count),
-    ("件", MetricKind::Count), ("项", MetricKind::Count), ("个", MetricKind::Count),
-    ("人", MetricKind::Count), ("名", MetricKind::Count), ("次", MetricKind::Count),
-    ("家", MetricKind::Count), ("户", MetricKind::Count), ("份", MetricKind::Count),
-    ("场", MetricKind::Count), ("期", MetricKind::Count), ("批", MetricKind::Count),
-    ("条", MetricKind::Count), ("篇", MetricKind::Count), ("支", MetricKind::Count),
-    ("台", MetricKind::Count), ("套", MetricKind::Count), ("卷", MetricKind::Count),
-    ("起", MetricKind::Count), ("笔", MetricKind::Count), ("块", MetricKind::Count),
+/// `(as written, reported unit, kind)`. The matcher tries longer spellings first.
+pub const UNITS: &[(&str, &str, MetricKind)] = &[
+    // counts: measure words
+    ("件", "件", Count), ("项", "项", Count), ("个", "个", Count), ("人", "人", Count),
+    ("人次", "人次", Count), ("名", "名", Count), ("次", "次", Count), ("家", "家", Count),
+    ("家次", "家次", Count), ("户", "户", Count), ("户次", "户次", Count), ("份", "份", Count),
+    ("场", "场", Count), ("场次", "场次", Count), ("场(次)", "场(次)", Count), ("期", "期", Count),
+    ("批", "批", Count), ("批次", "批次", Count), ("条", "条", Count), ("篇", "篇", Count),
+    ("支", "支", Count), ("台", "台", Count), ("套", "套", Count), ("台(套)", "台(套)", Count),
+    ("台套", "台套", Count), ("台次", "台次", Count), ("卷", "卷", Count), ("起", "起", Count),
+    ("笔", "笔", Count), ("块", "块", Count), ("册", "册", Count), ("张", "张", Count),
+    ("所", "所", Count), ("座", "座", Count), ("处", "处", Count), ("辆", "辆", Count),
+    ("部", "部", Count), ("本", "本", Count), ("门", "门", Count), ("类", "类", Count),
+    ("宗", "宗", Count), ("单", "单", Count), ("例", "例", Count), ("轮", "轮", Count),
+    ("间", "间", Count), ("种", "种", Count), ("位", "位", Count), ("队", "队", Count),
+    ("组", "组", Count), ("株", "株", Count), ("棵", "棵", Count),
+    ("头", "头", Count), ("只", "只", Count), ("艘", "艘", Count), ("架", "架", Count),
+    ("课时", "课时", Duration), ("学时", "学时", Duration), ("幅", "幅", Count), ("面", "面", Count),
+    ("盏", "盏", Count), ("枚", "枚", Count), ("封", "封", Count), ("栋", "栋", Count),
     // money
-    ("元", MetricKind::Money),
+    ("元", "元", Money), ("美元", "美元", Money), ("欧元", "欧元", Money),
     // percent
-    ("%", MetricKind::Percent),
-    // durations
-    ("个工作日", MetricKind::Duration), ("个月", MetricKind::Duration),
-    ("小时", MetricKind::Duration), ("天", MetricKind::Duration),
+    ("%", "%", Percent), ("‰", "‰", Percent), ("个百分点", "个百分点", Percent),
+    ("百分点", "个百分点", Percent),
+    // durations (a 4-digit year before 年 is a year, not a duration: see metrics' filter)
+    ("天", "天", Duration), ("日", "日", Duration), ("小时", "小时", Duration),
+    ("分钟", "分钟", Duration), ("秒", "秒", Duration), ("个工作日", "个工作日", Duration),
+    ("工作日", "工作日", Duration), ("个月", "个月", Duration), ("周", "周", Duration),
+    ("年", "年", Duration), ("个小时", "小时", Duration),
     // measures
-    ("吨", MetricKind::Measure),
+    ("吨", "吨", Measure), ("万吨", "吨", Measure), ("公斤", "千克", Measure), ("千克", "千克", Measure),
+    ("克", "克", Measure), ("公里", "公里", Measure), ("千米", "公里", Measure), ("米", "米", Measure),
+    ("平方米", "平方米", Measure), ("平方公里", "平方公里", Measure), ("立方米", "立方米", Measure),
+    ("亩", "亩", Measure), ("公顷", "公顷", Measure), ("千瓦时", "千瓦时", Measure),
+    ("千瓦", "千瓦", Measure), ("兆瓦", "兆瓦", Measure), ("微克/立方米", "μg/m³", Measure),
+    ("ug/m3", "μg/m³", Measure), ("μg/m3", "μg/m³", Measure), ("μg/m³", "μg/m³", Measure),
+    ("ug/m³", "μg/m³", Measure), ("毫克/立方米", "mg/m³", Measure), ("mg/m3", "mg/m³", Measure),
+    ("mg/m³", "mg/m³", Measure), ("毫克/升", "mg/L", Measure), ("mg/L", "mg/L", Measure),
+    ("蒸吨/小时", "蒸吨/小时", Measure), ("蒸吨", "蒸吨", Measure), ("升", "升", Measure),
+    ("立方", "立方米", Measure), ("倍", "倍", Measure), ("分贝", "分贝", Measure),
 ];
 
-pub fn unit_kind(unit: &str) -> Option<MetricKind> {
-    UNITS.iter().find(|(u, _)| *u == unit).map(|(_, k)| *k)
+/// Characters right after a unit that make the unit the first character of another word
+/// (`5部门` is not 5 部; `一次性` is not once; `10周年` is an anniversary). A quantity whose
+/// unit is followed by one of these is not a figure.
+pub const UNIT_BLOCKERS: &[(&str, &[&str])] = &[
+    ("部", &["门", "署", "分", "队", "长", "委"]),
+    ("所", &["有", "属", "在", "得", "以", "谓", "长"]),
+    ("处", &["理", "置", "罚", "分", "室", "长", "于", "级"]),
+    ("本", &["级", "单位", "部门", "年", "次", "辖区", "地", "身", "着"]),
+    ("单", &["位", "独", "一", "元"]),
+    ("类", &["型", "别", "似", "案件"]),
+    ("座", &["谈"]),
+    ("门", &["户", "槛", "类", "诊", "面"]),
+    ("次", &["性", "办", "采集", "告知", "生"]),
+    ("起", &["草", "诉", "来", "到", "点", "步", "始"]),
+    ("期", &["间", "限", "刊", "工程", "项目", "满"]),
+    ("支", &["持", "付", "出", "部", "援", "撑"]),
+    ("条", &["例", "款", "件", "线", "龙"]),
+    ("名", &["单", "称", "义", "录", "额"]),
+    ("家", &["庭", "属", "长", "族", "乡"]),
+    ("户", &["籍", "口", "外", "主"]),
+    ("台", &["账", "阶", "风", "湾"]),
+    ("场", &["所", "景", "地", "馆"]),
+    ("天", &["气", "然", "下", "津", "空"]),
+    ("周", &["年", "岁", "边", "期", "末"]),
+    ("宗", &["教", "旨"]),
+    ("笔", &["录", "试", "者"]),
+    ("批", &["准", "复", "评", "示", "办"]),
+    ("篇", &["章"]),
+    ("例", &["如", "会", "行", "外"]),
+    ("轮", &["训", "换", "流"]),
+    ("间", &["隔", "断"]),
+    ("人", &["民", "大", "员", "社"]),
+    ("位", &["于", "置", "列"]),
+    ("个", &["体", "性", "别"]),
+    ("头", &["脑", "衔"]),
+    ("面", &["对", "向", "积", "临"]),
+    ("组", &["织", "建", "成", "长"]),
+    ("队", &["伍", "长"]),
+    ("张", &["贴"]),
+    ("年", &["级"]),
+    ("米", &["粮"]),
+    ("封", &["闭", "存"]),
+    ("只", &["有", "是", "要", "能"]),
+    ("架", &["构"]),
+    ("升", &["级", "格"]),
+];
+
+/// The reported unit and kind of a unit as written.
+pub fn unit_info(written: &str) -> Option<(&'static str, MetricKind)> {
+    UNITS.iter().find(|(u, _, _)| *u == written).map(|(_, base, k)| (*base, *k))
+}
+
+
+/// Whether `after` (the text right after a unit) turns the unit into part of another word.
+pub fn unit_blocked(unit: &str, after: &str) -> bool {
+    UNIT_BLOCKERS
+        .iter()
+        .filter(|(u, _)| *u == unit)
+        .any(|(_, words)| words.iter().any(|w| after.starts_with(w)))
 }

@@ -1,9 +1,19 @@
 //! Metrics: the quantities that state facts, with what they measure (indicator), the
 //! domain area (category), the heading they stand under, and how they relate.
+//!
+//! - `filter`: which quantities are figures (not years, dates, ordinals, slogans …);
+//! - `indicator`: the noun phrase a figure measures;
+//! - `category`: its domain area;
+//! - `relations`: breakdowns, 分别 distributions and rate triples.
+
+mod category;
+mod filter;
+mod indicator;
+mod relations;
 
 use crate::chrome::Page;
 use crate::outline::Outline;
-use crate::quantity::{self, Quantity};
+use crate::quantity;
 use crate::result::{Approx, MetricKind};
 use crate::text::{Span, Text};
 
@@ -36,32 +46,27 @@ pub struct Metrics {
 }
 
 pub fn extract(text: &Text, page: &Page, outline: &Outline) -> Metrics {
-    let metrics = quantity::find(text, page.body)
+    let ctx = filter::Context::new(text, page.body, outline);
+    let kept = filter::keep(&ctx, quantity::find(text, page.body));
+    let mut indicators = indicator::indicators(text.norm(), &kept);
+    let relations = relations::find(text.norm(), &kept, &mut indicators);
+    let metrics = kept
         .into_iter()
-        .map(|q: Quantity| Metric {
-            indicator: indicator_before(text, q.span.start),
-            category: "其他".to_owned(),
-            heading: outline.heading_at(q.span.start),
-            span: q.span,
-            value: q.value,
-            value_max: q.value_max,
-            unit: q.unit,
-            kind: q.kind,
-            approx: q.approx,
+        .zip(indicators)
+        .map(|(q, indicator)| {
+            let heading = outline.heading_at(q.span.start);
+            Metric {
+                category: category::category(text, outline, &indicator, heading),
+                indicator,
+                heading,
+                span: q.span,
+                value: q.value,
+                value_max: q.value_max,
+                unit: q.unit,
+                kind: q.kind,
+                approx: q.approx,
+            }
         })
         .collect();
-    Metrics { metrics, relations: Vec::new() }
-}
-
-/// The run of text before a figure, back to the clause boundary.
-fn indicator_before(text: &Text, pos: usize) -> String {
-    let before = &text.norm()[..pos];
-    let clause_start = before
-        .char_indices()
-        .rev()
-        .find(|(_, c)| matches!(c, ',' | '。' | ';' | ':' | '、' | '\n' | '(' | ')'))
-        .map_or(0, |(i, c)| i + c.len_utf8());
-    let clause = before[clause_start..].trim();
-    let clause = clause.trim_start_matches(['共', '累', '计']);
-    clause.chars().rev().take(12).collect::<Vec<_>>().into_iter().rev().collect()
+    Metrics { metrics, relations }
 }
