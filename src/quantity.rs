@@ -85,7 +85,8 @@ fn quantity(c: &regex::Captures, base: usize) -> Option<Quantity> {
         let number = Span::new(n1.start() + base, c.name("n2").unwrap_or(n1).end() + base);
         (v1, v2, over1 || over2, number, at(u), unit, kind, chinese, v2.is_some())
     };
-    if !value.is_finite() || value_max.is_some_and(|v| !v.is_finite()) {
+    // A range must rise (`5-3天` is no range) and every value must be finite.
+    if !value.is_finite() || value_max.is_some_and(|v| !v.is_finite() || v < value) {
         return None;
     }
     let approx = match c.name("pre").map(|m| m.as_str()) {

@@ -68,7 +68,7 @@ pub fn indicators(s: &str, quantities: &[Quantity]) -> Vec<String> {
         let same_sentence_prev = i > 0 && !s[quantities[i - 1].span.end..q.span.start].contains(['。', '\n', ';']);
         if q.kind == MetricKind::Percent && same_sentence_prev {
             let pre = &s[prev_clause_start(s, q.span.start)..q.span.start];
-            if ind.is_empty() && pre.contains('占') {
+            if (ind.is_empty() || ind == "占") && pre.contains('占') {
                 ind = format!("{}占比", out[i - 1]);
             } else if CHANGE_VERBS.contains(&ind.as_str()) {
                 ind = format!("{}{}", out[i - 1], ind);
@@ -180,6 +180,28 @@ pub fn strip(phrase: &str, split_verbs: bool) -> String {
         }
     }
     if split_verbs {
+        // 共/累计/合计 announce the total: the counted thing follows the last of them.
+        let mut cut = None;
+        for w in ["共计", "累计", "合计", "总计", "共"] {
+            let mut from = 0;
+            while let Some(at) = p[from..].find(w) {
+                let at = from + at;
+                let end = at + w.len();
+                let prev = p[..at].chars().next_back().map(String::from).unwrap_or_default();
+                let next = p[end..].chars().next().map(String::from).unwrap_or_default();
+                let in_word = w == "共"
+                    && ["共享", "共同", "共建", "共治", "公共", "共性", "共产", "共青"]
+                        .iter()
+                        .any(|x| *x == format!("{prev}共") || *x == format!("共{next}"));
+                if !in_word && p[end..].chars().count() >= 2 && cut.map_or(true, |c| end > c) {
+                    cut = Some(end);
+                }
+                from = end;
+            }
+        }
+        if let Some(c) = cut {
+            return strip(&p[c..], true);
+        }
         // The first introducing verb: what follows it is the counted thing.
         let mut best: Option<(usize, usize)> = None;
         for v in VERBS {
