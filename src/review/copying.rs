@@ -351,7 +351,7 @@ fn marks(out: &mut Findings, paragraphs: &[Span], wrapped: bool) {
 }
 
 fn unit_at(rest: &str) -> bool {
-    UNITS.iter().any(|(u, _)| rest.starts_with(u)) || rest.chars().next().is_some_and(|c| AFTER_NUMBER_OK.contains(&c))
+    UNITS.iter().any(|(u, _, _)| rest.starts_with(u)) || rest.chars().next().is_some_and(|c| AFTER_NUMBER_OK.contains(&c))
 }
 
 /// The measure word the paragraph uses for its other bare counts: 继续适用60件;予以废止17 → 件.
