@@ -354,9 +354,13 @@ function renderLegend() {
   for (const m of r?.metrics ?? []) counts[m.kind] = (counts[m.kind] ?? 0) + 1;
   $('legend').replaceChildren(
     ...KINDS.map((k) => el('li', { class: `legend-item fz-kind-${k}` },
+      el('button', {
+        type: 'button', class: 'legend-btn', 'data-legend-kind': k, disabled: !counts[k],
+        'aria-pressed': String(state.filters.kind === k), title: t('filterKind'),
+      },
       el('span', { class: 'swatch', 'aria-hidden': 'true' }),
       `${t.label('kind', k)} `,
-      el('span', { class: 'legend-count', text: formatNumber(counts[k], state.lang) }))),
+      el('span', { class: 'legend-count', text: formatNumber(counts[k], state.lang) })))),
     el('li', { class: 'legend-item legend-finding fz-sev-error' }, el('span', { class: 'underline-sample', text: t.label('severity', 'error') })),
     el('li', { class: 'legend-item legend-finding fz-sev-warning' }, el('span', { class: 'underline-sample', text: t.label('severity', 'warning') })),
     el('li', { class: 'legend-item legend-finding fz-sev-info' }, el('span', { class: 'underline-sample', text: t.label('severity', 'info') })),
@@ -1004,6 +1008,7 @@ function wire() {
     };
     state.tableLimit = TABLE_PAGE;
     renderTable();
+    renderLegend();
   };
   for (const id of ['filter-kind', 'filter-category', 'filter-section']) $(id).addEventListener('change', onFilter);
   let queryTimer = null;
@@ -1012,8 +1017,20 @@ function wire() {
     state.filters = { kind: '', category: '', section: '', query: '' };
     renderFilters();
     renderTable();
+    renderLegend();
   });
   $('show-all').addEventListener('click', () => { state.tableLimit = Infinity; renderTable(); });
+  // The legend filters the table by kind (pressed again: all kinds).
+  $('legend').addEventListener('click', (e) => {
+    const b = e.target.closest('[data-legend-kind]');
+    if (!b || !state.result) return;
+    state.filters.kind = state.filters.kind === b.dataset.legendKind ? '' : b.dataset.legendKind;
+    state.tableLimit = TABLE_PAGE;
+    selectTab('metrics');
+    renderFilters();
+    renderTable();
+    renderLegend();
+  });
 
   // Findings and summary jumps.
   document.querySelector('.side-pane').addEventListener('click', (e) => {

@@ -166,3 +166,16 @@ test('summary: counts, required parts, figures per 1000 characters, charts', asy
   const total = (await sectionBars.allTextContents()).reduce((a, b) => a + Number(b), 0);
   expect(total).toBe(result.metrics.length);
 });
+
+test('the legend filters the table by kind', async ({ page }) => {
+  const kind = result.metrics.find((m) => m.kind !== 'count')?.kind ?? 'count';
+  const button = page.locator(`#legend [data-legend-kind="${kind}"]`);
+  await expect(button).toContainText(String(result.metrics.filter((m) => m.kind === kind).length));
+  await button.click();
+  await expect(page.locator('#panel-metrics')).toBeVisible();
+  await expect(button).toHaveAttribute('aria-pressed', 'true');
+  await expect(page.locator('#filter-kind')).toHaveValue(kind);
+  await expect(page.locator('#metrics-table tbody tr')).toHaveCount(result.metrics.filter((m) => m.kind === kind).length);
+  await button.click();
+  await expect(page.locator('#metrics-table tbody tr')).toHaveCount(result.metrics.length);
+});

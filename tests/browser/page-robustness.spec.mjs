@@ -144,3 +144,12 @@ test('on a phone: stacked and read-only', async ({ page }) => {
   expect(doc.width).toBeLessThanOrEqual(390);
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
 });
+
+test('without Web Workers the analysis runs on the main thread', async ({ page }) => {
+  await page.addInitScript(() => { window.Worker = undefined; });
+  await openPage(page);
+  await pasteText(page, seed(SEED_003));
+  expect(await page.evaluate(async () => (await import('./analyzer-client.js')).analysisMode())).toBe('main');
+  const result = await coreResult(page, seed(SEED_003));
+  await expect(page.locator('mark[data-metric-id]')).toHaveCount(result.metrics.length);
+});
