@@ -327,6 +327,12 @@ async function renderReading() {
   const abort = (renderAbort = new AbortController());
   const done = await renderReportInto(box, state.resultText, state.result, { signal: abort.signal });
   if (!done) return false;
+  // Underlined evidence tells its finding on hover (the findings panel lists them for keyboards).
+  const findings = state.result.findings ?? [];
+  for (const piece of box.querySelectorAll('[data-finding-ref]')) {
+    const f = findings[Number(piece.dataset.findingRef)];
+    if (f) piece.title = `${state.t.label('severity', f.severity)} · ${state.t.label('code', f.code)}:${f.message}`;
+  }
   state.anchors = [...box.querySelectorAll('[data-heading-anchor]')];
   state.currentHeading = null;
   requestAnimationFrame(trackCurrentSection);
@@ -408,6 +414,7 @@ function renderOutline() {
   const roots = children.get(-1) ?? [];
   const items = roots.map((h, i) => build(h, roots.length, i + 1));
   tree.replaceChildren(...items);
+  $('outline-tools').hidden = !outline.some((h) => h.parent != null);
   if (outline.length > shown.length) {
     tree.append(el('li', { role: 'none', class: 'tree-more' },
       el('button', { type: 'button', class: 'btn btn-small', text: t('showAll', { n: formatNumber(outline.length, state.lang) }),
@@ -975,6 +982,13 @@ function wire() {
     goToHeading(li.dataset.headingId);
   });
   tree.addEventListener('keydown', onTreeKey);
+  // Expand all / only the top two levels.
+  $('outline-expand').addEventListener('click', () => {
+    for (const li of tree.querySelectorAll('[aria-expanded]')) li.setAttribute('aria-expanded', 'true');
+  });
+  $('outline-collapse').addEventListener('click', () => {
+    for (const li of tree.querySelectorAll('[aria-expanded]')) li.setAttribute('aria-expanded', String(Number(li.getAttribute('aria-level')) < 2));
+  });
 
   // Tabs.
   for (const n of TABS) {

@@ -179,3 +179,17 @@ test('the legend filters the table by kind', async ({ page }) => {
   await button.click();
   await expect(page.locator('#metrics-table tbody tr')).toHaveCount(result.metrics.length);
 });
+
+test('outline collapses to two levels and expands again; evidence tells its finding on hover', async ({ page }) => {
+  const deep = result.outline.find((h) => h.level >= 3);
+  test.skip(!deep, 'no third-level heading in this outline');
+  const item = page.locator(`#outline [data-heading-id="${deep.id}"]`);
+  await expect(item).toBeVisible();
+  await page.locator('#outline-collapse').click();
+  await expect(item).toBeHidden();
+  await page.locator('#outline-expand').click();
+  await expect(item).toBeVisible();
+  for (const f of result.findings.filter((x) => x.start != null).slice(0, 3)) {
+    await expect(page.locator(`[data-finding-anchor="${f.id}"]`)).toHaveAttribute('title', new RegExp(f.message.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')));
+  }
+});
