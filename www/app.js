@@ -531,9 +531,8 @@ function renderFindings() {
     panel.replaceChildren(el('p', { class: 'muted ok', text: `✓ ${t('noFindings')}` }));
     return;
   }
-  panel.replaceChildren(...SEVERITIES.map((sev) => {
+  panel.replaceChildren(...SEVERITIES.filter((sev) => findings.some((f) => f.severity === sev)).map((sev) => {
     const group = findings.filter((f) => f.severity === sev);
-    if (!group.length) return null;
     return el('section', { class: `finding-group fz-sev-${sev}`, 'aria-label': t.label('severity', sev) },
       el('h3', { class: 'sub' }, el('span', { class: `sev-dot sev-${sev}`, 'aria-hidden': 'true' }), `${t.label('severity', sev)} `,
         el('span', { class: 'count', text: group.length })),

@@ -32,7 +32,7 @@ export const STRINGS = {
     placeholder: '在此粘贴报告全文,或把 .txt / .docx / .html 文件拖到页面上。内容只保存在本机浏览器中,不会上传。',
     dropHere: '松开鼠标以打开文件',
     emptyTitle: '粘贴一份法治政府建设报告',
-    emptyBody: '粘贴全文、打开文件(.txt 任意常见编码、.docx、.html),或点“示例”。每个数字都会被标出,提纲、指标表和审阅发现随之生成。',
+    emptyBody: '粘贴全文,打开 .txt(任意常见编码)、.docx 或 .html 文件,或点“示例”。每个数字都会被标出,提纲、指标表和审阅发现随之生成。',
     privacy: '全部分析在本机浏览器中完成,内容不会离开本机。',
     outline: '提纲',
     expandAll: '全部展开',

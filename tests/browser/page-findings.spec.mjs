@@ -78,3 +78,24 @@ test('the real review engine’s findings each jump to their evidence', async ({
     await expect(page.locator(`[data-finding-anchor="${f.id}"]`)).toBeInViewport();
   }
 });
+
+test('no panel ever shows “null” or “undefined”, whichever severities are present', async ({ page }) => {
+  await page.route('**/analyzer-client.js', (route) => route.fulfill({
+    contentType: 'text/javascript',
+    body: `import { analyze as core } from './fazhi-analyzer.js';
+      export async function analyze(text) {
+        const r = await core(text);
+        r.findings = [{ id: 0, code: 'truncated-sentence', severity: 'warning', message: '句子不完整。', start: 0, end: 4 }];
+        r.stats.findings = 1;
+        return r;
+      }`,
+  }));
+  await openPage(page);
+  await pasteText(page, seed(SEED_003));
+  for (const tab of ['summary', 'metrics', 'findings']) {
+    await page.locator(`#tab-${tab}`).click();
+    await expect(page.locator(`#panel-${tab}`)).not.toContainText(/null|undefined|NaN/);
+  }
+  await expect(page.locator('#panel-findings .finding-group')).toHaveCount(1);
+  await expect(page.locator('#outline')).not.toContainText(/null|undefined|NaN/);
+});
