@@ -9,7 +9,7 @@
 use crate::metrics::{Metric, Metrics, Relation};
 use crate::result::{Approx, FindingCode, MetricKind, Severity};
 use crate::text::{Span, Text};
-use crate::vocab::review::UNIT_EQUIVALENTS;
+use crate::vocab::review::{RATE_QUALIFIERS, UNIT_EQUIVALENTS};
 
 use super::Finding;
 
@@ -187,6 +187,10 @@ fn names_its_numerator(text: &Text, num: &Metric, rate: &Metric) -> bool {
         .filter(|c| !GENERIC.contains(*c))
         .collect();
     let context = before(num.span.start, 8);
+    let full_name = before(rate.span.start, 8);
+    if RATE_QUALIFIERS.iter().any(|q| full_name.contains(q) && !context.contains(q)) {
+        return false;
+    }
     name.chars().any(|c| context.contains(c))
 }
 

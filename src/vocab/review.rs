@@ -76,3 +76,11 @@ pub const DUTY_WORDS: &[&str] = &["第一责任人"];
 
 /// Units that count the same thing (`75批次` broken down into `26批`, `49批`).
 pub const UNIT_EQUIVALENTS: &[(&str, &str)] = &[("批", "批次"), ("场", "场次"), ("台", "台(套)"), ("套", "台(套)")];
+
+/// Qualifiers that make a rate count a subset of its numerator's events (按时办结率 is on-time
+/// completions over completions, not completions over cases): when the rate says one and the
+/// numerator does not, the pairing is not trusted.
+pub const RATE_QUALIFIERS: &[&str] = &[
+    "按时", "按期", "及时", "限时", "准时", "提前", "超期", "逾期", "一次性", "一次", "网上", "网办", "线上",
+    "全程", "即办", "当场", "现场", "满意", "好评", "合格", "优秀", "首次", "自愿", "主动", "实质",
+];
