@@ -607,32 +607,59 @@ function renderSummary() {
       ...(review.quantifiedMeasuresShare != null ? [[t('quantifiedShare'), `${Math.round(review.quantifiedMeasuresShare * 100)}%`]] : []),
     ]),
     el('h3', { class: 'sub', text: t('chartBySection') }),
-    barChart(figuresByTopSection(r).map((s) => ({ label: s.label, count: s.count, heading: s.id })), 'chart-sections'),
+    barChart(figuresByTopSection(r).map((s) => ({ label: s.label, count: s.count, filter: s.id != null ? { section: s.id } : null })), 'chart-sections', t('chartBySection')),
     el('h3', { class: 'sub', text: t('chartByCategory') }),
-    barChart(categories(r).map(([c, n]) => ({ label: c, count: n, category: c })), 'chart-categories'),
+    barChart(categories(r).map(([c, n]) => ({ label: c, count: n, filter: { category: c } })), 'chart-categories', t('chartByCategory')),
   );
 }
 
 /** A horizontal bar chart as inline SVG (text via textContent; sizes via attributes). */
-function barChart(items, id) {
+/**
+ * A horizontal bar chart as inline SVG (text via textContent; sizes via attributes). Rows with a
+ * `filter` ({section} or {category}) are buttons that show those figures in the table.
+ */
+function barChart(items, id, title) {
   items = items.slice(0, 16);
   if (!items.length) return el('p', { class: 'muted', text: '—' });
   const rowH = 22, labelW = 170, barW = 200, width = labelW + barW + 48;
   const max = Math.max(...items.map((i) => i.count));
-  const chart = svg('svg', { class: 'chart', id, viewBox: `0 0 ${width} ${items.length * rowH + 4}`, role: 'img', width: '100%' });
-  const desc = svg('title');
-  desc.textContent = items.map((i) => `${i.label}: ${i.count}`).join('; ');
-  chart.append(desc);
+  const chart = svg('svg', { class: 'chart', id, viewBox: `0 0 ${width} ${items.length * rowH + 4}`, role: 'group', 'aria-label': title, width: '100%' });
   items.forEach((item, i) => {
     const y = i * rowH + 2;
+    const row = svg('g', { class: `chart-row${item.filter ? ' is-link' : ''}` });
+    if (item.filter) {
+      row.setAttribute('role', 'button');
+      row.setAttribute('tabindex', '0');
+      row.dataset.filter = JSON.stringify(item.filter);
+    } else {
+      row.setAttribute('role', 'img');
+    }
+    const shown = truncate(item.label, 13);
+    row.setAttribute('aria-label', `${shown} ${item.count}`);
+    const full = svg('title');
+    full.textContent = `${item.label}: ${item.count}`;
+    const hit = svg('rect', { x: 0, y, width, height: rowH, class: 'chart-hit' });
     const label = svg('text', { x: labelW - 6, y: y + 15, 'text-anchor': 'end', class: 'chart-label' });
-    label.textContent = truncate(item.label, 13);
+    label.textContent = shown;
     const bar = svg('rect', { x: labelW, y: y + 3, height: rowH - 8, width: Math.max(2, (item.count / max) * barW), rx: 2, class: 'chart-bar' });
     const value = svg('text', { x: labelW + Math.max(2, (item.count / max) * barW) + 5, y: y + 15, class: 'chart-value' });
     value.textContent = String(item.count);
-    chart.append(label, bar, value);
+    row.append(full, hit, label, bar, value);
+    chart.append(row);
   });
   return chart;
+}
+
+/** A chart row: the table, filtered to that section or category. */
+function onChartActivate(row) {
+  let f;
+  try { f = JSON.parse(row.dataset.filter); } catch { return; }
+  state.filters = { kind: '', category: f.category ?? '', section: f.section != null ? String(f.section) : '', query: '' };
+  state.tableLimit = TABLE_PAGE;
+  selectTab('metrics');
+  renderFilters();
+  renderTable();
+  renderLegend();
 }
 
 function renderPrintHeader() {
@@ -1051,6 +1078,12 @@ function wire() {
     if (f) goToFinding(f.dataset.gotoFinding);
     const h = e.target.closest('[data-goto-heading]');
     if (h) goToHeading(h.dataset.gotoHeading);
+    const c = e.target.closest('.chart-row[data-filter]');
+    if (c) onChartActivate(c);
+  });
+  document.querySelector('.side-pane').addEventListener('keydown', (e) => {
+    const c = e.target.closest?.('.chart-row[data-filter]');
+    if (c && (e.key === 'Enter' || e.key === ' ')) { e.preventDefault(); onChartActivate(c); }
   });
 
   // Print: the whole filtered table.

@@ -160,7 +160,7 @@ test('summary: counts, required parts, figures per 1000 characters, charts', asy
   for (const p of result.review.requiredParts) {
     await expect(s.locator(`[data-part="${p.part}"] .check`)).toHaveText(p.present ? '✓' : '✗');
   }
-  const bars = await s.locator('#chart-categories rect').count();
+  const bars = await s.locator('#chart-categories rect.chart-bar').count();
   expect(bars).toBe(new Set(result.metrics.map((m) => m.category)).size);
   const sectionBars = s.locator('#chart-sections text.chart-value');
   const total = (await sectionBars.allTextContents()).reduce((a, b) => a + Number(b), 0);
@@ -192,4 +192,24 @@ test('outline collapses to two levels and expands again; evidence tells its find
   for (const f of result.findings.filter((x) => x.start != null).slice(0, 3)) {
     await expect(page.locator(`[data-finding-anchor="${f.id}"]`)).toHaveAttribute('title', new RegExp(f.message.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')));
   }
+});
+
+test('a chart row shows its figures in the table', async ({ page }) => {
+  const cat = result.metrics[0].category;
+  await page.locator(`#chart-categories .chart-row[aria-label="${cat} ${result.metrics.filter((m) => m.category === cat).length}"]`).click();
+  await expect(page.locator('#panel-metrics')).toBeVisible();
+  await expect(page.locator('#filter-category')).toHaveValue(cat);
+  await expect(page.locator('#metrics-table tbody tr')).toHaveCount(result.metrics.filter((m) => m.category === cat).length);
+  // By keyboard: the first section row shows that top-level section's figures.
+  await page.locator('#tab-summary').click();
+  const sectionRow = page.locator('#chart-sections .chart-row[data-filter]').first();
+  const id = JSON.parse(await sectionRow.getAttribute('data-filter')).section;
+  await sectionRow.focus();
+  await page.keyboard.press('Enter');
+  await expect(page.locator('#filter-section')).toHaveValue(String(id));
+  const under = result.metrics.filter((m) => {
+    for (let h = m.heading; h != null; h = result.outline[h].parent) if (h === id) return true;
+    return false;
+  });
+  await expect(page.locator('#metrics-table tbody tr')).toHaveCount(under.length);
 });
