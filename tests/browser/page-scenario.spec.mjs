@@ -15,10 +15,10 @@ test('paste seed 003, find the 行政复议 figures, export them, visit each fin
   const hasCategory = await page.locator('#filter-category option[value="行政复议"]').count();
   let expected;
   if (hasCategory) {
-    await page.getByLabel('领域').selectOption('行政复议');
+    await page.getByRole('combobox', { name: /^领域/ }).selectOption('行政复议');
     expected = result.metrics.filter((m) => m.category === '行政复议');
   } else {
-    await page.getByLabel('搜索').fill('行政复议');
+    await page.getByRole('searchbox', { name: /^搜索/ }).fill('行政复议');
     expected = result.metrics.filter((m) => [m.text, m.indicator, m.category, m.unit, m.heading == null ? '' : sectionPathOf(result, m.heading)]
       .some((s) => s.includes('行政复议')));
   }
