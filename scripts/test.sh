@@ -9,6 +9,8 @@ echo "== Rust tests"
 cargo test --quiet 2>&1
 echo "== WebAssembly build"
 bash scripts/build-wasm.sh
+echo "== Static build (dist/: page, widget, service worker, single file)"
+node scripts/build.mjs
 cargo build --quiet --bin fazhi-analyzer
 echo "== Parity: wasm and CLI"
 node --test tests/node/
