@@ -323,7 +323,7 @@ fn marks(out: &mut Findings, paragraphs: &[Span], wrapped: bool) {
             if wrapped && next.is_some_and(|n| n.starts_closing[mark as usize]) {
                 continue;
             }
-            let end = snippet_after(s, at + len, 10);
+            let end = snippet_after(s, at + len, 12);
             if end == at + len {
                 continue;
             }
@@ -340,7 +340,7 @@ fn marks(out: &mut Findings, paragraphs: &[Span], wrapped: bool) {
             if wrapped && n == 0 && scan.starts_closing[Mark::Quote as usize] && previous.is_some_and(|p| p.open.iter().any(|o| o.0 == Mark::Quote)) {
                 continue;
             }
-            let start = snippet_before(s, at, 10);
+            let start = snippet_before(s, at, 16);
             if start == at {
                 continue;
             }
