@@ -25,7 +25,7 @@ function notify(worker) {
   });
   const later = document.createElement('button');
   later.type = 'button';
-  later.className = 'btn btn-small btn-quiet';
+  later.className = 'btn btn-small';
   later.textContent = t.dismiss;
   later.addEventListener('click', () => box.remove());
   box.append(msg, reload, later);

@@ -96,6 +96,7 @@ test('a new build installs beside the old one, shows a quiet notice, and replace
     const notice = page.locator('.sw-notice');
     await expect(notice).toBeVisible();
     await expect(notice).toContainText('新版本已就绪');
+    await page.screenshot({ path: 'test-results/update-notice.png' });
     // Until accepted, the old build still serves the page.
     expect(await page.evaluate(() => caches.keys())).toEqual(expect.arrayContaining([`fazhi-analyzer-${old.version}`, 'fazhi-analyzer-nextbuild0000000']));
     await Promise.all([page.waitForEvent('load'), notice.getByRole('button', { name: '刷新' }).click()]);
