@@ -15,8 +15,12 @@
 // place of the worker-backed ./analyzer-client.js (a file:// page cannot start a module worker).
 //
 // Needs www/pkg (bash scripts/build-wasm.sh); `npm run build` runs setup and the wasm build first.
-// Options: --out DIR (default dist).
+// Options: --out DIR (default dist); --wasm-opt [PATH] shrinks the wasm with binaryen's wasm-opt -Oz
+// (PATH, else node_modules/.bin/wasm-opt from the npm `binaryen` package, which is not a dependency:
+// `npm i --no-save binaryen`). Measured here: 1656 KiB → 1400 KiB (−15 %), but it takes over two
+// minutes on two cores, so it is opt-in.
 
+import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, posix, relative, resolve, sep } from 'node:path';
@@ -27,6 +31,8 @@ const WWW = join(ROOT, 'www');
 const args = process.argv.slice(2);
 const OUT = resolve(ROOT, args.includes('--out') ? args[args.indexOf('--out') + 1] : 'dist');
 const SINGLE = 'fazhi-analyzer.html';
+const optAt = args.indexOf('--wasm-opt');
+const WASM_OPT = optAt < 0 ? null : args[optAt + 1] && !args[optAt + 1].startsWith('--') ? resolve(args[optAt + 1]) : join(ROOT, 'node_modules/.bin/wasm-opt');
 
 const fail = (msg) => {
   console.error(`build: ${msg}`);
@@ -44,6 +50,16 @@ cpSync(WWW, OUT, {
   recursive: true,
   filter: (src) => !SKIP.has(relative(WWW, src).split(sep).join('/')),
 });
+
+// 1b. Optionally shrink the wasm (the features are those rustc enables for wasm32 by default).
+const WASM = join(OUT, 'pkg', 'fazhi_analyzer_bg.wasm');
+if (WASM_OPT) {
+  if (!existsSync(WASM_OPT)) fail(`--wasm-opt: ${WASM_OPT} not found (npm i --no-save binaryen)`);
+  const before = statSync(WASM).size;
+  execFileSync(WASM_OPT, ['-Oz', '--enable-bulk-memory', '--enable-nontrapping-float-to-int', '--enable-sign-ext',
+    '--enable-mutable-globals', '--enable-reference-types', '--enable-multivalue', WASM, '-o', WASM], { stdio: 'inherit' });
+  console.log(`build: wasm-opt -Oz ${kib(before)} → ${kib(statSync(WASM).size)}`);
+}
 
 /** Every file under dir, as posix paths relative to it, sorted. */
 function walk(dir, base = dir) {
@@ -83,7 +99,7 @@ function addModule(path) {
   path = SWAP[path] ?? path;
   if (seen.has(path)) return path;
   seen.add(path);
-  const file = join(WWW, path);
+  const file = join(OUT, path);
   if (!existsSync(file)) fail(`single file: module ${path} not found`);
   let source = readFileSync(file, 'utf8');
   const token = (target) => `@@FZ:${target}@@`;
@@ -92,8 +108,8 @@ function addModule(path) {
   source = source.replace(/new URL\((['"])(\.\.?\/[^'"]+)\1,\s*import\.meta\.url\)/g, (m, q, spec) => {
     const target = resolveRel(spec);
     if (target.endsWith('.js')) return `new URL(${q}${token(addModule(target))}${q})`;
-    if (!existsSync(join(WWW, target))) fail(`single file: asset ${target} (from ${path}) not found`);
-    assets[target] ??= { type: typeOf(target), b64: b64(readFileSync(join(WWW, target))) };
+    if (!existsSync(join(OUT, target))) fail(`single file: asset ${target} (from ${path}) not found`);
+    assets[target] ??= { type: typeOf(target), b64: b64(readFileSync(join(OUT, target))) };
     return `new URL(${q}${token(target)}${q})`;
   });
   // Static and dynamic imports of relative modules.
