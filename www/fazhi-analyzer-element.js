@@ -155,7 +155,8 @@ textarea:focus-visible, button:focus-visible, [tabindex]:focus-visible {
 .fz-heading.flash, .fz-finding.flash { background: var(--fazhi-flash, #fff3b0); }
 .fz-boilerplate { color: var(--fazhi-muted, #52606d); font-size: .88em; }
 mark, .legend-swatch {
-  color: inherit; border-radius: 3px; padding: 0 1px;
+  /* Dark text on the light kind colours, whatever the theme's text colour. */
+  color: var(--fazhi-mark-fg, #1b1f24); border-radius: 3px; padding: 0 1px;
   background: var(--kind-bg); border-bottom: 2px solid var(--kind-fg);
 }
 mark:focus-visible { outline: 2px solid var(--fazhi-accent, #1d4ed8); outline-offset: 1px; }
@@ -590,7 +591,7 @@ export class FazhiAnalyzerElement extends HTMLElement {
       'section',
       {},
       h(doc, 'h2', {}, `${t.metrics} (${r.metrics.length})`),
-      h(doc, 'div', { class: 'table-wrap' }, h(doc, 'table', { part: 'metrics' }, h(doc, 'thead', {}, head), body)),
+      h(doc, 'div', { class: 'table-wrap', tabindex: '0', role: 'region', 'aria-label': t.metrics }, h(doc, 'table', { part: 'metrics' }, h(doc, 'thead', {}, head), body)),
     );
   }
 
