@@ -107,10 +107,10 @@ function refreshStatus() {
   $('progress').hidden = status.kind !== 'busy';
 }
 
+/** A text's size for the status line: characters for short texts, MB (UTF-8, about 3 bytes a Chinese character) beyond. */
 function sizeLabel(chars) {
-  const bytes = chars * 3; // an upper bound; Chinese text is 3 bytes a character in UTF-8
   if (chars < 10000) return `${formatNumber(chars, state.lang)} ${state.lang === 'en' ? 'chars' : '字'}`;
-  return `${(Math.min(bytes, chars * 3) / 1048576).toFixed(1)} MB`;
+  return `≈${((chars * 3) / 1048576).toFixed(1)} MB`;
 }
 
 let toastTimer = null;
@@ -246,7 +246,8 @@ async function openFile(file) {
   setStatus('busy', 'statusReading');
   try {
     const { text, encoding } = await readFileText(file);
-    setText(text, { switchToRead: true });
+    // As a paste would give it: the editor holds \n line ends, and offsets refer to what it holds.
+    setText(text.replace(/\r\n?/g, '\n'), { switchToRead: true });
     toast(t('fileLoaded', { name: file.name, encoding }));
   } catch (err) {
     setStatus('error', null, {}, t('fileFailed', { name: file.name, reason: err?.message ?? err }));

@@ -108,3 +108,12 @@ test('text above the size cap gets a clear message', async ({ page }) => {
   await expect(page.locator('#status')).toContainText('过大');
   await expect(page.locator('#status')).toContainText('48 MB');
 });
+
+test('Windows line ends in a file become plain line breaks, as a paste gives them', async ({ page }) => {
+  await openPage(page);
+  const crlf = excerpt.replace(/\n/g, '\r\n');
+  await page.locator('#file-input').setInputFiles({ name: 'crlf.txt', mimeType: 'text/plain', buffer: Buffer.from(crlf, 'utf8') });
+  await waitAnalysed(page);
+  await expect(page.locator('#source')).toHaveValue(excerpt);
+  await expectAnalysed(page, excerpt);
+});
