@@ -11,6 +11,7 @@ async function audit(page, label) {
 }
 
 test('no WCAG A/AA violations in the empty page, reading view and each tab', async ({ page }) => {
+  test.setTimeout(240_000); // six full audits; slow when the 10 MB test runs beside it
   await openPage(page);
   await audit(page, 'empty');
   await page.locator('#sample-btn').click();
