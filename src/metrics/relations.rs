@@ -1,8 +1,277 @@
 //! Relations between metrics: breakdowns, 分别 distributions and rate triples.
+//!
+//! The review checks these arithmetically (rate-mismatch, sum-mismatch,
+//! respectively-mismatch), so a wrong relation is a false alarm. Every rule here is
+//! conservative: when the structure is not clear, no relation is stated.
+//!
+//! - Breakdown: a total right before `其中` / `包括` / `具体为` (`X件,其中A件、B件`,
+//!   `X项,包括A项、B项`, `X件(其中:…)`); the parts are the metrics of the total's unit up
+//!   to the end of the parenthesis or sentence. A sentence that opens with `其中` breaks
+//!   down the first figure of that unit in the sentence before (`共受理各类纠纷1398件,…,
+//!   调处成功1329件,成功率达95%。其中:医疗纠纷38件…` → 1398). `exhaustive` when the parts
+//!   claim to be all of it: `包括`, `具体为`, `分别为` — not a bare `其中`, and not a list
+//!   closed by `等`.
+//! - Respectively: values right after `分别` (`分别减少24.24%、39.29%、90%`) paired with
+//!   the items before it: either the parallel clauses that each end in a figure
+//!   (`减少审批材料24个,减少审批程序33个,减少审批时间495天`) or a list of names joined by
+//!   、/和/及. Each value takes its item as indicator.
+//! - Rate: a rate (`…率`) after two counts of one unit in the same stretch of sentence
+//!   (`应报42301户,已报40993户,总年报率为96.91%`), where the numerator is the count right
+//!   before the rate, the denominator the one before it, and the numerator's phrase shares
+//!   a word with the rate's (`办结176923件,办结率98%`, `调处成功1329件,成功率达95%`).
 
 use super::Relation;
 use crate::quantity::Quantity;
+use crate::result::MetricKind;
+use crate::text::Span;
+use crate::vocab::VERBS;
 
-pub fn find(_s: &str, _quantities: &[Quantity], _indicators: &mut [String]) -> Vec<Relation> {
-    Vec::new()
+const BREAKDOWN_TRIGGERS: &[(&str, bool)] =
+    &[("其中包括", false), ("其中:", false), ("其中", false), ("具体包括", true), ("包括", true), ("具体为", true)];
+
+pub fn find(s: &str, quantities: &[Quantity], indicators: &mut [String]) -> Vec<Relation> {
+    let mut out = Vec::new();
+    breakdowns(s, quantities, &mut out);
+    respectively(s, quantities, indicators, &mut out);
+    rates(s, quantities, indicators, &mut out);
+    out
+}
+
+fn is_sentence_end(c: char) -> bool {
+    matches!(c, '。' | '\n' | '!' | '?')
+}
+
+/// Start of the sentence containing `pos`.
+fn sentence_start(s: &str, pos: usize) -> usize {
+    s[..pos].char_indices().rev().find(|&(_, c)| is_sentence_end(c)).map_or(0, |(i, c)| i + c.len_utf8())
+}
+
+/// End of the sentence containing `pos`.
+fn sentence_end(s: &str, pos: usize) -> usize {
+    s[pos..].char_indices().find(|&(_, c)| is_sentence_end(c)).map_or(s.len(), |(i, _)| pos + i)
+}
+
+/// Metric indices whose span lies inside `[from, to)`.
+fn metrics_in(quantities: &[Quantity], from: usize, to: usize) -> std::ops::Range<usize> {
+    let a = quantities.partition_point(|q| q.span.start < from);
+    let b = quantities.partition_point(|q| q.span.end <= to);
+    a..b.max(a)
+}
+
+fn same_unit(a: &Quantity, b: &Quantity) -> bool {
+    a.unit == b.unit && a.kind == b.kind
+}
+
+fn breakdowns(s: &str, quantities: &[Quantity], out: &mut Vec<Relation>) {
+    let mut seen_trigger_end = 0;
+    for (pos, _) in s.match_indices("其中").chain(s.match_indices("包括")).chain(s.match_indices("具体为")).collect::<std::collections::BTreeSet<_>>() {
+        if pos < seen_trigger_end {
+            continue;
+        }
+        let Some(&(word, exhaustive_word)) = BREAKDOWN_TRIGGERS.iter().find(|(w, _)| s[pos..].starts_with(w)) else { continue };
+        let trigger = Span::new(pos, pos + word.len());
+        seen_trigger_end = trigger.end;
+        // Scope of the parts: to the closing parenthesis when the trigger opens one, else
+        // to the end of the sentence.
+        let before_trigger = s[..pos].trim_end_matches([' ', ':']);
+        let in_paren = before_trigger.ends_with('(') || {
+            // `(包括行政许可17项…)` after a noun: an unclosed ( in the clause before.
+            let clause = &s[sentence_start(s, pos)..pos];
+            clause.rfind('(').is_some_and(|o| !clause[o..].contains(')'))
+        };
+        let end = if in_paren {
+            s[pos..].find(')').map_or(sentence_end(s, pos), |i| pos + i).min(sentence_end(s, pos))
+        } else {
+            sentence_end(s, pos)
+        };
+        let after: Vec<usize> = metrics_in(quantities, trigger.end, end).collect();
+        let Some(&first_part) = after.first() else { continue };
+        // The total: the figure right before the trigger (at most a short noun between),
+        // or, for a sentence that opens with 其中, the first figure of the parts' unit in
+        // the sentence before.
+        let sent_start = sentence_start(s, pos);
+        let opens_sentence = s[sent_start..pos].trim().is_empty();
+        let total = if opens_sentence {
+            let prev_end = s[..sent_start].char_indices().next_back().map_or(0, |(i, _)| i);
+            let prev_start = sentence_start(s, prev_end);
+            metrics_in(quantities, prev_start, sent_start).find(|&i| same_unit(&quantities[i], &quantities[first_part]))
+        } else {
+            let before = quantities.partition_point(|q| q.span.end <= pos);
+            before.checked_sub(1).filter(|&i| {
+                let gap = &s[quantities[i].span.end..pos];
+                quantities[i].span.start >= sent_start && gap.chars().count() <= 16 && !gap.contains([';', '。'])
+            })
+        };
+        let Some(total) = total else { continue };
+        // Parts are parallel: each names its item and states its figure. A clause that
+        // opens with a verb (`…,列入严重违法失信企业6户`) states a new fact and ends the
+        // list, as does the next breakdown trigger.
+        let mut parts: Vec<usize> = Vec::new();
+        for &i in &after {
+            let clause_start = s[trigger.end..quantities[i].span.start]
+                .char_indices()
+                .rev()
+                .find(|&(_, c)| matches!(c, ',' | ';' | '、' | ':'))
+                .map_or(trigger.end, |(k, c)| trigger.end + k + c.len_utf8());
+            let clause = &s[clause_start..quantities[i].span.start];
+            if BREAKDOWN_TRIGGERS.iter().any(|(w, _)| clause.contains(w)) && clause_start > trigger.end {
+                break;
+            }
+            if opens_with_verb(clause) {
+                break;
+            }
+            if same_unit(&quantities[i], &quantities[total]) {
+                parts.push(i);
+            }
+        }
+        if parts.is_empty() || quantities[total].kind == MetricKind::Percent || quantities[total].range {
+            continue;
+        }
+        let last_end = quantities[*parts.last().unwrap_or(&total)].span.end;
+        let closes_with_deng = s[last_end..end].trim_start_matches(|c: char| !matches!(c, '等' | ',' | ';' | ')')).starts_with('等');
+        let exhaustive = exhaustive_word && !closes_with_deng;
+        let span = quantities[total].span.cover(Span::new(pos, last_end));
+        out.push(Relation::Breakdown { total, parts, exhaustive, span });
+    }
+}
+
+/// Whether a clause opens with a verb that states a new fact (after framing words).
+fn opens_with_verb(clause: &str) -> bool {
+    let stripped = super::indicator::strip(clause, false);
+    let c = stripped.trim_start_matches(['共', '已', '并', '还', '另']);
+    VERBS.iter().any(|v| c.starts_with(v))
+}
+
+/// Separators allowed between the values of one list: `24.24%、39.29%、90%`.
+fn is_list_gap(gap: &str) -> bool {
+    let g = gap.trim();
+    g.is_empty() || matches!(g, "、" | "," | "和" | "及" | "与" | ";")
+}
+
+fn respectively(s: &str, quantities: &[Quantity], indicators: &mut [String], out: &mut Vec<Relation>) {
+    for (pos, word) in s.match_indices("分别") {
+        let from = pos + word.len();
+        // Values: the first figure within a few characters after 分别, then figures
+        // separated only by list punctuation.
+        let first = quantities.partition_point(|q| q.span.start < from);
+        let Some(q0) = quantities.get(first) else { continue };
+        let lead = &s[from..q0.span.start];
+        if lead.chars().count() > 6 || lead.contains(['。', ',', ';', '、']) {
+            continue;
+        }
+        let mut values = vec![first];
+        while let Some(next) = quantities.get(values.len() + first) {
+            let prev = &quantities[first + values.len() - 1];
+            if !is_list_gap(&s[prev.span.end..next.span.start]) || !same_unit(prev, next) {
+                break;
+            }
+            values.push(first + values.len());
+        }
+        if values.len() < 2 {
+            continue;
+        }
+        let Some(items) = items_before(s, quantities, indicators, pos) else { continue };
+        if items.len() < 2 {
+            continue;
+        }
+        if items.len() == values.len() {
+            for ((span, metric), &v) in items.iter().zip(&values) {
+                indicators[v] = match metric {
+                    Some(m) => indicators[*m].clone(),
+                    None => s[span.range()].to_owned(),
+                };
+            }
+        }
+        let start = items[0].0.start.min(pos);
+        let span = Span::new(start, quantities[*values.last().unwrap_or(&first)].span.end);
+        out.push(Relation::Respectively { items, values, span });
+    }
+}
+
+/// The items 分别 distributes over: the parallel clauses before it that each end in a
+/// figure, or a list of names joined by 、/和/及 right before it.
+fn items_before(s: &str, quantities: &[Quantity], indicators: &[String], pos: usize) -> Option<Vec<(Span, Option<usize>)>> {
+    let sent_start = sentence_start(s, pos);
+    let head = &s[sent_start..pos];
+    let head_trim = head.trim_end_matches([',', ' ']);
+    // Parallel clauses ending in figures: walk back clause by clause.
+    let mut items = Vec::new();
+    let mut clause_end = sent_start + head_trim.len();
+    loop {
+        let clause_start = s[sent_start..clause_end].rfind([',', ';']).map_or(sent_start, |i| sent_start + i + 1);
+        let last = quantities.partition_point(|q| q.span.end <= clause_end);
+        let Some(m) = last.checked_sub(1) else { break };
+        if quantities[m].span.end != clause_end || quantities[m].span.start < clause_start {
+            break;
+        }
+        let ind = &indicators[m];
+        let span = s[clause_start..quantities[m].span.start]
+            .rfind(ind.as_str())
+            .filter(|_| !ind.is_empty())
+            .map_or(quantities[m].span, |i| Span::new(clause_start + i, clause_start + i + ind.len()));
+        items.push((span, Some(m)));
+        if clause_start == sent_start || s[..clause_start].ends_with(';') {
+            break;
+        }
+        clause_end = clause_start - 1;
+    }
+    if !items.is_empty() {
+        items.reverse();
+        return Some(items);
+    }
+    // A list of names: the clause right before 分别 without any figure.
+    let clause_start = head.rfind([',', ';', ':']).map_or(sent_start, |i| sent_start + i + 1);
+    let clause = &s[clause_start..pos];
+    if metrics_in(quantities, clause_start, pos).next().is_some() || !clause.contains(['、', '和', '及']) {
+        return None;
+    }
+    let mut items = Vec::new();
+    let mut start = clause_start;
+    for (i, c) in clause.char_indices().chain([(clause.len(), ',')]) {
+        if matches!(c, '、' | '和' | '及' | ',') {
+            let at = clause_start + i;
+            let item = crate::text::trim(s, Span::new(start, at));
+            if !item.is_empty() {
+                items.push((item, None));
+            }
+            start = at + c.len_utf8();
+        }
+    }
+    Some(items)
+}
+
+/// Words shared by a count's phrase and a rate's name (`办结` ~ `办结率`, `成功` ~ `成功率`).
+fn shares_word(a: &str, b: &str) -> bool {
+    let stem = b.trim_end_matches('率');
+    let chars: Vec<char> = stem.chars().collect();
+    chars.windows(2).any(|w| a.contains(&w.iter().collect::<String>())) || (chars.len() == 1 && a.contains(chars[0]))
+}
+
+fn rates(s: &str, quantities: &[Quantity], indicators: &[String], out: &mut Vec<Relation>) {
+    for (r, q) in quantities.iter().enumerate() {
+        if q.kind != MetricKind::Percent || q.unit != "%" || !indicators[r].ends_with('率') || indicators[r].contains('、') {
+            continue;
+        }
+        // The stretch: this sentence, after the previous percentage.
+        let start = sentence_start(s, q.span.start);
+        let start = match r.checked_sub(1) {
+            Some(p) if quantities[p].span.end > start && quantities[p].kind == MetricKind::Percent => quantities[p].span.end,
+            _ => start,
+        };
+        let counts: Vec<usize> = metrics_in(quantities, start, q.span.start)
+            .filter(|&i| quantities[i].kind == MetricKind::Count && quantities[i].approx.is_none() && !quantities[i].range)
+            .collect();
+        let [.., den, num] = counts[..] else { continue };
+        if !same_unit(&quantities[den], &quantities[num]) {
+            continue;
+        }
+        // The numerator names what the rate counts; 应/已 pairs name it by those words.
+        let text_num = &s[sentence_start(s, quantities[num].span.start).max(quantities[den].span.end)..quantities[num].span.start];
+        let paired = (indicators[den].contains('应') && (text_num.contains('已') || text_num.contains("实"))) || shares_word(&indicators[num], &indicators[r]) || shares_word(text_num, &indicators[r]);
+        if !paired {
+            continue;
+        }
+        let span = quantities[den].span.cover(q.span);
+        out.push(Relation::Rate { numerator: num, denominator: den, rate: r, span });
+    }
 }
