@@ -17,7 +17,7 @@ use crate::result::MetricKind;
 use crate::vocab::{CHANGE_VERBS, LEADING, LIGHT_VERBS, RIGHT_STOPS, STOP_EXCEPTIONS, TRAILING, VERBS};
 
 /// Longest indicator, in characters; longer phrases keep their end (the head noun).
-const MAX_CHARS: usize = 16;
+const MAX_CHARS: usize = 20;
 /// Lists of rates sharing one value (`报备率、报备合格率、报备及时率达到100%`) may be longer.
 const MAX_LIST_CHARS: usize = 28;
 
@@ -178,6 +178,10 @@ pub fn strip(phrase: &str, split_verbs: bool) -> String {
         if p == before {
             break;
         }
+    }
+    // Nothing but a framing word is left (`今年共计597人` → `共计`): nothing is named.
+    if LEADING.contains(&p) || TRAILING.contains(&p) {
+        return String::new();
     }
     if split_verbs {
         // 共/累计/合计 announce the total: the counted thing follows the last of them.
