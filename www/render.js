@@ -197,9 +197,13 @@ function* build(doc, text, result, { tabbable = true, chunkMs = Infinity } = {})
 }
 
 /** `1234567.5` → `1,234,567.5` (zh-CN grouping; up to 4 decimals). */
+const formatters = new Map();
 export function formatNumber(value, lang = 'zh') {
   if (typeof value !== 'number' || !Number.isFinite(value)) return String(value ?? '');
-  return new Intl.NumberFormat(lang === 'en' ? 'en-US' : 'zh-CN', { maximumFractionDigits: 4 }).format(value);
+  const locale = lang === 'en' ? 'en-US' : 'zh-CN';
+  let f = formatters.get(locale);
+  if (!f) formatters.set(locale, (f = new Intl.NumberFormat(locale, { maximumFractionDigits: 4 })));
+  return f.format(value);
 }
 
 /** The value as a reader says it: `4,787,761`, `3–5`, with the unit. */
