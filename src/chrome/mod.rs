@@ -53,6 +53,8 @@ pub struct PageMeta {
     pub report_year: Option<i32>,
     pub period: Option<Period>,
     pub published: Option<Date>,
+    /// Where `published` is written: inside a metadata field, or in the signature.
+    pub published_at: Option<Span>,
     pub fields: Vec<Field>,
 }
 
@@ -324,16 +326,23 @@ pub fn read_page(text: &Text) -> Page {
     let report_year = year_in_title(title_norm).or_else(|| year_in_opening(opening_norm));
     let period = period_of(title_norm, opening_norm, report_year);
 
-    let published = vocab::DATE_FIELDS
+    let field_date = |f: &Field| {
+        let (date, at) = date::find(&f.value)?;
+        // Locate the value inside the field's lines, so the evidence is the date as written.
+        let value_at = s[f.span.range()].find(f.value.as_str()).map(|i| f.span.start + i);
+        Some((date, value_at.map(|v| at.offset(v))))
+    };
+    let (published, published_at) = vocab::DATE_FIELDS
         .iter()
-        .find_map(|n| fields.iter().filter(|f| f.name == *n).find_map(|f| date::find(&f.value).map(|d| d.0)))
-        .or(sig_date);
+        .find_map(|n| fields.iter().filter(|f| f.name == *n).find_map(field_date))
+        .or(sig_date.map(|(d, at)| (d, Some(at))))
+        .map_or((None, None), |(d, at)| (Some(d), at));
     let issuer = field(vocab::ISSUER_FIELDS).map(|f| f.value.clone()).or(sig_org);
 
     Page {
         body,
         boilerplate,
-        meta: PageMeta { title, issuer, report_year, period, published, fields },
+        meta: PageMeta { title, issuer, report_year, period, published, published_at, fields },
         title: title_span,
         recipient,
         closing,
@@ -450,11 +459,11 @@ fn period_of(title: &str, opening: &str, year: Option<i32>) -> Option<Period> {
 }
 
 /// The date and issuing body in a signature (`临沧市应急管理局\n2024年12月23日`).
-fn read_signature(text: &Text, sig: Span) -> (Option<Date>, Option<String>) {
+fn read_signature(text: &Text, sig: Span) -> (Option<(Date, Span)>, Option<String>) {
     let s = text.norm();
     let t = &s[sig.range()];
     let (date, before) = match date::find(t).or_else(|| date::find_compact(t)) {
-        Some((d, sp)) => (Some(d), Span::new(sig.start, sig.start + sp.start)),
+        Some((d, sp)) => (Some((d, sp.offset(sig.start))), Span::new(sig.start, sig.start + sp.start)),
         None => (None, sig),
     };
     let org = text::lines(&s[before.range()])

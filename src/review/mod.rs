@@ -43,7 +43,7 @@ pub struct Review {
 pub fn review(text: &Text, page: &Page, outline: &Outline, metrics: &Metrics) -> Review {
     let paras = paragraphs(text, page);
     let parts = sections::find(text, page, outline);
-    let (timeliness, late) = timeliness::check(text, page);
+    let (timeliness, late) = timeliness::check(page);
     let mut findings = Vec::new();
     findings.extend(sections::check(page, &parts));
     findings.extend(late);
