@@ -236,6 +236,9 @@ pub fn parse_chinese(s: &str) -> Option<f64> {
 }
 
 /// The value of a number written in Arabic digits or Chinese numerals (一百二十三, 十五).
+/// Only tests that build metrics by hand need a bare number read; the pipeline reads
+/// quantities with their units.
+#[cfg(test)]
 pub fn parse_number(s: &str) -> Option<f64> {
     if let Ok(v) = s.replace(',', "").parse::<f64>() {
         return Some(v);
