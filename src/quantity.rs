@@ -171,19 +171,12 @@ pub fn parse_part(part: &str) -> Option<(f64, bool)> {
 }
 
 fn chinese_digit(c: char) -> Option<u64> {
-    Some(match c {
-        '零' | '〇' => 0,
-        '一' => 1,
-        '二' | '两' => 2,
-        '三' => 3,
-        '四' => 4,
-        '五' => 5,
-        '六' => 6,
-        '七' => 7,
-        '八' => 8,
-        '九' => 9,
-        _ => return None,
-    })
+    // 两 counts as 2 in quantities (两个, 两千).
+    if c == '两' {
+        Some(2)
+    } else {
+        crate::vocab::chinese_digit(c).map(u64::from)
+    }
 }
 
 /// Chinese numerals: `一百二十三`, `十五`, `两千零五`, `三万四千`, `一亿`; a run of digits

@@ -3,15 +3,8 @@
 
 use fazhi_analyzer::analyze;
 
-fn seed(prefix: &str) -> String {
-    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures");
-    let path = std::fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .find(|p| p.file_name().unwrap().to_str().unwrap().starts_with(prefix))
-        .unwrap();
-    std::fs::read_to_string(path).unwrap()
-}
+mod common;
+use common::seed;
 
 fn outline_lines(text: &str) -> Vec<String> {
     analyze(text)

@@ -82,19 +82,12 @@ pub fn find_compact(s: &str) -> Option<(Date, Span)> {
 }
 
 fn cn_digit(c: char) -> Option<u32> {
-    Some(match c {
-        '〇' | '零' | '○' | 'O' | 'o' | 'О' | '0' => 0,
-        '一' => 1,
-        '二' => 2,
-        '三' => 3,
-        '四' => 4,
-        '五' => 5,
-        '六' => 6,
-        '七' => 7,
-        '八' => 8,
-        '九' => 9,
-        _ => return None,
-    })
+    // Dates are often typed with a look-alike for 〇.
+    if matches!(c, '○' | 'O' | 'o' | 'О' | '0') {
+        Some(0)
+    } else {
+        crate::vocab::chinese_digit(c)
+    }
 }
 
 /// 一 … 九十九 (`十二`, `二十三`, `三十一`).

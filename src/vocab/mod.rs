@@ -22,3 +22,6 @@ pub use categories::{category_of, OTHER as OTHER_CATEGORY};
 mod words;
 
 pub use words::{CHANGE_VERBS, LEADING, LIGHT_VERBS, RIGHT_STOPS, STOP_EXCEPTIONS, TRAILING, VERBS};
+mod numerals;
+
+pub use numerals::chinese_digit;
