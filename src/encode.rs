@@ -117,6 +117,8 @@ pub fn analysis(text: &Text, page: &Page, outline: &Outline, metrics: &Metrics, 
                 message: f.message.clone(),
                 start: f.span.map(|s| text.utf16(s.start)),
                 end: f.span.map(|s| text.utf16(s.end)),
+                related: f.related.iter().map(|&s| range(s)).collect(),
+                sources: Vec::new(),
             })
             .collect(),
         sections: review.sections,

@@ -14,8 +14,12 @@
 //! 5. `review` — findings and the summary;
 //! 6. `encode` — byte spans become UTF-16 offsets, once, at the boundary.
 //!
+//! Beyond one report, [`batch`] reads finished results together: two compared, and
+//! passages recycled from another report of the batch.
+//!
 //! The core is plain Rust; `wasm` is a thin binding compiled only for `wasm32`.
 
+pub mod batch;
 mod chrome;
 mod encode;
 mod input;
@@ -30,6 +34,7 @@ mod vocab;
 mod wasm;
 
 pub use input::{decode, validate, InputError, MAX_INPUT_BYTES};
+pub use batch::compare::{compare, Comparison, COMPARE_FORMAT};
 pub use result::*;
 pub use text::{Span, Text};
 

@@ -225,6 +225,25 @@ pub struct Finding {
     /// The evidence; null only for whole-document findings.
     pub start: Option<usize>,
     pub end: Option<usize>,
+    /// Other statements the finding points at, e.g. the earlier of two contradictory figures.
+    /// Absent when there are none.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub related: Vec<Range>,
+    /// Cross-report findings: where the same passage stands in the other reports of the
+    /// batch. Absent from single-report results.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sources: Vec<Source>,
+}
+
+/// A passage in another report of the batch.
+#[derive(Serialize, Deserialize, Debug, Clone, PartialEq)]
+#[serde(rename_all = "camelCase")]
+pub struct Source {
+    /// The other report's file name, as the batch names it.
+    pub file: String,
+    /// UTF-16 range in that report's text.
+    pub start: usize,
+    pub end: usize,
 }
 
 #[derive(Serialize, Deserialize, Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -241,6 +260,10 @@ pub enum FindingCode {
     TruncatedSentence,
     UnquantifiedSection,
     Placeholder,
+    /// A passage repeated from another report of the batch (or a template shared by many).
+    RecycledText,
+    /// The same indicator and unit stated twice with different values in one report.
+    InconsistentFigure,
 }
 
 #[derive(Serialize, Deserialize, Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]

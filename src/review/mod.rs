@@ -4,6 +4,7 @@
 //! Precision first: every rule stays silent when the evidence is not clear.
 
 mod arithmetic;
+mod consistency;
 mod copying;
 mod numbering;
 mod placeholder;
@@ -24,11 +25,13 @@ pub struct Finding {
     pub severity: Severity,
     pub message: String,
     pub span: Option<Span>,
+    /// Other statements the finding points at (the earlier of two contradictory figures).
+    pub related: Vec<Span>,
 }
 
 impl Finding {
     pub fn new(code: FindingCode, severity: Severity, message: impl Into<String>, span: Option<Span>) -> Finding {
-        Finding { code, severity, message: message.into(), span }
+        Finding { code, severity, message: message.into(), span, related: Vec::new() }
     }
 }
 
@@ -49,6 +52,7 @@ pub fn review(text: &Text, page: &Page, outline: &Outline, metrics: &Metrics) ->
     findings.extend(late);
     findings.extend(numbering::check(text, outline));
     findings.extend(arithmetic::check(text, metrics));
+    findings.extend(consistency::check(text, page, metrics));
     let (copied, unitless) = copying::check(text, &paras, hard_wrapped(text, &paras));
     findings.extend(copied);
     findings.extend(truncation::check(text, page, outline, &paras));

@@ -89,7 +89,7 @@ pub fn check(text: &Text, outline: &Outline) -> Vec<Finding> {
                 }
             };
             if let Some((code, message)) = message {
-                findings.push(Finding { code, severity: Severity::Warning, message, span: Some(h.marker) });
+                findings.push(Finding::new(code, Severity::Warning, message, Some(h.marker)));
             }
         }
     }

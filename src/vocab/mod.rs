@@ -1,6 +1,8 @@
 //! Domain vocabulary as data: units, set phrases, role keywords, categories,
 //! character folding. Stages read these tables; they hold no literals of their own.
 
+pub mod batch;
+pub mod consistency;
 mod chars;
 pub mod headings;
 pub mod page;

@@ -1,0 +1,73 @@
+//! Beyond one report: a batch's results read together.
+//!
+//! - [`compare`] — two reports side by side (figures matched by indicator, unit, category);
+//! - [`recycled`] — passages repeated from another report of the batch, or a template
+//!   shared by many, found by MinHash with locality-sensitive hashing.
+//!
+//! These read finished [`Analysis`] results (UTF-16 offsets) and the texts they came from;
+//! [`link`] adds the cross-report findings to each result of a batch.
+
+pub mod compare;
+pub mod recycled;
+
+use crate::result::{Analysis, Finding, FindingCode, Severity};
+
+pub use recycled::Doc;
+
+/// Add the cross-report findings (`recycled-text`) to each result of a batch, keeping each
+/// result's findings in reading order with ids equal to their indexes. `files[i]` names
+/// `texts[i]`, whose result is `results[i]`.
+pub fn link(files: &[&str], texts: &[&str], results: &mut [Analysis]) {
+    assert!(files.len() == texts.len() && texts.len() == results.len(), "one file name and text per result");
+    let passages = {
+        let docs: Vec<Doc> =
+            (0..results.len()).map(|i| Doc { file: files[i], text: texts[i], analysis: &results[i] }).collect();
+        recycled::find(&docs)
+    };
+    for p in passages {
+        let result = &mut results[p.doc];
+        result.findings.push(Finding {
+            id: 0,
+            code: FindingCode::RecycledText,
+            severity: Severity::Warning,
+            message: recycled_message(&p),
+            start: Some(p.range.start),
+            end: Some(p.range.end),
+            related: Vec::new(),
+            sources: p.sources,
+        });
+    }
+    for result in results.iter_mut() {
+        // The same order as the single-report findings: whole-document first, then reading order.
+        result.findings.sort_by_key(|f| (f.start.map(|s| (s, f.end)), f.code));
+        for (id, f) in result.findings.iter_mut().enumerate() {
+            f.id = id;
+        }
+        result.stats.findings = result.findings.len();
+    }
+}
+
+fn recycled_message(p: &recycled::Passage) -> String {
+    let share = (p.section_share * 100.0).round();
+    let section = p.section.as_deref().map_or_else(|| "正文".to_owned(), |t| format!("“{}”部分", snippet(t, 20)));
+    match p.sources.as_slice() {
+        [one] => format!("此段与《{}》基本相同,{section}约 {share}% 的内容与之重复,请核实是否沿用旧文", one.file),
+        many => {
+            let names: Vec<&str> = many.iter().map(|s| s.file.as_str()).take(5).collect();
+            let more = if many.len() > 5 { format!("等 {} 份", many.len()) } else { String::new() };
+            format!(
+                "此段与批次中另外 {} 份报告基本相同(疑为模板):{}{more}",
+                many.len(),
+                names.join("、")
+            )
+        }
+    }
+}
+
+/// The first `max` characters of `s`, with an ellipsis when cut.
+fn snippet(s: &str, max: usize) -> String {
+    match s.char_indices().nth(max) {
+        Some((cut, _)) => format!("{}…", &s[..cut]),
+        None => s.to_owned(),
+    }
+}

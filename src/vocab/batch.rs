@@ -1,0 +1,5 @@
+//! Vocabulary of the cross-report checks (`batch`).
+
+/// Where a sentence ends for recycled-text matching, as written (before folding): the
+/// full stops, question and exclamation marks and semicolons, full-width and ASCII.
+pub const SENTENCE_BREAK: &[char] = &['。', '！', '？', '；', '!', '?', ';', '\n'];
