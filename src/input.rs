@@ -44,6 +44,20 @@ impl fmt::Display for InputError {
 
 impl std::error::Error for InputError {}
 
+impl InputError {
+    /// A stable key for tables and JSON lines: `empty`, `too-large`, `zip`, `pdf`, `not-utf8`, `binary`.
+    pub fn code(&self) -> &'static str {
+        match self {
+            InputError::Empty => "empty",
+            InputError::TooLarge { .. } => "too-large",
+            InputError::Zip => "zip",
+            InputError::Pdf => "pdf",
+            InputError::NotUtf8 { .. } => "not-utf8",
+            InputError::Binary => "binary",
+        }
+    }
+}
+
 /// Decode a file's bytes: UTF-8 (BOM dropped, as browsers' `TextDecoder` does) or UTF-16
 /// with a BOM; anything else is refused with the reason.
 pub fn decode(bytes: &[u8]) -> Result<String, InputError> {

@@ -16,6 +16,7 @@
 //!
 //! Beyond one report, [`batch`] reads finished results together: two compared, and
 //! passages recycled from another report of the batch.
+//! [`register`] turns a batch of results into the register's three tables (汇总, 发现, 数字).
 //!
 //! The core is plain Rust; `wasm` is a thin binding compiled only for `wasm32`.
 
@@ -26,6 +27,7 @@ mod input;
 mod metrics;
 mod outline;
 mod quantity;
+pub mod register;
 mod result;
 mod review;
 pub mod text;

@@ -21,6 +21,20 @@ pub fn analyze_json(text: &str) -> Result<String, JsError> {
     Ok(crate::analyze_to_json(text))
 }
 
+/// The register's three tables for a batch: `entries` is `[{file, text, result} | {file, error}]`
+/// (`result` as `analyze()` returned it; without it the text is analysed). Returns
+/// `{register, findings, figures}`, each `{columns: [{key, header, type}], rows: [[cell…]…]}`
+/// (docs/register.md).
+#[wasm_bindgen(js_name = registerTables)]
+pub fn register_tables(entries: JsValue) -> Result<JsValue, JsError> {
+    let batch: Vec<crate::register::BatchEntry> =
+        serde_wasm_bindgen::from_value(entries).map_err(|e| JsError::new(&e.to_string()))?;
+    let serializer = serde_wasm_bindgen::Serializer::new()
+        .serialize_maps_as_objects(true)
+        .serialize_missing_as_null(true);
+    crate::register::batch_tables(&batch).serialize(&serializer).map_err(|e| JsError::new(&e.to_string()))
+}
+
 /// The result format this build produces.
 #[wasm_bindgen(js_name = formatVersion)]
 pub fn format_version() -> String {

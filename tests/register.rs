@@ -1,0 +1,179 @@
+//! The register's three tables on the seeds: cells checked by hand against the texts.
+
+mod common;
+
+use fazhi_analyzer::register::{self, BatchEntry, Cell, CellType, Entry, RowError, Source, Table, Tables};
+
+fn cell<'t>(table: &'t Table, row: usize, key: &str) -> &'t Cell {
+    let col = table.columns.iter().position(|c| c.key == key).unwrap_or_else(|| panic!("no column {key}"));
+    &table.rows[row][col]
+}
+
+fn text(s: &str) -> Cell {
+    Cell::Text(s.to_owned())
+}
+
+fn seed_tables(seeds: &[&str]) -> Tables {
+    let texts: Vec<(String, String)> = seeds.iter().map(|s| (format!("{s}.txt"), common::seed(s))).collect();
+    let results: Vec<_> = texts.iter().map(|(_, t)| fazhi_analyzer::analyze(t)).collect();
+    let entries: Vec<Entry> = texts
+        .iter()
+        .zip(&results)
+        .map(|((file, text), analysis)| Entry { file, source: Source::Analysed { text, analysis } })
+        .collect();
+    register::tables(&entries)
+}
+
+#[test]
+fn register_columns_are_the_page_hooks_in_order() {
+    let t = seed_tables(&[]);
+    let keys: Vec<&str> = t.register.columns.iter().map(|c| c.key.as_str()).collect();
+    assert_eq!(
+        keys,
+        [
+            "file", "title", "issuer", "year", "period", "published", "deadline", "timeliness", "measures", "duty", "problems",
+            "plans", "figures", "density", "quantified", "errors", "warnings", "infos", "error"
+        ]
+    );
+    assert!(t.register.rows.is_empty() && t.findings.rows.is_empty() && t.figures.rows.is_empty());
+    let kind = |key: &str| t.register.columns.iter().find(|c| c.key == key).unwrap().kind;
+    assert_eq!((kind("year"), kind("published"), kind("duty"), kind("title")), (CellType::Number, CellType::Date, CellType::Bool, CellType::Text));
+}
+
+#[test]
+fn register_rows_of_the_seeds() {
+    let t = seed_tables(&["000", "001", "002", "003", "004"]);
+    let r = &t.register;
+    assert_eq!(r.rows.len(), 5);
+    // 003: 公安县 2019, published 2020-04-20 (page metadata), due 2020-04-01: 19 days late;
+    // it has no 第一责任人 part.
+    assert_eq!(cell(r, 3, "file"), &text("003.txt"));
+    assert_eq!(cell(r, 3, "title"), &text("公安县2019年法治政府建设工作报告"));
+    assert_eq!(cell(r, 3, "issuer"), &text("公安县人民政府办公室"));
+    assert_eq!(cell(r, 3, "year"), &Cell::Number(2019.0));
+    assert_eq!(cell(r, 3, "period"), &text("年度"));
+    assert_eq!(cell(r, 3, "published"), &Cell::Date("2020-04-20".into()));
+    assert_eq!(cell(r, 3, "deadline"), &Cell::Date("2020-04-01".into()));
+    assert_eq!(cell(r, 3, "timeliness"), &text("逾期 19 天"));
+    let parts: Vec<&Cell> = ["measures", "duty", "problems", "plans"].iter().map(|k| cell(r, 3, k)).collect();
+    assert_eq!(parts, [&Cell::Bool(true), &Cell::Bool(false), &Cell::Bool(true), &Cell::Bool(true)]);
+    assert_eq!(cell(r, 3, "errors"), &Cell::Number(1.0), "the missing duty part is the one error");
+    assert_eq!(cell(r, 3, "error"), &Cell::Empty);
+    // 002: 临沧市应急管理局 2024, published 2024-12-23: on time.
+    assert_eq!(cell(r, 2, "issuer"), &text("临沧市应急管理局"));
+    assert_eq!(cell(r, 2, "published"), &Cell::Date("2024-12-23".into()));
+    assert_eq!(cell(r, 2, "timeliness"), &text("按时"));
+    // 000: an annual report for 2022 without a publication date.
+    assert_eq!(cell(r, 0, "deadline"), &Cell::Date("2023-04-01".into()));
+    assert_eq!((cell(r, 0, "published"), cell(r, 0, "timeliness")), (&Cell::Empty, &text("未知")));
+    // 001: 罗江区 上半年 — no deadline applies; no issuer line in the text.
+    assert_eq!(cell(r, 1, "period"), &text("半年"));
+    assert_eq!((cell(r, 1, "deadline"), cell(r, 1, "timeliness")), (&Cell::Empty, &text("不适用")));
+    assert_eq!(cell(r, 1, "issuer"), &Cell::Empty);
+    // 004: a mid-term evaluation.
+    assert_eq!((cell(r, 4, "period"), cell(r, 4, "timeliness")), (&text("中期"), &text("不适用")));
+    // Counts agree with the tables of findings and figures.
+    for (row, seed) in ["000", "001", "002", "003", "004"].iter().enumerate() {
+        let file = text(&format!("{seed}.txt"));
+        let figures = t.figures.rows.iter().filter(|f| f[0] == file).count();
+        assert_eq!(cell(r, row, "figures"), &Cell::Number(figures as f64), "{seed}");
+        for (key, label) in [("errors", "错误"), ("warnings", "警告"), ("infos", "提示")] {
+            let n = t.findings.rows.iter().filter(|f| f[0] == file && f[1] == text(label)).count();
+            assert_eq!(cell(r, row, key), &Cell::Number(n as f64), "{seed} {key}");
+        }
+    }
+}
+
+#[test]
+fn findings_carry_their_sentence_and_heading() {
+    let t = seed_tables(&["003", "001"]);
+    let f = &t.findings;
+    let row = |code: &str, needle: &str| {
+        (0..f.rows.len())
+            .find(|&i| cell(f, i, "code") == &text(code) && matches!(cell(f, i, "message"), Cell::Text(m) if m.contains(needle)))
+            .unwrap_or_else(|| panic!("no {code} finding with {needle}"))
+    };
+    let late = row("late-publication", "晚了19天");
+    assert_eq!(cell(f, late, "file"), &text("003.txt"));
+    assert_eq!(cell(f, late, "severity"), &text("警告"));
+    assert_eq!(cell(f, late, "evidence"), &text("信息来源:公安县人民政府办公室 | 发布时间:2020-04-20 16:52"));
+    assert_eq!(cell(f, late, "heading"), &Cell::Empty, "the page metadata stands before every heading");
+    // A whole-document finding has no sentence.
+    let missing = row("section-missing", "第一责任人");
+    assert_eq!((cell(f, missing, "severity"), cell(f, missing, "evidence")), (&text("错误"), &Cell::Empty));
+    // 001: “共审查行政决策事项40。” lacks its measure word.
+    let glued = row("suspected-missing-char", "决策事项40");
+    assert_eq!(cell(f, glued, "file"), &text("001.txt"));
+    assert_eq!(cell(f, glued, "evidence"), &text("2022年截至目前,共审查行政决策事项40。"));
+    assert_eq!(cell(f, glued, "heading"), &text("四、提升重大行政决策法治化水平"));
+}
+
+#[test]
+fn figures_carry_their_sentence_and_heading_path() {
+    let t = seed_tables(&["001"]);
+    let g = &t.figures;
+    let i = (0..g.rows.len()).find(|&i| cell(g, i, "text") == &text("8件")).unwrap();
+    assert_eq!(cell(g, i, "value"), &Cell::Number(8.0));
+    assert_eq!(cell(g, i, "unit"), &text("件"));
+    assert_eq!(cell(g, i, "kind"), &text("数量"));
+    assert_eq!(cell(g, i, "indicator"), &text("行政诉讼案件"));
+    assert_eq!(cell(g, i, "heading"), &text("一、实法治政府建设主体责任 › (二)统筹推动法治政府建设"));
+    // The paragraph ends at the line break, without a full stop.
+    assert_eq!(cell(g, i, "sentence"), &text("落实行政机关负责人出庭应诉制度,2022年上半年,共发生行政诉讼案件8件,行政机关负责人出庭应诉率100%"));
+    assert_eq!(cell(g, i + 1, "text"), &text("100%"));
+    assert_eq!(cell(g, i + 1, "kind"), &text("比例"));
+}
+
+#[test]
+fn a_refused_file_is_a_row_with_its_reason_in_every_table() {
+    let good = common::seed("002");
+    let analysis = fazhi_analyzer::analyze(&good);
+    let error = RowError { code: "binary".into(), message: "内容不是文本".into() };
+    let entries = [
+        Entry { file: "a.txt", source: Source::Analysed { text: &good, analysis: &analysis } },
+        Entry { file: "junk.bin", source: Source::Refused(&error) },
+        Entry { file: "c.txt", source: Source::Analysed { text: &good, analysis: &analysis } },
+    ];
+    let t = register::tables(&entries);
+    assert_eq!(t.register.rows.len(), 3);
+    let junk = &t.register.rows[1];
+    assert_eq!(junk[0], text("junk.bin"));
+    assert_eq!(cell(&t.register, 1, "error"), &text("内容不是文本"));
+    assert!(junk[1..junk.len() - 1].iter().all(|c| *c == Cell::Empty), "{junk:?}");
+    for table in [&t.findings, &t.figures] {
+        let rows: Vec<&Vec<Cell>> = table.rows.iter().filter(|r| r[0] == text("junk.bin")).collect();
+        assert_eq!(rows.len(), 1);
+        assert_eq!(rows[0].last().unwrap(), &text("内容不是文本"));
+    }
+    // Order is input order: a.txt's figures, junk's row, then c.txt's.
+    let files: Vec<&Cell> = t.figures.rows.iter().map(|r| &r[0]).collect();
+    let junk_at = files.iter().position(|f| **f == text("junk.bin")).unwrap();
+    assert!(files[..junk_at].iter().all(|f| **f == text("a.txt")) && files[junk_at + 1..].iter().all(|f| **f == text("c.txt")));
+}
+
+#[test]
+fn the_batch_as_the_page_holds_it() {
+    let good = common::seed("000");
+    let result = serde_json::to_value(fazhi_analyzer::analyze(&good)).unwrap();
+    let json = serde_json::json!([
+        { "file": "with-result.txt", "text": good, "result": result },
+        { "file": "empty.txt", "error": { "code": "empty", "message": "输入为空" } },
+        { "file": "text-only.txt", "text": good },
+        { "file": "junk.bin", "error": "内容不是文本" },
+        { "file": "blank.txt", "text": "   " },
+    ]);
+    let batch: Vec<BatchEntry> = serde_json::from_value(json).unwrap();
+    let t = register::batch_tables(&batch);
+    let r = &t.register;
+    assert_eq!(r.rows.len(), 5);
+    assert_eq!(r.rows[0][1..], r.rows[2][1..], "analysing the text gives the row of its result");
+    assert_eq!(cell(r, 1, "error"), &text("输入为空"));
+    assert_eq!(cell(r, 3, "error"), &text("内容不是文本"));
+    assert!(matches!(cell(r, 4, "error"), Cell::Text(m) if m.contains("输入为空")));
+    // JSON: plain values, dates as strings, missing as null.
+    let out = serde_json::to_value(&t).unwrap();
+    assert_eq!(out["register"]["columns"][5], serde_json::json!({ "key": "published", "header": "发布日期", "type": "date" }));
+    assert_eq!(out["register"]["rows"][0][6], serde_json::json!("2023-04-01"));
+    assert_eq!(out["register"]["rows"][0][5], serde_json::Value::Null);
+    assert_eq!(out["register"]["rows"][0][8], serde_json::json!(true));
+}
