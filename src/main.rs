@@ -1,95 +1,344 @@
-//! `fazhi-analyzer FILE…` — the same core as the web page, for batch work.
+//! `fazhi-analyzer [OPTIONS] PATH…` — the same core as the web page, for batch work.
 
-use std::io::{self, Read, Write};
+use std::io::{self, IsTerminal, Read, Write};
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-const USAGE: &str = "\
-fazhi-analyzer — 法治政府建设报告分析器
+use clap::{CommandFactory, Parser, ValueEnum};
+use fazhi_analyzer::register::{self, Entry, RowError, Source, Tables};
+use rayon::prelude::*;
 
-usage: fazhi-analyzer [--pretty] FILE
-       fazhi-analyzer [--pretty] -          (read standard input)
-       fazhi-analyzer [--pretty] FILE…      (one JSON document per file, in order)
+const VERSION: &str = concat!(env!("CARGO_PKG_VERSION"), " (result format fazhi-analyzer/1)");
 
-Prints the analysis as JSON (format fazhi-analyzer/1). Files must be UTF-8 text
-(UTF-16 with a byte-order mark is accepted). Exit status: 0 ok, 2 unreadable input.";
+/// Files with these extensions are taken from a directory (any file named on the command line is read).
+const REPORT_EXTENSIONS: [&str; 4] = ["txt", "docx", "html", "htm"];
+
+/// 法治政府建设报告分析器: structure, figures and review findings of each report.
+///
+/// Each PATH is a file, a directory (its .txt/.docx/.html/.htm files, recursively, in sorted
+/// order) or `-` for standard input. Output is in input order. Exit status: 0 every file
+/// analysed; 1 some file refused (each still has its line or row, with the reason); 2 usage error.
+#[derive(Parser, Debug)]
+#[command(name = "fazhi-analyzer", version = VERSION)]
+struct Args {
+    /// json: the result of each analysed file, one document per line (the web page's JSON);
+    /// jsonl: one line per file with "file" (and "encoding") added, or {"file", "error"} for a
+    /// refused file, so line i is file i; csv: the table named by --table (UTF-8 with BOM, CRLF).
+    /// Default json, or csv with --table, or nothing on stdout with only --xlsx.
+    #[arg(long, value_enum, value_name = "FORMAT")]
+    format: Option<Format>,
+
+    /// The table --format csv prints: register (汇总, one row per file), findings (发现), figures (数字).
+    #[arg(long, value_enum, value_name = "TABLE")]
+    table: Option<TableName>,
+
+    /// Pretty-print the JSON (--format json only).
+    #[arg(long, short)]
+    pretty: bool,
+
+    /// No progress bar, and no notes on stderr for refused files when the output carries them.
+    #[arg(long, short)]
+    quiet: bool,
+
+    /// Files, directories, or - for standard input.
+    #[arg(required = true, value_name = "PATH")]
+    paths: Vec<PathBuf>,
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+enum Format {
+    Json,
+    Jsonl,
+    Csv,
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq, Default)]
+enum TableName {
+    #[default]
+    Register,
+    Findings,
+    Figures,
+}
+
+/// One input of the batch, in command-line order.
+struct Input {
+    /// The name printed in the output: the path as given (or found in a directory), `-` for stdin.
+    name: String,
+    source: InputSource,
+}
+
+enum InputSource {
+    Stdin(Vec<u8>),
+    File(PathBuf),
+    Refused(RowError),
+}
+
+/// What one file gives, ready to print.
+enum Outcome {
+    Json(String),
+    Tables(Tables),
+    Refused(RowError),
+}
 
 fn main() -> ExitCode {
-    let mut pretty = false;
-    let mut paths = Vec::new();
-    for arg in std::env::args().skip(1) {
-        match arg.as_str() {
-            "--pretty" | "-p" => pretty = true,
-            "--help" | "-h" => {
-                println!("{USAGE}");
-                return ExitCode::SUCCESS;
-            }
-            "--version" | "-V" => {
-                println!("fazhi-analyzer {} ({})", env!("CARGO_PKG_VERSION"), fazhi_analyzer::FORMAT);
-                return ExitCode::SUCCESS;
-            }
-            flag if flag.starts_with("--") => {
-                eprintln!("fazhi-analyzer: unknown option {flag}\n\n{USAGE}");
-                return ExitCode::from(2);
-            }
-            _ => paths.push(arg),
-        }
-    }
-    if paths.is_empty() {
-        eprintln!("{USAGE}");
-        return ExitCode::from(2);
+    let args = Args::parse();
+    let format = match (args.format, args.table) {
+        (Some(Format::Json | Format::Jsonl), Some(_)) => usage_error("--table goes with --format csv"),
+        (Some(f), _) => f,
+        (None, Some(_)) => Format::Csv,
+        (None, None) => Format::Json,
+    };
+    if args.pretty && format != Format::Json {
+        usage_error("--pretty goes with --format json");
     }
 
-    let mut failed = false;
-    let mut results = Vec::new();
-    for path in &paths {
-        match read(path).and_then(|bytes| fazhi_analyzer::decode(&bytes).map_err(|e| e.to_string())) {
-            Ok(text) => results.push(fazhi_analyzer::analyze(&text)),
-            Err(message) => {
-                eprintln!("fazhi-analyzer: {path}: {message}");
-                failed = true;
-            }
-        }
-    }
+    let inputs = match collect_inputs(&args.paths) {
+        Ok(inputs) => inputs,
+        Err(message) => usage_error(&message),
+    };
+    let progress = progress_bar(inputs.len(), args.quiet);
+    let mut refused = false;
+    let options = Options { format, table: args.table.unwrap_or_default(), pretty: args.pretty, quiet: args.quiet };
+    let written = write_batch(&inputs, options, &progress, &mut refused, io::BufWriter::new(io::stdout().lock()));
+    progress.finish_and_clear();
 
-    let out = io::stdout();
-    let mut out = out.lock();
-    let written = results.iter().try_for_each(|r| {
-        if pretty {
-            serde_json::to_writer_pretty(&mut out, r)?;
-        } else {
-            serde_json::to_writer(&mut out, r)?;
-        }
-        writeln!(out)
-    });
-    if let Err(e) = written.and_then(|_| out.flush()) {
+    if let Err(e) = written {
         if e.kind() != io::ErrorKind::BrokenPipe {
             eprintln!("fazhi-analyzer: cannot write output: {e}");
             return ExitCode::from(2);
         }
     }
-    if failed {
-        ExitCode::from(2)
+    if refused {
+        ExitCode::from(1)
     } else {
         ExitCode::SUCCESS
     }
 }
 
-fn read(path: &str) -> Result<Vec<u8>, String> {
-    let mut bytes = Vec::new();
-    let result = if path == "-" {
-        io::stdin().lock().read_to_end(&mut bytes).map(|_| ())
-    } else {
-        std::fs::File::open(path).and_then(|mut f| {
-            if f.metadata()?.is_dir() {
-                return Err(io::Error::new(io::ErrorKind::InvalidInput, "is a directory"));
-            }
-            // Read one byte past the cap so an oversized file is refused without reading all of it.
-            (&mut f).take(fazhi_analyzer::MAX_INPUT_BYTES as u64 * 2 + 1).read_to_end(&mut bytes).map(|_| ())
-        })
+#[derive(Clone, Copy)]
+struct Options {
+    format: Format,
+    table: TableName,
+    pretty: bool,
+    quiet: bool,
+}
+
+/// Where the outcomes go: CSV rows, or lines of JSON.
+enum Sink<W: Write> {
+    Csv(csv::Writer<W>),
+    Lines(W),
+}
+
+/// Analyse the inputs and print them in order. Bounded memory: a chunk is analysed in
+/// parallel and printed before the next one starts.
+fn write_batch(
+    inputs: &[Input],
+    options: Options,
+    progress: &indicatif::ProgressBar,
+    refused: &mut bool,
+    mut out: impl Write,
+) -> io::Result<()> {
+    let mut sink = match options.format {
+        Format::Csv => {
+            out.write_all("\u{FEFF}".as_bytes())?;
+            let mut w = csv::WriterBuilder::new().terminator(csv::Terminator::CRLF).from_writer(out);
+            w.write_record(columns(options.table).iter().map(|c| c.1))?;
+            Sink::Csv(w)
+        }
+        _ => Sink::Lines(out),
     };
-    result.map_err(|e| format!("cannot read: {e}"))?;
-    if bytes.len() > fazhi_analyzer::MAX_INPUT_BYTES * 2 {
-        return Err(fazhi_analyzer::InputError::TooLarge { bytes: bytes.len() }.to_string());
+    let chunk = (rayon::current_num_threads() * 8).max(32);
+    for inputs in inputs.chunks(chunk) {
+        let outcomes: Vec<Outcome> = inputs
+            .par_iter()
+            .map(|input| {
+                progress.set_message(input.name.clone());
+                let outcome = process(input, options.format, options.pretty);
+                progress.inc(1);
+                outcome
+            })
+            .collect();
+        for (input, outcome) in inputs.iter().zip(outcomes) {
+            if let Outcome::Refused(e) = &outcome {
+                *refused = true;
+                if options.format == Format::Json || !options.quiet {
+                    progress.suspend(|| eprintln!("fazhi-analyzer: {}: {}", input.name, e.message));
+                }
+            }
+            match (&mut sink, outcome) {
+                (Sink::Csv(w), outcome) => {
+                    let tables = match outcome {
+                        Outcome::Tables(t) => t,
+                        Outcome::Refused(e) => register::tables(&[Entry { file: &input.name, source: Source::Refused(&e) }]),
+                        Outcome::Json(_) => unreachable!("csv outcomes are tables"),
+                    };
+                    for row in &pick(&tables, options.table).rows {
+                        w.write_record(row.iter().map(|c| c.to_text()))?;
+                    }
+                }
+                (Sink::Lines(out), Outcome::Json(json)) => writeln!(out, "{json}")?,
+                (Sink::Lines(out), Outcome::Refused(e)) if options.format == Format::Jsonl => {
+                    writeln!(out, "{}", error_line(&input.name, &e))?
+                }
+                (Sink::Lines(_), _) => {}
+            }
+        }
+    }
+    match sink {
+        Sink::Csv(mut w) => w.flush(),
+        Sink::Lines(mut out) => out.flush(),
+    }
+}
+
+/// Exit 2 with the message in clap's conventions.
+fn usage_error(message: &str) -> ! {
+    Args::command().error(clap::error::ErrorKind::ArgumentConflict, message).exit()
+}
+
+fn progress_bar(len: usize, quiet: bool) -> indicatif::ProgressBar {
+    if quiet || len < 2 || !io::stderr().is_terminal() {
+        return indicatif::ProgressBar::hidden();
+    }
+    let bar = indicatif::ProgressBar::new(len as u64);
+    if let Ok(style) = indicatif::ProgressStyle::with_template("{bar:30} {pos}/{len} {elapsed} {wide_msg}") {
+        bar.set_style(style);
+    }
+    bar
+}
+
+/// The command line's paths as a flat list of inputs: directories expanded in sorted order,
+/// standard input read once. A path that cannot be an input stays in the list, refused.
+fn collect_inputs(paths: &[PathBuf]) -> Result<Vec<Input>, String> {
+    let mut inputs = Vec::new();
+    let mut stdin_taken = false;
+    for path in paths {
+        let name = path.to_string_lossy().into_owned();
+        if path.as_os_str() == "-" {
+            if std::mem::replace(&mut stdin_taken, true) {
+                return Err("standard input (-) can be named only once".into());
+            }
+            let source = match read_capped(io::stdin().lock()) {
+                Ok(bytes) => InputSource::Stdin(bytes),
+                Err(e) => InputSource::Refused(e),
+            };
+            inputs.push(Input { name, source });
+        } else if path.is_dir() {
+            let before = inputs.len();
+            for entry in walkdir::WalkDir::new(path).follow_links(true).sort_by_file_name() {
+                match entry {
+                    Ok(e) if e.file_type().is_file() && is_report(e.path()) => {
+                        inputs.push(Input { name: e.path().to_string_lossy().into_owned(), source: InputSource::File(e.into_path()) })
+                    }
+                    Ok(_) => {}
+                    Err(e) => {
+                        let name = e.path().map_or_else(|| name.clone(), |p| p.to_string_lossy().into_owned());
+                        inputs.push(Input { name, source: InputSource::Refused(unreadable(&e.to_string())) });
+                    }
+                }
+            }
+            if inputs.len() == before {
+                let error = RowError {
+                    code: "no-reports".into(),
+                    message: "目录中没有 .txt/.docx/.html/.htm 文件 (no report files in this directory)".into(),
+                };
+                inputs.push(Input { name, source: InputSource::Refused(error) });
+            }
+        } else {
+            inputs.push(Input { name, source: InputSource::File(path.clone()) });
+        }
+    }
+    Ok(inputs)
+}
+
+fn is_report(path: &Path) -> bool {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| REPORT_EXTENSIONS.iter().any(|r| e.eq_ignore_ascii_case(r)))
+}
+
+fn unreadable(reason: &str) -> RowError {
+    RowError { code: "unreadable".into(), message: format!("无法读取 (cannot read): {reason}") }
+}
+
+/// Read at most the input cap (UTF-16 text is up to twice its UTF-8 size), refusing more.
+fn read_capped(reader: impl Read) -> Result<Vec<u8>, RowError> {
+    let cap = fazhi_analyzer::MAX_INPUT_BYTES * 2;
+    let mut bytes = Vec::new();
+    reader.take(cap as u64 + 1).read_to_end(&mut bytes).map_err(|e| unreadable(&e.to_string()))?;
+    if bytes.len() > cap {
+        return Err(input_error(fazhi_analyzer::InputError::TooLarge { bytes: bytes.len() }));
     }
     Ok(bytes)
+}
+
+fn read_file(path: &Path) -> Result<Vec<u8>, RowError> {
+    let meta = std::fs::metadata(path).map_err(|e| unreadable(&e.to_string()))?;
+    if meta.is_dir() {
+        return Err(RowError { code: "not-a-file".into(), message: "是目录,不是文件 (is a directory)".into() });
+    }
+    if !meta.is_file() {
+        // A FIFO or a device would block or never end: only `-` reads a stream.
+        return Err(RowError {
+            code: "not-a-file".into(),
+            message: "不是普通文件(管道或设备);从标准输入读取请用 - (not a regular file; use - for standard input)".into(),
+        });
+    }
+    read_capped(std::fs::File::open(path).map_err(|e| unreadable(&e.to_string()))?)
+}
+
+fn input_error(e: fazhi_analyzer::InputError) -> RowError {
+    RowError { code: e.code().into(), message: e.to_string() }
+}
+
+/// Read, decode and analyse one input.
+fn process(input: &Input, format: Format, pretty: bool) -> Outcome {
+    let bytes = match &input.source {
+        InputSource::Stdin(bytes) => std::borrow::Cow::Borrowed(bytes.as_slice()),
+        InputSource::File(path) => match read_file(path) {
+            Ok(bytes) => std::borrow::Cow::Owned(bytes),
+            Err(e) => return Outcome::Refused(e),
+        },
+        InputSource::Refused(e) => return Outcome::Refused(e.clone()),
+    };
+    let text = match fazhi_analyzer::decode(&bytes) {
+        Ok(text) => text,
+        Err(e) => return Outcome::Refused(input_error(e)),
+    };
+    let analysis = fazhi_analyzer::analyze(&text);
+    match format {
+        Format::Json if pretty => Outcome::Json(serde_json::to_string_pretty(&analysis).expect("the result always serialises")),
+        Format::Json => Outcome::Json(serde_json::to_string(&analysis).expect("the result always serialises")),
+        Format::Jsonl => {
+            let json = serde_json::to_string(&analysis).expect("the result always serialises");
+            Outcome::Json(format!("{{\"file\":{},{}", json_string(&input.name), &json[1..]))
+        }
+        Format::Csv => Outcome::Tables(register::tables(&[Entry {
+            file: &input.name,
+            source: Source::Analysed { text: &text, analysis: &analysis },
+        }])),
+    }
+}
+
+fn json_string(s: &str) -> String {
+    serde_json::to_string(s).expect("a string always serialises")
+}
+
+fn error_line(file: &str, e: &RowError) -> String {
+    format!("{{\"file\":{},\"error\":{}}}", json_string(file), serde_json::to_string(e).expect("an error always serialises"))
+}
+
+fn columns(table: TableName) -> &'static [(&'static str, &'static str, register::CellType)] {
+    match table {
+        TableName::Register => &register::REGISTER_COLUMNS,
+        TableName::Findings => &register::FINDING_COLUMNS,
+        TableName::Figures => &register::FIGURE_COLUMNS,
+    }
+}
+
+fn pick(tables: &Tables, table: TableName) -> &register::Table {
+    match table {
+        TableName::Register => &tables.register,
+        TableName::Findings => &tables.findings,
+        TableName::Figures => &tables.figures,
+    }
 }

@@ -82,6 +82,19 @@ pub enum Cell {
 }
 
 impl Cell {
+    /// The cell as CSV prints it: numbers in their shortest form (`2019`, `18.35`), booleans
+    /// 是/否, dates `YYYY-MM-DD`, empty as nothing.
+    pub fn to_text(&self) -> String {
+        match self {
+            Cell::Empty => String::new(),
+            Cell::Bool(true) => "是".to_owned(),
+            Cell::Bool(false) => "否".to_owned(),
+            Cell::Number(n) if n.fract() == 0.0 && n.abs() < 1e15 => format!("{}", *n as i64),
+            Cell::Number(n) => n.to_string(),
+            Cell::Text(s) | Cell::Date(s) => s.clone(),
+        }
+    }
+
     fn text(s: Option<&str>) -> Cell {
         s.map_or(Cell::Empty, |s| Cell::Text(s.to_owned()))
     }
@@ -464,6 +477,16 @@ mod tests {
         assert_eq!(at("工作"), "一、工作");
         // Out-of-range offsets from outside are clamped, not a panic.
         assert_eq!(index.sentence(10_000, 10_001), "");
+    }
+
+    #[test]
+    fn cells_as_csv_text() {
+        let texts: Vec<String> =
+            [Cell::Empty, Cell::Bool(true), Cell::Bool(false), Cell::Number(2019.0), Cell::Number(18.35), Cell::Number(-0.5), Cell::Date("2020-04-01".into())]
+                .iter()
+                .map(Cell::to_text)
+                .collect();
+        assert_eq!(texts, ["", "是", "否", "2019", "18.35", "-0.5", "2020-04-01"]);
     }
 
     #[test]
