@@ -19,7 +19,11 @@ const REPORT_EXTENSIONS: [&str; 4] = ["txt", "docx", "html", "htm"];
 /// order) or `-` for standard input. Output is in input order. Exit status: 0 every file
 /// analysed; 1 some file refused (each still has its line or row, with the reason); 2 usage error.
 #[derive(Parser, Debug)]
-#[command(name = "fazhi-analyzer", version = VERSION)]
+#[command(
+    name = "fazhi-analyzer",
+    version = VERSION,
+    override_usage = "fazhi-analyzer [OPTIONS] <PATH>...\n       fazhi-analyzer [OPTIONS] --compare <OLD> <NEW>"
+)]
 struct Args {
     /// json: the result of each analysed file, one document per line (the web page's JSON);
     /// jsonl: one line per file with "file" (and "encoding") added, or {"file", "error"} for a
@@ -40,8 +44,14 @@ struct Args {
     #[arg(long, short)]
     quiet: bool,
 
+    /// Compare two reports (typically one issuer's two years): the figures matched by
+    /// indicator, unit and category as CSV (UTF-8 with BOM, CRLF: indicator, unit, category,
+    /// old value, new value, change, relative change), or the whole comparison with --format json.
+    #[arg(long, num_args = 2, value_names = ["OLD", "NEW"], conflicts_with_all = ["paths", "table"])]
+    compare: Option<Vec<PathBuf>>,
+
     /// Files, directories, or - for standard input.
-    #[arg(required = true, value_name = "PATH")]
+    #[arg(required_unless_present = "compare", value_name = "PATH")]
     paths: Vec<PathBuf>,
 }
 
@@ -82,6 +92,9 @@ enum Outcome {
 
 fn main() -> ExitCode {
     let args = Args::parse();
+    if let Some(pair) = &args.compare {
+        return compare(pair, args.format, args.pretty);
+    }
     let format = match (args.format, args.table) {
         (Some(Format::Json | Format::Jsonl), Some(_)) => usage_error("--table goes with --format csv"),
         (Some(f), _) => f,
@@ -147,15 +160,29 @@ fn write_batch(
         }
         _ => Sink::Lines(out),
     };
-    let chunk = (rayon::current_num_threads() * 8).max(32);
+    // Cross-report findings need the whole batch at once; a single file streams in chunks of
+    // one, and memory stays bounded by the chunk otherwise.
+    let linked = inputs.len() > 1;
+    let chunk = if linked { inputs.len() } else { 1 };
     for inputs in inputs.chunks(chunk) {
-        let outcomes: Vec<Outcome> = inputs
+        let mut analysed: Vec<_> = inputs
             .par_iter()
             .map(|input| {
                 progress.set_message(input.name.clone());
-                let outcome = process(input, options.format, options.pretty);
+                let analysed = analyse(input);
                 progress.inc(1);
-                outcome
+                analysed
+            })
+            .collect();
+        if linked {
+            analysed = link(inputs, analysed);
+        }
+        let outcomes: Vec<Outcome> = inputs
+            .par_iter()
+            .zip(analysed)
+            .map(|(input, analysed)| match analysed {
+                Ok((text, analysis)) => render(&input.name, &text, &analysis, options.format, options.pretty),
+                Err(e) => Outcome::Refused(e),
             })
             .collect();
         for (input, outcome) in inputs.iter().zip(outcomes) {
@@ -187,6 +214,52 @@ fn write_batch(
     match sink {
         Sink::Csv(mut w) => w.flush(),
         Sink::Lines(mut out) => out.flush(),
+    }
+}
+
+/// `--compare OLD NEW`: exit 0, or 1 when either report cannot be read (nothing printed).
+fn compare(pair: &[PathBuf], format: Option<Format>, pretty: bool) -> ExitCode {
+    if format == Some(Format::Jsonl) || (pretty && format != Some(Format::Json)) {
+        usage_error("--compare prints csv (the default) or --format json [--pretty]");
+    }
+    let inputs = match collect_inputs(pair) {
+        Ok(inputs) if inputs.len() == 2 => inputs,
+        Ok(_) => usage_error("--compare takes two files, not directories"),
+        Err(message) => usage_error(&message),
+    };
+    let (old, new) = match (analyse(&inputs[0]), analyse(&inputs[1])) {
+        (Ok(old), Ok(new)) => (old, new),
+        (old, new) => {
+            for (input, a) in inputs.iter().zip([old, new]) {
+                if let Err(e) = a {
+                    eprintln!("fazhi-analyzer: {}: {}", input.name, e.message);
+                }
+            }
+            return ExitCode::from(1);
+        }
+    };
+    let comparison = fazhi_analyzer::compare(&inputs[0].name, &old.1, &inputs[1].name, &new.1);
+    let written = (|| -> io::Result<()> {
+        let mut out = io::BufWriter::new(io::stdout().lock());
+        if format == Some(Format::Json) {
+            let json = if pretty { serde_json::to_string_pretty(&comparison) } else { serde_json::to_string(&comparison) };
+            writeln!(out, "{}", json.expect("a comparison always serialises"))?;
+            return out.flush();
+        }
+        out.write_all("\u{FEFF}".as_bytes())?;
+        let mut w = csv::WriterBuilder::new().terminator(csv::Terminator::CRLF).from_writer(out);
+        w.write_record(fazhi_analyzer::batch::compare::FIGURE_COLUMNS.iter().map(|c| c.1))?;
+        for row in comparison.figure_rows() {
+            w.write_record(&row)?;
+        }
+        w.flush()
+    })();
+    match written {
+        Err(e) if e.kind() != io::ErrorKind::BrokenPipe => {
+            eprintln!("fazhi-analyzer: cannot write output: {e}");
+            ExitCode::from(2)
+        }
+        _ => ExitCode::SUCCESS,
     }
 }
 
@@ -290,33 +363,56 @@ fn input_error(e: fazhi_analyzer::InputError) -> RowError {
     RowError { code: e.code().into(), message: e.to_string() }
 }
 
+/// An input's text and result, or why it was refused.
+type Analysed = Result<(String, fazhi_analyzer::Analysis), RowError>;
+
 /// Read, decode and analyse one input.
-fn process(input: &Input, format: Format, pretty: bool) -> Outcome {
+fn analyse(input: &Input) -> Analysed {
     let bytes = match &input.source {
         InputSource::Stdin(bytes) => std::borrow::Cow::Borrowed(bytes.as_slice()),
-        InputSource::File(path) => match read_file(path) {
-            Ok(bytes) => std::borrow::Cow::Owned(bytes),
-            Err(e) => return Outcome::Refused(e),
-        },
-        InputSource::Refused(e) => return Outcome::Refused(e.clone()),
+        InputSource::File(path) => std::borrow::Cow::Owned(read_file(path)?),
+        InputSource::Refused(e) => return Err(e.clone()),
     };
-    let text = match fazhi_analyzer::decode(&bytes) {
-        Ok(text) => text,
-        Err(e) => return Outcome::Refused(input_error(e)),
-    };
+    let text = fazhi_analyzer::decode(&bytes).map_err(input_error)?;
     let analysis = fazhi_analyzer::analyze(&text);
+    Ok((text, analysis))
+}
+
+/// One analysed input as the format prints it.
+fn render(name: &str, text: &str, analysis: &fazhi_analyzer::Analysis, format: Format, pretty: bool) -> Outcome {
     match format {
-        Format::Json if pretty => Outcome::Json(serde_json::to_string_pretty(&analysis).expect("the result always serialises")),
-        Format::Json => Outcome::Json(serde_json::to_string(&analysis).expect("the result always serialises")),
+        Format::Json if pretty => Outcome::Json(serde_json::to_string_pretty(analysis).expect("the result always serialises")),
+        Format::Json => Outcome::Json(serde_json::to_string(analysis).expect("the result always serialises")),
         Format::Jsonl => {
-            let json = serde_json::to_string(&analysis).expect("the result always serialises");
-            Outcome::Json(format!("{{\"file\":{},{}", json_string(&input.name), &json[1..]))
+            let json = serde_json::to_string(analysis).expect("the result always serialises");
+            Outcome::Json(format!("{{\"file\":{},{}", json_string(name), &json[1..]))
         }
         Format::Csv => Outcome::Tables(register::tables(&[Entry {
-            file: &input.name,
-            source: Source::Analysed { text: &text, analysis: &analysis },
+            file: name,
+            source: Source::Analysed { text, analysis },
         }])),
     }
+}
+
+/// A batch's analysed inputs with their cross-report findings added (`recycled-text`).
+fn link(inputs: &[Input], analysed: Vec<Analysed>) -> Vec<Analysed> {
+    let mut files = Vec::new();
+    let mut results = Vec::new();
+    let mut texts: Vec<Result<String, RowError>> = Vec::with_capacity(analysed.len());
+    for (input, a) in inputs.iter().zip(analysed) {
+        match a {
+            Ok((text, analysis)) => {
+                files.push(input.name.as_str());
+                results.push(analysis);
+                texts.push(Ok(text));
+            }
+            Err(e) => texts.push(Err(e)),
+        }
+    }
+    let text_refs: Vec<&str> = texts.iter().filter_map(|t| t.as_deref().ok()).collect();
+    fazhi_analyzer::batch::link(&files, &text_refs, &mut results);
+    let mut results = results.into_iter();
+    texts.into_iter().map(|t| t.map(|text| (text, results.next().expect("one result per text")))).collect()
 }
 
 fn json_string(s: &str) -> String {

@@ -35,6 +35,42 @@ pub fn register_tables(entries: JsValue) -> Result<JsValue, JsError> {
     crate::register::batch_tables(&batch).serialize(&serializer).map_err(|e| JsError::new(&e.to_string()))
 }
 
+#[derive(serde::Deserialize)]
+struct Report {
+    file: String,
+    #[serde(default)]
+    text: String,
+    result: crate::Analysis,
+}
+
+fn to_js(value: &impl Serialize) -> Result<JsValue, JsError> {
+    let serializer = serde_wasm_bindgen::Serializer::new()
+        .serialize_maps_as_objects(true)
+        .serialize_missing_as_null(true);
+    value.serialize(&serializer).map_err(|e| JsError::new(&e.to_string()))
+}
+
+/// Two reports side by side: `old` and `new` are `{file, result}`; returns the comparison
+/// (format `fazhi-analyzer-compare/1`, docs/result-format.md).
+#[wasm_bindgen(js_name = compareReports)]
+pub fn compare_reports(old: JsValue, new: JsValue) -> Result<JsValue, JsError> {
+    let old: Report = serde_wasm_bindgen::from_value(old).map_err(|e| JsError::new(&e.to_string()))?;
+    let new: Report = serde_wasm_bindgen::from_value(new).map_err(|e| JsError::new(&e.to_string()))?;
+    to_js(&crate::compare(&old.file, &old.result, &new.file, &new.result))
+}
+
+/// A batch's results with their cross-report findings (`recycled-text`): `entries` is
+/// `[{file, text, result}]`; returns the results in the same order.
+#[wasm_bindgen(js_name = linkBatch)]
+pub fn link_batch(entries: JsValue) -> Result<JsValue, JsError> {
+    let reports: Vec<Report> = serde_wasm_bindgen::from_value(entries).map_err(|e| JsError::new(&e.to_string()))?;
+    let files: Vec<&str> = reports.iter().map(|r| r.file.as_str()).collect();
+    let texts: Vec<&str> = reports.iter().map(|r| r.text.as_str()).collect();
+    let mut results: Vec<crate::Analysis> = reports.iter().map(|r| r.result.clone()).collect();
+    crate::batch::link(&files, &texts, &mut results);
+    to_js(&results)
+}
+
 /// The result format this build produces.
 #[wasm_bindgen(js_name = formatVersion)]
 pub fn format_version() -> String {

@@ -2,7 +2,13 @@
 // their own UI. The wasm is fetched relative to this module, so it works from any path, and
 // it is instantiated once however many callers share it.
 
-import init, { analyze as analyzeCore, analyzeJson as analyzeJsonCore, formatVersion } from './pkg/fazhi_analyzer.js';
+import init, {
+  analyze as analyzeCore,
+  analyzeJson as analyzeJsonCore,
+  compareReports,
+  formatVersion,
+  linkBatch as linkBatchCore,
+} from './pkg/fazhi_analyzer.js';
 
 let instance;
 
@@ -31,4 +37,22 @@ export async function analyzeJson(text) {
 export async function format() {
   await load();
   return formatVersion();
+}
+
+/**
+ * Two reports side by side (format `fazhi-analyzer-compare/1`): `older` and `newer` are
+ * `{file, result}` with `result` as `analyze()` gave it.
+ */
+export async function compare(older, newer) {
+  await load();
+  return compareReports(older, newer);
+}
+
+/**
+ * A batch's results with their cross-report findings (`recycled-text`): `entries` is
+ * `[{file, text, result}]`; resolves to the results in the same order.
+ */
+export async function linkBatch(entries) {
+  await load();
+  return linkBatchCore(entries);
 }

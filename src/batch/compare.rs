@@ -75,6 +75,39 @@ pub struct PartChange {
     pub new: bool,
 }
 
+/// The columns of the matched-figures table (CSV / workbook): `(key, header)`.
+pub const FIGURE_COLUMNS: [(&str, &str); 7] = [
+    ("indicator", "指标"),
+    ("unit", "单位"),
+    ("category", "领域"),
+    ("old", "原值"),
+    ("new", "新值"),
+    ("change", "变化"),
+    ("relativeChange", "变化率"),
+];
+
+impl Comparison {
+    /// The figures as table rows under [`FIGURE_COLUMNS`]: values as plain numbers, empty
+    /// where a report does not state the figure.
+    pub fn figure_rows(&self) -> Vec<[String; 7]> {
+        let number = |v: Option<f64>| v.map_or_else(String::new, |v| v.to_string());
+        self.figures
+            .iter()
+            .map(|f| {
+                [
+                    f.indicator.clone(),
+                    f.unit.clone(),
+                    f.category.clone(),
+                    number(f.old.as_ref().map(|o| o.value)),
+                    number(f.new.as_ref().map(|n| n.value)),
+                    number(f.change),
+                    number(f.relative_change),
+                ]
+            })
+            .collect()
+    }
+}
+
 /// Compare `old` with `new`. Figures of one indicator, unit and category are paired in the
 /// order the reports state them (the first 受理行政复议案件 of one with the first of the other).
 pub fn compare(old_file: &str, old: &Analysis, new_file: &str, new: &Analysis) -> Comparison {
