@@ -6,7 +6,8 @@ export PATH="$HOME/.cargo/bin:$PATH"
 
 cargo build --quiet --release --lib --target wasm32-unknown-unknown
 wasm=target/wasm32-unknown-unknown/release/fazhi_analyzer.wasm
-wasm-bindgen --target web --out-dir www/pkg "$wasm"
+# No name section: function names are for debuggers, and they were a tenth of the shipped bytes.
+wasm-bindgen --target web --remove-name-section --out-dir www/pkg "$wasm"
 wasm-bindgen --target nodejs --out-dir target/pkg-node "$wasm"
 # The nodejs target is CommonJS; the project root says "type": "module".
 echo '{ "type": "commonjs" }' > target/pkg-node/package.json
