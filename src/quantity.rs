@@ -39,7 +39,7 @@ pub struct Quantity {
 }
 
 /// One number with its multipliers and 余/多/几 (no unit).
-const PART: &str = r"(?:\d+(?:,\d{3})*(?:\.\d+)?|[〇零一二两三四五六七八九十][〇零一二两三四五六七八九十百千万亿]*(?:点[〇零一二三四五六七八九]+)?)(?:余|多|几)?(?:(?:万亿|万|亿)(?:余|多)?(?:\d+)?|千(?:余|多)?)?";
+const PART: &str = r"(?:[0-9]+(?:,[0-9]{3})*(?:\.[0-9]+)?|[〇零一二两三四五六七八九十][〇零一二两三四五六七八九十百千万亿]*(?:点[〇零一二三四五六七八九]+)?)(?:余|多|几)?(?:(?:万亿|万|亿)(?:余|多)?(?:[0-9]+)?|千(?:余|多)?)?";
 
 static QUANTITY: LazyLock<Regex> = LazyLock::new(|| {
     let mut units: Vec<&str> = UNITS.iter().map(|(u, _, _)| *u).collect();

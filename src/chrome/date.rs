@@ -10,12 +10,12 @@ use super::Date;
 use crate::text::Span;
 
 static ARABIC: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(\d{4})\s*(?:年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日|[-/.](\d{1,2})[-/.](\d{1,2}))").unwrap()
+    Regex::new(r"([0-9]{4})[ \t\n\x0B\x0C\r]*(?:年[ \t\n\x0B\x0C\r]*([0-9]{1,2})[ \t\n\x0B\x0C\r]*月[ \t\n\x0B\x0C\r]*([0-9]{1,2})[ \t\n\x0B\x0C\r]*日|[-/.]([0-9]{1,2})[-/.]([0-9]{1,2}))").unwrap()
 });
 static CHINESE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"([〇零○OoО0一二三四五六七八九]{4})\s*年\s*([一二三四五六七八九十]{1,3})\s*月\s*([一二三四五六七八九十]{1,4})\s*日").unwrap()
+    Regex::new(r"([〇零○OoО0一二三四五六七八九]{4})[ \t\n\x0B\x0C\r]*年[ \t\n\x0B\x0C\r]*([一二三四五六七八九十]{1,3})[ \t\n\x0B\x0C\r]*月[ \t\n\x0B\x0C\r]*([一二三四五六七八九十]{1,4})[ \t\n\x0B\x0C\r]*日").unwrap()
 });
-static COMPACT: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?:^|[^\d])(\d{7,8})(?:$|[^\d])").unwrap());
+static COMPACT: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?:^|[^0-9])([0-9]{7,8})(?:$|[^0-9])").unwrap());
 
 /// A valid calendar date, or None.
 pub fn make(year: i32, month: u32, day: u32) -> Option<Date> {

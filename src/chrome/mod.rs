@@ -97,29 +97,29 @@ static META_ANY: LazyLock<Regex> =
 static FOOTER_START: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(&format!(r"^(?:{})[ \t]*:", label_alternation(vocab::FOOTER_LABELS))).unwrap());
 static PAGE_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:[-—–]+[ \t]*\d{1,3}[ \t]*[-—–]+|第[ \t]*\d{1,4}[ \t]*页.*|共[ \t]*\d{1,4}[ \t]*页.*|\d{1,3}[ \t]*/[ \t]*\d{1,3})$").unwrap()
+    Regex::new(r"^(?:[-—–]+[ \t]*[0-9]{1,3}[ \t]*[-—–]+|第[ \t]*[0-9]{1,4}[ \t]*页.*|共[ \t]*[0-9]{1,4}[ \t]*页.*|[0-9]{1,3}[ \t]*/[ \t]*[0-9]{1,3})$").unwrap()
 });
 /// A site header's date of today: `2024年1月5日 星期五`.
 static TODAY: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\d{4}[ \t]*年[ \t]*\d{1,2}[ \t]*月[ \t]*\d{1,2}[ \t]*日[ \t]*(?:星期|周)[一二三四五六日天]").unwrap());
+    LazyLock::new(|| Regex::new(r"[0-9]{4}[ \t]*年[ \t]*[0-9]{1,2}[ \t]*月[ \t]*[0-9]{1,2}[ \t]*日[ \t]*(?:星期|周)[一二三四五六日天]").unwrap());
 static HEADING_START: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^(?:[一二三四五六七八九十]+、|\(|\d{1,2}[.、]|[一二三四五六七八九十]+是)").unwrap());
+    LazyLock::new(|| Regex::new(r"^(?:[一二三四五六七八九十]+、|\(|[0-9]{1,2}[.、]|[一二三四五六七八九十]+是)").unwrap());
 static RECIPIENT: LazyLock<Regex> = LazyLock::new(|| {
     let mut suffixes: Vec<&str> = vocab::ORG_SUFFIXES.to_vec();
     suffixes.extend(["领导小组", "同志们", "同志"]);
     suffixes.sort_by_key(|s| std::cmp::Reverse(s.len()));
     let alt = suffixes.iter().map(|s| regex::escape(s)).collect::<Vec<_>>().join("|");
-    Regex::new(&format!(r"^[^\s,。:;!?“”《》()]{{1,30}}?(?:{alt})(?:、[^\s,。:;!?“”《》()]{{1,30}}?(?:{alt}))*[ \t]*:")).unwrap()
+    Regex::new(&format!(r"^[^\t\n\x0B\x0C\r ,。:;!?“”《》()]{{1,30}}?(?:{alt})(?:、[^\t\n\x0B\x0C\r ,。:;!?“”《》()]{{1,30}}?(?:{alt}))*[ \t]*:")).unwrap()
 });
 static YEAR_PATTERNS: LazyLock<Vec<Regex>> = LazyLock::new(|| {
-    [r"现将[ \t]*(\d{4})[ \t]*年", r"^[ \t]*(\d{4})[ \t]*年", r"(\d{4})[ \t]*年度", r"(\d{4})[ \t]*年(?:以来|上半年|下半年|全年|,|来)"]
+    [r"现将[ \t]*([0-9]{4})[ \t]*年", r"^[ \t]*([0-9]{4})[ \t]*年", r"([0-9]{4})[ \t]*年度", r"([0-9]{4})[ \t]*年(?:以来|上半年|下半年|全年|,|来)"]
         .iter()
         .map(|p| Regex::new(p).unwrap())
         .collect()
 });
-static TITLE_YEAR: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(\d{4})[ \t]*(?:年|-|—|~|至)").unwrap());
+static TITLE_YEAR: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"([0-9]{4})[ \t]*(?:年|-|—|~|至)").unwrap());
 static MULTI_YEAR: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\d{4}[ \t]*年?[ \t]*[-—–~至到][ \t]*\d{4}[ \t]*年").unwrap());
+    LazyLock::new(|| Regex::new(r"[0-9]{4}[ \t]*年?[ \t]*[-—–~至到][ \t]*[0-9]{4}[ \t]*年").unwrap());
 
 #[derive(Copy, Clone, Debug, PartialEq, Eq)]
 enum Kind {

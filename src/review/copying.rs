@@ -67,7 +67,7 @@ fn year_like(digits: &str) -> bool {
 }
 
 static YEAR_MONTH: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"((?:19|20)\d{2})(1[0-2]|0?[1-9])月").unwrap());
+    LazyLock::new(|| Regex::new(r"((?:19|20)[0-9]{2})(1[0-2]|0?[1-9])月").unwrap());
 
 /// 20198月 → 2019年8月; 20151月至201812月 as one finding.
 fn year_month(out: &mut Findings, p: Span) {
@@ -125,9 +125,9 @@ fn signature_date(out: &mut Findings, p: Span) {
 }
 
 static BRACKETED_NUMBER: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"[〔\[【(]((?:19|20)\d{2})(\d{1,4})号").unwrap());
+    LazyLock::new(|| Regex::new(r"[〔\[【(]((?:19|20)[0-9]{2})([0-9]{1,4})号").unwrap());
 static BARE_NUMBER: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?:发|字|函|编)((?:19|20)\d{2})(\d{1,4})(号)?").unwrap());
+    LazyLock::new(|| Regex::new(r"(?:发|字|函|编)((?:19|20)[0-9]{2})([0-9]{1,4})(号)?").unwrap());
 
 /// The issuer's abbreviation before a document number (公编, 公政办发): a short run of Han
 /// characters after punctuation. None when the run is long (then it is running text).
@@ -356,7 +356,7 @@ fn unit_at(rest: &str) -> bool {
 
 /// The measure word the paragraph uses for its other bare counts: 继续适用60件;予以废止17 → 件.
 fn neighbour_unit(s: &str, p: Span, at: usize) -> Option<&'static str> {
-    static COUNT: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\d(件|项|个|户|人|名|次|家|份|条|篇|起)").unwrap());
+    static COUNT: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"[0-9](件|项|个|户|人|名|次|家|份|条|篇|起)").unwrap());
     // A window of the clause list around the number, not the whole paragraph: linear time.
     let lo = floor_boundary(s, at.saturating_sub(240)).max(p.start);
     let hi = floor_boundary(s, at + 240).min(p.end);

@@ -11,7 +11,7 @@ use crate::vocab::review::PLACEHOLDER_UNITS;
 
 use super::{Finding, Taken};
 
-static RUN: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"[Xx×]{2,}|[○□]{2,}|【\s*】|〔\s*〕").unwrap());
+static RUN: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"[Xx×]{2,}|[○□]{2,}|【[ \t\n\x0B\x0C\r]*】|〔[ \t\n\x0B\x0C\r]*〕").unwrap());
 static SINGLE: LazyLock<Regex> = LazyLock::new(|| {
     let mut units: Vec<&str> = PLACEHOLDER_UNITS.to_vec();
     units.sort_by_key(|u| std::cmp::Reverse(u.len()));

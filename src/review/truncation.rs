@@ -20,7 +20,7 @@ use crate::vocab::review::{COMPLETE_BEFORE_JINXING, DANGLING_ENDINGS, DANGLING_P
 use super::Finding;
 
 static MARKER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:[一二三四五六七八九十]+[、.]|\([一二三四五六七八九十\d]+\)|\d{1,2}[.、]|[①-⑳]|第[一二三四五六七八九十]+[章节部分条]|[一二三四五六七八九十]+是|首先|其次|再次|最后)").unwrap()
+    Regex::new(r"^(?:[一二三四五六七八九十]+[、.]|\([一二三四五六七八九十0-9]+\)|[0-9]{1,2}[.、]|[①-⑳]|第[一二三四五六七八九十]+[章节部分条]|[一二三四五六七八九十]+是|首先|其次|再次|最后)").unwrap()
 });
 
 fn starts_heading(text: &Text, heading_starts: &HashSet<usize>, p: Span) -> bool {
