@@ -1,4 +1,4 @@
-//! Untrusted input: decoding files and rejecting what is not a report, with a clear reason.
+//! Untrusted input: rejecting what is not a report, with a clear reason (decoding files: `decode`).
 
 use std::fmt;
 
@@ -28,10 +28,7 @@ impl fmt::Display for InputError {
                 *bytes as f64 / 1048576.0,
                 MAX_INPUT_BYTES / 1048576
             ),
-            InputError::Zip => write!(
-                f,
-                "这是 ZIP 压缩文件(如 .docx),不是纯文本;请另存为 .txt,或在网页中打开 .docx (a ZIP/.docx file, not plain text)"
-            ),
+            InputError::Zip => write!(f, "这是 ZIP 压缩文件,但不是可读的 Word 文档(.docx) (a ZIP file that is not a readable .docx)"),
             InputError::Pdf => write!(f, "这是 PDF 文件,请先复制其中的文字 (a PDF file, not plain text)"),
             InputError::NotUtf8 { offset } => write!(
                 f,
@@ -56,41 +53,6 @@ impl InputError {
             InputError::Binary => "binary",
         }
     }
-}
-
-/// Decode a file's bytes: UTF-8 (BOM dropped, as browsers' `TextDecoder` does) or UTF-16
-/// with a BOM; anything else is refused with the reason.
-pub fn decode(bytes: &[u8]) -> Result<String, InputError> {
-    if bytes.starts_with(b"PK\x03\x04") {
-        return Err(InputError::Zip);
-    }
-    if bytes.starts_with(b"%PDF-") {
-        return Err(InputError::Pdf);
-    }
-    let text = if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
-        utf8(rest)?
-    } else if let Some(rest) = bytes.strip_prefix(b"\xFF\xFE") {
-        utf16(rest, u16::from_le_bytes)?
-    } else if let Some(rest) = bytes.strip_prefix(b"\xFE\xFF") {
-        utf16(rest, u16::from_be_bytes)?
-    } else {
-        utf8(bytes)?
-    };
-    validate(&text)?;
-    Ok(text)
-}
-
-fn utf8(bytes: &[u8]) -> Result<String, InputError> {
-    match std::str::from_utf8(bytes) {
-        Ok(s) => Ok(s.to_owned()),
-        Err(_) if bytes.contains(&0) => Err(InputError::Binary),
-        Err(e) => Err(InputError::NotUtf8 { offset: e.valid_up_to() }),
-    }
-}
-
-fn utf16(bytes: &[u8], unit: fn([u8; 2]) -> u16) -> Result<String, InputError> {
-    let units: Vec<u16> = bytes.chunks_exact(2).map(|p| unit([p[0], p[1]])).collect();
-    String::from_utf16(&units).map_err(|_| InputError::Binary)
 }
 
 /// Refuse text that is empty, too large, or evidently binary.
@@ -125,22 +87,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn decodes_utf8_and_utf16_with_bom() {
-        assert_eq!(decode("\u{FEFF}报告".as_bytes()).unwrap(), "报告");
-        let le: Vec<u8> = [0xFF, 0xFE].into_iter().chain("报告".encode_utf16().flat_map(u16::to_le_bytes)).collect();
-        assert_eq!(decode(&le).unwrap(), "报告");
-        let be: Vec<u8> = [0xFE, 0xFF].into_iter().chain("报告".encode_utf16().flat_map(u16::to_be_bytes)).collect();
-        assert_eq!(decode(&be).unwrap(), "报告");
-    }
-
-    #[test]
     fn refuses_what_is_not_text() {
-        // 报告 in GBK
-        assert_eq!(decode(&[0xB1, 0xA8, 0xB8, 0xE6]), Err(InputError::NotUtf8 { offset: 0 }));
-        assert_eq!(decode(b"PK\x03\x04rest"), Err(InputError::Zip));
-        assert_eq!(decode(b"%PDF-1.7"), Err(InputError::Pdf));
-        assert_eq!(decode(b"\x00\x01\x02\x03abc"), Err(InputError::Binary));
-        assert_eq!(decode(b"  \n "), Err(InputError::Empty));
         assert_eq!(validate("\u{1}\u{2}\u{3}\u{4}ab"), Err(InputError::Binary));
         assert!(matches!(validate(&"字".repeat(MAX_INPUT_BYTES / 3 + 1)), Err(InputError::TooLarge { .. })));
     }

@@ -22,6 +22,8 @@
 
 pub mod batch;
 mod chrome;
+#[cfg(not(target_arch = "wasm32"))]
+mod decode;
 mod encode;
 mod input;
 mod metrics;
@@ -35,7 +37,9 @@ mod vocab;
 #[cfg(target_arch = "wasm32")]
 mod wasm;
 
-pub use input::{decode, validate, InputError, MAX_INPUT_BYTES};
+#[cfg(not(target_arch = "wasm32"))]
+pub use decode::{decode, decode_file, decode_text, html_text, Decoded};
+pub use input::{validate, InputError, MAX_INPUT_BYTES};
 pub use batch::compare::{compare, Comparison, COMPARE_FORMAT};
 pub use result::*;
 pub use text::{Span, Text};

@@ -364,7 +364,7 @@ fn input_error(e: fazhi_analyzer::InputError) -> RowError {
 }
 
 /// An input's text and result, or why it was refused.
-type Analysed = Result<(String, fazhi_analyzer::Analysis), RowError>;
+type Analysed = Result<(fazhi_analyzer::Decoded, fazhi_analyzer::Analysis), RowError>;
 
 /// Read, decode and analyse one input.
 fn analyse(input: &Input) -> Analysed {
@@ -373,19 +373,20 @@ fn analyse(input: &Input) -> Analysed {
         InputSource::File(path) => std::borrow::Cow::Owned(read_file(path)?),
         InputSource::Refused(e) => return Err(e.clone()),
     };
-    let text = fazhi_analyzer::decode(&bytes).map_err(input_error)?;
-    let analysis = fazhi_analyzer::analyze(&text);
-    Ok((text, analysis))
+    let decoded = fazhi_analyzer::decode_file(&input.name, &bytes).map_err(input_error)?;
+    let analysis = fazhi_analyzer::analyze(&decoded.text);
+    Ok((decoded, analysis))
 }
 
 /// One analysed input as the format prints it.
-fn render(name: &str, text: &str, analysis: &fazhi_analyzer::Analysis, format: Format, pretty: bool) -> Outcome {
+fn render(name: &str, decoded: &fazhi_analyzer::Decoded, analysis: &fazhi_analyzer::Analysis, format: Format, pretty: bool) -> Outcome {
+    let text = decoded.text.as_str();
     match format {
         Format::Json if pretty => Outcome::Json(serde_json::to_string_pretty(analysis).expect("the result always serialises")),
         Format::Json => Outcome::Json(serde_json::to_string(analysis).expect("the result always serialises")),
         Format::Jsonl => {
             let json = serde_json::to_string(analysis).expect("the result always serialises");
-            Outcome::Json(format!("{{\"file\":{},{}", json_string(name), &json[1..]))
+            Outcome::Json(format!("{{\"file\":{},\"encoding\":{},{}", json_string(name), json_string(&decoded.encoding), &json[1..]))
         }
         Format::Csv => Outcome::Tables(register::tables(&[Entry {
             file: name,
@@ -398,7 +399,7 @@ fn render(name: &str, text: &str, analysis: &fazhi_analyzer::Analysis, format: F
 fn link(inputs: &[Input], analysed: Vec<Analysed>) -> Vec<Analysed> {
     let mut files = Vec::new();
     let mut results = Vec::new();
-    let mut texts: Vec<Result<String, RowError>> = Vec::with_capacity(analysed.len());
+    let mut texts: Vec<Result<fazhi_analyzer::Decoded, RowError>> = Vec::with_capacity(analysed.len());
     for (input, a) in inputs.iter().zip(analysed) {
         match a {
             Ok((text, analysis)) => {
@@ -409,7 +410,7 @@ fn link(inputs: &[Input], analysed: Vec<Analysed>) -> Vec<Analysed> {
             Err(e) => texts.push(Err(e)),
         }
     }
-    let text_refs: Vec<&str> = texts.iter().filter_map(|t| t.as_deref().ok()).collect();
+    let text_refs: Vec<&str> = texts.iter().filter_map(|t| t.as_ref().ok().map(|d| d.text.as_str())).collect();
     fazhi_analyzer::batch::link(&files, &text_refs, &mut results);
     let mut results = results.into_iter();
     texts.into_iter().map(|t| t.map(|text| (text, results.next().expect("one result per text")))).collect()

@@ -142,6 +142,7 @@ fn directories_are_recursed_in_sorted_order() {
     // Each line is its file's result with "file" in front.
     let mut first = lines[0].clone();
     first.as_object_mut().unwrap().remove("file");
+    assert_eq!(first.as_object_mut().unwrap().remove("encoding").unwrap(), "UTF-8");
     assert_eq!(first, serde_json::to_value(fazhi_analyzer::analyze(&common::seed("002"))).unwrap());
     assert!(String::from_utf8(out.stdout).unwrap().starts_with("{\"file\":"));
 }
@@ -217,4 +218,29 @@ fn stdin_is_named_dash_and_pipes_are_refused_by_name() {
         assert_eq!(lines[1]["file"], SEED);
         std::fs::remove_file(&fifo).unwrap();
     }
+}
+
+#[test]
+fn gbk_and_docx_are_analysed_as_their_utf8_text() {
+    let dir = "tests/browser/fixtures";
+    let out = cli(&["--format", "jsonl", dir], b"");
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    let lines = jsonl(&out);
+    let by_name = |name: &str| {
+        let mut line = lines.iter().find(|l| l["file"].as_str().unwrap().ends_with(&format!("/{name}"))).unwrap().clone();
+        let obj = line.as_object_mut().unwrap();
+        obj.remove("file");
+        let encoding = obj.remove("encoding").unwrap();
+        (encoding, line)
+    };
+    let utf8 = std::fs::read_to_string(format!("{dir}/excerpt.txt")).unwrap();
+    let expect = serde_json::to_value(fazhi_analyzer::analyze(&utf8)).unwrap();
+    assert_eq!(by_name("excerpt.txt"), (serde_json::json!("UTF-8"), expect.clone()));
+    assert_eq!(by_name("report-gbk.txt"), (serde_json::json!("GB18030"), expect.clone()));
+    assert_eq!(by_name("report-utf16.txt"), (serde_json::json!("UTF-16LE"), expect));
+    let docx = serde_json::to_value(fazhi_analyzer::analyze(utf8.trim_end())).unwrap();
+    assert_eq!(by_name("report.docx"), (serde_json::json!("docx"), docx));
+    assert_eq!(by_name("report.html").0, "html, UTF-8");
+    // The expectations directory holds .txt files too: recursion finds them, after the fixtures' own.
+    assert_eq!(lines.len(), 10);
 }
