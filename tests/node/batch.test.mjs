@@ -37,8 +37,9 @@ test('linkBatch gives the CLI batch lines, recycled-text on the later report', (
     { file: b, text: newer, result: core.analyze(newer) },
   ]);
   for (const [i, line] of lines.entries()) {
-    const { file, ...result } = line;
+    const { file, encoding, ...result } = line;
     assert.equal(file, [a, b][i]);
+    assert.equal(encoding, 'UTF-8');
     assert.deepStrictEqual(linked[i], result);
   }
   const recycled = linked[1].findings.filter((f) => f.code === 'recycled-text');
