@@ -34,6 +34,8 @@ mod result;
 mod review;
 pub mod text;
 mod vocab;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod xlsx;
 #[cfg(target_arch = "wasm32")]
 mod wasm;
 

@@ -36,6 +36,10 @@ struct Args {
     #[arg(long, value_enum, value_name = "TABLE")]
     table: Option<TableName>,
 
+    /// Also write the register as an Excel workbook: sheets 汇总, 发现, 数字 (the page's export).
+    #[arg(long, value_name = "OUT.xlsx", conflicts_with = "compare")]
+    xlsx: Option<PathBuf>,
+
     /// Pretty-print the JSON (--format json only).
     #[arg(long, short)]
     pretty: bool,
@@ -95,10 +99,13 @@ fn main() -> ExitCode {
     if let Some(pair) = &args.compare {
         return compare(pair, args.format, args.pretty);
     }
+    // With only --xlsx nothing goes to stdout; the tables are computed as for CSV.
+    let stdout = args.xlsx.is_none() || args.format.is_some() || args.table.is_some();
     let format = match (args.format, args.table) {
         (Some(Format::Json | Format::Jsonl), Some(_)) => usage_error("--table goes with --format csv"),
         (Some(f), _) => f,
         (None, Some(_)) => Format::Csv,
+        (None, None) if !stdout => Format::Csv,
         (None, None) => Format::Json,
     };
     if args.pretty && format != Format::Json {
@@ -111,9 +118,28 @@ fn main() -> ExitCode {
     };
     let progress = progress_bar(inputs.len(), args.quiet);
     let mut refused = false;
-    let options = Options { format, table: args.table.unwrap_or_default(), pretty: args.pretty, quiet: args.quiet };
-    let written = write_batch(&inputs, options, &progress, &mut refused, io::BufWriter::new(io::stdout().lock()));
+    let options =
+        Options { format, table: args.table.unwrap_or_default(), pretty: args.pretty, quiet: args.quiet, xlsx: args.xlsx.is_some() };
+    let written = if stdout {
+        write_batch(&inputs, options, &progress, &mut refused, io::BufWriter::new(io::stdout().lock()))
+    } else {
+        write_batch(&inputs, options, &progress, &mut refused, io::sink())
+    };
     progress.finish_and_clear();
+    let written = match (written, &args.xlsx) {
+        (Ok(tables), Some(path)) => {
+            let tables = tables.expect("--xlsx collects the tables");
+            let book = fazhi_analyzer::xlsx::workbook(&tables).map_err(|e| io::Error::other(e.to_string()));
+            match book.and_then(|bytes| std::fs::write(path, bytes)) {
+                Ok(()) => Ok(()),
+                Err(e) => {
+                    eprintln!("fazhi-analyzer: cannot write {}: {e}", path.display());
+                    return ExitCode::from(2);
+                }
+            }
+        }
+        (written, _) => written.map(|_| ()),
+    };
 
     if let Err(e) = written {
         if e.kind() != io::ErrorKind::BrokenPipe {
@@ -134,6 +160,8 @@ struct Options {
     table: TableName,
     pretty: bool,
     quiet: bool,
+    /// Collect every file's tables for the workbook.
+    xlsx: bool,
 }
 
 /// Where the outcomes go: CSV rows, or lines of JSON.
@@ -150,7 +178,8 @@ fn write_batch(
     progress: &indicatif::ProgressBar,
     refused: &mut bool,
     mut out: impl Write,
-) -> io::Result<()> {
+) -> io::Result<Option<Tables>> {
+    let mut book: Option<Tables> = options.xlsx.then(|| register::tables(&[]));
     let mut sink = match options.format {
         Format::Csv => {
             out.write_all("\u{FEFF}".as_bytes())?;
@@ -177,29 +206,37 @@ fn write_batch(
         if linked {
             analysed = link(inputs, analysed);
         }
-        let outcomes: Vec<Outcome> = inputs
+        let outcomes: Vec<(Outcome, Option<Tables>)> = inputs
             .par_iter()
             .zip(analysed)
             .map(|(input, analysed)| match analysed {
-                Ok((text, analysis)) => render(&input.name, &text, &analysis, options.format, options.pretty),
-                Err(e) => Outcome::Refused(e),
+                Ok((text, analysis)) => {
+                    let outcome = render(&input.name, &text, &analysis, options.format, options.pretty);
+                    // The workbook's rows when the printed format does not compute them.
+                    let extra = (options.xlsx && options.format != Format::Csv).then(|| {
+                        register::tables(&[Entry { file: &input.name, source: Source::Analysed { text: &text.text, analysis: &analysis } }])
+                    });
+                    (outcome, extra)
+                }
+                Err(e) => (Outcome::Refused(e), None),
             })
             .collect();
-        for (input, outcome) in inputs.iter().zip(outcomes) {
+        for (input, (outcome, extra)) in inputs.iter().zip(outcomes) {
+            let mut tables = extra;
             if let Outcome::Refused(e) = &outcome {
                 *refused = true;
                 if options.format == Format::Json || !options.quiet {
                     progress.suspend(|| eprintln!("fazhi-analyzer: {}: {}", input.name, e.message));
                 }
+                tables = Some(register::tables(&[Entry { file: &input.name, source: Source::Refused(e) }]));
             }
             match (&mut sink, outcome) {
                 (Sink::Csv(w), outcome) => {
-                    let tables = match outcome {
-                        Outcome::Tables(t) => t,
-                        Outcome::Refused(e) => register::tables(&[Entry { file: &input.name, source: Source::Refused(&e) }]),
-                        Outcome::Json(_) => unreachable!("csv outcomes are tables"),
-                    };
-                    for row in &pick(&tables, options.table).rows {
+                    if let Outcome::Tables(t) = outcome {
+                        tables = Some(t);
+                    }
+                    let tables = tables.as_ref().expect("csv outcomes are tables");
+                    for row in &pick(tables, options.table).rows {
                         w.write_record(row.iter().map(|c| c.to_text()))?;
                     }
                 }
@@ -209,12 +246,18 @@ fn write_batch(
                 }
                 (Sink::Lines(_), _) => {}
             }
+            if let (Some(book), Some(t)) = (&mut book, tables) {
+                book.register.rows.extend(t.register.rows);
+                book.findings.rows.extend(t.findings.rows);
+                book.figures.rows.extend(t.figures.rows);
+            }
         }
     }
     match sink {
-        Sink::Csv(mut w) => w.flush(),
-        Sink::Lines(mut out) => out.flush(),
+        Sink::Csv(mut w) => w.flush()?,
+        Sink::Lines(mut out) => out.flush()?,
     }
+    Ok(book)
 }
 
 /// `--compare OLD NEW`: exit 0, or 1 when either report cannot be read (nothing printed).

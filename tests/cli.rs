@@ -244,3 +244,55 @@ fn gbk_and_docx_are_analysed_as_their_utf8_text() {
     // The expectations directory holds .txt files too: recursion finds them, after the fixtures' own.
     assert_eq!(lines.len(), 10);
 }
+
+#[test]
+fn xlsx_workbook_reads_back_with_the_three_sheets() {
+    use calamine::{Data, Reader};
+    let (s3, s1) = (seed_bytes("003"), seed_bytes("001"));
+    let dir = tree("xlsx", &[("a.txt", &s3), ("b.bin.txt", &[0u8, 1, 2, 3, 4, 5]), ("c.txt", &s1)]);
+    let book = dir.join("register.xlsx");
+    let out = cli(&["--quiet", "--xlsx", book.to_str().unwrap(), dir.to_str().unwrap()], b"");
+    assert_eq!(out.status.code(), Some(1), "one refused file");
+    assert!(out.stdout.is_empty(), "only --xlsx: nothing on stdout");
+    let mut xlsx: calamine::Xlsx<_> = calamine::open_workbook(&book).unwrap();
+    assert_eq!(xlsx.sheet_names(), ["汇总", "发现", "数字"]);
+
+    let register = xlsx.worksheet_range("汇总").unwrap();
+    let header: Vec<String> = register.rows().next().unwrap().iter().map(|c| c.to_string()).collect();
+    let expect: Vec<&str> = fazhi_analyzer::register::REGISTER_COLUMNS.iter().map(|c| c.1).collect();
+    assert_eq!(header, expect);
+    assert_eq!(register.height(), 4);
+    let a = register.rows().nth(1).unwrap();
+    assert_eq!(a[0], Data::String(dir.join("a.txt").to_string_lossy().into_owned()));
+    assert_eq!(a[1], Data::String("公安县2019年法治政府建设工作报告".into()));
+    assert_eq!(a[3], Data::Float(2019.0), "numbers as numbers");
+    match &a[5] {
+        Data::DateTime(d) => assert_eq!(d.as_f64(), 43941.0, "2020-04-20 as an Excel serial date"),
+        other => panic!("dates as dates: {other:?}"),
+    }
+    assert_eq!(a[7], Data::String("逾期 19 天".into()));
+    assert_eq!((&a[8], &a[9]), (&Data::String("是".into()), &Data::String("否".into())));
+    let junk = register.rows().nth(2).unwrap();
+    assert_eq!(junk[1], Data::Empty);
+    assert_eq!(junk[18], Data::String(fazhi_analyzer::InputError::Binary.to_string()));
+
+    let findings = xlsx.worksheet_range("发现").unwrap();
+    let late = findings.rows().find(|r| r[2] == Data::String("late-publication".into())).expect("the late finding");
+    assert_eq!(late[1], Data::String("警告".into()));
+    assert_eq!(late[4], Data::String("信息来源:公安县人民政府办公室 | 发布时间:2020-04-20 16:52".into()));
+
+    let figures = xlsx.worksheet_range("数字").unwrap();
+    let n3 = fazhi_analyzer::analyze(&common::seed("003")).metrics.len();
+    let n1 = fazhi_analyzer::analyze(&common::seed("001")).metrics.len();
+    assert_eq!(figures.height(), 1 + n3 + 1 + n1, "header, a's figures, the refused file's row, c's figures");
+    let c = Data::String(dir.join("c.txt").to_string_lossy().into_owned());
+    let eight = figures.rows().find(|r| r[0] == c && r[1] == Data::String("8件".into())).unwrap();
+    assert_eq!(eight[2], Data::Float(8.0));
+    assert_eq!(eight[5], Data::String("行政诉讼案件".into()));
+
+    // With a format, stdout carries it as well, and the workbook is the same.
+    let out = cli(&["--format", "jsonl", "--quiet", "--xlsx", book.to_str().unwrap(), dir.to_str().unwrap()], b"");
+    assert_eq!(String::from_utf8(out.stdout).unwrap().lines().count(), 3);
+    let mut again: calamine::Xlsx<_> = calamine::open_workbook(&book).unwrap();
+    assert_eq!(again.worksheet_range("数字").unwrap().height(), figures.height());
+}
