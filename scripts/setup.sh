@@ -37,3 +37,11 @@ if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modu
   say "installing npm packages"
   npm ci --no-audit --no-fund --loglevel=error
 fi
+
+# The page's small npm libraries, copied into www/vendor/ (served and built like the page's own
+# modules; each a single ES module or script without imports): fflate (reads .zip), idb (the
+# workspace in IndexedDB), write-excel-file (the register's .xlsx).
+mkdir -p www/vendor
+cp node_modules/fflate/esm/browser.js www/vendor/fflate.js
+cp node_modules/idb/build/index.js www/vendor/idb.js
+sed '/sourceMappingURL/d' node_modules/write-excel-file/bundle/write-excel-file.min.js > www/vendor/write-excel-file.js

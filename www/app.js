@@ -11,6 +11,9 @@ import {
 import { readFileText } from './import-file.js';
 import { translator, KINDS } from './i18n.js';
 import { saveDraft as storeDraft, loadDraft, clearDraft as forgetDraft } from './draft-store.js';
+import { initBatch } from './batch.js';
+import { el, svg } from './dom.js';
+import { droppedFiles, pickedFiles, isBatch } from './batch-files.js';
 
 const MAX_INPUT_BYTES = 48 * 1024 * 1024; // the core's limit (src/input.rs)
 // Texts above this many characters are not put into the editor: a textarea holding 10 MB
@@ -21,24 +24,6 @@ const TABLE_PAGE = 300;
 const OUTLINE_PAGE = 1500;
 
 const $ = (id) => document.getElementById(id);
-const el = (tag, props = {}, ...children) => {
-  const e = document.createElement(tag);
-  for (const [k, v] of Object.entries(props)) {
-    if (v == null || v === false) continue;
-    if (k === 'class') e.className = v;
-    else if (k === 'text') e.textContent = v;
-    else if (k.startsWith('on')) e.addEventListener(k.slice(2), v);
-    else e.setAttribute(k, v === true ? '' : String(v));
-  }
-  for (const c of children) if (c != null) e.append(c);
-  return e;
-};
-const svg = (tag, attrs = {}) => {
-  const e = document.createElementNS('http://www.w3.org/2000/svg', tag);
-  for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, String(v));
-  return e;
-};
-
 const state = {
   lang: 'zh',
   t: translator('zh'),
@@ -55,6 +40,7 @@ const state = {
   anchors: [], // heading anchor elements in document order
   currentHeading: null,
   perHeading: [],
+  file: null, // the batch file shown in the single-report view (null: pasted or opened alone)
 };
 
 const phone = window.matchMedia('(max-width: 760px)');
@@ -130,6 +116,7 @@ let draftTimer = null;
 
 function setText(text, { switchToRead = false, save = true } = {}) {
   state.text = text;
+  if (save) showFile(null);
   state.large = text.length > LARGE_TEXT;
   const area = $('source');
   area.readOnly = state.large;
@@ -224,6 +211,7 @@ function onSourcePaste(event) {
 }
 
 function onSourceInput(event) {
+  showFile(null);
   const before = state.text.length;
   state.text = event.target.value;
   scheduleDraft();
@@ -234,6 +222,7 @@ function onSourceInput(event) {
 
 async function openFile(file) {
   if (!file) return;
+  showView('report');
   const { t } = state;
   if (!/\.(txt|text|docx|html?|xhtml)$/i.test(file.name) && file.type && !/^text\//.test(file.type)) {
     setStatus('error', null, {}, t('fileUnsupported', { name: file.name }));
@@ -248,6 +237,7 @@ async function openFile(file) {
     const { text, encoding } = await readFileText(file);
     // As a paste would give it: the editor holds \n line ends, and offsets refer to what it holds.
     setText(text.replace(/\r\n?/g, '\n'), { switchToRead: true });
+    showFile(file.name);
     toast(t('fileLoaded', { name: file.name, encoding }));
   } catch (err) {
     setStatus('error', null, {}, t('fileFailed', { name: file.name, reason: err?.message ?? err }));
@@ -256,6 +246,7 @@ async function openFile(file) {
 
 async function loadSample(path) {
   $('sample-menu').open = false;
+  showView('report');
   setStatus('busy', 'statusReading');
   try {
     const res = await fetch(new URL(path, import.meta.url));
@@ -273,6 +264,61 @@ function clearDraft() {
   setText('', { save: false });
   $('source').focus();
 }
+
+// ---------------------------------------------------------------------------------------------
+// Batch: several files, a folder or a .zip become the register (www/batch.js); one file alone
+// opens in the single-report view as before.
+
+function openFiles(files) {
+  if (!files.length) return;
+  if (isBatch(files)) batch.open(files);
+  else openFile(files[0].file);
+}
+
+/** The file name in the header (a batch file shown in the single-report view), or none. */
+function showFile(name) {
+  state.file = name;
+  $('current-file').hidden = !name;
+  $('current-file').textContent = name ?? '';
+  $('back-register').hidden = !name || !batch?.hasBatch();
+}
+
+/** 'register' (the batch) or 'report' (the single-report view). */
+function showView(view) {
+  if (view === 'register') batch.show();
+  else {
+    document.body.dataset.view = 'report';
+    $('register-view').hidden = true;
+  }
+}
+
+/** A register row: its report in the single-report view, the file name in the header. */
+async function openReport(entry, { heading } = {}) {
+  showView('report');
+  clearTimeout(analyseTimer);
+  runSeq++;
+  state.text = entry.text;
+  state.large = entry.text.length > LARGE_TEXT;
+  const area = $('source');
+  area.readOnly = state.large;
+  area.value = state.large ? '' : entry.text;
+  state.result = entry.result;
+  state.resultText = entry.text;
+  showFile(entry.file);
+  setMode('read');
+  window.scrollTo(0, 0);
+  $('doc-pane').scrollTop = 0;
+  await renderAll();
+  setStatus('done', 'statusDone', {}, `${formatNumber(entry.result.stats.metrics, state.lang)} ${state.t('figures')}`);
+  if (heading != null) goToHeading(heading);
+  $('back-register').focus();
+}
+
+const batch = initBatch({
+  openReport,
+  toast,
+  download: (name, blob) => download(name, blob, blob.type),
+});
 
 // ---------------------------------------------------------------------------------------------
 // Mode (edit / read)
@@ -891,6 +937,7 @@ function onTreeKey(event) {
 // Export
 
 function baseName() {
+  if (state.file) return state.file.split('/').pop().replace(/\.[^.]+$/, '').replace(/[\\/:*?"<>|\s]+/g, '_').slice(0, 80);
   const title = state.result?.meta?.title || (state.lang === 'en' ? 'report' : '报告');
   return title.replace(/[\\/:*?"<>|\s]+/g, '_').slice(0, 60);
 }
@@ -929,11 +976,11 @@ function exportAction(kind) {
   if (!r) return;
   const metrics = currentMetrics();
   const suffix = state.lang === 'en' ? { csv: 'figures', md: 'outline', json: 'result' } : { csv: '指标', md: '提纲', json: '分析结果' };
-  if (kind === 'csv') download(`${baseName()}-${suffix.csv}.csv`, metricsCsv(r, metrics, state.lang), 'text/csv;charset=utf-8');
+  if (kind === 'csv') download(`${baseName()}-${suffix.csv}.csv`, metricsCsv(r, metrics, state.lang, state.file ?? ''), 'text/csv;charset=utf-8');
   else if (kind === 'json') download(`${baseName()}-${suffix.json}.json`, JSON.stringify(r, null, 2), 'application/json');
   else if (kind === 'md') download(`${baseName()}-${suffix.md}.md`, outlineMarkdown(r, state.lang), 'text/markdown;charset=utf-8');
   else if (kind === 'copy-outline') copy(outlineMarkdown(r, state.lang));
-  else if (kind === 'copy-metrics') copy(metricsTsv(r, metrics, state.lang));
+  else if (kind === 'copy-metrics') copy(metricsTsv(r, metrics, state.lang, state.file ?? ''));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -946,7 +993,7 @@ function wire() {
 
   for (const b of document.querySelectorAll('[data-sample]')) b.addEventListener('click', () => loadSample(b.dataset.sample));
   $('open-btn').addEventListener('click', () => $('file-input').click());
-  $('file-input').addEventListener('change', (e) => { openFile(e.target.files[0]); e.target.value = ''; });
+  $('file-input').addEventListener('change', (e) => { openFiles(pickedFiles(e.target.files)); e.target.value = ''; });
   $('mode-edit').addEventListener('click', () => { setMode('edit'); source.focus(); });
   $('reading').addEventListener('paste', onSourcePaste);
   $('mode-read').addEventListener('click', () => setMode('read'));
@@ -975,7 +1022,7 @@ function wire() {
     overlay.hidden = true;
     if (!hasFiles(e)) return;
     e.preventDefault();
-    openFile(e.dataTransfer.files[0]);
+    droppedFiles(e.dataTransfer).then(openFiles);
   });
 
   // Reading view: tooltips, clicks.
@@ -1103,6 +1150,10 @@ async function init() {
   applyLanguage();
   wire();
   renderAll();
+  if (await batch.restore()) {
+    setMode('edit');
+    return;
+  }
   const draft = await loadDraft();
   if (draft) {
     setText(draft, { switchToRead: true, save: false });

@@ -8,6 +8,7 @@ import init, {
   compareReports,
   formatVersion,
   linkBatch as linkBatchCore,
+  registerTables as registerTablesCore,
 } from './pkg/fazhi_analyzer.js';
 
 let instance;
@@ -55,4 +56,14 @@ export async function compare(older, newer) {
 export async function linkBatch(entries) {
   await load();
   return linkBatchCore(entries);
+}
+
+/**
+ * The register's three tables (汇总, 发现, 数字) for a batch — docs/register.md: `entries` is
+ * `[{file, text, result?} | {file, error}]`; resolves to `{register, findings, figures}`, each
+ * `{columns: [{key, header, type}], rows}`. The page's register view and exports use it.
+ */
+export async function registerTables(entries) {
+  await load();
+  return registerTablesCore(entries);
 }

@@ -110,31 +110,31 @@ function csvCell(v) {
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
-function metricRow(result, m, t) {
+function metricRow(result, m, t, file) {
   return [
     m.id, m.text, m.value, m.valueMax ?? '', m.unit, t.label('kind', m.kind), m.approx ? t.label('approx', m.approx) : '',
-    m.indicator, m.category, sectionPath(result, m.heading), m.start, m.end,
+    m.indicator, m.category, sectionPath(result, m.heading), m.start, m.end, file,
   ];
 }
 
 function header(t) {
   return t.lang === 'en'
-    ? ['id', 'text', 'value', 'valueMax', 'unit', 'kind', 'approx', 'indicator', 'category', 'section', 'start', 'end']
-    : ['序号', '原文', '数值', '上限', '单位', '类型', '约数', '指标', '领域', '章节路径', '起', '止'];
+    ? ['id', 'text', 'value', 'valueMax', 'unit', 'kind', 'approx', 'indicator', 'category', 'section', 'start', 'end', 'file']
+    : ['序号', '原文', '数值', '上限', '单位', '类型', '约数', '指标', '领域', '章节路径', '起', '止', '文件'];
 }
 
 /** CSV for Excel: UTF-8 BOM, CRLF, a header row, then one row per metric with its section path. */
-export function metricsCsv(result, metrics = result?.metrics ?? [], lang = 'zh') {
+export function metricsCsv(result, metrics = result?.metrics ?? [], lang = 'zh', file = '') {
   const t = translator(lang);
-  const rows = [header(t), ...metrics.map((m) => metricRow(result, m, t))];
+  const rows = [header(t), ...metrics.map((m) => metricRow(result, m, t, file))];
   return '\uFEFF' + rows.map((r) => r.map(csvCell).join(',')).join('\r\n') + '\r\n';
 }
 
 /** Tab-separated (pastes into a spreadsheet): header + one line per metric. */
-export function metricsTsv(result, metrics = result?.metrics ?? [], lang = 'zh') {
+export function metricsTsv(result, metrics = result?.metrics ?? [], lang = 'zh', file = '') {
   const t = translator(lang);
   const clean = (v) => String(v ?? '').replace(/[\t\r\n]+/g, ' ');
-  return [header(t), ...metrics.map((m) => metricRow(result, m, t))].map((r) => r.map(clean).join('\t')).join('\n') + '\n';
+  return [header(t), ...metrics.map((m) => metricRow(result, m, t, file))].map((r) => r.map(clean).join('\t')).join('\n') + '\n';
 }
 
 /** The outline as Markdown: a title line, then a nested list with figure counts and role badges. */

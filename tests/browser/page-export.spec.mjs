@@ -14,7 +14,7 @@ test('CSV starts with a BOM and has one row per metric with its section path', a
   expect(name).toMatch(/\.csv$/);
   expect(text.charCodeAt(0)).toBe(0xfeff);
   const rows = parseCsv(text.slice(1));
-  expect(rows[0]).toEqual(['序号', '原文', '数值', '上限', '单位', '类型', '约数', '指标', '领域', '章节路径', '起', '止']);
+  expect(rows[0]).toEqual(['序号', '原文', '数值', '上限', '单位', '类型', '约数', '指标', '领域', '章节路径', '起', '止', '文件']);
   expect(rows.length - 1).toBe(result.metrics.length);
   rows.slice(1).forEach((row, i) => {
     const m = result.metrics[i];

@@ -1,0 +1,288 @@
+// The register (汇总): one row per report of the batch, with the core's columns (docs/register.md,
+// computed by registerTables in the workers), charts above it that filter it, sort, filters,
+// search, keyboard (↑/↓ between rows, Enter opens) and the exports (.xlsx, three CSVs).
+// Every cell is a text node; file names and report text never become markup.
+
+import { el, svg } from './dom.js';
+
+const PARTS = ['measures', 'duty', 'problems', 'plans'];
+const SEVS = [['errors', '错误'], ['warnings', '警告'], ['infos', '提示']];
+const TL = [['ontime', '按时'], ['late', '逾期'], ['unknown', '未知'], ['na', '不适用']];
+
+/** The timeliness cell → one of TL's keys. */
+export function timelinessKey(cell) {
+  const s = String(cell ?? '');
+  if (s === '按时') return 'ontime';
+  if (s.startsWith('逾期')) return 'late';
+  if (s === '未知') return 'unknown';
+  if (s === '不适用') return 'na';
+  return '';
+}
+
+/** The batch's three tables, concatenated from the per-file tables. */
+export function batchTables(entries) {
+  const out = {};
+  for (const name of ['register', 'findings', 'figures']) {
+    const first = entries.find((e) => e.tables)?.tables[name];
+    out[name] = { columns: first?.columns ?? [], rows: entries.flatMap((e) => e.tables?.[name].rows ?? []) };
+  }
+  return out;
+}
+
+/** A cell as CSV prints it (as the CLI's Cell::to_text): 是/否, shortest numbers, empty for null. */
+export function cellText(v) {
+  if (v == null) return '';
+  if (v === true) return '是';
+  if (v === false) return '否';
+  return String(v);
+}
+
+/** A table as CSV for Excel: UTF-8 BOM, CRLF, a header row. */
+export function tableCsv(table) {
+  const q = (s) => (/[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
+  const lines = [table.columns.map((c) => q(c.header)), ...table.rows.map((r) => r.map((v) => q(cellText(v))))];
+  return '\uFEFF' + lines.map((l) => l.join(',')).join('\r\n') + '\r\n';
+}
+
+/** The three tables as an .xlsx Blob (write-excel-file): header frozen, numbers and dates typed. */
+export async function tablesXlsx(tables) {
+  await import('./vendor/write-excel-file.js');
+  const write = globalThis.writeXlsxFile;
+  const sheet = (table, name) => ({
+    sheet: name,
+    stickyRowsCount: 1,
+    columns: table.columns.map((c) => ({ width: c.type === 'text' ? (['message', 'evidence', 'sentence', 'heading', 'title'].includes(c.key) ? 40 : 18) : 12 })),
+    data: [
+      table.columns.map((c) => ({ value: c.header, fontWeight: 'bold' })),
+      ...table.rows.map((r) => r.map((v, i) => {
+        if (v == null) return null;
+        const type = table.columns[i].type;
+        if (type === 'number' && typeof v === 'number') return { value: v, type: Number };
+        if (type === 'date' && /^\d{4}-\d{2}-\d{2}$/.test(v)) {
+          const [y, m, d] = v.split('-').map(Number);
+          return { value: new Date(Date.UTC(y, m - 1, d)), type: Date, format: 'yyyy-mm-dd' };
+        }
+        return { value: cellText(v), type: String };
+      })),
+    ],
+  });
+  return write([sheet(tables.register, '汇总'), sheet(tables.findings, '发现'), sheet(tables.figures, '数字')]).toBlob();
+}
+
+/**
+ * The register view inside `root` (the #register-view section). `onOpen(index)` opens a report.
+ * Returns {render(entries), focusRow(index)}.
+ */
+export function createRegister(root, { onOpen }) {
+  const state = { entries: [], sort: { key: null, dir: 1 }, only: { late: false, missing: false, errors: false }, query: '', chart: null, focus: 0 };
+  const table = root.querySelector('#register-table');
+  const charts = root.querySelector('#register-charts');
+  const shown = root.querySelector('#register-shown');
+  const chip = root.querySelector('#register-chart-filter');
+
+  const columns = () => state.entries.find((e) => e.tables)?.tables.register.columns ?? [];
+  const colCache = new Map();
+  const col = (key) => {
+    if (!colCache.has(key)) {
+      const at = columns().findIndex((c) => c.key === key);
+      if (at < 0) return -1;
+      colCache.set(key, at);
+    }
+    return colCache.get(key);
+  };
+  const rowOf = (e) => e.tables?.register.rows[0] ?? [];
+  const val = (e, key) => rowOf(e)[col(key)];
+  /** Columns in display order: a refusal's reason right after the file name, when there is one. */
+  const shownColumns = () => {
+    const cols = columns().map((c, k) => ({ ...c, k }));
+    if (!state.entries.some((e) => !e.result)) return cols.filter((c) => c.key !== 'error');
+    const err = cols.find((c) => c.key === 'error');
+    return [cols[0], err, ...cols.slice(1).filter((c) => c !== err)].filter(Boolean);
+  };
+
+  function matches(e) {
+    const q = state.query.trim().toLowerCase();
+    if (q && !`${e.file}\n${val(e, 'issuer') ?? ''}`.toLowerCase().includes(q)) return false;
+    const analysed = Boolean(e.result);
+    if (state.only.late && timelinessKey(val(e, 'timeliness')) !== 'late') return false;
+    if (state.only.missing && !(analysed && PARTS.some((p) => val(e, p) === false))) return false;
+    if (state.only.errors && !((val(e, 'errors') ?? 0) > 0 || !analysed)) return false;
+    const c = state.chart;
+    if (c?.tl && timelinessKey(val(e, 'timeliness')) !== c.tl) return false;
+    if (c?.missing && !(analysed && val(e, c.missing) === false)) return false;
+    if (c?.severity && !((val(e, c.severity) ?? 0) > 0)) return false;
+    if (c?.file != null && e.file !== c.file) return false;
+    return true;
+  }
+
+  function visible() {
+    const rows = state.entries.map((e, i) => ({ e, i })).filter(({ e }) => matches(e));
+    const { key, dir } = state.sort;
+    if (!key) return rows;
+    const at = col(key);
+    const v = (r) => rowOf(r.e)[at];
+    return rows.sort((a, b) => {
+      const x = v(a), y = v(b);
+      if (x == null && y == null) return a.i - b.i;
+      if (x == null) return 1; // empty cells last, whichever the direction
+      if (y == null) return -1;
+      const c = typeof x === 'number' && typeof y === 'number' ? x - y : String(x).localeCompare(String(y), 'zh');
+      return dir * c || a.i - b.i;
+    });
+  }
+
+  function cell(e, c, v) {
+    const td = el('td', { 'data-col': c.key, class: c.type === 'number' ? 'num' : c.type === 'bool' ? 'part' : null });
+    if (c.key === 'file') {
+      td.append(el('button', { type: 'button', class: 'cell-link', 'data-open': '', text: e.file }));
+      if (e.result && e.encoding && e.encoding !== 'UTF-8') td.append(el('span', { class: 'muted enc', text: ` ${e.encoding}` }));
+    } else if (c.type === 'bool' && v != null) {
+      const heading = e.result?.review?.requiredParts?.find((p) => p.part === c.key)?.heading;
+      if (v && heading != null) td.append(el('button', { type: 'button', class: 'cell-link part-yes', 'data-open-heading': heading, title: c.header, text: '✓ 有' }));
+      else td.append(el('span', { class: v ? 'part-yes' : 'part-no', text: v ? '✓ 有' : '✗ 缺' }));
+    } else if (c.key === 'density' && typeof v === 'number') td.textContent = v.toFixed(1);
+    else if (c.key === 'quantified' && typeof v === 'number') td.textContent = `${Math.round(v * 100)}%`;
+    else if (c.key === 'timeliness') {
+      td.className = `tl tl-${timelinessKey(v)}`;
+      td.textContent = cellText(v);
+    } else if (c.key === 'error') {
+      td.className = v ? 'refused' : '';
+      td.textContent = cellText(v);
+    } else td.textContent = cellText(v);
+    return td;
+  }
+
+  function renderTable() {
+    const cols = shownColumns();
+    const rows = visible();
+    table.tHead.rows[0].replaceChildren(...cols.map((c) => {
+      const sorted = state.sort.key === c.key;
+      return el('th', { scope: 'col', 'data-col': c.key, 'aria-sort': sorted ? (state.sort.dir === 1 ? 'ascending' : 'descending') : 'none' },
+        el('button', { type: 'button', class: 'sort', 'data-sort': c.key }, c.header,
+          el('span', { class: 'sort-mark', 'aria-hidden': 'true', text: sorted ? (state.sort.dir === 1 ? '▲' : '▼') : '' })));
+    }));
+    table.tBodies[0].replaceChildren(...rows.map(({ e, i }) => el('tr', {
+      'data-register-row': i, 'data-file': e.file, tabindex: i === state.focus ? '0' : '-1',
+      class: e.result ? null : 'is-refused',
+    }, ...cols.map((c) => cell(e, c, rowOf(e)[c.k])))));
+    if (!table.tBodies[0].querySelector('tr[tabindex="0"]')) table.tBodies[0].rows[0]?.setAttribute('tabindex', '0');
+    shown.textContent = `${rows.length} / ${state.entries.length} 份`;
+    chip.hidden = !state.chart;
+    chip.querySelector('span').textContent = state.chart?.label ?? '';
+  }
+
+  function chart(title, items, id) {
+    const box = el('figure', { class: 'reg-chart', id }, el('figcaption', { text: title }));
+    if (!items.length) { box.append(el('p', { class: 'muted', text: '—' })); return box; }
+    const rowH = 20, labelW = 120, barW = 160, width = labelW + barW + 40;
+    const max = Math.max(1, ...items.map((i) => i.count));
+    const s = svg('svg', { class: 'chart', viewBox: `0 0 ${width} ${items.length * rowH + 4}`, width: '100%', role: 'group', 'aria-label': title });
+    items.forEach((item, k) => {
+      const y = k * rowH + 2;
+      const g = svg('g', { class: `chart-row is-link${item.cls ? ` ${item.cls}` : ''}`, role: 'button', tabindex: 0, 'data-chart-filter': JSON.stringify(item.filter), 'aria-label': `${item.label} ${item.count}` });
+      const full = svg('title');
+      full.textContent = `${item.label}: ${item.count}`;
+      const label = svg('text', { x: labelW - 6, y: y + 14, 'text-anchor': 'end', class: 'chart-label' });
+      label.textContent = item.label.length > 10 ? `${item.label.slice(0, 9)}…` : item.label;
+      const w = Math.max(2, (item.count / max) * barW);
+      const value = svg('text', { x: labelW + w + 4, y: y + 14, class: 'chart-value' });
+      value.textContent = item.text ?? String(item.count);
+      g.append(full, svg('rect', { x: 0, y, width, height: rowH, class: 'chart-hit' }), label,
+        svg('rect', { x: labelW, y: y + 3, height: rowH - 7, width: w, rx: 2, class: 'chart-bar' }), value);
+      s.append(g);
+    });
+    box.append(s);
+    return box;
+  }
+
+  function renderCharts() {
+    const es = state.entries;
+    const analysed = es.filter((e) => e.result);
+    const tl = TL.map(([k, label]) => ({ label, count: es.filter((e) => timelinessKey(val(e, 'timeliness')) === k).length, filter: { tl: k, label: `时效:${label}` }, cls: `tl-${k}` }))
+      .filter((x) => x.count || x.filter.tl !== 'na');
+    const cols = columns();
+    const missing = PARTS.map((p) => {
+      const header = cols.find((c) => c.key === p)?.header ?? p;
+      return { label: header, count: analysed.filter((e) => val(e, p) === false).length, filter: { missing: p, label: `缺:${header}` } };
+    });
+    const sev = SEVS.map(([k, label]) => ({ label, count: analysed.reduce((n, e) => n + (val(e, k) ?? 0), 0), filter: { severity: k, label: `有${label}` }, cls: `sev-${k}` }));
+    const density = analysed.map((e) => ({ label: e.file.split('/').pop(), count: val(e, 'density') ?? 0, text: (val(e, 'density') ?? 0).toFixed(1), filter: { file: e.file, label: e.file } }))
+      .sort((a, b) => b.count - a.count).slice(0, 40);
+    charts.replaceChildren(
+      chart('按时公开', tl, 'chart-timeliness'),
+      chart('缺少的必备部分', missing, 'chart-missing'),
+      chart('发现(按级别)', sev, 'chart-severity'),
+      chart('每千字数字(按报告)', density, 'chart-density'),
+    );
+  }
+
+  function render(entries) {
+    state.entries = entries;
+    root.querySelector('#register-empty').hidden = entries.length > 0;
+    if (state.focus >= entries.length) state.focus = 0;
+    renderCharts();
+    renderTable();
+  }
+
+  function focusRow(index) {
+    const tr = table.querySelector(`tr[data-register-row="${index}"]`) ?? table.tBodies[0].rows[0];
+    if (!tr) return;
+    for (const r of table.querySelectorAll('tr[tabindex="0"]')) r.tabIndex = -1;
+    tr.tabIndex = 0;
+    state.focus = Number(tr.dataset.registerRow);
+    tr.focus();
+  }
+
+  // Wiring.
+  table.addEventListener('click', (ev) => {
+    const sort = ev.target.closest('button[data-sort]');
+    if (sort) {
+      const key = sort.dataset.sort;
+      state.sort = { key, dir: state.sort.key === key ? -state.sort.dir : 1 };
+      renderTable();
+      table.querySelector(`button[data-sort="${key}"]`)?.focus();
+      return;
+    }
+    const tr = ev.target.closest('tr[data-register-row]');
+    if (!tr) return;
+    state.focus = Number(tr.dataset.registerRow);
+    const h = ev.target.closest('[data-open-heading]');
+    if (h) onOpen(state.focus, { heading: Number(h.dataset.openHeading) });
+    else if (ev.target.closest('[data-open]')) onOpen(state.focus, {});
+  });
+  table.addEventListener('keydown', (ev) => {
+    const tr = ev.target.closest('tr[data-register-row]');
+    if (!tr) return;
+    if (ev.key === 'ArrowDown' || ev.key === 'ArrowUp') {
+      const next = ev.key === 'ArrowDown' ? tr.nextElementSibling : tr.previousElementSibling;
+      if (next) focusRow(next.dataset.registerRow);
+      ev.preventDefault();
+    } else if (ev.key === 'Enter' && ev.target === tr) {
+      state.focus = Number(tr.dataset.registerRow);
+      onOpen(state.focus, {});
+      ev.preventDefault();
+    }
+  });
+  const activateChart = (g) => {
+    const f = JSON.parse(g.dataset.chartFilter);
+    const same = JSON.stringify(state.chart) === JSON.stringify(f);
+    state.chart = same ? null : f;
+    renderTable();
+  };
+  charts.addEventListener('click', (ev) => { const g = ev.target.closest('[data-chart-filter]'); if (g) activateChart(g); });
+  charts.addEventListener('keydown', (ev) => {
+    const g = ev.target.closest?.('[data-chart-filter]');
+    if (g && (ev.key === 'Enter' || ev.key === ' ')) { ev.preventDefault(); activateChart(g); }
+  });
+  chip.querySelector('button').addEventListener('click', () => { state.chart = null; renderTable(); });
+  for (const key of Object.keys(state.only)) {
+    root.querySelector(`[data-only="${key}"]`).addEventListener('change', (ev) => { state.only[key] = ev.target.checked; renderTable(); });
+  }
+  let timer = null;
+  root.querySelector('#register-query').addEventListener('input', (ev) => {
+    clearTimeout(timer);
+    timer = setTimeout(() => { state.query = ev.target.value; renderTable(); }, 120);
+  });
+
+  return { render, focusRow, state };
+}
