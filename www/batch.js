@@ -71,18 +71,31 @@ export function initBatch({ openReport, toast, download }) {
     document.body.dataset.batch = 'busy';
     $('batch-progress').hidden = false;
     $('batch-progress-text').textContent = `读取 ${files.length} 个文件…`;
+    let stopped = false;
+    let mine = null;
+    let done = 0;
+    let total = files.length;
+    $('batch-cancel').onclick = () => {
+      stopped = true;
+      mine?.cancel();
+      progress(total, total);
+      toast(`已取消:${done} / ${total} 份已分析`);
+    };
     const read = await readBatch(files);
+    if (stopped) return;
     const start = entries.length;
     const fresh = read.map((r, k) => ({ index: start + k, ...r, result: null, tables: null }));
-    const total = fresh.length;
-    let done = 0;
+    total = fresh.length;
     progress(0, total, fresh[0]?.file);
     const current = new Set();
     let pending = [];
     let renderTimer = null;
+    let renderCost = 0;
     const flush = () => {
       renderTimer = null;
+      const t0 = performance.now();
       register.render(entries);
+      renderCost = performance.now() - t0;
       const batch = pending;
       pending = [];
       persist(batch);
@@ -97,15 +110,11 @@ export function initBatch({ openReport, toast, download }) {
         progress(done, total, [...current][0]);
         pending.push(fresh[i]);
         // Redraw at most a few times a second: the main thread stays free for the user.
-        renderTimer ??= setTimeout(flush, done === total ? 0 : 250);
+        // (a large register redraws less often: the main thread is busy at most a fifth of the time).
+        renderTimer ??= setTimeout(flush, done === total ? 0 : Math.max(250, 4 * renderCost));
       },
     });
-    const mine = run;
-    $('batch-cancel').onclick = () => {
-      mine.cancel();
-      progress(total, total);
-      toast(`已取消:${done} / ${total} 份已分析`);
-    };
+    mine = run;
     await mine.done;
     if (renderTimer) { clearTimeout(renderTimer); flush(); }
     if (run === mine) run = null;

@@ -135,8 +135,17 @@ test('200 reports through the worker pool: progress, a responsive page (longest 
   const texts = SEEDS.map((n) => readFileSync(seedPath(n)));
   const files = Array.from({ length: 200 }, (_, i) => ({ name: `r${String(i).padStart(3, '0')}.txt`, mimeType: 'text/plain', buffer: texts[i % texts.length] }));
   await page.evaluate(() => {
+    // Tasks from the moment the page sees the files (Playwright's own injection of 200 files into
+    // the input, one task of a few hundred ms before the change event, is not the page's work).
     window.__longest = 0;
-    new PerformanceObserver((list) => { for (const e of list.getEntries()) window.__longest = Math.max(window.__longest, e.duration); }).observe({ type: 'longtask', buffered: false });
+    window.__all = 0;
+    document.addEventListener('change', () => { window.__changeAt ??= performance.now(); }, true);
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) {
+        window.__all = Math.max(window.__all, e.duration);
+        if (window.__changeAt != null && e.startTime >= window.__changeAt) window.__longest = Math.max(window.__longest, e.duration);
+      }
+    }).observe({ type: 'longtask', buffered: false });
   });
   const started = Date.now();
   await page.locator('#file-input').setInputFiles(files);
@@ -145,11 +154,11 @@ test('200 reports through the worker pool: progress, a responsive page (longest 
   await expect(page.locator('body')).toHaveAttribute('data-batch', 'done', { timeout: 150_000 });
   const wall = Date.now() - started;
   await expect(page.locator('[data-register-row]')).toHaveCount(200);
-  const longest = await page.evaluate(() => window.__longest);
+  const { longest, all } = await page.evaluate(() => ({ longest: window.__longest, all: window.__all }));
   const workers = await page.evaluate(() => Math.min(navigator.hardwareConcurrency || 2, 8));
-  console.log(`200 reports: ${wall} ms wall, ${workers} workers, longest main-thread task ${Math.round(longest)} ms`);
+  console.log(`200 reports: ${wall} ms wall, ${workers} workers, longest main-thread task ${Math.round(longest)} ms (${Math.round(all)} ms counting the test's file injection)`);
   test.info().annotations.push({ type: 'longest-task-ms', description: String(Math.round(longest)) });
-  expect(longest).toBeLessThan(1000); // a bound for a loaded 2-core machine; the measured value is logged
+  expect(longest).toBeLessThan(1000); // a bound for a loaded, shared 2-core machine; the figure is logged // a bound for a loaded 2-core machine; the measured value is logged
   // Same rows as the seeds give alone: r005 is seed 000 again.
   const cells = (n) => page.locator(`[data-file="${n}"] td:not([data-col="file"])`).allTextContents();
   expect(await cells('r005.txt')).toEqual(await cells('r000.txt'));
