@@ -117,6 +117,14 @@ static YEAR_PATTERNS: LazyLock<Vec<Regex>> = LazyLock::new(|| {
         .map(|p| Regex::new(p).unwrap())
         .collect()
 });
+/// `现将…2022年法治政府建设工作情况报告如下`: the year stands later in the announcing sentence.
+static ANNOUNCED_YEAR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"现将[^。;\n]{0,40}?([0-9]{4})[ \t]*年度?[^。;\n0-9]{0,40}?(?:情况|工作)[^。;\n0-9]{0,12}?(?:报告|汇报|总结)[^。;\n]{0,6}如下").unwrap()
+});
+/// A heading line that names a year: `一、2021年主要工作情况`, `三、2022年工作计划`.
+static HEADING_YEAR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:[一二三四五六七八九十]+[、.]|[(（][一二三四五六七八九十]+[)）]|[0-9]{1,2}[.、])[ \t]*([0-9]{4})[ \t]*年度?([^\n。,;:0-9]{2,24})$").unwrap()
+});
 static TITLE_YEAR: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"([0-9]{4})[ \t]*(?:年|-|—|~|至)").unwrap());
 static MULTI_YEAR: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"[0-9]{4}[ \t]*年?[ \t]*[-—–~至到][ \t]*[0-9]{4}[ \t]*年").unwrap());
@@ -270,7 +278,8 @@ pub fn read_page(text: &Text) -> Page {
             && vocab::TITLE_WORDS.iter().any(|w| t.contains(w))
     };
     let mut title_span = head_content.iter().map(|&i| lines[i].span).find(|&sp| title_like(sp));
-    if title_span.is_none() && head_end.is_none() {
+    // The first body line after the page's head, too (a metadata line above the title).
+    if title_span.is_none() {
         if let [a, b, ..] = content[..] {
             if lines[b].kind == Kind::Content && title_like(lines[a].span) {
                 title_span = Some(lines[a].span);
@@ -323,7 +332,10 @@ pub fn read_page(text: &Text) -> Page {
 
     let title_norm = title_span.map(|sp| &s[sp.range()]).or(title.as_deref()).unwrap_or("");
     let opening_norm = &s[opening.range()];
-    let report_year = year_in_title(title_norm).or_else(|| year_in_opening(opening_norm));
+    let report_year = year_in_title(title_norm)
+        .or_else(|| year_in_opening(opening_norm))
+        .or_else(|| year_in_headings(s, body))
+        .or_else(|| year_of_signature(&s[body.range()], sig_date.map(|(d, _)| d)));
     let period = period_of(title_norm, opening_norm, report_year);
 
     let field_date = |f: &Field| {
@@ -437,10 +449,46 @@ fn year_in_title(title: &str) -> Option<i32> {
 }
 
 fn year_in_opening(opening: &str) -> Option<i32> {
-    YEAR_PATTERNS
-        .iter()
+    std::iter::once(&*ANNOUNCED_YEAR)
+        .chain(YEAR_PATTERNS.iter())
         .find_map(|re| re.captures(opening).and_then(|c| c[1].parse().ok()))
         .filter(|y| (1990..=2100).contains(y))
+}
+
+/// The year named by the body's headings when no title or opening gave one: a look back
+/// (`一、2021年主要工作情况`) names it, a look ahead (`三、2022年工作计划`) names the year after.
+/// Only when every such heading agrees.
+fn year_in_headings(s: &str, body: Span) -> Option<i32> {
+    let mut years = text::lines(&s[body.range()]).filter_map(|l| {
+        let t = s[text::trim(s, l.offset(body.start)).range()].trim();
+        let c = HEADING_YEAR.captures(t)?;
+        let y: i32 = c[1].parse().ok().filter(|y| (1990..=2100).contains(y))?;
+        let rest = &c[2];
+        if vocab::PLAN_HEADING_WORDS.iter().any(|w| rest.contains(w)) {
+            Some(y - 1)
+        } else if vocab::REVIEW_HEADING_WORDS.iter().any(|w| rest.contains(w)) {
+            Some(y)
+        } else {
+            None
+        }
+    });
+    let first = years.next()?;
+    years.all(|y| y == first).then_some(first)
+}
+
+/// The year an evident 法治政府建设 report covers, from its signature date: one signed from
+/// January to March reports on the year before, one signed in November or December on its
+/// own year; other months say nothing.
+fn year_of_signature(body: &str, signed: Option<Date>) -> Option<i32> {
+    let d = signed?;
+    if !vocab::ANNUAL_REPORT_WORDS.iter().any(|w| body.contains(w)) {
+        return None;
+    }
+    match d.month {
+        1..=3 => Some(d.year - 1),
+        11 | 12 => Some(d.year),
+        _ => None,
+    }
 }
 
 fn period_of(title: &str, opening: &str, year: Option<i32>) -> Option<Period> {

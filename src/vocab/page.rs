@@ -30,10 +30,25 @@ pub const META_LABELS: &[&str] = &[
     "信息来源", "文章来源", "来源", "浏览次数", "阅读次数", "点击数", "访问量", "浏览量", "字体大小", "字号",
     "公开形式", "公开方式", "公开范围", "公开时限", "公开日期", "所属机构", "所属主题", "信息分类",
     "主题词", "关键词", "关键字", "标题", "名称", "作者", "撰稿", "分类",
+    // Dates under other labels (`更新时间:2022/03/25 09:12:40`, `日期:2021年06月15日`, `时间:2019-04-08`).
+    "更新时间", "更新日期", "成文时间", "发文时间", "印发日期", "日期", "时间",
 ];
 
 /// Metadata fields that give the publication date, best first.
-pub const DATE_FIELDS: &[&str] = &["发布时间", "发布日期", "公开日期", "发文日期", "成文日期", "生成日期"];
+pub const DATE_FIELDS: &[&str] = &[
+    "发布时间", "发布日期", "公开日期", "发文日期", "发文时间", "成文日期", "成文时间", "印发日期", "生成日期", "日期", "时间",
+    // A site's own timestamp: only when nothing else dates the page.
+    "更新时间", "更新日期",
+];
+
+/// Words in a heading that looks forward: `2022年工作计划` is written in the report on 2021.
+pub const PLAN_HEADING_WORDS: &[&str] = &["计划", "打算", "安排", "思路", "工作要点", "重点工作", "工作重点", "展望"];
+
+/// Words in a heading that looks back on the year it names (`一、2021年主要工作情况`).
+pub const REVIEW_HEADING_WORDS: &[&str] = &["情况", "主要工作", "工作开展", "举措", "成效", "做法", "工作回顾", "取得"];
+
+/// Words that make a text evidently about 法治政府建设 (for the year read from its signature date).
+pub const ANNUAL_REPORT_WORDS: &[&str] = &["法治政府建设"];
 
 /// Metadata fields that name the issuer, best first.
 pub const ISSUER_FIELDS: &[&str] = &["发文单位", "发文机关", "发布机构", "信息来源", "文章来源", "来源", "所属机构"];
