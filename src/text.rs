@@ -176,6 +176,15 @@ pub fn lines(s: &str) -> impl Iterator<Item = Span> + '_ {
     })
 }
 
+/// The largest char boundary of `s` at or below `pos` (std's `floor_char_boundary` is unstable).
+pub fn floor_char_boundary(s: &str, mut pos: usize) -> usize {
+    pos = pos.min(s.len());
+    while !s.is_char_boundary(pos) {
+        pos -= 1;
+    }
+    pos
+}
+
 /// The span with leading and trailing whitespace (any Unicode space) removed.
 pub fn trim(s: &str, span: Span) -> Span {
     let slice = &s[span.range()];

@@ -18,6 +18,8 @@ use crate::vocab::{CHANGE_VERBS, LEADING, LIGHT_VERBS, RIGHT_STOPS, STOP_EXCEPTI
 
 /// Longest indicator, in characters; longer phrases keep their end (the head noun).
 const MAX_CHARS: usize = 20;
+/// How far back a clause is looked for, in bytes (about 200 characters of Chinese).
+const CLAUSE_WINDOW: usize = 600;
 /// Lists of rates sharing one value (`报备率、报备合格率、报备及时率达到100%`) may be longer.
 const MAX_LIST_CHARS: usize = 28;
 
@@ -43,17 +45,26 @@ pub fn indicators(s: &str, quantities: &[Quantity]) -> Vec<String> {
         rights.push(noun);
         raw_rights.push(raw);
     }
+    // Glued groups (`50家51次`), in one backward pass so that a text of nothing but glued
+    // figures stays linear: the group's last member, and the next member with a left phrase.
+    let glued = |i: usize| quantities.get(i + 1).is_some_and(|m| m.span.start == quantities[i].span.end);
+    let mut group_end = vec![0; n];
+    let mut next_left: Vec<Option<usize>> = vec![None; n];
+    for i in (0..n).rev() {
+        group_end[i] = if glued(i) { group_end[i + 1] } else { i };
+        next_left[i] = if !glued(i) {
+            None
+        } else if !lefts[i + 1].is_empty() {
+            Some(i + 1)
+        } else {
+            next_left[i + 1]
+        };
+    }
     let mut out: Vec<String> = Vec::with_capacity(n);
     for (i, q) in quantities.iter().enumerate() {
-        let glued_next = quantities.get(i + 1).is_some_and(|m| m.span.start == q.span.end);
+        let glued_next = glued(i);
         let glued_prev = i > 0 && quantities[i - 1].span.end == q.span.start;
-        let right_of_group = {
-            let mut j = i;
-            while quantities.get(j + 1).is_some_and(|m| m.span.start == quantities[j].span.end) {
-                j += 1;
-            }
-            rights[j].clone()
-        };
+        let right_of_group = rights[group_end[i]].clone();
         let after = &s[q.span.end..];
         let bare_verb = VERBS.contains(&lefts[i].as_str()) || lefts[i].is_empty();
         let looks_right = (q.kind == MetricKind::Count || after.starts_with('的') || (q.kind == MetricKind::Percent && bare_verb))
@@ -66,7 +77,10 @@ pub fn indicators(s: &str, quantities: &[Quantity]) -> Vec<String> {
             lefts[i].clone()
         };
         let same_sentence_prev = i > 0 && !s[quantities[i - 1].span.end..q.span.start].contains(['。', '\n', ';']);
-        if q.kind == MetricKind::Percent && same_sentence_prev {
+        // A share or change takes the previous figure's subject (`…3件、占4%`); only a plain
+        // subject, so that a run of shares cannot grow one label per figure.
+        let prev_is_plain = i > 0 && out[i - 1].chars().count() <= MAX_LIST_CHARS;
+        if q.kind == MetricKind::Percent && same_sentence_prev && prev_is_plain {
             let pre = &s[prev_clause_start(s, q.span.start)..q.span.start];
             if (ind.is_empty() || ind == "占") && pre.contains('占') {
                 ind = format!("{}占比", out[i - 1]);
@@ -75,7 +89,7 @@ pub fn indicators(s: &str, quantities: &[Quantity]) -> Vec<String> {
             }
         }
         if ind.is_empty() && glued_next {
-            ind = right_of_group_left(&lefts, quantities, i);
+            ind = next_left[i].map_or_else(String::new, |j| lefts[j].clone());
         }
         if ind.is_empty() {
             ind = raw_rights[i].clone();
@@ -88,20 +102,11 @@ pub fn indicators(s: &str, quantities: &[Quantity]) -> Vec<String> {
     out
 }
 
-/// The left phrase of the first non-empty member of a glued group starting at `i`.
-fn right_of_group_left(lefts: &[String], quantities: &[Quantity], i: usize) -> String {
-    let mut j = i;
-    while j + 1 < quantities.len() && quantities[j + 1].span.start == quantities[j].span.end {
-        j += 1;
-        if !lefts[j].is_empty() {
-            return lefts[j].clone();
-        }
-    }
-    String::new()
-}
-
+/// Start of the clause before `pos`, looking back at most [`CLAUSE_WINDOW`] bytes (text without
+/// punctuation for pages would otherwise make this a rescan per figure).
 fn prev_clause_start(s: &str, pos: usize) -> usize {
-    s[..pos].char_indices().rev().find(|&(_, c)| is_boundary(c)).map_or(0, |(i, c)| i + c.len_utf8())
+    let from = crate::text::floor_char_boundary(s, pos.saturating_sub(CLAUSE_WINDOW));
+    s[from..pos].char_indices().rev().find(|&(_, c)| is_boundary(c)).map_or(from, |(i, c)| from + i + c.len_utf8())
 }
 
 /// The phrase before a figure, back to the clause boundary (or, for rates, the sentence

@@ -41,14 +41,24 @@ fn is_sentence_end(c: char) -> bool {
     matches!(c, '。' | '\n' | '!' | '?')
 }
 
-/// Start of the sentence containing `pos`.
+/// How far, in bytes, a relation looks for its sentence's ends (about 400 characters of
+/// Chinese, longer than any real sentence). Text with no sentence end for pages — a table
+/// dump, junk — is then read in windows, so every search stays linear in the text.
+const WINDOW: usize = 1200;
+
+/// The most parts, values or items one relation pairs; a longer run is no clear structure.
+const MAX_MEMBERS: usize = 40;
+
+/// Start of the sentence containing `pos` (at most [`WINDOW`] bytes back).
 fn sentence_start(s: &str, pos: usize) -> usize {
-    s[..pos].char_indices().rev().find(|&(_, c)| is_sentence_end(c)).map_or(0, |(i, c)| i + c.len_utf8())
+    let from = crate::text::floor_char_boundary(s, pos.saturating_sub(WINDOW));
+    s[from..pos].char_indices().rev().find(|&(_, c)| is_sentence_end(c)).map_or(from, |(i, c)| from + i + c.len_utf8())
 }
 
-/// End of the sentence containing `pos`.
+/// End of the sentence containing `pos` (at most [`WINDOW`] bytes on).
 fn sentence_end(s: &str, pos: usize) -> usize {
-    s[pos..].char_indices().find(|&(_, c)| is_sentence_end(c)).map_or(s.len(), |(i, _)| pos + i)
+    let to = crate::text::floor_char_boundary(s, pos.saturating_add(WINDOW));
+    s[pos..to].char_indices().find(|&(_, c)| is_sentence_end(c)).map_or(to, |(i, _)| pos + i)
 }
 
 /// Metric indices whose span lies inside `[from, to)`.
@@ -80,7 +90,8 @@ fn breakdowns(s: &str, quantities: &[Quantity], out: &mut Vec<Relation>) {
             clause.rfind('(').is_some_and(|o| !clause[o..].contains(')'))
         };
         let end = if in_paren {
-            s[pos..].find(')').map_or(sentence_end(s, pos), |i| pos + i).min(sentence_end(s, pos))
+            let sentence = sentence_end(s, pos);
+            s[pos..sentence].find(')').map_or(sentence, |i| pos + i)
         } else {
             sentence_end(s, pos)
         };
@@ -107,7 +118,14 @@ fn breakdowns(s: &str, quantities: &[Quantity], out: &mut Vec<Relation>) {
         // opens with a verb (`…,列入严重违法失信企业6户`) states a new fact and ends the
         // list, as does the next breakdown trigger.
         let mut parts: Vec<usize> = Vec::new();
+        let mut prev_end = trigger.end;
         for &i in &after {
+            // The next trigger opens a breakdown of its own.
+            let gap = &s[prev_end.min(quantities[i].span.start)..quantities[i].span.start];
+            if BREAKDOWN_TRIGGERS.iter().any(|(w, _)| gap.contains(w)) || parts.len() == MAX_MEMBERS {
+                break;
+            }
+            prev_end = quantities[i].span.end;
             let clause_start = s[trigger.end..quantities[i].span.start]
                 .char_indices()
                 .rev()
@@ -160,7 +178,7 @@ fn respectively(s: &str, quantities: &[Quantity], indicators: &mut [String], out
             continue;
         }
         let mut values = vec![first];
-        while let Some(next) = quantities.get(values.len() + first) {
+        while let Some(next) = quantities.get(values.len() + first).filter(|_| values.len() < MAX_MEMBERS) {
             let prev = &quantities[first + values.len() - 1];
             if !is_list_gap(&s[prev.span.end..next.span.start]) || !same_unit(prev, next) {
                 break;
@@ -210,6 +228,9 @@ fn items_before(s: &str, quantities: &[Quantity], indicators: &[String], pos: us
             .filter(|_| !ind.is_empty())
             .map_or(quantities[m].span, |i| Span::new(clause_start + i, clause_start + i + ind.len()));
         items.push((span, Some(m)));
+        if items.len() > MAX_MEMBERS {
+            return None;
+        }
         if clause_start == sent_start || s[..clause_start].ends_with(';') {
             break;
         }

@@ -15,7 +15,7 @@ use crate::text::{Span, Text};
 use crate::vocab::review::{AFTER_BARE_YEAR_OK, AFTER_NUMBER_OK, BARE_NUMBER_OK_AFTER, COUNTED_NOUNS};
 use crate::vocab::UNITS;
 
-use super::{floor_boundary, Finding, Taken};
+use super::{Finding, Taken};
 
 /// The findings, and the numbers that lost their measure word (figures all the same).
 pub fn check(text: &Text, paragraphs: &[Span], wrapped: bool) -> (Vec<Finding>, Vec<Span>) {
@@ -358,8 +358,8 @@ fn unit_at(rest: &str) -> bool {
 fn neighbour_unit(s: &str, p: Span, at: usize) -> Option<&'static str> {
     static COUNT: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"[0-9](件|项|个|户|人|名|次|家|份|条|篇|起)").unwrap());
     // A window of the clause list around the number, not the whole paragraph: linear time.
-    let lo = floor_boundary(s, at.saturating_sub(240)).max(p.start);
-    let hi = floor_boundary(s, at + 240).min(p.end);
+    let lo = crate::text::floor_char_boundary(s, at.saturating_sub(240)).max(p.start);
+    let hi = crate::text::floor_char_boundary(s, at + 240).min(p.end);
     let before = COUNT.captures_iter(&s[lo..at]).last().map(|c| c.get(1).unwrap().as_str());
     let unit = before.or_else(|| COUNT.captures(&s[at..hi]).map(|c| c.get(1).unwrap().as_str()))?;
     ["件", "项", "个", "户", "人", "名", "次", "家", "份", "条", "篇", "起"].into_iter().find(|u| *u == unit)

@@ -116,12 +116,3 @@ impl Taken {
         true
     }
 }
-
-/// The largest char boundary of `s` at or below `pos`.
-pub(crate) fn floor_boundary(s: &str, mut pos: usize) -> usize {
-    pos = pos.min(s.len());
-    while !s.is_char_boundary(pos) {
-        pos -= 1;
-    }
-    pos
-}
