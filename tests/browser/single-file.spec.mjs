@@ -48,3 +48,19 @@ test('opened from file://, it analyses a pasted report and a bundled sample, wit
   for (const url of requests) expect(url, url).toMatch(/^(file|blob|data):/);
   expect(requests.some((u) => u.startsWith('blob:'))).toBe(true);
 });
+
+test('opened from file://, a batch of files becomes the register and exports a workbook', async ({ page }) => {
+  const fx = (n) => new URL(`./fixtures/${n}`, import.meta.url).pathname;
+  await page.goto(FILE);
+  await expect(page.locator('body')).toHaveAttribute('data-analysis', 'idle');
+  await page.locator('#file-input').setInputFiles([fx('excerpt.txt'), fx('report.docx'), fx('batch-empty.txt')]);
+  await expect(page.locator('body')).toHaveAttribute('data-batch', 'done', { timeout: 60_000 });
+  await expect(page.locator('[data-register-row]')).toHaveCount(3);
+  await expect(page.locator('[data-file="report.docx"] [data-col="title"]')).toHaveText('公安县2019年法治政府建设工作报告');
+  await expect(page.locator('[data-file="batch-empty.txt"] [data-col="error"]')).toContainText('输入为空');
+  const [download] = await Promise.all([page.waitForEvent('download'), page.locator('[data-export="xlsx"]').click()]);
+  const chunks = [];
+  for await (const c of await download.createReadStream()) chunks.push(c);
+  const bytes = Buffer.concat(chunks);
+  expect(bytes.subarray(0, 2).toString('latin1')).toBe('PK');
+});
