@@ -36,6 +36,8 @@ pub fn decode_file(name: &str, bytes: &[u8]) -> Result<Decoded, InputError> {
         Decoded { text: html_text(&page.text), encoding: format!("html, {}", page.encoding) }
     } else if bytes.starts_with(b"%PDF-") {
         return Err(InputError::Pdf);
+    } else if let Some(encoding) = cut_short(bytes) {
+        return Err(InputError::Truncated { encoding });
     } else {
         decode_text(bytes, false)
     };
@@ -79,6 +81,23 @@ pub fn decode_text(bytes: &[u8], html: bool) -> Decoded {
     detector.feed(bytes, true);
     let encoding = if detector.guess(None, chardetng::Utf8Detection::Deny) == BIG5 { BIG5 } else { GB18030 };
     decoded(encoding.decode_without_bom_handling(bytes).0, if encoding == BIG5 { "BIG5" } else { "GB18030" })
+}
+
+/// A text file that ends in the middle of a character: UTF-16 (a BOM) with an odd byte
+/// count, or UTF-8 (a BOM, or other multi-byte characters before the end) whose last
+/// character is incomplete. Decoding would drop or replace the byte silently, and a cut
+/// UTF-8 file is not GBK.
+fn cut_short(bytes: &[u8]) -> Option<&'static str> {
+    if (bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF")) && bytes.len() % 2 == 1 {
+        return Some("UTF-16");
+    }
+    let (bom, rest) = match bytes.strip_prefix(b"\xEF\xBB\xBF") {
+        Some(rest) => (true, rest),
+        None => (false, bytes),
+    };
+    let e = std::str::from_utf8(rest).err()?;
+    let valid = &rest[..e.valid_up_to()];
+    (e.error_len().is_none() && (bom || !valid.is_ascii())).then_some("UTF-8")
 }
 
 /// `<meta charset=gb2312>` in the head of an HTML page, when it names a known encoding other than UTF-8.
@@ -299,6 +318,35 @@ mod tests {
         assert_eq!(decode(b"\x00\x01\x02\x03abc"), Err(InputError::Binary));
         assert_eq!(decode(b"  \n "), Err(InputError::Empty));
         assert_eq!(decode(&[0u8, 159, 146, 150, 1, 2, 3, 255]), Err(InputError::Binary));
+        // A UTF-8 BOM does not hide a PDF.
+        assert_eq!(decode(b"\xEF\xBB\xBF%PDF-1.7\n1 0 obj"), Err(InputError::Pdf));
+        // A BOM alone is empty, as when pasted.
+        assert_eq!(decode(b"\xEF\xBB\xBF"), Err(InputError::Empty));
+    }
+
+    #[test]
+    fn a_file_cut_mid_character_is_called_truncated() {
+        let text = "全年办理行政复议案件15件。";
+        // UTF-8 cut inside the last character (。 is three bytes): not GBK.
+        let utf8 = text.as_bytes();
+        for cut in 1..=2 {
+            let e = decode(&utf8[..utf8.len() - cut]).unwrap_err();
+            assert_eq!(e, InputError::Truncated { encoding: "UTF-8" });
+            assert!(e.to_string().contains("截断"), "{e}");
+        }
+        let bom: Vec<u8> = b"\xEF\xBB\xBF".iter().chain(&utf8[..utf8.len() - 1]).copied().collect();
+        assert_eq!(decode(&bom), Err(InputError::Truncated { encoding: "UTF-8" }));
+        // UTF-16 with a BOM and an odd trailing byte.
+        let mut le: Vec<u8> = [0xFF, 0xFE].into_iter().chain(text.encode_utf16().flat_map(u16::to_le_bytes)).collect();
+        le.push(0x41);
+        assert_eq!(decode(&le), Err(InputError::Truncated { encoding: "UTF-16" }));
+        le.pop();
+        assert_eq!(decode(&le).unwrap(), text);
+        // GBK whose last byte is a lead byte is still GBK (its ASCII head says nothing about UTF-8).
+        let mut gbk = GB18030.encode("一、主要举措").0.into_owned();
+        assert_eq!(decode(&gbk).unwrap(), "一、主要举措");
+        gbk.push(0xB0);
+        assert_ne!(decode(&gbk), Err(InputError::Truncated { encoding: "UTF-8" }));
     }
 
     #[test]

@@ -16,17 +16,35 @@ pub enum InputError {
     NotUtf8 { offset: usize },
     /// Control characters or NULs: not text at all.
     Binary,
+    /// The file ends in the middle of a character (`encoding`: `UTF-8`, `UTF-16`): cut short.
+    Truncated { encoding: &'static str },
+}
+
+/// `n` with thousands separators: `50,331,649`.
+fn grouped(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
 }
 
 impl fmt::Display for InputError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             InputError::Empty => write!(f, "输入为空 (the input is empty)"),
+            // Exact figures: rounding made 48 MiB + 1 byte read "48.0 MB, 上限 48 MB".
             InputError::TooLarge { bytes } => write!(
                 f,
-                "文本过大:{:.1} MB,上限 {} MB (text too large)",
-                *bytes as f64 / 1048576.0,
-                MAX_INPUT_BYTES / 1048576
+                "文本过大:{} 字节,上限 {} 字节(48 MiB) (text too large: {} bytes, the limit is {} bytes)",
+                grouped(*bytes),
+                grouped(MAX_INPUT_BYTES),
+                grouped(*bytes),
+                grouped(MAX_INPUT_BYTES)
             ),
             InputError::Zip => write!(f, "这是 ZIP 压缩文件,但不是可读的 Word 文档(.docx) (a ZIP file that is not a readable .docx)"),
             InputError::Pdf => write!(f, "这是 PDF 文件,请先复制其中的文字 (a PDF file, not plain text)"),
@@ -35,6 +53,10 @@ impl fmt::Display for InputError {
                 "不是 UTF-8 文本(第 {offset} 字节起),可能是 GBK/GB18030 编码;请先转换:iconv -f GB18030 -t UTF-8 文件名 (not UTF-8 text; convert it first)"
             ),
             InputError::Binary => write!(f, "内容不是文本(含大量控制字符) (binary data, not text)"),
+            InputError::Truncated { encoding } => write!(
+                f,
+                "文件不完整:末尾的字符被截断({encoding}),请检查文件是否完整 (the file ends in the middle of a {encoding} character: cut short?)"
+            ),
         }
     }
 }
@@ -42,7 +64,7 @@ impl fmt::Display for InputError {
 impl std::error::Error for InputError {}
 
 impl InputError {
-    /// A stable key for tables and JSON lines: `empty`, `too-large`, `zip`, `pdf`, `not-utf8`, `binary`.
+    /// A stable key for tables and JSON lines: `empty`, `too-large`, `zip`, `pdf`, `not-utf8`, `binary`, `truncated`.
     pub fn code(&self) -> &'static str {
         match self {
             InputError::Empty => "empty",
@@ -51,32 +73,46 @@ impl InputError {
             InputError::Pdf => "pdf",
             InputError::NotUtf8 { .. } => "not-utf8",
             InputError::Binary => "binary",
+            InputError::Truncated { .. } => "truncated",
         }
     }
 }
 
-/// Refuse text that is empty, too large, or evidently binary.
+/// Characters that show nothing: a text of only these and white space is empty (a BOM-only
+/// file, refused by the CLI after decoding, must be refused the same way when pasted).
+fn blank(c: char) -> bool {
+    c.is_whitespace() || matches!(c, '\u{FEFF}' | '\u{200B}'..='\u{200F}' | '\u{2060}'..='\u{2064}' | '\u{00AD}')
+}
+
+/// Refuse text that is empty, too large, or evidently binary. The whole text is read (one
+/// pass over its bytes): a NUL anywhere, or control characters and U+FFFD making more than
+/// one character in twenty of the whole text or of its first 65,536 characters, is binary.
 pub fn validate(text: &str) -> Result<(), InputError> {
     if text.len() > MAX_INPUT_BYTES {
         return Err(InputError::TooLarge { bytes: text.len() });
     }
-    if text.trim().is_empty() {
+    if text.chars().all(blank) {
         return Err(InputError::Empty);
     }
-    // Sample the head: binary junk shows itself at once, and a 40 MB scan is not needed to say so.
-    let mut total = 0usize;
-    let mut junk = 0usize;
-    for c in text.chars().take(65536) {
-        total += 1;
-        let control = c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\u{0C}');
+    if text.trim_start_matches('\u{FEFF}').starts_with("%PDF-") {
+        return Err(InputError::Pdf);
+    }
+    const HEAD: usize = 65536;
+    let (mut total, mut junk) = (0usize, 0usize);
+    let (mut head_total, mut head_junk) = (0usize, 0usize);
+    for c in text.chars() {
         if c == '\0' {
             return Err(InputError::Binary);
         }
-        if control || c == '\u{FFFD}' {
-            junk += 1;
+        total += 1;
+        let bad = (c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\u{0C}')) || c == '\u{FFFD}';
+        junk += bad as usize;
+        if total <= HEAD {
+            head_total = total;
+            head_junk = junk;
         }
     }
-    if junk * 20 > total {
+    if junk * 20 > total || head_junk * 20 > head_total {
         return Err(InputError::Binary);
     }
     Ok(())
@@ -90,5 +126,51 @@ mod tests {
     fn refuses_what_is_not_text() {
         assert_eq!(validate("\u{1}\u{2}\u{3}\u{4}ab"), Err(InputError::Binary));
         assert!(matches!(validate(&"字".repeat(MAX_INPUT_BYTES / 3 + 1)), Err(InputError::TooLarge { .. })));
+    }
+
+    #[test]
+    fn reads_the_whole_text_for_nuls_and_control_characters() {
+        let clean = "全年办理行政复议案件15件。\n".repeat(10_000);
+        assert!(clean.chars().count() > 65536);
+        assert_eq!(validate(&clean), Ok(()));
+        // A NUL after the first 65,536 characters.
+        assert_eq!(validate(&format!("{clean}\0")), Err(InputError::Binary));
+        // A binary tail longer than a twentieth of the whole.
+        let tail = "\u{1}\u{2}\u{3}\u{4}".repeat(clean.chars().count() / 8);
+        assert_eq!(validate(&format!("{clean}{tail}")), Err(InputError::Binary));
+        // A few stray control characters in a long text are not binary.
+        assert_eq!(validate(&format!("{clean}\u{7}\u{1B}")), Ok(()));
+    }
+
+    #[test]
+    fn bom_only_and_invisible_only_texts_are_empty() {
+        for t in ["\u{FEFF}", "\u{FEFF}\n \u{3000}", "\u{200B}\u{200B}", "\u{2060}\u{FEFF}"] {
+            assert_eq!(validate(t), Err(InputError::Empty), "{t:?}");
+        }
+        assert_eq!(validate("\u{FEFF}报告"), Ok(()));
+    }
+
+    #[test]
+    fn a_pdf_behind_a_bom_is_a_pdf() {
+        assert_eq!(validate("\u{FEFF}%PDF-1.7\n1 0 obj"), Err(InputError::Pdf));
+        assert_eq!(validate("%PDF-1.4"), Err(InputError::Pdf));
+        // A report that merely mentions the format is a report.
+        assert_eq!(validate("附件为 %PDF- 格式"), Ok(()));
+    }
+
+    #[test]
+    fn size_messages_give_exact_figures() {
+        let e = InputError::TooLarge { bytes: MAX_INPUT_BYTES + 1 };
+        assert_eq!(
+            e.to_string(),
+            "文本过大:50,331,649 字节,上限 50,331,648 字节(48 MiB) (text too large: 50,331,649 bytes, the limit is 50,331,648 bytes)"
+        );
+        assert!(InputError::TooLarge { bytes: 100 * 1048576 }.to_string().starts_with("文本过大:104,857,600 字节,"));
+        assert_eq!(grouped(0), "0");
+        assert_eq!(grouped(999), "999");
+        assert_eq!(grouped(1000), "1,000");
+        let text = "a".repeat(MAX_INPUT_BYTES + 1);
+        assert_eq!(validate(&text), Err(InputError::TooLarge { bytes: MAX_INPUT_BYTES + 1 }));
+        assert_eq!(validate(&text[1..]), Ok(()));
     }
 }

@@ -399,6 +399,10 @@ fn read_file(path: &Path) -> Result<Vec<u8>, RowError> {
             message: "不是普通文件(管道或设备);从标准输入读取请用 - (not a regular file; use - for standard input)".into(),
         });
     }
+    if meta.len() > fazhi_analyzer::MAX_INPUT_BYTES as u64 * 2 {
+        // The file's exact size in the message, not the cap read.
+        return Err(input_error(fazhi_analyzer::InputError::TooLarge { bytes: meta.len() as usize }));
+    }
     read_capped(std::fs::File::open(path).map_err(|e| unreadable(&e.to_string()))?)
 }
 

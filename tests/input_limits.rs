@@ -1,0 +1,34 @@
+//! Input limits from the CLI (issue 15): exact size figures and files cut short.
+
+use std::process::Command;
+
+fn run(path: &std::path::Path) -> (Option<i32>, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_fazhi-analyzer")).arg(path).output().unwrap();
+    (out.status.code(), String::from_utf8_lossy(&out.stderr).into_owned())
+}
+
+#[test]
+fn a_file_over_the_cap_is_refused_with_its_exact_size() {
+    let dir = std::env::temp_dir().join(format!("fazhi-limits-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    // 100 MiB, sparse: more than twice the cap, so refused before reading.
+    let big = dir.join("big.txt");
+    std::fs::File::create(&big).unwrap().set_len(100 * 1048576).unwrap();
+    let (code, err) = run(&big);
+    assert_eq!(code, Some(1), "{err}");
+    assert!(err.contains("104,857,600 字节,上限 50,331,648 字节"), "{err}");
+    // 48 MiB + 1 byte of UTF-8 text: read, then refused with the exact count.
+    let over = dir.join("over.txt");
+    std::fs::write(&over, "a".repeat(50_331_649)).unwrap();
+    let (code, err) = run(&over);
+    assert_eq!(code, Some(1), "{err}");
+    assert!(err.contains("50,331,649 字节"), "{err}");
+    // A UTF-8 file cut in the middle of its last character.
+    let cut = dir.join("cut.txt");
+    let text = "全年办理行政复议案件15件。".as_bytes();
+    std::fs::write(&cut, &text[..text.len() - 1]).unwrap();
+    let (code, err) = run(&cut);
+    assert_eq!(code, Some(1), "{err}");
+    assert!(err.contains("截断") && !err.contains("GBK"), "{err}");
+    std::fs::remove_dir_all(&dir).unwrap();
+}
