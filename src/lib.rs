@@ -26,6 +26,8 @@ mod chrome;
 mod decode;
 mod encode;
 mod input;
+#[doc(hidden)]
+pub mod invariants;
 mod metrics;
 mod outline;
 mod quantity;

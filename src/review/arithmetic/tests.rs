@@ -57,7 +57,7 @@ static CASES: LazyLock<Cases> = LazyLock::new(|| {
 });
 
 static FIGURE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?<pre>近|约)?(?<num>[\d.,]+|[零〇一二三四五六七八九十百]+)(?<mult>万|亿)?(?<over>余|多)?(?<unit>.+?)(?<post>以上|左右)?$").unwrap()
+    Regex::new(r"^(?<pre>近|约)?(?<num>[0-9.,]+|[零〇一二三四五六七八九十百]+)(?<mult>万|亿)?(?<over>余|多)?(?<unit>.+?)(?<post>以上|左右)?$").unwrap()
 });
 
 /// The span of `locator` in `s`: `context|figure` finds `contextfigure` and keeps `figure`.
