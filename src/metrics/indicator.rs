@@ -160,6 +160,10 @@ fn right_phrase(s: &str, pos: usize, next_start: usize) -> (String, String) {
     (shorten_head(noun, MAX_CHARS), shorten_head(raw, 8))
 }
 
+/// For each of [`VERBS`], whether it is one of [`LIGHT_VERBS`] (found anywhere, not only at the
+/// start): computed once instead of a scan of `LIGHT_VERBS` per verb per phrase.
+static LIGHT: std::sync::LazyLock<Vec<bool>> = std::sync::LazyLock::new(|| VERBS.iter().map(|v| LIGHT_VERBS.contains(v)).collect());
+
 /// Strip framing words at both ends and, when `split_verbs`, keep what follows the last
 /// introducing verb (if anything of at least two characters follows it).
 pub fn strip(phrase: &str, split_verbs: bool) -> String {
@@ -213,8 +217,8 @@ pub fn strip(phrase: &str, split_verbs: bool) -> String {
         }
         // The first introducing verb: what follows it is the counted thing.
         let mut best: Option<(usize, usize)> = None;
-        for v in VERBS {
-            let found = if LIGHT_VERBS.contains(v) { p.find(v) } else { p.starts_with(v).then_some(0) };
+        for (v, &light) in VERBS.iter().zip(LIGHT.iter()) {
+            let found = if light { p.find(v) } else { p.starts_with(v).then_some(0) };
             if let Some(at) = found {
                 let after = at + v.len();
                 let better = best.map_or(true, |(b, e)| at < b || (at == b && after > e));
