@@ -644,7 +644,10 @@ function renderSummary() {
         ? el('button', { type: 'button', class: 'cell-link', 'data-goto-heading': p.heading, text: t.label('roleLong', p.part) })
         : el('span', { text: t.label('roleLong', p.part) })))),
     el('h3', { class: 'sub', text: t('timeliness') }),
-    el('p', { class: `timeliness tl-${tl.status}` }, el('strong', { text: t.label('timeliness', tl.status) })),
+    // `unknown` with a date found means the year could not be read: never say the date is missing.
+    el('p', { class: `timeliness tl-${tl.status}` }, el('strong', {
+      text: t.label('timeliness', tl.status === 'unknown' && (tl.published ?? meta.published) ? 'unknown-year' : tl.status),
+    })),
     dl([
       [t('docTitle'), meta.title],
       [t('issuer'), meta.issuer],

@@ -234,7 +234,7 @@ export const LABELS = {
       plans: '下一年度的主要安排',
     },
     severity: { error: '错误', warning: '警告', info: '提示' },
-    timeliness: { 'on-time': '按时公开', late: '逾期公开', unknown: '未找到发布日期', 'not-applicable': '不适用(非年度报告)' },
+    timeliness: { 'on-time': '按时公开', late: '逾期公开', unknown: '未找到发布日期', 'unknown-year': '无法判断时效(未确定报告年度)', 'not-applicable': '不适用(非年度报告)' },
     period: { year: '年度', 'half-year': '半年', quarter: '季度', 'mid-term': '中期', 'multi-year': '多年' },
     code: {
       'section-missing': '缺少必备部分',
@@ -261,7 +261,7 @@ export const LABELS = {
       plans: 'Plans for the next year',
     },
     severity: { error: 'Error', warning: 'Warning', info: 'Info' },
-    timeliness: { 'on-time': 'On time', late: 'Late', unknown: 'No publication date found', 'not-applicable': 'Not applicable (not an annual report)' },
+    timeliness: { 'on-time': 'On time', late: 'Late', unknown: 'No publication date found', 'unknown-year': 'Cannot judge (report year not determined)', 'not-applicable': 'Not applicable (not an annual report)' },
     period: { year: 'year', 'half-year': 'half-year', quarter: 'quarter', 'mid-term': 'mid-term', 'multi-year': 'multi-year' },
     code: {
       'section-missing': 'Missing part',
