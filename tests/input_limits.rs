@@ -32,3 +32,23 @@ fn a_file_over_the_cap_is_refused_with_its_exact_size() {
     assert!(err.contains("截断") && !err.contains("GBK"), "{err}");
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+#[test]
+fn findings_of_one_code_are_capped_with_a_count() {
+    let placeholders = "XX××*次x名【】".repeat(20_000);
+    let a = fazhi_analyzer::analyze(&placeholders);
+    let mut counts = std::collections::BTreeMap::new();
+    for f in &a.findings {
+        *counts.entry(format!("{:?}", f.code)).or_insert(0usize) += 1;
+    }
+    assert!(!counts.is_empty());
+    for (code, n) in &counts {
+        assert!(*n <= 201, "{code}: {n} findings");
+    }
+    let summary: Vec<_> = a.findings.iter().filter(|f| f.message.contains("未逐一列出")).collect();
+    assert!(!summary.is_empty(), "the cap says how many are not listed");
+    assert!(summary[0].start.is_some());
+    // Output stays proportionate to the input.
+    let json = fazhi_analyzer::analyze_to_json(&placeholders);
+    assert!(json.len() < placeholders.len() * 16, "{} bytes of JSON for {}", json.len(), placeholders.len());
+}

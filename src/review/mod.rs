@@ -29,6 +29,35 @@ pub struct Finding {
     pub related: Vec<Span>,
 }
 
+/// At most this many findings of one code are listed; the rest become one finding.
+pub const MAX_FINDINGS_PER_CODE: usize = 200;
+
+/// Output bounded by the input (issue 15): a text of nothing but placeholders or stray quotes
+/// would otherwise give a finding per dozen bytes. The first [`MAX_FINDINGS_PER_CODE`] of a
+/// code are kept; the first omitted one is replaced by a finding of the same code, at its
+/// span, that counts what is not listed.
+fn cap_per_code(findings: Vec<Finding>) -> Vec<Finding> {
+    let mut total = std::collections::HashMap::new();
+    for f in &findings {
+        *total.entry(f.code).or_insert(0usize) += 1;
+    }
+    let mut seen = std::collections::HashMap::new();
+    let mut out = Vec::with_capacity(findings.len().min(MAX_FINDINGS_PER_CODE * total.len().max(1) + total.len()));
+    for f in findings {
+        let n = seen.entry(f.code).or_insert(0usize);
+        *n += 1;
+        if *n <= MAX_FINDINGS_PER_CODE {
+            out.push(f);
+        } else if *n == MAX_FINDINGS_PER_CODE + 1 {
+            let all = total[&f.code];
+            let rest = all - MAX_FINDINGS_PER_CODE;
+            let message = format!("此处起还有 {rest} 处同类问题(共 {all} 处),未逐一列出,请通篇核对。");
+            out.push(Finding::new(f.code, f.severity, message, f.span));
+        }
+    }
+    out
+}
+
 impl Finding {
     pub fn new(code: FindingCode, severity: Severity, message: impl Into<String>, span: Option<Span>) -> Finding {
         Finding { code, severity, message: message.into(), span, related: Vec::new() }
@@ -62,6 +91,7 @@ pub fn review(text: &Text, page: &Page, outline: &Outline, metrics: &Metrics) ->
     // Whole-document findings first, then in reading order.
     findings.sort_by_key(|f| (f.span.map(|s| (s.start, s.end)), f.code));
     findings.dedup_by(|a, b| a.code == b.code && a.span == b.span && a.message == b.message);
+    let findings = cap_per_code(findings);
     Review {
         findings,
         sections: parts.sections(),
