@@ -167,7 +167,7 @@ async function runAnalysis(switchToRead) {
     return;
   }
   if (text.length > MAX_INPUT_BYTES) {
-    setStatus('error', 'statusTooLarge', { size: `${(text.length / 1048576).toFixed(1)} M`, max: '48 MB' });
+    setStatus('error', 'statusTooLarge', { size: `${(text.length / 1048576).toFixed(1)} M`, max: '48 MiB' });
     return;
   }
   setStatus('busy', 'statusBusy', { started: performance.now(), size: sizeLabel(text.length) });
@@ -229,7 +229,7 @@ async function openFile(file) {
     return;
   }
   if (file.size > MAX_INPUT_BYTES * 2) {
-    setStatus('error', 'statusTooLarge', { size: `${(file.size / 1048576).toFixed(1)} MB`, max: '48 MB' });
+    setStatus('error', 'statusTooLarge', { size: `${(file.size / 1048576).toFixed(1)} MB`, max: '48 MiB' });
     return;
   }
   setStatus('busy', 'statusReading');

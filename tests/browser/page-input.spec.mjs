@@ -106,7 +106,8 @@ test('text above the size cap gets a clear message', async ({ page }) => {
   });
   await expect(page.locator('body')).toHaveAttribute('data-analysis', 'error', { timeout: 30_000 });
   await expect(page.locator('#status')).toContainText('过大');
-  await expect(page.locator('#status')).toContainText('48 MB');
+  // The core's message gives the exact limit: 50,331,648 bytes (48 MiB).
+  await expect(page.locator('#status')).toContainText('48 MiB');
 });
 
 test('Windows line ends in a file become plain line breaks, as a paste gives them', async ({ page }) => {
