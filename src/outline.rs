@@ -27,150 +27,53 @@
 //! alone, which give the same headings on the seeds (tested).
 
 use std::collections::HashMap;
-use std::sync::LazyLock;
 
-use regex::Regex;
-
-use crate::chrome::{date::cn_small, Page};
-use crate::result::{HeadingStyle, Role};
+use crate::chrome::Page;
+use crate::result::Role;
 use crate::text::{Span, Text};
+use crate::vocab::chars::{closes, is_han, is_terminator, opens};
 use crate::vocab::headings as hv;
+use crate::vocab::markers::{self, MARKER};
+use crate::vocab::regulation;
 
-/// The marker family: the numbering scheme a heading belongs to.
-#[derive(Copy, Clone, Debug, PartialEq, Eq, Hash)]
-pub enum Family {
-    /// 一、
-    CnDun,
-    /// (一)
-    CnParen,
-    /// 1. 1、
-    NumDot,
-    /// (1)
-    NumParen,
-    /// ①
-    Circled,
-    /// 一是
-    Shi,
-    /// 第一 第一, 第一、
-    Di,
-    /// 首先 其次 再次 最后
-    Sequence,
-    /// An unnumbered short sentence acting as a heading.
-    RunIn,
-}
+pub use crate::vocab::markers::Family;
 
-impl Family {
-    pub fn style(self) -> HeadingStyle {
-        match self {
-            Family::CnDun => HeadingStyle::CnDun,
-            Family::CnParen => HeadingStyle::CnParen,
-            Family::NumDot => HeadingStyle::NumDot,
-            Family::NumParen => HeadingStyle::NumParen,
-            Family::Circled => HeadingStyle::Circled,
-            Family::Shi | Family::Di | Family::Sequence => HeadingStyle::Inline,
-            Family::RunIn => HeadingStyle::RunIn,
-        }
-    }
-
-    /// Families that open levels (inline enumerations do not).
-    pub fn structural(self) -> bool {
-        matches!(self, Family::CnDun | Family::CnParen | Family::NumDot | Family::NumParen | Family::Circled)
-    }
-
-    /// The usual order of levels, used only for a family the document has not placed yet.
-    fn rank(self) -> u8 {
-        match self {
-            Family::CnDun => 0,
-            Family::CnParen => 1,
-            Family::NumDot => 2,
-            Family::NumParen => 3,
-            Family::Circled => 4,
-            _ => 5,
-        }
-    }
-
-    /// How this family writes the number `n` (for messages): `三是`, `(三)`, `3.` …
-    pub fn render(self, n: u32) -> String {
-        let cn = cn_numeral(n);
-        match self {
-            Family::CnDun => format!("{cn}、"),
-            Family::CnParen => format!("({cn})"),
-            Family::NumDot => format!("{n}."),
-            Family::NumParen => format!("({n})"),
-            Family::Circled => char::from_u32('①' as u32 + n.saturating_sub(1)).map_or(format!("({n})"), String::from),
-            Family::Shi => format!("{cn}是"),
-            Family::Di => format!("第{cn}"),
-            Family::Sequence => hv::SEQUENCE_WORDS
-                .iter()
-                .find(|(_, k)| *k == Some(n))
-                .map_or_else(|| format!("第{cn}"), |(w, _)| (*w).to_owned()),
-            Family::RunIn => String::new(),
-        }
-    }
-}
-
-/// 1 → 一, 11 → 十一, 23 → 二十三 (1–99).
-pub fn cn_numeral(n: u32) -> String {
-    const D: [&str; 10] = ["", "一", "二", "三", "四", "五", "六", "七", "八", "九"];
-    match n {
-        0 => "〇".to_owned(),
-        1..=9 => D[n as usize].to_owned(),
-        10..=19 => format!("十{}", D[(n % 10) as usize]),
-        20..=99 => format!("{}十{}", D[(n / 10) as usize], D[(n % 10) as usize]),
-        _ => n.to_string(),
-    }
-}
-
+/// A heading as the outline stage finds it (the result's `Heading` is built from it in `encode`).
 #[derive(Debug, Clone, PartialEq)]
-pub struct Heading {
+pub struct OutlineHeading {
     /// Marker and title.
     pub span: Span,
     pub marker: Span,
     pub title: Span,
-    pub style: HeadingStyle,
     pub number: Option<u32>,
     pub level: u32,
     pub parent: Option<usize>,
-    /// Required parts the title names, first one is the heading's role.
-    pub sections: Vec<Role>,
-    /// The numbering scheme (distinguishes 一是 from 第一 within `Inline`).
+    /// Required parts the title names; the first one is the heading's role.
+    pub parts: Vec<Role>,
+    /// The numbering scheme (its style, and 一是 told from 第一 within `Inline`).
     pub family: Family,
-    /// From the heading to the next heading at its level or above (or the body's end).
-    pub section: Span,
+    /// What the heading covers: from it to the next heading at its level or above (or the body's end).
+    pub scope: Span,
 }
 
 #[derive(Debug, Clone, Default)]
 pub struct Outline {
-    pub headings: Vec<Heading>,
+    pub headings: Vec<OutlineHeading>,
 }
 
 impl Outline {
-    /// Index of the innermost heading whose section contains `pos`.
+    /// Index of the innermost heading whose scope contains `pos`.
     pub fn heading_at(&self, pos: usize) -> Option<usize> {
         let after = self.headings.partition_point(|h| h.span.start <= pos);
         let mut k = after.checked_sub(1)?;
         loop {
-            if pos < self.headings[k].section.end {
+            if pos < self.headings[k].scope.end {
                 return Some(k);
             }
             k = self.headings[k].parent?;
         }
     }
 }
-
-static MARKER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(concat!(
-        r"(?<dun>[一二三四五六七八九十]{1,3})、",
-        r"|\((?<cparen>[一二三四五六七八九十]{1,3})\)",
-        r"|(?<num>[0-9]{1,2})[.、]",
-        r"|\((?<nparen>[0-9]{1,2})\)",
-        r"|(?<circ>[①-⑳])",
-        r"|(?<shi>[一二三四五六七八九十]{1,3})是",
-        r"|第(?<di>[一二三四五六七八九十]{1,3})(?<disep>[,、])?",
-        r"|(?<seq>首先|其次|再次|最后)(?<seqsep>[,、])?",
-    ))
-    .unwrap()
-});
 
 #[derive(Copy, Clone, Debug, PartialEq, Eq)]
 enum Prev {
@@ -193,22 +96,6 @@ struct Cand {
     prev: Prev,
     /// The text after the marker starts with a measure word (`(二)类`, `二、级`).
     ordinal_next: bool,
-}
-
-fn is_han(c: char) -> bool {
-    ('\u{4E00}'..='\u{9FFF}').contains(&c) || ('\u{3400}'..='\u{4DBF}').contains(&c)
-}
-
-fn opens(c: char) -> bool {
-    matches!(c, '(' | '《' | '“' | '[' | '【' | '〔' | '‘' | '{' | '「' | '『')
-}
-
-fn closes(c: char) -> bool {
-    matches!(c, ')' | '》' | '”' | ']' | '】' | '〕' | '’' | '}' | '」' | '』')
-}
-
-fn is_terminator(c: char) -> bool {
-    matches!(c, '。' | ';' | '!' | '?' | '\n')
 }
 
 /// Every marker-shaped string in the body that its context does not rule out.
@@ -242,34 +129,14 @@ fn candidates(text: &Text, page: &Page) -> Vec<Cand> {
         if depth > 0 || page.is_boilerplate(start) {
             continue;
         }
-        let (family, number) = if let Some(m) = c.name("dun") {
-            (Family::CnDun, cn_small(m.as_str()))
-        } else if let Some(m) = c.name("cparen") {
-            (Family::CnParen, cn_small(m.as_str()))
-        } else if let Some(m) = c.name("num") {
-            (Family::NumDot, m.as_str().parse().ok())
-        } else if let Some(m) = c.name("nparen") {
-            (Family::NumParen, m.as_str().parse().ok())
-        } else if let Some(m) = c.name("circ") {
-            (Family::Circled, m.as_str().chars().next().map(|ch| ch as u32 - '①' as u32 + 1))
-        } else if let Some(m) = c.name("shi") {
-            (Family::Shi, cn_small(m.as_str()))
-        } else if let Some(m) = c.name("di") {
-            (Family::Di, cn_small(m.as_str()))
-        } else if let Some(m) = c.name("seq") {
-            (Family::Sequence, hv::SEQUENCE_WORDS.iter().find(|(w, _)| *w == m.as_str()).and_then(|(_, n)| *n))
-        } else {
-            continue;
-        };
-        if (number.is_none() && family != Family::Sequence) || number == Some(0) {
-            continue;
-        }
+        let Some(markers::Read { family, number, separated }) = markers::read(&c) else { continue };
         let before = &s[body.start..start];
         let before_trim = before.trim_end_matches([' ', '\t']);
         let prev_char = before_trim.chars().next_back();
         let line_start = prev_char.is_none() || prev_char == Some('\n');
         let prev = match prev_char {
-            None | Some('\n' | '。' | ';' | '!' | '?' | ':') => Prev::Strong,
+            None => Prev::Strong,
+            Some(ch) if hv::STRONG_STOPS.contains(&ch) => Prev::Strong,
             Some(',') => Prev::Comma,
             Some(ch) if is_han(ch) => Prev::Han,
             Some(_) => Prev::Other,
@@ -278,43 +145,41 @@ fn candidates(text: &Text, page: &Page) -> Vec<Cand> {
         let next = after.trim_start_matches([' ', '\t']).chars().next();
         let Some(next) = next else { continue };
         let raw_prev = before.chars().next_back();
-        let ok = match family {
-            Family::CnDun => {
-                !hv::NOT_AFTER_DUN.contains(&next)
-                    && !matches!(raw_prev, Some('、' | '第'))
-                    && title_start(next)
-            }
-            Family::CnParen => title_start(next) && raw_prev != Some('第'),
-            Family::Circled => title_start(next),
-            Family::NumDot => {
-                !matches!(raw_prev, Some(ch) if ch.is_ascii_alphanumeric() || matches!(ch, '.' | '、' | '第' | '-' | '/' | '·'))
-                    && (!next.is_ascii_digit() || starts_with_year(after))
-                    && title_start(next)
-                    && !(whole.as_str().ends_with('、') && is_han(next) && hv::ORDINAL_WORDS.iter().any(|w| after.starts_with(w)))
-            }
-            Family::NumParen => {
-                title_start(next) && raw_prev != Some('第') && !hv::measure_after_paren(after)
-            }
-            Family::Shi => {
-                let punct_then_han = matches!(next, ':' | ',') && after[1..].chars().next().is_some_and(is_han);
-                (title_start(next) || punct_then_han) && !raw_prev.is_some_and(|ch| hv::NOT_BEFORE_SHI.contains(&ch))
-            }
-            Family::Di => {
-                if c.name("disep").is_some() {
-                    title_start(next)
-                } else {
-                    is_han(next) && !hv::ORDINAL_WORDS.iter().any(|w| after.starts_with(w))
-                }
-            }
-            Family::Sequence => c.name("seqsep").is_some() && title_start(next),
-            Family::RunIn => false,
-        };
-        if ok {
+        if fits_context(family, whole.as_str(), separated, raw_prev, next, after) {
             let ordinal_next = hv::measure_after_paren(after);
             out.push(Cand { start, end, family, number, line_start, prev, ordinal_next });
         }
     }
     out
+}
+
+/// Whether the characters around a marker allow it to be one: not glued into a number
+/// (`1.5`, `2024.3`), not a list of numerals (`一、二级`), not an ordinal (`第一责任人`,
+/// `第(1)项`), and a title can start after it. `raw_prev` is the character just before the
+/// marker, `next` the first one after it past spaces, `after` the text after it.
+fn fits_context(family: Family, marker: &str, separated: bool, raw_prev: Option<char>, next: char, after: &str) -> bool {
+    match family {
+        Family::CnDun => {
+            !hv::NOT_AFTER_DUN.contains(&next) && !raw_prev.is_some_and(|ch| hv::NOT_BEFORE_DUN.contains(&ch)) && title_start(next)
+        }
+        Family::CnParen => title_start(next) && raw_prev != Some(hv::ORDINAL_PREFIX),
+        Family::Circled => title_start(next),
+        Family::NumDot => {
+            !matches!(raw_prev, Some(ch) if ch.is_ascii_alphanumeric() || hv::NOT_BEFORE_NUMBER.contains(&ch))
+                && (!next.is_ascii_digit() || starts_with_year(after))
+                && title_start(next)
+                && !(marker.ends_with(hv::DUN) && is_han(next) && hv::ORDINAL_WORDS.iter().any(|w| after.starts_with(w)))
+        }
+        Family::NumParen => title_start(next) && raw_prev != Some(hv::ORDINAL_PREFIX) && !hv::measure_after_paren(after),
+        Family::Shi => {
+            let punct_then_han = matches!(next, ':' | ',') && after[1..].chars().next().is_some_and(is_han);
+            (title_start(next) || punct_then_han) && !raw_prev.is_some_and(|ch| hv::NOT_BEFORE_SHI.contains(&ch))
+        }
+        Family::Di if separated => title_start(next),
+        Family::Di => is_han(next) && !hv::ORDINAL_WORDS.iter().any(|w| after.starts_with(w)),
+        Family::Sequence => separated && title_start(next),
+        Family::RunIn => false,
+    }
 }
 
 /// The list of attachments at a report's end (`附件:1.…` and the numbered lines under it):
@@ -345,173 +210,234 @@ fn attachment_lists(s: &str, body: Span) -> Vec<Span> {
 /// `2023年…` right after a marker is a title starting with a year, not a decimal.
 fn starts_with_year(after: &str) -> bool {
     let b = after.as_bytes();
-    b.len() >= 7 && b[..4].iter().all(u8::is_ascii_digit) && after[4..].starts_with('年')
+    b.len() >= 7 && b[..4].iter().all(u8::is_ascii_digit) && after[4..].starts_with(hv::YEAR)
 }
 
 /// A heading title may start with this character.
 fn title_start(c: char) -> bool {
-    is_han(c) || c.is_ascii_digit() || matches!(c, '“' | '《' | '"' | '‘' | '【' | '「') || c.is_ascii_alphabetic()
+    is_han(c) || c.is_ascii_digit() || hv::TITLE_OPENERS.contains(&c) || c.is_ascii_alphabetic()
 }
 
+/// A candidate taken as a heading, placed in the tree.
 struct Accepted {
     cand: usize,
     level: u32,
     parent: Option<usize>,
 }
 
+/// Whether the text is laid out in lines, decided once for the document.
+#[derive(Copy, Clone)]
+struct Layout {
+    /// The text has lines at all (two or more non-empty ones): a marker at a line start is
+    /// then a heading.
+    line_mode: bool,
+    /// The document shows that it puts its headings at line starts (two or more structural
+    /// markers do): mid-line markers must then continue their list after a sentence end.
+    laid_out: bool,
+}
+
+impl Layout {
+    fn of(s: &str, body: Span, cands: &[Cand]) -> Layout {
+        let lines = s[body.range()].lines().filter(|l| !l.trim().is_empty()).take(3).count();
+        Layout { line_mode: lines >= 2, laid_out: cands.iter().filter(|c| c.line_start && c.family.structural()).count() >= 2 }
+    }
+}
+
 pub fn parse(text: &Text, page: &Page) -> Outline {
     let s = text.norm();
     let cands = candidates(text, page);
-    // Laid out in lines (a marker at a line start is then a heading), or run together.
-    let lines = s[page.body.range()].lines().filter(|l| !l.trim().is_empty()).take(3).count();
-    // A marker at a line start is a heading whenever the text has lines at all; mid-line
-    // markers must continue their list after a sentence end once the document shows that
-    // it puts its headings at line starts (two or more do).
-    let line_mode = lines >= 2;
-    let laid_out = cands.iter().filter(|c| c.line_start && c.family.structural()).count() >= 2;
-
-    let mut acc: Vec<Accepted> = Vec::new();
-    // Open structural headings (indices into `acc`), outermost first.
-    let mut stack: Vec<usize> = Vec::new();
-    // Structural families in the nesting order this document has shown.
-    let mut order: Vec<Family> = Vec::new();
-    // Last number of each inline family under each parent.
-    let mut inline_last: HashMap<(Option<usize>, Family), u32> = HashMap::new();
-    let mut last_marker_end: Option<usize> = None;
-
-    for (i, c) in cands.iter().enumerate() {
-        // A marker directly followed by another marker is debris (`4.三是`).
-        if let Some(next) = cands.get(i + 1) {
-            if next.start >= c.end && s[c.end..next.start].trim().is_empty() {
-                continue;
-            }
-        }
-        // Right after a heading's marker, before any sentence end: ends that heading's title.
-        let in_title = last_marker_end.is_some_and(|e| {
-            c.start >= e && c.start - e <= 200 && s[e..c.start].chars().count() <= 50 && !s[e..c.start].contains(is_terminator)
-        });
-        let fam = c.family;
-        let n = c.number;
-        let accept = if fam.structural() {
-            let Some(n) = n else { continue };
-            let open = stack.iter().rposition(|&h| cands[acc[h].cand].family == fam);
-            if line_mode && c.line_start {
-                true
-            } else if let Some(k) = open {
-                let m = cands[acc[stack[k]].cand].number.unwrap_or(0);
-                if n == m + 1 {
-                    (!laid_out && (c.prev != Prev::Han || !c.ordinal_next)) || c.prev == Prev::Strong || in_title
-                } else if n == m + 2 || n == m {
-                    c.prev == Prev::Strong
-                } else {
-                    false
-                }
-            } else if n == 1 {
-                // A new list: after a sentence end, or run into a heading's title when a
-                // later marker confirms it or the document already nests this family there.
-                let known_child = stack.last().is_some_and(|&top| {
-                    let top_fam = cands[acc[top].cand].family;
-                    let p = order.iter().position(|&f| f == top_fam);
-                    (p.is_some() && order.iter().position(|&f| f == fam) == p.map(|p| p + 1))
-                        || (!order.contains(&fam) && fam.rank() > top_fam.rank())
-                });
-                c.prev == Prev::Strong || (in_title && (known_child || confirmed(&cands, i, &stack, &acc)))
-            } else {
-                false
-            }
-        } else {
-            let parent = stack.last().copied();
-            let last = inline_last.get(&(parent, fam)).copied();
-            let start_ok = matches!(c.prev, Prev::Strong | Prev::Comma) || in_title;
-            match (n, last) {
-                (Some(1), _) => start_ok && (fam == Family::Shi || confirmed(&cands, i, &stack, &acc)),
-                (Some(n), Some(m)) if n == m + 1 => c.prev != Prev::Han || in_title,
-                (Some(n), Some(m)) if n == m + 2 || n <= m => c.prev == Prev::Strong || in_title,
-                (None, Some(_)) => c.prev == Prev::Strong,
-                (Some(_), None) => line_mode && c.line_start && fam == Family::Shi,
-                _ => false,
-            }
-        };
-        if !accept {
-            continue;
-        }
-        let idx = acc.len();
-        if fam.structural() {
-            if let Some(k) = stack.iter().rposition(|&h| cands[acc[h].cand].family == fam) {
-                stack.truncate(k);
-            } else if let Some(pos) = order.iter().position(|&f| f == fam) {
-                while let Some(&top) = stack.last() {
-                    let top_fam = cands[acc[top].cand].family;
-                    if order.iter().position(|&f| f == top_fam).is_some_and(|p| p >= pos) {
-                        stack.pop();
-                    } else {
-                        break;
-                    }
-                }
-            } else {
-                while let Some(&top) = stack.last() {
-                    if cands[acc[top].cand].family.rank() > fam.rank() {
-                        stack.pop();
-                    } else {
-                        break;
-                    }
-                }
-                let at = stack
-                    .last()
-                    .and_then(|&top| order.iter().position(|&f| f == cands[acc[top].cand].family))
-                    .map_or(0, |p| p + 1);
-                order.insert(at.min(order.len()), fam);
-            }
-            let parent = stack.last().copied();
-            acc.push(Accepted { cand: i, level: stack.len() as u32 + 1, parent });
-            stack.push(idx);
-        } else {
-            let parent = stack.last().copied();
-            let level = parent.map_or(1, |p| acc[p].level + 1);
-            let prev_n = inline_last.get(&(parent, fam)).copied().unwrap_or(0);
-            inline_last.insert((parent, fam), n.unwrap_or(prev_n + 1));
-            acc.push(Accepted { cand: i, level, parent });
-        }
-        last_marker_end = Some(c.end);
-    }
-
-    // Titles, spans, sections.
-    let mut headings: Vec<Heading> = Vec::with_capacity(acc.len());
-    for (k, a) in acc.iter().enumerate() {
-        let c = &cands[a.cand];
-        let limit = acc.get(k + 1).map_or(page.body.end, |n| cands[n.cand].start);
-        let title = title_span(s, c.end, limit);
-        let marker = Span::new(c.start, c.end);
-        headings.push(Heading {
-            span: Span::new(c.start, title.end.max(c.end)),
-            marker,
-            title,
-            style: c.family.style(),
-            number: c.number,
-            level: a.level,
-            parent: a.parent,
-            sections: Vec::new(),
-            family: c.family,
-            section: Span::new(c.start, page.body.end),
-        });
-    }
-    set_sections(&mut headings, page.body.end);
-    if line_mode {
+    let layout = Layout::of(s, page.body, &cands);
+    let accepted = Nesting::new(s, &cands, layout).accept_all();
+    let mut headings = with_titles(s, page.body.end, &cands, &accepted);
+    set_scopes(&mut headings, page.body.end);
+    if layout.line_mode {
         let run_in = run_in_headings(s, page, &headings);
         if !run_in.is_empty() {
             headings = merge(headings, run_in);
-            set_sections(&mut headings, page.body.end);
+            set_scopes(&mut headings, page.body.end);
         }
     }
-    roles(text, &mut headings);
+    assign_parts(text, &mut headings);
     Outline { headings }
+}
+
+/// The accepting pass over the candidates, in document order: which are headings, and
+/// where each nests (steps 2 and 3 of the module's description).
+struct Nesting<'a> {
+    s: &'a str,
+    cands: &'a [Cand],
+    layout: Layout,
+    acc: Vec<Accepted>,
+    /// Open structural headings (indices into `acc`), outermost first.
+    stack: Vec<usize>,
+    /// Structural families in the nesting order this document has shown.
+    order: Vec<Family>,
+    /// Last number of each inline family under each parent.
+    inline_last: HashMap<(Option<usize>, Family), u32>,
+    last_marker_end: Option<usize>,
+}
+
+impl<'a> Nesting<'a> {
+    fn new(s: &'a str, cands: &'a [Cand], layout: Layout) -> Self {
+        Nesting { s, cands, layout, acc: Vec::new(), stack: Vec::new(), order: Vec::new(), inline_last: HashMap::new(), last_marker_end: None }
+    }
+
+    fn accept_all(mut self) -> Vec<Accepted> {
+        for i in 0..self.cands.len() {
+            if self.is_debris(i) {
+                continue;
+            }
+            let c = &self.cands[i];
+            let in_title = self.in_title(c);
+            let accept = if c.family.structural() { self.accepts_structural(i, in_title) } else { self.accepts_inline(i, in_title) };
+            if accept {
+                self.place(i);
+                self.last_marker_end = Some(c.end);
+            }
+        }
+        self.acc
+    }
+
+    /// The family of an accepted heading.
+    fn family(&self, accepted: usize) -> Family {
+        self.cands[self.acc[accepted].cand].family
+    }
+
+    /// A marker directly followed by another marker is debris (`4.三是`).
+    fn is_debris(&self, i: usize) -> bool {
+        let c = &self.cands[i];
+        self.cands.get(i + 1).is_some_and(|next| next.start >= c.end && self.s[c.end..next.start].trim().is_empty())
+    }
+
+    /// Right after a heading's marker, before any sentence end: the marker ends that heading's title.
+    fn in_title(&self, c: &Cand) -> bool {
+        let s = self.s;
+        self.last_marker_end.is_some_and(|e| {
+            c.start >= e && c.start - e <= 200 && s[e..c.start].chars().count() <= 50 && !s[e..c.start].contains(is_terminator)
+        })
+    }
+
+    fn accepts_structural(&self, i: usize, in_title: bool) -> bool {
+        let c = &self.cands[i];
+        let (fam, layout) = (c.family, self.layout);
+        let Some(n) = c.number else { return false };
+        let open = self.stack.iter().rposition(|&h| self.family(h) == fam);
+        if layout.line_mode && c.line_start {
+            true
+        } else if let Some(k) = open {
+            let m = self.cands[self.acc[self.stack[k]].cand].number.unwrap_or(0);
+            if n == m + 1 {
+                (!layout.laid_out && (c.prev != Prev::Han || !c.ordinal_next)) || c.prev == Prev::Strong || in_title
+            } else if n == m + 2 || n == m {
+                c.prev == Prev::Strong
+            } else {
+                false
+            }
+        } else if n == 1 {
+            // A new list: after a sentence end, or run into a heading's title when a
+            // later marker confirms it or the document already nests this family there.
+            let order = &self.order;
+            let known_child = self.stack.last().is_some_and(|&top| {
+                let top_fam = self.family(top);
+                let p = order.iter().position(|&f| f == top_fam);
+                (p.is_some() && order.iter().position(|&f| f == fam) == p.map(|p| p + 1))
+                    || (!order.contains(&fam) && fam.rank() > top_fam.rank())
+            });
+            c.prev == Prev::Strong || (in_title && (known_child || confirmed(self.cands, i, &self.stack, &self.acc)))
+        } else {
+            false
+        }
+    }
+
+    fn accepts_inline(&self, i: usize, in_title: bool) -> bool {
+        let c = &self.cands[i];
+        let fam = c.family;
+        let parent = self.stack.last().copied();
+        let last = self.inline_last.get(&(parent, fam)).copied();
+        let start_ok = matches!(c.prev, Prev::Strong | Prev::Comma) || in_title;
+        match (c.number, last) {
+            (Some(1), _) => start_ok && (fam == Family::Shi || confirmed(self.cands, i, &self.stack, &self.acc)),
+            (Some(n), Some(m)) if n == m + 1 => c.prev != Prev::Han || in_title,
+            (Some(n), Some(m)) if n == m + 2 || n <= m => c.prev == Prev::Strong || in_title,
+            (None, Some(_)) => c.prev == Prev::Strong,
+            (Some(_), None) => self.layout.line_mode && c.line_start && fam == Family::Shi,
+            _ => false,
+        }
+    }
+
+    /// Nest an accepted candidate: a structural family met again closes everything opened
+    /// under it; a known family closes what the document nests below it; a new family
+    /// nests under the open heading unless it ranks above it. Inline items never open levels.
+    fn place(&mut self, i: usize) {
+        let c = &self.cands[i];
+        let fam = c.family;
+        let idx = self.acc.len();
+        if !fam.structural() {
+            let parent = self.stack.last().copied();
+            let level = parent.map_or(1, |p| self.acc[p].level + 1);
+            let prev_n = self.inline_last.get(&(parent, fam)).copied().unwrap_or(0);
+            self.inline_last.insert((parent, fam), c.number.unwrap_or(prev_n + 1));
+            self.acc.push(Accepted { cand: i, level, parent });
+            return;
+        }
+        if let Some(k) = self.stack.iter().rposition(|&h| self.family(h) == fam) {
+            self.stack.truncate(k);
+        } else if let Some(pos) = self.order.iter().position(|&f| f == fam) {
+            while let Some(&top) = self.stack.last() {
+                let top_fam = self.family(top);
+                if self.order.iter().position(|&f| f == top_fam).is_some_and(|p| p >= pos) {
+                    self.stack.pop();
+                } else {
+                    break;
+                }
+            }
+        } else {
+            while let Some(&top) = self.stack.last() {
+                if self.family(top).rank() > fam.rank() {
+                    self.stack.pop();
+                } else {
+                    break;
+                }
+            }
+            let at = self.stack.last().and_then(|&top| self.order.iter().position(|&f| f == self.family(top))).map_or(0, |p| p + 1);
+            self.order.insert(at.min(self.order.len()), fam);
+        }
+        let parent = self.stack.last().copied();
+        self.acc.push(Accepted { cand: i, level: self.stack.len() as u32 + 1, parent });
+        self.stack.push(idx);
+    }
+}
+
+/// The accepted candidates as headings with their titles (step 4); scopes run to the body's
+/// end until [`set_scopes`] closes them.
+fn with_titles(s: &str, body_end: usize, cands: &[Cand], accepted: &[Accepted]) -> Vec<OutlineHeading> {
+    accepted
+        .iter()
+        .enumerate()
+        .map(|(k, a)| {
+            let c = &cands[a.cand];
+            let limit = accepted.get(k + 1).map_or(body_end, |n| cands[n.cand].start);
+            let title = title_span(s, c.end, limit);
+            OutlineHeading {
+                span: Span::new(c.start, title.end.max(c.end)),
+                marker: Span::new(c.start, c.end),
+                title,
+                number: c.number,
+                level: a.level,
+                parent: a.parent,
+                parts: Vec::new(),
+                family: c.family,
+                scope: Span::new(c.start, body_end),
+            }
+        })
+        .collect()
 }
 
 /// Unnumbered run-in headings: where every paragraph directly under a heading (at least
 /// three of them) opens with a short sentence — `坚持民主决策。严格落实…` — those sentences
 /// act as headings. One paragraph that does not fit means the document does not use the
 /// pattern there, and none is taken.
-fn run_in_headings(s: &str, page: &Page, headings: &[Heading]) -> Vec<(Heading, Option<usize>)> {
+fn run_in_headings(s: &str, page: &Page, headings: &[OutlineHeading]) -> Vec<(OutlineHeading, Option<usize>)> {
     let outline = Outline { headings: headings.to_vec() };
     let skip = [page.title, page.recipient, page.closing, page.signature];
     // Paragraphs by the structural heading they stand under: (title span, fits).
@@ -537,15 +463,15 @@ fn run_in_headings(s: &str, page: &Page, headings: &[Heading]) -> Vec<(Heading, 
             continue;
         }
         let body = &s[para.range()];
-        let fits = body.find('。').and_then(|i| {
+        let fits = body.find(hv::FULL_STOP).and_then(|i| {
             let sentence = &body[..i];
             let n = sentence.chars().count();
             let commas = sentence.matches(',').count();
-            let rest = body[i + '。'.len_utf8()..].chars().count();
+            let rest = body[i + hv::FULL_STOP.len_utf8()..].chars().count();
             ((4..=20).contains(&n)
                 && commas <= 1
                 && rest >= 10
-                && !sentence.contains(|c: char| c.is_ascii_digit() || matches!(c, ':' | ';' | '“' | '《' | '(')))
+                && !sentence.contains(|c: char| c.is_ascii_digit() || hv::NOT_IN_RUN_IN.contains(&c)))
             .then(|| Span::new(para.start, para.start + i))
         });
         if !groups.contains_key(&at) {
@@ -559,17 +485,16 @@ fn run_in_headings(s: &str, page: &Page, headings: &[Heading]) -> Vec<(Heading, 
         if paras.len() >= 3 && paras.iter().all(|(_, fits)| *fits) {
             let level = parent.map_or(1, |p| headings[p].level + 1);
             for &(title, _) in paras {
-                let heading = Heading {
+                let heading = OutlineHeading {
                     span: title,
                     marker: Span::new(title.start, title.start),
                     title,
-                    style: HeadingStyle::RunIn,
                     number: None,
                     level,
                     parent,
-                    sections: Vec::new(),
+                    parts: Vec::new(),
                     family: Family::RunIn,
-                    section: title,
+                    scope: title,
                 };
                 out.push((heading, parent));
             }
@@ -579,8 +504,8 @@ fn run_in_headings(s: &str, page: &Page, headings: &[Heading]) -> Vec<(Heading, 
 }
 
 /// Run-in headings merged into the outline in document order, parents renumbered.
-fn merge(headings: Vec<Heading>, run_in: Vec<(Heading, Option<usize>)>) -> Vec<Heading> {
-    let mut all: Vec<(usize, Heading, Option<usize>)> = headings
+fn merge(headings: Vec<OutlineHeading>, run_in: Vec<(OutlineHeading, Option<usize>)>) -> Vec<OutlineHeading> {
+    let mut all: Vec<(usize, OutlineHeading, Option<usize>)> = headings
         .into_iter()
         .enumerate()
         .map(|(i, h)| (i, h.clone(), h.parent))
@@ -602,7 +527,7 @@ fn merge(headings: Vec<Heading>, run_in: Vec<(Heading, Option<usize>)>) -> Vec<H
 }
 
 /// A later marker of the same family with number 2 or 3 confirms a list that starts
-/// mid-line; looking stops where the enclosing heading's section evidently ends.
+/// mid-line; looking stops where the enclosing heading's scope evidently ends.
 fn confirmed(cands: &[Cand], i: usize, stack: &[usize], acc: &[Accepted]) -> bool {
     let c = &cands[i];
     let open: Vec<Family> = stack.iter().map(|&h| cands[acc[h].cand].family).collect();
@@ -681,14 +606,14 @@ fn run_in_end(s: &str, t0: usize, end: usize) -> usize {
     end
 }
 
-/// Each heading's section runs to the next heading at its level or above.
-fn set_sections(headings: &mut [Heading], body_end: usize) {
+/// Each heading's scope runs to the next heading at its level or above.
+fn set_scopes(headings: &mut [OutlineHeading], body_end: usize) {
     let mut open: Vec<usize> = Vec::new();
     for j in 0..headings.len() {
         let (level, start) = (headings[j].level, headings[j].span.start);
         while let Some(&top) = open.last() {
             if headings[top].level >= level {
-                headings[top].section.end = start;
+                headings[top].scope.end = start;
                 open.pop();
             } else {
                 break;
@@ -697,11 +622,11 @@ fn set_sections(headings: &mut [Heading], body_end: usize) {
         open.push(j);
     }
     for k in open {
-        headings[k].section.end = body_end;
+        headings[k].scope.end = body_end;
     }
 }
 
-/// Roles mark the headings that divide the report into its required parts:
+/// The required parts (`vocab::regulation`) mark the headings that divide the report:
 ///
 /// - a level-1 structural heading takes the parts its title names (`存在的问题及下一步打算`
 ///   → problems, plans);
@@ -712,30 +637,33 @@ fn set_sections(headings: &mut [Heading], body_end: usize) {
 ///   which reports often place as a level-2 section of their work (`(五)党政主要负责人
 ///   履行推进法治建设第一责任人职责情况`);
 /// - where the report names no measures part but sets out its work under topical level-1
-///   headings before the problems/plans/duty part, those headings are its measures part.
-fn roles(text: &Text, headings: &mut [Heading]) {
+///   headings before the problems/plans/duty part, those headings are its measures part
+///   ([`regulation::unnamed_measures`]).
+fn assign_parts(text: &Text, headings: &mut [OutlineHeading]) {
     for k in 0..headings.len() {
         let h = &headings[k];
         if h.family != Family::RunIn && !h.family.structural() {
             continue;
         }
-        let named = crate::vocab::roles_in(text.get(h.title));
-        let sections = match h.parent {
+        let named = regulation::roles_in(text.get(h.title));
+        let parts = match h.parent {
             None if h.level == 1 => named,
-            // The duty part is often a sub-section of the work done; its keywords are specific.
             Some(p) => named
                 .into_iter()
-                .filter(|r| headings[p].sections.contains(r) || (*r == Role::Duty && h.level <= 2))
+                .filter(|r| headings[p].parts.contains(r) || (*r == Role::Duty && h.level <= 2))
                 .collect(),
             None => Vec::new(),
         };
-        headings[k].sections = sections;
+        headings[k].parts = parts;
     }
-    let has_measures = headings.iter().any(|h| h.sections.contains(&Role::Measures));
-    let first_part = headings.iter().position(|h| h.level == 1 && !h.sections.is_empty());
-    if let (false, Some(first)) = (has_measures, first_part) {
-        for h in headings[..first].iter_mut().filter(|h| h.level == 1 && h.family.structural()) {
-            h.sections.push(Role::Measures);
+    if headings.iter().any(|h| h.parts.contains(&Role::Measures)) {
+        return;
+    }
+    let chapters: Vec<(usize, bool)> =
+        headings.iter().enumerate().filter(|(_, h)| h.level == 1).map(|(i, h)| (i, !h.parts.is_empty())).collect();
+    for i in regulation::unnamed_measures(&chapters, true) {
+        if headings[i].family.structural() {
+            headings[i].parts.push(Role::Measures);
         }
     }
 }
@@ -753,7 +681,7 @@ mod tests {
     }
 
     #[test]
-    fn heading_at_is_the_innermost_open_section() {
+    fn heading_at_is_the_innermost_open_scope() {
         let s = "报告如下。\n一、主要工作\n(一)学法。内容甲。一是集中学。内容乙。\n(二)执法。内容丙。\n二、下一步计划\n内容丁。";
         let (text, o) = outline(s);
         let titles: Vec<&str> = o.headings.iter().map(|h| text.get(h.title)).collect();
@@ -764,21 +692,9 @@ mod tests {
         assert_eq!(at("内容乙"), Some("集中学"));
         assert_eq!(at("内容丙"), Some("执法"));
         assert_eq!(at("内容丁"), Some("下一步计划"));
-        // Sections nest: the parent's section covers its children.
+        // Scopes nest: the parent's scope covers its children.
         let parent = &o.headings[0];
-        assert!(o.headings[1..4].iter().all(|h| parent.section.contains(h.section)));
-        assert_eq!(o.headings[4].section.end, text.norm().len());
-    }
-
-    #[test]
-    fn render_and_numerals() {
-        assert_eq!(cn_numeral(11), "十一");
-        assert_eq!(cn_numeral(20), "二十");
-        assert_eq!(cn_numeral(23), "二十三");
-        assert_eq!(Family::Shi.render(2), "二是");
-        assert_eq!(Family::CnParen.render(3), "(三)");
-        assert_eq!(Family::Circled.render(2), "②");
-        assert_eq!(Family::Di.render(4), "第四");
-        assert_eq!(Family::Sequence.render(2), "其次");
+        assert!(o.headings[1..4].iter().all(|h| parent.scope.contains(h.scope)));
+        assert_eq!(o.headings[4].scope.end, text.norm().len());
     }
 }

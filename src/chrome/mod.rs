@@ -10,15 +10,14 @@
 //! Meta is read from the title, the page's metadata fields, the opening sentence and the
 //! signature after the last sentence (issuer line and date, incl. Chinese-numeral dates).
 
-pub mod date;
-
-use std::fmt;
 use std::sync::LazyLock;
 
 use regex::Regex;
 
 use crate::result::{BoilerplateKind, Period};
 use crate::text::{self, Span, Text};
+use crate::vocab::dates::{self, Date};
+use crate::vocab::markers::starts_with_marker;
 use crate::vocab::page as vocab;
 
 /// The page around the report, and the report's body.
@@ -46,6 +45,7 @@ impl Page {
     }
 }
 
+/// What the page and the document say about themselves (the result's `Meta` is built from it).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct PageMeta {
     pub title: Option<String>,
@@ -66,19 +66,6 @@ pub struct Field {
     pub span: Span,
 }
 
-#[derive(Copy, Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct Date {
-    pub year: i32,
-    pub month: u32,
-    pub day: u32,
-}
-
-impl fmt::Display for Date {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
-    }
-}
-
 /// A label pattern: its characters may be spaced out (`索  引  号`).
 fn label_alternation(labels: &[&str]) -> String {
     let mut labels: Vec<&str> = labels.to_vec();
@@ -96,38 +83,15 @@ static META_ANY: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(&format!(r"({})[ \t]*:", label_alternation(vocab::META_LABELS))).unwrap());
 static FOOTER_START: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(&format!(r"^(?:{})[ \t]*:", label_alternation(vocab::FOOTER_LABELS))).unwrap());
-static PAGE_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:[-—–]+[ \t]*[0-9]{1,3}[ \t]*[-—–]+|第[ \t]*[0-9]{1,4}[ \t]*页.*|共[ \t]*[0-9]{1,4}[ \t]*页.*|[0-9]{1,3}[ \t]*/[ \t]*[0-9]{1,3})$").unwrap()
-});
-/// A site header's date of today: `2024年1月5日 星期五`.
-static TODAY: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"[0-9]{4}[ \t]*年[ \t]*[0-9]{1,2}[ \t]*月[ \t]*[0-9]{1,2}[ \t]*日[ \t]*(?:星期|周)[一二三四五六日天]").unwrap());
-static HEADING_START: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^(?:[一二三四五六七八九十]+、|\(|[0-9]{1,2}[.、]|[一二三四五六七八九十]+是)").unwrap());
 static RECIPIENT: LazyLock<Regex> = LazyLock::new(|| {
     let mut suffixes: Vec<&str> = vocab::ORG_SUFFIXES.to_vec();
-    suffixes.extend(["领导小组", "同志们", "同志"]);
+    suffixes.extend(vocab::RECIPIENT_SUFFIXES);
     suffixes.sort_by_key(|s| std::cmp::Reverse(s.len()));
     let alt = suffixes.iter().map(|s| regex::escape(s)).collect::<Vec<_>>().join("|");
-    Regex::new(&format!(r"^[^\t\n\x0B\x0C\r ,。:;!?“”《》()]{{1,30}}?(?:{alt})(?:、[^\t\n\x0B\x0C\r ,。:;!?“”《》()]{{1,30}}?(?:{alt}))*[ \t]*:")).unwrap()
+    let name = format!("[^{}]{{1,30}}?", vocab::NOT_IN_RECIPIENT);
+    let and = regex::escape(vocab::RECIPIENT_JOINER);
+    Regex::new(&format!(r"^{name}(?:{alt})(?:{and}{name}(?:{alt}))*[ \t]*:")).unwrap()
 });
-static YEAR_PATTERNS: LazyLock<Vec<Regex>> = LazyLock::new(|| {
-    [r"现将[ \t]*([0-9]{4})[ \t]*年", r"^[ \t]*([0-9]{4})[ \t]*年", r"([0-9]{4})[ \t]*年度", r"([0-9]{4})[ \t]*年(?:以来|上半年|下半年|全年|,|来)"]
-        .iter()
-        .map(|p| Regex::new(p).unwrap())
-        .collect()
-});
-/// `现将…2022年法治政府建设工作情况报告如下`: the year stands later in the announcing sentence.
-static ANNOUNCED_YEAR: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"现将[^。;\n]{0,40}?([0-9]{4})[ \t]*年度?[^。;\n0-9]{0,40}?(?:情况|工作)[^。;\n0-9]{0,12}?(?:报告|汇报|总结)[^。;\n]{0,6}如下").unwrap()
-});
-/// A heading line that names a year: `一、2021年主要工作情况`, `三、2022年工作计划`.
-static HEADING_YEAR: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:[一二三四五六七八九十]+[、.]|[(（][一二三四五六七八九十]+[)）]|[0-9]{1,2}[.、])[ \t]*([0-9]{4})[ \t]*年度?([^\n。,;:0-9]{2,24})$").unwrap()
-});
-static TITLE_YEAR: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"([0-9]{4})[ \t]*(?:年|-|—|~|至)").unwrap());
-static MULTI_YEAR: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"[0-9]{4}[ \t]*年?[ \t]*[-—–~至到][ \t]*[0-9]{4}[ \t]*年").unwrap());
 
 #[derive(Copy, Clone, Debug, PartialEq, Eq)]
 enum Kind {
@@ -142,119 +106,185 @@ struct Line {
     kind: Kind,
 }
 
-const BULLETS: &[char] = &['•', '·', '▪', '●', '◆', '■', '*', '>', '»', '◇', '○', '-'];
-
 fn chars(s: &str) -> usize {
     s.chars().count()
 }
 
+/// Read the page: classify its lines, take its metadata fields, find the report's body
+/// between the page's head and tail, then what the document says about itself.
 pub fn read_page(text: &Text) -> Page {
     let s = text.norm();
-    let mut lines: Vec<Line> = text::lines(s)
+    let mut lines = classify_lines(s);
+    let fields = read_fields(text, &mut lines);
+    let frame = Frame::of(s, &lines);
+    let body = frame.body(s, &lines);
+    let boilerplate = boilerplate_runs(&lines);
+    let title_span = title_line(s, &lines, &frame);
+    let title = field(&fields, vocab::TITLE_FIELDS)
+        .map(|f| f.value.clone())
+        .or_else(|| title_span.map(|sp| text.as_written(sp).trim().to_owned()));
+    let letter = Letter::of(s, body, title_span);
+    let (sig_date, sig_org) = letter.signature.map_or((None, None), |sp| read_signature(text, sp));
+
+    let title_norm = title_span.map(|sp| &s[sp.range()]).or(title.as_deref()).unwrap_or("");
+    let opening_norm = &s[letter.opening.range()];
+    let report_year = year_in_title(title_norm)
+        .or_else(|| year_in_opening(opening_norm))
+        .or_else(|| year_in_headings(s, body))
+        .or_else(|| year_of_signature(&s[body.range()], sig_date.map(|(d, _)| d)));
+    let period = period_of(title_norm, opening_norm, report_year);
+    let (published, published_at) = publication_date(s, &fields, sig_date).map_or((None, None), |(d, at)| (Some(d), at));
+    let issuer = field(&fields, vocab::ISSUER_FIELDS).map(|f| f.value.clone()).or(sig_org);
+
+    Page {
+        body,
+        boilerplate,
+        meta: PageMeta { title, issuer, report_year, period, published, published_at, fields },
+        title: title_span,
+        recipient: letter.recipient,
+        closing: letter.closing,
+        signature: letter.signature,
+    }
+}
+
+/// Every line, trimmed and without leading bullets, with its kind.
+fn classify_lines(s: &str) -> Vec<Line> {
+    text::lines(s)
         .map(|l| {
             let t = text::trim(s, l);
             let slice = &s[t.range()];
-            let stripped = slice.trim_start_matches(|c: char| BULLETS.contains(&c) || c.is_whitespace());
+            let stripped = slice.trim_start_matches(|c: char| vocab::BULLETS.contains(&c) || c.is_whitespace());
             let span = Span::new(t.end - stripped.len(), t.end);
-            if chars(slice) <= 30 && PAGE_NUMBER.is_match(slice) {
+            if chars(slice) <= 30 && vocab::PAGE_NUMBER.is_match(slice) {
                 // `- 2 -`: a page number; its dashes are not bullets.
                 return Line { span: t, kind: Kind::Chrome(BoilerplateKind::Menu) };
             }
             Line { span, kind: classify(&s[span.range()]) }
         })
-        .collect();
+        .collect()
+}
 
-    // Metadata fields; a label alone on its line takes the next short line as its value.
+/// The metadata fields; a label alone on its line takes the next short line as its value
+/// (which becomes metadata too).
+fn read_fields(text: &Text, lines: &mut [Line]) -> Vec<Field> {
+    let s = text.norm();
     let mut fields = Vec::new();
-    let mut i = 0;
-    while i < lines.len() {
-        if lines[i].kind == Kind::Chrome(BoilerplateKind::Metadata) {
-            let line = lines[i].span;
-            let mut found = parse_fields(s, line);
-            if let Some(last) = found.last_mut() {
-                if last.value_span.is_empty() {
-                    if let Some(j) = (i + 1..lines.len()).find(|&j| lines[j].kind != Kind::Blank) {
-                        let next = lines[j].span;
-                        let next_text = &s[next.range()];
-                        if lines[j].kind == Kind::Content && chars(next_text) <= 60 && !next_text.ends_with('。') {
-                            last.value_span = next;
-                            last.span = last.span.cover(next);
-                            lines[j].kind = Kind::Chrome(BoilerplateKind::Metadata);
-                        } else if matches!(lines[j].kind, Kind::Chrome(BoilerplateKind::Menu)) && chars(next_text) <= 30 && !META_START.is_match(next_text) {
-                            // A short value the menu table happened to match.
-                            last.value_span = next;
-                            last.span = last.span.cover(next);
-                            lines[j].kind = Kind::Chrome(BoilerplateKind::Metadata);
-                        }
+    for i in 0..lines.len() {
+        if lines[i].kind != Kind::Chrome(BoilerplateKind::Metadata) {
+            continue;
+        }
+        let mut found = parse_fields(s, lines[i].span);
+        if let Some(last) = found.last_mut().filter(|f| f.value_span.is_empty()) {
+            if let Some(j) = (i + 1..lines.len()).find(|&j| lines[j].kind != Kind::Blank) {
+                let next = lines[j].span;
+                let next_text = &s[next.range()];
+                let value_line = lines[j].kind == Kind::Content && chars(next_text) <= 60 && !next_text.ends_with(vocab::PARAGRAPH_END);
+                // A short value the menu table happened to match.
+                let menu_value = lines[j].kind == Kind::Chrome(BoilerplateKind::Menu) && chars(next_text) <= 30 && !META_START.is_match(next_text);
+                if value_line || menu_value {
+                    last.value_span = next;
+                    last.span = last.span.cover(next);
+                    lines[j].kind = Kind::Chrome(BoilerplateKind::Metadata);
+                }
+            }
+        }
+        for f in found {
+            if !f.value_span.is_empty() {
+                let value = text.as_written(f.value_span).trim().to_owned();
+                fields.push(Field { name: f.name, value, span: f.span });
+            }
+        }
+    }
+    fields
+}
+
+/// The first field with a value among `names`, best first.
+fn field<'a>(fields: &'a [Field], names: &[&str]) -> Option<&'a Field> {
+    names.iter().find_map(|n| fields.iter().find(|f| f.name == *n && !f.value.is_empty()))
+}
+
+fn is_short(s: &str, l: &Line) -> bool {
+    let t = &s[l.span.range()];
+    chars(t) <= 60 && !t.ends_with(vocab::PARAGRAPH_END)
+}
+
+/// The page's head (chrome lines at the top, possibly around a few short content lines:
+/// the title) and tail (the same at the bottom), as line indexes.
+struct Frame {
+    /// The last line of the head.
+    head_end: Option<usize>,
+    /// Content lines inside the head.
+    head_content: Vec<usize>,
+    /// The first line of the tail.
+    tail_start: Option<usize>,
+}
+
+impl Frame {
+    fn of(s: &str, lines: &[Line]) -> Frame {
+        let mut head_end: Option<usize> = None;
+        let mut head_content: Vec<usize> = Vec::new();
+        let mut pending: Vec<usize> = Vec::new();
+        for (i, l) in lines.iter().enumerate() {
+            match l.kind {
+                Kind::Blank => {}
+                Kind::Chrome(_) => {
+                    head_end = Some(i);
+                    head_content.append(&mut pending);
+                }
+                Kind::Content => {
+                    pending.push(i);
+                    if pending.len() > 2 || !is_short(s, l) || starts_with_marker(&s[l.span.range()]) {
+                        break;
                     }
                 }
             }
-            for f in found {
-                if !f.value_span.is_empty() {
-                    let value = text.as_written(f.value_span).trim().to_owned();
-                    fields.push(Field { name: f.name, value, span: f.span });
+        }
+        let mut tail_start: Option<usize> = None;
+        let mut pending = 0;
+        for i in (0..lines.len()).rev() {
+            if head_end.is_some_and(|h| i <= h) {
+                break;
+            }
+            match lines[i].kind {
+                Kind::Blank => {}
+                Kind::Chrome(_) => {
+                    tail_start = Some(i);
+                    pending = 0;
+                }
+                Kind::Content => {
+                    pending += 1;
+                    if pending > 2 || !is_short(s, &lines[i]) || starts_with_marker(&s[lines[i].span.range()]) {
+                        break;
+                    }
                 }
             }
         }
-        i += 1;
+        Frame { head_end, head_content, tail_start }
     }
 
-    // Head: chrome lines at the top, possibly around a few short content lines (the title).
-    let is_short = |l: &Line| {
-        let t = &s[l.span.range()];
-        chars(t) <= 60 && !t.ends_with('。')
-    };
-    let mut head_end: Option<usize> = None;
-    let mut head_content: Vec<usize> = Vec::new();
-    let mut pending: Vec<usize> = Vec::new();
-    for (i, l) in lines.iter().enumerate() {
-        match l.kind {
-            Kind::Blank => {}
-            Kind::Chrome(_) => {
-                head_end = Some(i);
-                head_content.append(&mut pending);
-            }
-            Kind::Content => {
-                pending.push(i);
-                if pending.len() > 2 || !is_short(l) || HEADING_START.is_match(&s[l.span.range()]) {
-                    break;
-                }
-            }
-        }
+    /// Non-blank lines between head and tail.
+    fn content(&self, lines: &[Line]) -> Vec<usize> {
+        let first = self.head_end.map_or(0, |h| h + 1);
+        let last = self.tail_start.unwrap_or(lines.len());
+        (first..last).filter(|&i| lines[i].kind != Kind::Blank).collect()
     }
-    // Tail: chrome lines at the bottom, possibly around a few short content lines.
-    let mut tail_start: Option<usize> = None;
-    let mut pending = 0;
-    for i in (0..lines.len()).rev() {
-        if head_end.is_some_and(|h| i <= h) {
-            break;
-        }
-        match lines[i].kind {
-            Kind::Blank => {}
-            Kind::Chrome(_) => {
-                tail_start = Some(i);
-                pending = 0;
-            }
-            Kind::Content => {
-                pending += 1;
-                if pending > 2 || !is_short(&lines[i]) || HEADING_START.is_match(&s[lines[i].span.range()]) {
-                    break;
-                }
-            }
-        }
-    }
-    let first = head_end.map_or(0, |h| h + 1);
-    let last = tail_start.unwrap_or(lines.len());
-    let content: Vec<usize> = (first..last).filter(|&i| lines[i].kind != Kind::Blank).collect();
-    let body = match (content.iter().find(|&&i| lines[i].kind == Kind::Content), content.iter().rev().find(|&&i| lines[i].kind == Kind::Content)) {
-        (Some(&a), Some(&b)) => Span::new(lines[a].span.start, lines[b].span.end),
-        _ => text::trim(s, Span::new(0, s.len())),
-    };
 
-    // Boilerplate: runs of chrome lines of one kind (blank lines between do not break a run).
+    /// From the first to the last content line between head and tail (the whole text when none).
+    fn body(&self, s: &str, lines: &[Line]) -> Span {
+        let content = self.content(lines);
+        let is_content = |&&i: &&usize| lines[i].kind == Kind::Content;
+        match (content.iter().find(is_content), content.iter().rev().find(is_content)) {
+            (Some(&a), Some(&b)) => Span::new(lines[a].span.start, lines[b].span.end),
+            _ => text::trim(s, Span::new(0, s.len())),
+        }
+    }
+}
+
+/// Runs of chrome lines of one kind (blank lines between do not break a run).
+fn boilerplate_runs(lines: &[Line]) -> Vec<(BoilerplateKind, Span)> {
     let mut boilerplate: Vec<(BoilerplateKind, Span)> = Vec::new();
     let mut last_kind: Option<BoilerplateKind> = None;
-    for l in &lines {
+    for l in lines {
         match l.kind {
             Kind::Blank => {}
             Kind::Chrome(k) => {
@@ -267,99 +297,89 @@ pub fn read_page(text: &Text) -> Page {
             Kind::Content => last_kind = None,
         }
     }
+    boilerplate
+}
 
-    // Title: a metadata field, a short title-like line in the head, or the first body line.
+/// The title line: a short title-like line in the head, or the first body line when a
+/// content line follows it (a metadata line above the title).
+fn title_line(s: &str, lines: &[Line], frame: &Frame) -> Option<Span> {
     let title_like = |span: Span| {
         let t = &s[span.range()];
-        let n = chars(t);
-        (6..=80).contains(&n)
-            && !t.ends_with(['。', ':', ';', ','])
-            && !HEADING_START.is_match(t)
+        (6..=80).contains(&chars(t))
+            && !t.ends_with(vocab::NOT_TITLE_ENDINGS)
+            && !starts_with_marker(t)
             && vocab::TITLE_WORDS.iter().any(|w| t.contains(w))
     };
-    let mut title_span = head_content.iter().map(|&i| lines[i].span).find(|&sp| title_like(sp));
-    // The first body line after the page's head, too (a metadata line above the title).
-    if title_span.is_none() {
-        if let [a, b, ..] = content[..] {
-            if lines[b].kind == Kind::Content && title_like(lines[a].span) {
-                title_span = Some(lines[a].span);
-            }
+    frame.head_content.iter().map(|&i| lines[i].span).find(|&sp| title_like(sp)).or_else(|| {
+        match frame.content(lines)[..] {
+            [a, b, ..] if lines[b].kind == Kind::Content && title_like(lines[a].span) => Some(lines[a].span),
+            _ => None,
         }
-    }
-    let field = |names: &[&str]| {
-        names.iter().find_map(|n| fields.iter().find(|f| f.name == *n && !f.value.is_empty()))
-    };
-    let title = field(vocab::TITLE_FIELDS)
-        .map(|f| f.value.clone())
-        .or_else(|| title_span.map(|sp| text.as_written(sp).trim().to_owned()));
+    })
+}
 
-    // Recipient, opening sentence, closing, signature.
-    let mut opening_start = body.start;
-    if let Some(sp) = title_span.filter(|sp| sp.start == body.start) {
-        opening_start = sp.end;
-    }
-    let after = &s[opening_start..body.end];
-    let lead = after.len() - after.trim_start().len();
-    let recipient = RECIPIENT.find(&after[lead..]).map(|m| Span::from(m).offset(opening_start + lead));
-    if let Some(r) = recipient {
-        opening_start = r.end;
-    }
-    let opening = opening_span(s, Span::new(opening_start, body.end));
+/// The parts of a report written as a letter: whom it is addressed to, its opening
+/// sentence, its closing formula and what is signed below it.
+struct Letter {
+    recipient: Option<Span>,
+    opening: Span,
+    closing: Option<Span>,
+    signature: Option<Span>,
+}
 
-    let body_text = &s[body.range()];
-    let tail_from = body_text.len().saturating_sub(3000);
-    let tail_from = (tail_from..=body_text.len()).find(|&i| body_text.is_char_boundary(i)).unwrap_or(body_text.len());
-    let closing = vocab::CLOSINGS
-        .iter()
-        .filter_map(|w| body_text[tail_from..].rfind(w).map(|at| (tail_from + at, w.len())))
-        .max()
-        .map(|(at, len)| {
-            let end = body.start + at + len;
-            let end = end + s[end..].chars().next().filter(|c| matches!(c, '。' | '.' | '!')).map_or(0, char::len_utf8);
-            Span::new(body.start + at, end)
-        });
-    let signature = {
-        let from = match closing {
-            Some(c) => c.end,
-            None => body_text
-                .rfind(['。', '!', '?'])
-                .map_or(body.end, |at| body.start + at + body_text[at..].chars().next().map_or(0, char::len_utf8)),
+impl Letter {
+    fn of(s: &str, body: Span, title: Option<Span>) -> Letter {
+        let mut opening_start = body.start;
+        if let Some(sp) = title.filter(|sp| sp.start == body.start) {
+            opening_start = sp.end;
+        }
+        let after = &s[opening_start..body.end];
+        let lead = after.len() - after.trim_start().len();
+        let recipient = RECIPIENT.find(&after[lead..]).map(|m| Span::from(m).offset(opening_start + lead));
+        if let Some(r) = recipient {
+            opening_start = r.end;
+        }
+        let opening = opening_span(s, Span::new(opening_start, body.end));
+
+        let body_text = &s[body.range()];
+        let tail_from = body_text.len().saturating_sub(3000);
+        let tail_from = (tail_from..=body_text.len()).find(|&i| body_text.is_char_boundary(i)).unwrap_or(body_text.len());
+        let closing = vocab::CLOSINGS
+            .iter()
+            .filter_map(|w| body_text[tail_from..].rfind(w).map(|at| (tail_from + at, w.len())))
+            .max()
+            .map(|(at, len)| {
+                let end = body.start + at + len;
+                let end = end + s[end..].chars().next().filter(|c| vocab::CLOSING_STOPS.contains(c)).map_or(0, char::len_utf8);
+                Span::new(body.start + at, end)
+            });
+        let signature = {
+            let from = match closing {
+                Some(c) => c.end,
+                None => body_text
+                    .rfind(vocab::LAST_SENTENCE_ENDS)
+                    .map_or(body.end, |at| body.start + at + body_text[at..].chars().next().map_or(0, char::len_utf8)),
+            };
+            let sp = text::trim(s, Span::new(from.min(body.end), body.end));
+            (!sp.is_empty() && chars(&s[sp.range()]) <= 80).then_some(sp)
         };
-        let sp = text::trim(s, Span::new(from.min(body.end), body.end));
-        (!sp.is_empty() && chars(&s[sp.range()]) <= 80).then_some(sp)
-    };
-    let (sig_date, sig_org) = signature.map_or((None, None), |sp| read_signature(text, sp));
+        Letter { recipient, opening, closing, signature }
+    }
+}
 
-    let title_norm = title_span.map(|sp| &s[sp.range()]).or(title.as_deref()).unwrap_or("");
-    let opening_norm = &s[opening.range()];
-    let report_year = year_in_title(title_norm)
-        .or_else(|| year_in_opening(opening_norm))
-        .or_else(|| year_in_headings(s, body))
-        .or_else(|| year_of_signature(&s[body.range()], sig_date.map(|(d, _)| d)));
-    let period = period_of(title_norm, opening_norm, report_year);
-
+/// The publication date: the first metadata field (by `DATE_FIELDS`, best first) holding a
+/// date, else the signature's date; with where it is written.
+fn publication_date(s: &str, fields: &[Field], signed: Option<(Date, Span)>) -> Option<(Date, Option<Span>)> {
     let field_date = |f: &Field| {
-        let (date, at) = date::find(&f.value)?;
+        let (date, at) = dates::find(&f.value)?;
         // Locate the value inside the field's lines, so the evidence is the date as written.
         let value_at = s[f.span.range()].find(f.value.as_str()).map(|i| f.span.start + i);
         Some((date, value_at.map(|v| at.offset(v))))
     };
-    let (published, published_at) = vocab::DATE_FIELDS
+    vocab::DATE_FIELDS
         .iter()
         .find_map(|n| fields.iter().filter(|f| f.name == *n).find_map(field_date))
-        .or(sig_date.map(|(d, at)| (d, Some(at))))
-        .map_or((None, None), |(d, at)| (Some(d), at));
-    let issuer = field(vocab::ISSUER_FIELDS).map(|f| f.value.clone()).or(sig_org);
-
-    Page {
-        body,
-        boilerplate,
-        meta: PageMeta { title, issuer, report_year, period, published, published_at, fields },
-        title: title_span,
-        recipient,
-        closing,
-        signature,
-    }
+        .or(signed.map(|(d, at)| (d, Some(at))))
 }
 
 fn classify(t: &str) -> Kind {
@@ -376,15 +396,15 @@ fn classify(t: &str) -> Kind {
     if n <= 150 && vocab::FOOTER_TOKENS.iter().any(|w| t.contains(w)) {
         return Kind::Chrome(BoilerplateKind::Footer);
     }
-    if n <= 20 && t.contains("打印") && t.contains("关闭") {
+    if n <= 20 && vocab::PRINT_AND_CLOSE.iter().all(|w| t.contains(w)) {
         return Kind::Chrome(BoilerplateKind::Footer);
     }
     if n <= 80 && vocab::MENU_PREFIXES.iter().any(|p| t.starts_with(p)) {
         return Kind::Chrome(BoilerplateKind::Menu);
     }
     let tokens: Vec<&str> = t
-        .split(|c: char| c.is_whitespace() || matches!(c, '|' | '•' | '·' | '>' | '»' | '/'))
-        .map(|w| w.trim_matches(|c: char| matches!(c, '[' | ']' | '【' | '】' | '<' | '>' | '«' | '»')))
+        .split(|c: char| c.is_whitespace() || vocab::MENU_SEPARATORS.contains(&c))
+        .map(|w| w.trim_matches(vocab::MENU_TOKEN_BRACKETS))
         .filter(|w| !w.is_empty())
         .collect();
     if n <= 80
@@ -393,10 +413,10 @@ fn classify(t: &str) -> Kind {
     {
         return Kind::Chrome(BoilerplateKind::Menu);
     }
-    if n <= 60 && TODAY.is_match(t) && !t.contains([',', '。', ';']) {
+    if n <= 60 && vocab::TODAY.is_match(t) && !t.contains(vocab::SENTENCE_PUNCTUATION) {
         return Kind::Chrome(BoilerplateKind::Menu);
     }
-    if n <= 30 && PAGE_NUMBER.is_match(t) {
+    if n <= 30 && vocab::PAGE_NUMBER.is_match(t) {
         return Kind::Chrome(BoilerplateKind::Menu);
     }
     Kind::Content
@@ -438,21 +458,21 @@ fn opening_span(s: &str, from: Span) -> Span {
     if let Some(i) = rest[..end].find('\n') {
         end = i;
     }
-    if let Some(i) = rest[..end].find("如下") {
-        end = i + "如下".len();
+    if let Some(i) = rest[..end].find(vocab::OPENING_END) {
+        end = i + vocab::OPENING_END.len();
     }
     Span::new(start, start + end)
 }
 
 fn year_in_title(title: &str) -> Option<i32> {
-    TITLE_YEAR.captures(title).and_then(|c| c[1].parse().ok()).filter(|y| (1990..=2100).contains(y))
+    vocab::TITLE_YEAR.captures(title).and_then(|c| c[1].parse().ok()).filter(|&y| dates::plausible_year(y))
 }
 
 fn year_in_opening(opening: &str) -> Option<i32> {
-    std::iter::once(&*ANNOUNCED_YEAR)
-        .chain(YEAR_PATTERNS.iter())
+    vocab::OPENING_YEARS
+        .iter()
         .find_map(|re| re.captures(opening).and_then(|c| c[1].parse().ok()))
-        .filter(|y| (1990..=2100).contains(y))
+        .filter(|&y| dates::plausible_year(y))
 }
 
 /// The year named by the body's headings when no title or opening gave one: a look back
@@ -461,8 +481,8 @@ fn year_in_opening(opening: &str) -> Option<i32> {
 fn year_in_headings(s: &str, body: Span) -> Option<i32> {
     let mut years = text::lines(&s[body.range()]).filter_map(|l| {
         let t = s[text::trim(s, l.offset(body.start)).range()].trim();
-        let c = HEADING_YEAR.captures(t)?;
-        let y: i32 = c[1].parse().ok().filter(|y| (1990..=2100).contains(y))?;
+        let c = vocab::HEADING_YEAR.captures(t)?;
+        let y: i32 = c[1].parse().ok().filter(|&y| dates::plausible_year(y))?;
         let rest = &c[2];
         if vocab::PLAN_HEADING_WORDS.iter().any(|w| rest.contains(w)) {
             Some(y - 1)
@@ -497,10 +517,10 @@ fn period_of(title: &str, opening: &str, year: Option<i32>) -> Option<Period> {
             return Some(*p);
         }
     }
-    if MULTI_YEAR.is_match(title) {
+    if vocab::MULTI_YEAR.is_match(title) {
         return Some(Period::MultiYear);
     }
-    if year.is_some() || title.contains("年度") || opening.contains("年度报告") {
+    if year.is_some() || title.contains(vocab::TITLE_YEAR_WORD) || opening.contains(vocab::OPENING_YEAR_WORD) {
         return Some(Period::Year);
     }
     None
@@ -510,7 +530,7 @@ fn period_of(title: &str, opening: &str, year: Option<i32>) -> Option<Period> {
 fn read_signature(text: &Text, sig: Span) -> (Option<(Date, Span)>, Option<String>) {
     let s = text.norm();
     let t = &s[sig.range()];
-    let (date, before) = match date::find(t).or_else(|| date::find_compact(t)) {
+    let (date, before) = match dates::find(t).or_else(|| dates::find_compact(t)) {
         Some((d, sp)) => (Some((d, sp.offset(sig.start))), Span::new(sig.start, sig.start + sp.start)),
         None => (None, sig),
     };
@@ -521,7 +541,7 @@ fn read_signature(text: &Text, sig: Span) -> (Option<(Date, Span)>, Option<Strin
         .filter(|l| {
             let o = &s[l.range()];
             chars(o) <= 30
-                && !o.contains(['。', ',', ';', ':', '!', '?'])
+                && !o.contains(vocab::NOT_IN_ISSUER)
                 && vocab::ORG_SUFFIXES.iter().any(|suf| o.ends_with(suf))
         })
         .map(|l| text.as_written(l).to_owned());

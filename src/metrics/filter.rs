@@ -228,12 +228,12 @@ pub fn reject(ctx: &Context, q: &Quantity) -> Option<&'static str> {
     None
 }
 
-/// A four-digit year (1900–2100), in digits or 〇-numerals, or a range of them.
+/// A four-digit plausible year (`vocab::dates::PLAUSIBLE_YEARS`), in digits or 〇-numerals, or a range of them.
 fn is_year(number: &str, value: f64) -> bool {
     let first: String = number.chars().take_while(|c| !matches!(c, '至' | '到' | '~' | '-' | '—' | '–')).collect();
     let four_digits = first.len() == 4 && first.chars().all(|c| c.is_ascii_digit());
     let cn_digits = first.chars().count() == 4 && first.chars().all(|c| "〇零一二三四五六七八九".contains(c));
-    (four_digits || cn_digits) && (1900.0..=2100.0).contains(&value)
+    (four_digits || cn_digits) && value.fract() == 0.0 && crate::vocab::dates::plausible_year(value as i32)
 }
 
 /// Whether `N日` is a length of time rather than a day of the month.

@@ -88,7 +88,7 @@ fn names_other_year(s: &str, report_year: Option<i32>) -> bool {
             return false;
         }
         let year: i32 = std::str::from_utf8(window).unwrap().parse().unwrap();
-        (1949..=2100).contains(&year) && Some(year) != report_year
+        crate::vocab::dates::plausible_year(year) && Some(year) != report_year
     })
 }
 

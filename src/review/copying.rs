@@ -106,8 +106,8 @@ fn signature_date(out: &mut Findings, p: Span) {
     if !(6..=8).contains(&line.len()) || !line.bytes().all(|b| b.is_ascii_digit()) {
         return;
     }
-    let Ok(year) = line[..4].parse::<u32>() else { return };
-    if !(1949..=2099).contains(&year) {
+    let Ok(year) = line[..4].parse::<i32>() else { return };
+    if !crate::vocab::dates::plausible_year(year) {
         return;
     }
     let rest = &line[4..];

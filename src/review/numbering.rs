@@ -8,7 +8,7 @@
 
 use std::collections::HashMap;
 
-use crate::outline::{Family, Heading, Outline};
+use crate::outline::{Family, Outline, OutlineHeading};
 use crate::result::{FindingCode, Severity};
 use crate::text::Text;
 
@@ -16,7 +16,7 @@ use super::Finding;
 
 pub fn check(text: &Text, outline: &Outline) -> Vec<Finding> {
     // Sibling lists: one per parent and family, split where a list restarts at 1.
-    let mut lists: Vec<Vec<&Heading>> = Vec::new();
+    let mut lists: Vec<Vec<&OutlineHeading>> = Vec::new();
     let mut open: HashMap<(Option<usize>, Family), usize> = HashMap::new();
     for h in &outline.headings {
         if h.number.is_none() || h.family == Family::RunIn {

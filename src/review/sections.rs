@@ -1,17 +1,18 @@
-//! The four required parts of an annual report (督察工作规定 art. 25): which heading carries
-//! each, and `section-missing` for the ones not found.
+//! The four required parts of an annual report (督察工作规定 第二十五条, see
+//! `vocab::regulation`): which heading carries each, and `section-missing` for the ones not found.
 //!
-//! Headings name their part through `sections` (outline roles). Two gaps are closed here,
-//! where reports commonly diverge from the regulation's wording: work chapters before the
+//! Headings name their part through `parts` (outline). Two gaps are closed here, where
+//! reports commonly diverge from the regulation's wording: work chapters before the
 //! problems part are the measures part even when none says 主要举措 (a half-year report
 //! numbered 一 … 十 then 十一、存在的问题及下一步打算), and a forward-looking chapter after the
-//! problems part (九、加强法治政府建设的建议, 四、2023年…) is the plans part.
+//! problems part (九、加强法治政府建设的建议, 四、2023年…) is the plans part. Both rules are
+//! `vocab::regulation`'s.
 
 use crate::chrome::Page;
 use crate::outline::Outline;
 use crate::result::{FindingCode, HeadingStyle, Period, RequiredPart, Role, Sections, Severity};
 use crate::text::Text;
-use crate::vocab::review::{DUTY_WORDS, PLANS_AFTER_PROBLEMS};
+use crate::vocab::regulation;
 
 use super::Finding;
 
@@ -52,11 +53,11 @@ impl Parts {
 
 pub fn find(text: &Text, page: &Page, outline: &Outline) -> Parts {
     let hs = &outline.headings;
-    let numbered = |i: usize| hs[i].style != HeadingStyle::Inline;
+    let numbered = |i: usize| hs[i].family.style() != HeadingStyle::Inline;
     let mut parts = Parts { has_outline: (0..hs.len()).any(numbered), ..Parts::default() };
     let title = |i: usize| text.get(hs[i].title);
     let names = |i: usize, role: Role| {
-        hs[i].sections.contains(&role) || (role == Role::Duty && DUTY_WORDS.iter().any(|w| title(i).contains(w)))
+        hs[i].parts.contains(&role) || (role == Role::Duty && regulation::names_duty(title(i)))
     };
     // Inline 一是 items are sentences, not parts: only numbered headings make the structure.
     let Some(top) = (0..hs.len()).filter(|&i| numbered(i)).map(|i| hs[i].level).min() else { return parts };
@@ -70,7 +71,7 @@ pub fn find(text: &Text, page: &Page, outline: &Outline) -> Parts {
             .filter(|&i| names(i, role))
             // A heading naming the part first beats one naming it in passing
             // (二、…第一责任人职责工作情况 is the duty part, not the measures).
-            .min_by_key(|&i| (hs[i].level, hs[i].sections.first() != Some(&role), i));
+            .min_by_key(|&i| (hs[i].level, hs[i].parts.first() != Some(&role), i));
     }
     let top_level: Vec<usize> = (0..hs.len()).filter(|&i| numbered(i) && hs[i].level == top).collect();
     let has_role = |i: usize| Role::ALL.iter().any(|&r| names(i, r));
@@ -79,23 +80,23 @@ pub fn find(text: &Text, page: &Page, outline: &Outline) -> Parts {
         Some(m) => {
             parts.measures = vec![m];
             // Further top-level chapters naming measures (一、主要工作 … 二、工作情况).
-            parts.measures.extend(top_level.iter().copied().filter(|&i| i != m && hs[i].sections.first() == Some(&Role::Measures)));
+            parts.measures.extend(top_level.iter().copied().filter(|&i| i != m && hs[i].parts.first() == Some(&Role::Measures)));
         }
         None => {
             // Work chapters before the first chapter that names another part.
-            let first_other = top_level.iter().copied().find(|&i| has_role(i));
-            parts.measures = top_level.iter().copied().take_while(|&i| Some(i) != first_other).filter(|&i| !has_role(i)).collect();
+            let chapters: Vec<(usize, bool)> = top_level.iter().map(|&i| (i, has_role(i))).collect();
+            parts.measures = regulation::unnamed_measures(&chapters, false);
             parts.heading[index(Role::Measures)] = parts.measures.first().copied();
         }
     }
 
     if parts.get(Role::Plans).is_none() {
         if let Some(p) = parts.get(Role::Problems) {
-            let next_year = page.meta.report_year.map(|y| format!("{}年", y + 1));
-            parts.heading[index(Role::Plans)] = top_level.iter().copied().filter(|&i| i > p && !has_role(i)).find(|&i| {
-                let t = title(i);
-                PLANS_AFTER_PROBLEMS.iter().any(|w| t.contains(w)) || next_year.as_deref().is_some_and(|y| t.contains(y))
-            });
+            parts.heading[index(Role::Plans)] = top_level
+                .iter()
+                .copied()
+                .filter(|&i| i > p && !has_role(i))
+                .find(|&i| regulation::plans_after_problems(title(i), page.meta.report_year));
         }
     }
     parts

@@ -1,24 +1,12 @@
-//! Timeliness: an annual report on year Y is due by 1 April of Y+1 (督察工作规定 art. 26).
-//! `late-publication` when the page metadata or the signature date says it came later.
+//! Timeliness: an annual report on year Y is due by the deadline of 督察工作规定 第二十六条
+//! (`vocab::regulation::deadline`, 1 April of Y+1). `late-publication` when the page
+//! metadata or the signature date says it came later.
 
-use crate::chrome::{Date, Page};
+use crate::chrome::Page;
 use crate::result::{FindingCode, Period, Severity, Timeliness, TimelinessStatus};
+use crate::vocab::regulation;
 
 use super::Finding;
-
-/// Days since 1970-01-01 (proleptic Gregorian).
-fn days(d: Date) -> i64 {
-    let (y, m) = if d.month <= 2 { (d.year as i64 - 1, d.month as i64 + 9) } else { (d.year as i64, d.month as i64 - 3) };
-    let era = y.div_euclid(400);
-    let yoe = y - era * 400;
-    let doy = (153 * m + 2) / 5 + d.day as i64 - 1;
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    era * 146097 + doe - 719468
-}
-
-fn chinese_date(d: Date) -> String {
-    format!("{}年{}月{}日", d.year, d.month, d.day)
-}
 
 pub fn check(page: &Page) -> (Timeliness, Vec<Finding>) {
     let meta = &page.meta;
@@ -27,7 +15,7 @@ pub fn check(page: &Page) -> (Timeliness, Vec<Finding>) {
     let mut findings = Vec::new();
     match (meta.period, meta.report_year) {
         (Some(Period::Year), Some(year)) => {
-            let deadline = Date { year: year + 1, month: 4, day: 1 };
+            let deadline = regulation::deadline(year);
             timeliness.deadline = Some(deadline.to_string());
             if let Some(published) = published {
                 if published > deadline {
@@ -37,9 +25,9 @@ pub fn check(page: &Page) -> (Timeliness, Vec<Finding>) {
                         Severity::Warning,
                         format!(
                             "{year}年度报告应于{}前公开,本文发布日期为{},晚了{}天。",
-                            chinese_date(deadline),
-                            chinese_date(published),
-                            days(published) - days(deadline)
+                            deadline.chinese(),
+                            published.chinese(),
+                            published.days() - deadline.days()
                         ),
                         meta.published_at,
                     ));
@@ -58,6 +46,7 @@ pub fn check(page: &Page) -> (Timeliness, Vec<Finding>) {
 mod tests {
     use super::*;
     use crate::chrome::{self, PageMeta};
+    use crate::vocab::dates::Date;
     use crate::text::Text;
 
     fn meta_only(period: Option<Period>, year: Option<i32>, published: Option<Date>) -> Page {
@@ -110,12 +99,5 @@ mod tests {
         // No written date to point at: the finding stands without a span.
         let (_, f) = check(&meta_only(Some(Period::Year), Some(2023), date(2024, 6, 1)));
         assert_eq!(f[0].span, None);
-    }
-
-    #[test]
-    fn days_between_dates() {
-        assert_eq!(days(Date { year: 1970, month: 1, day: 1 }), 0);
-        assert_eq!(days(Date { year: 2020, month: 4, day: 20 }) - days(Date { year: 2020, month: 4, day: 1 }), 19);
-        assert_eq!(days(Date { year: 2025, month: 3, day: 1 }) - days(Date { year: 2024, month: 2, day: 28 }), 367);
     }
 }

@@ -7,24 +7,18 @@
 //! likely broke at a stray line end and goes on.
 
 use std::collections::HashSet;
-use std::sync::LazyLock;
-
-use regex::Regex;
 
 use crate::chrome::Page;
 use crate::outline::Outline;
 use crate::result::{FindingCode, Severity};
 use crate::text::{Span, Text};
+use crate::vocab::markers;
 use crate::vocab::review::{COMPLETE_BEFORE_JINXING, DANGLING_ENDINGS, DANGLING_PUNCT, LIST_INTRO, SENTENCE_END};
 
 use super::Finding;
 
-static MARKER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:[一二三四五六七八九十]+[、.]|\([一二三四五六七八九十0-9]+\)|[0-9]{1,2}[.、]|[①-⑳]|第[一二三四五六七八九十]+[章节部分条]|[一二三四五六七八九十]+是|首先|其次|再次|最后)").unwrap()
-});
-
 fn starts_heading(text: &Text, heading_starts: &HashSet<usize>, p: Span) -> bool {
-    MARKER.is_match(text.get(p)) || heading_starts.contains(&p.start)
+    markers::starts_with_marker(text.get(p)) || heading_starts.contains(&p.start)
 }
 
 fn sentence_break(c: char) -> bool {

@@ -20,6 +20,30 @@ pub fn simplified(c: char) -> char {
     TABLE.get(&c).copied().unwrap_or(c)
 }
 
+/// A CJK ideograph (the basic block and extension A): a character of Chinese words.
+pub fn is_han(c: char) -> bool {
+    ('\u{4E00}'..='\u{9FFF}').contains(&c) || ('\u{3400}'..='\u{4DBF}').contains(&c)
+}
+
+/// Opening brackets and quotes (text is folded: `（` reads `(`).
+pub const OPENING: &[char] = &['(', '《', '“', '[', '【', '〔', '‘', '{', '「', '『'];
+/// Closing brackets and quotes.
+pub const CLOSING: &[char] = &[')', '》', '”', ']', '】', '〕', '’', '}', '」', '』'];
+/// What ends a sentence or a line: a heading title or a bracket never runs past it.
+pub const TERMINATORS: &[char] = &['。', ';', '!', '?', '\n'];
+
+pub fn opens(c: char) -> bool {
+    OPENING.contains(&c)
+}
+
+pub fn closes(c: char) -> bool {
+    CLOSING.contains(&c)
+}
+
+pub fn is_terminator(c: char) -> bool {
+    TERMINATORS.contains(&c)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -1,4 +1,5 @@
-//! Heading markers and where a heading run into its paragraph ends.
+//! The context that makes a marker a heading, and where a heading run into its paragraph
+//! ends (the markers themselves are the grammar in `vocab::markers`).
 //!
 //! A heading is often run into its paragraph with no 。 between them
 //! (`(一)优化公平竞争环境严格按照…`, `四、提升…法治化水平严格落实…`). The title then ends
@@ -42,9 +43,6 @@ pub const NOT_AFTER_DUN: &[char] = &[
     '一', '二', '三', '四', '五', '六', '七', '八', '九', '十', '是', '级', '类', '等', '批', '个', '项', '次', '年', '届', '期',
 ];
 
-/// `首先 其次 再次 最后` with their order (最后 closes a list and carries no number).
-pub const SEQUENCE_WORDS: &[(&str, Option<u32>)] = &[("首先", Some(1)), ("其次", Some(2)), ("再次", Some(3)), ("最后", None)];
-
 /// Before `一是` these make a word ending in 一 (`之一是`, `统一是`), not a marker.
 pub const NOT_BEFORE_SHI: &[char] = &['之', '统', '唯', '专', '单', '万', '同', '划', '归', '合', '逐', '第', '如', '无', '不', '其', '任'];
 
@@ -61,3 +59,30 @@ pub fn measure_after_paren(after: &str) -> bool {
 
 /// A line starting with this (`附件:1.…`) lists attachments; its numbers are not headings.
 pub const ATTACHMENT: &str = "附件";
+
+/// What stands before a marker that opens a heading or a list: a line start or a strong stop.
+pub const STRONG_STOPS: &[char] = &['\n', '。', ';', '!', '?', ':'];
+
+/// The separator of `一、` and `1、`.
+pub const DUN: char = '、';
+
+/// Before `一、` these make it part of a list or an ordinal (`一、二、`, `第一、`), not a heading.
+pub const NOT_BEFORE_DUN: &[char] = &['、', '第'];
+
+/// `第` before a marker makes an ordinal (`第(1)项`, `第(二)类`).
+pub const ORDINAL_PREFIX: char = '第';
+
+/// Before `1.`/`1、` these glue it into a number, a date or a list (`2.1.`, `第1、`, `3-1.`).
+pub const NOT_BEFORE_NUMBER: &[char] = &['.', '、', '第', '-', '/', '·'];
+
+/// `2023年…` right after `1.` is a title starting with a year, not a decimal.
+pub const YEAR: char = '年';
+
+/// Besides characters, digits and letters, a title may start with these quotes and brackets.
+pub const TITLE_OPENERS: &[char] = &['“', '《', '"', '‘', '【', '「'];
+
+/// The full stop that closes an unnumbered run-in heading (`坚持民主决策。严格落实…`).
+pub const FULL_STOP: char = '。';
+
+/// A run-in heading's sentence holds none of these (a list, a quotation, a citation).
+pub const NOT_IN_RUN_IN: &[char] = &[':', ';', '“', '《', '('];

@@ -3,14 +3,14 @@
 
 pub mod batch;
 pub mod consistency;
-mod chars;
+pub mod chars;
+pub mod dates;
+pub mod markers;
+pub mod regulation;
 pub mod headings;
 pub mod page;
 
 pub use chars::simplified;
-mod roles;
-
-pub use roles::roles_in;
 mod units;
 
 pub mod review;

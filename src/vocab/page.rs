@@ -2,7 +2,12 @@
 //! (menus, metadata labels, footers) and the words a report uses about itself (title,
 //! recipient, closing, issuer, reporting period).
 
+use std::sync::LazyLock;
+
+use regex::Regex;
+
 use crate::result::Period;
+use crate::vocab::markers;
 
 /// Whole tokens of a site menu line (`登录 注册 无障碍阅读`). A line made only of these
 /// (and separators) is a menu.
@@ -98,3 +103,78 @@ pub const PERIOD_WORDS: &[(&str, Period)] = &[
     ("三季度", Period::Quarter),
     ("四季度", Period::Quarter),
 ];
+
+/// Characters that open a list line on a web page (stripped before a line is classified).
+pub const BULLETS: &[char] = &['•', '·', '▪', '●', '◆', '■', '*', '>', '»', '◇', '○', '-'];
+
+/// A short line holding both is a page's 打印 | 关闭 footer.
+pub const PRINT_AND_CLOSE: [&str; 2] = ["打印", "关闭"];
+
+/// What separates the tokens of a menu line, and what brackets a token (`【打印】`).
+pub const MENU_SEPARATORS: &[char] = &['|', '•', '·', '>', '»', '/'];
+pub const MENU_TOKEN_BRACKETS: &[char] = &['[', ']', '【', '】', '<', '>', '«', '»'];
+
+/// Besides `ORG_SUFFIXES`, how the one addressed may end (`…领导小组:`, `同志们:`).
+pub const RECIPIENT_SUFFIXES: &[&str] = &["领导小组", "同志们", "同志"];
+/// Joins several recipients (`区委、区政府:`).
+pub const RECIPIENT_JOINER: &str = "、";
+/// Characters a recipient's name never holds.
+pub const NOT_IN_RECIPIENT: &str = r"\t\n\x0B\x0C\r ,。:;!?“”《》()";
+
+/// A title line never ends with these.
+pub const NOT_TITLE_ENDINGS: &[char] = &['。', ':', ';', ','];
+/// A line ending with this is a paragraph, not a title or a field value.
+pub const PARAGRAPH_END: char = '。';
+/// The ends of the last sentence; what follows is the signature.
+pub const LAST_SENTENCE_ENDS: &[char] = &['。', '!', '?'];
+/// A closing formula may take one of these after it (`特此报告。`).
+pub const CLOSING_STOPS: &[char] = &['。', '.', '!'];
+/// A signature's issuer line holds none of these.
+pub const NOT_IN_ISSUER: &[char] = &['。', ',', ';', ':', '!', '?'];
+/// A line ending a page's head or tail holds none of these (a site's date of today does not).
+pub const SENTENCE_PUNCTUATION: &[char] = &[',', '。', ';'];
+
+/// The opening sentence ends at `…如下` (`现将有关情况报告如下`).
+pub const OPENING_END: &str = "如下";
+
+/// A page number: `- 2 -`, `第 2 页`, `共 5 页`, `2/5`.
+pub static PAGE_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:[-—–]+[ \t]*[0-9]{1,3}[ \t]*[-—–]+|第[ \t]*[0-9]{1,4}[ \t]*页.*|共[ \t]*[0-9]{1,4}[ \t]*页.*|[0-9]{1,3}[ \t]*/[ \t]*[0-9]{1,3})$").unwrap()
+});
+
+/// A site header's date of today: `2024年1月5日 星期五`.
+pub static TODAY: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"[0-9]{4}[ \t]*年[ \t]*[0-9]{1,2}[ \t]*月[ \t]*[0-9]{1,2}[ \t]*日[ \t]*(?:星期|周)[一二三四五六日天]").unwrap());
+
+/// The year a report's opening sentence names, best first: `现将…2022年…情况报告如下`
+/// (the year stands later in the announcing sentence), `现将2022年`, a paragraph opening
+/// `2022年`, `2022年度`, `2022年以来` / `上半年` / `全年` / `2022年,`.
+pub static OPENING_YEARS: LazyLock<Vec<Regex>> = LazyLock::new(|| {
+    [
+        r"现将[^。;\n]{0,40}?([0-9]{4})[ \t]*年度?[^。;\n0-9]{0,40}?(?:情况|工作)[^。;\n0-9]{0,12}?(?:报告|汇报|总结)[^。;\n]{0,6}如下",
+        r"现将[ \t]*([0-9]{4})[ \t]*年",
+        r"^[ \t]*([0-9]{4})[ \t]*年",
+        r"([0-9]{4})[ \t]*年度",
+        r"([0-9]{4})[ \t]*年(?:以来|上半年|下半年|全年|,|来)",
+    ]
+    .iter()
+    .map(|p| Regex::new(p).unwrap())
+    .collect()
+});
+
+/// A heading line that names a year: `一、2021年主要工作情况`, `三、2022年工作计划`; the
+/// second group is the rest of its title.
+pub static HEADING_YEAR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(r"^{}[ \t]*([0-9]{{4}})[ \t]*年度?([^\n。,;:0-9]{{2,24}})$", markers::structural_pattern())).unwrap()
+});
+
+/// The year a title names: `2022年`, `2021-2022`, `2021至2022`.
+pub static TITLE_YEAR: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"([0-9]{4})[ \t]*(?:年|-|—|~|至)").unwrap());
+
+/// A span of years in a title (`2021-2023年`): a multi-year report.
+pub static MULTI_YEAR: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"[0-9]{4}[ \t]*年?[ \t]*[-—–~至到][ \t]*[0-9]{4}[ \t]*年").unwrap());
+
+/// A title with this, or an opening with [`OPENING_YEAR_WORD`], reports on a whole year.
+pub const TITLE_YEAR_WORD: &str = "年度";
+pub const OPENING_YEAR_WORD: &str = "年度报告";

@@ -67,13 +67,6 @@ pub const PLACEHOLDER_UNITS: &[&str] = &[
     "台", "套", "卷", "起", "笔", "块", "元", "万元", "亿元", "%", "天", "年", "月", "日", "号", "届", "小时",
 ];
 
-/// Titles of a part after the problems part that stands for the next year's plans even though
-/// it does not use the 督察工作规定's wording (`九、加强法治政府建设的建议`).
-pub const PLANS_AFTER_PROBLEMS: &[&str] = &["建议", "努力方向", "工作重点", "展望", "目标", "举措", "措施", "对策"];
-
-/// Words in a heading that name the duty part wherever it stands.
-pub const DUTY_WORDS: &[&str] = &["第一责任人"];
-
 /// Units that count the same thing (`75批次` broken down into `26批`, `49批`).
 pub const UNIT_EQUIVALENTS: &[(&str, &str)] = &[("批", "批次"), ("场", "场次"), ("台", "台(套)"), ("套", "台(套)")];
 

@@ -1,13 +1,57 @@
+//! Dates and years: the one date reader and the one range of plausible years.
+//!
 //! Dates as reports and pages write them: `2020-04-20 16:52:29`, `2024年12月23日`,
-//! `二〇二四年十二月二十三日`, `2024.12.23`, and — only as a fallback — a compact run of
-//! digits that lost its separators (`2020414` → 2020-04-14 when only one reading is valid).
+//! `二〇二四年十二月二十三日`, `2024.12.23`, `2022/03/25`, and — only as a fallback — a compact
+//! run of digits that lost its separators (`2020414` → 2020-04-14 when only one reading is valid).
 
+use std::fmt;
+use std::ops::RangeInclusive;
 use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::Date;
 use crate::text::Span;
+
+/// Years a report, a date or a year-like figure can plausibly name. One range for every
+/// stage: a report year, a publication date, a figure read as a year (`1921年`), a year
+/// glued to its month (`20198月`).
+pub const PLAUSIBLE_YEARS: RangeInclusive<i32> = 1900..=2100;
+
+/// Whether `year` lies in [`PLAUSIBLE_YEARS`].
+pub fn plausible_year(year: i32) -> bool {
+    PLAUSIBLE_YEARS.contains(&year)
+}
+
+#[derive(Copy, Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Date {
+    pub year: i32,
+    pub month: u32,
+    pub day: u32,
+}
+
+impl fmt::Display for Date {
+    /// `YYYY-MM-DD`, as the result writes dates.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
+    }
+}
+
+impl Date {
+    /// Days since 1970-01-01 (proleptic Gregorian).
+    pub fn days(self) -> i64 {
+        let (y, m) = if self.month <= 2 { (self.year as i64 - 1, self.month as i64 + 9) } else { (self.year as i64, self.month as i64 - 3) };
+        let era = y.div_euclid(400);
+        let yoe = y - era * 400;
+        let doy = (153 * m + 2) / 5 + self.day as i64 - 1;
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+        era * 146097 + doe - 719468
+    }
+
+    /// `2020年4月1日`, as messages write dates.
+    pub fn chinese(self) -> String {
+        format!("{}年{}月{}日", self.year, self.month, self.day)
+    }
+}
 
 static ARABIC: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"([0-9]{4})[ \t\n\x0B\x0C\r]*(?:年[ \t\n\x0B\x0C\r]*([0-9]{1,2})[ \t\n\x0B\x0C\r]*月[ \t\n\x0B\x0C\r]*([0-9]{1,2})[ \t\n\x0B\x0C\r]*日|[-/.]([0-9]{1,2})[-/.]([0-9]{1,2}))").unwrap()
@@ -19,7 +63,7 @@ static COMPACT: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?:^|[^0-9])([0-
 
 /// A valid calendar date, or None.
 pub fn make(year: i32, month: u32, day: u32) -> Option<Date> {
-    if !(1900..=2200).contains(&year) || !(1..=12).contains(&month) || day == 0 {
+    if !plausible_year(year) || !(1..=12).contains(&month) || day == 0 {
         return None;
     }
     let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
@@ -129,6 +173,14 @@ mod tests {
         assert_eq!(find("2023.3.5").map(|x| x.0), Some(d(2023, 3, 5)));
         assert_eq!(find("2023年2月30日"), None);
         assert_eq!(find("二〇二四年十三月一日"), None);
+    }
+
+    #[test]
+    fn days_between_dates() {
+        assert_eq!(d(1970, 1, 1).days(), 0);
+        assert_eq!(d(2020, 4, 20).days() - d(2020, 4, 1).days(), 19);
+        assert_eq!(d(2025, 3, 1).days() - d(2024, 2, 28).days(), 367);
+        assert_eq!(d(2020, 4, 1).chinese(), "2020年4月1日");
     }
 
     #[test]
