@@ -16,6 +16,10 @@ use regex::Regex;
 
 use crate::result::{Approx, MetricKind};
 use crate::text::{Span, Text};
+use crate::vocab::numerals::{
+    self, Flavor, APPROX_AFTER, APPROX_BEFORE, APPROX_MARKS, DECIMAL_POINT, HUNDRED, MULTIPLIERS, NUMBER_PATTERN, PERCENT_WORDS,
+    RANGE_SEPARATORS,
+};
 use crate::vocab::{unit_info, UNITS};
 
 #[derive(Debug, Clone, PartialEq)]
@@ -38,16 +42,21 @@ pub struct Quantity {
     pub range: bool,
 }
 
-/// One number with its multipliers and 余/多/几 (no unit).
-const PART: &str = r"(?:[0-9]+(?:,[0-9]{3})*(?:\.[0-9]+)?|[〇零一二两三四五六七八九十][〇零一二两三四五六七八九十百千万亿]*(?:点[〇零一二三四五六七八九]+)?)(?:余|多|几)?(?:(?:万亿|万|亿)(?:余|多)?(?:[0-9]+)?|千(?:余|多)?)?";
+fn alternatives<'a>(words: impl Iterator<Item = &'a str>) -> String {
+    words.map(regex::escape).collect::<Vec<_>>().join("|")
+}
 
 static QUANTITY: LazyLock<Regex> = LazyLock::new(|| {
     let mut units: Vec<&str> = UNITS.iter().map(|(u, _, _)| *u).collect();
     units.sort_by_key(|u| std::cmp::Reverse(u.chars().count()));
     units.dedup();
-    let units = units.iter().map(|u| regex::escape(u)).collect::<Vec<_>>().join("|");
+    let units = alternatives(units.into_iter());
+    let pre = alternatives(APPROX_BEFORE.iter().map(|(w, _)| *w));
+    let post = alternatives(APPROX_AFTER.iter().map(|(w, _)| *w));
+    let range = RANGE_SEPARATORS.iter().map(|c| regex::escape(&c.to_string())).collect::<Vec<_>>().join("|");
+    let part = NUMBER_PATTERN;
     Regex::new(&format!(
-        r"(?<pre>不少于|不低于|不超过|不足|不到|超过|大约|约|近|逾)?(?:百分之(?<pct>百|{PART})|(?<n1>{PART})(?:(?:至|到|~|-|—|–)(?<n2>{PART}))?(?<unit>{units}))(?<post>以上|以下|以内|左右|余)?"
+        r"(?<pre>{pre})?(?:{PERCENT_WORDS}(?<pct>{HUNDRED}|{part})|(?<n1>{part})(?:(?:{range})(?<n2>{part}))?(?<unit>{units}))(?<post>{post})?"
     ))
     .expect("quantity pattern")
 });
@@ -62,8 +71,8 @@ fn quantity(c: &regex::Captures, base: usize) -> Option<Quantity> {
     let whole = c.get(0)?;
     let at = |m: regex::Match| Span::from(m).offset(base);
     let (value, value_max, over, number, unit_span, unit, kind, chinese, range) = if let Some(p) = c.name("pct") {
-        let (v, over) = if p.as_str() == "百" { (100.0, false) } else { parse_part(p.as_str())? };
-        let number = Span::new(p.start() - "百分之".len() + base, p.end() + base);
+        let (v, over) = if p.as_str() == HUNDRED { (100.0, false) } else { parse_part(p.as_str())? };
+        let number = Span::new(p.start() - PERCENT_WORDS.len() + base, p.end() + base);
         (v, None, over, number, Span::new(p.end() + base, p.end() + base), "%", MetricKind::Percent, true, false)
     } else {
         let n1 = c.name("n1")?;
@@ -89,18 +98,11 @@ fn quantity(c: &regex::Captures, base: usize) -> Option<Quantity> {
     if !value.is_finite() || value_max.is_some_and(|v| !v.is_finite() || v < value) {
         return None;
     }
-    let approx = match c.name("pre").map(|m| m.as_str()) {
-        Some("约" | "大约") => Some(Approx::About),
-        Some("近" | "不足" | "不到" | "不超过") => Some(Approx::Under),
-        Some(_) => Some(Approx::Over),
-        None if over => Some(Approx::Over),
-        None => match c.name("post").map(|m| m.as_str()) {
-            Some("以上" | "余") => Some(Approx::Over),
-            Some("以下" | "以内") => Some(Approx::Under),
-            Some("左右") => Some(Approx::About),
-            _ => None,
-        },
+    let approx_of = |name: &str, table: &[(&str, Approx)]| {
+        let word = c.name(name)?.as_str();
+        table.iter().find(|(w, _)| *w == word).map(|(_, a)| *a)
     };
+    let approx = approx_of("pre", APPROX_BEFORE).or(over.then_some(Approx::Over)).or_else(|| approx_of("post", APPROX_AFTER));
     Some(Quantity {
         span: at(whole),
         number,
@@ -115,15 +117,15 @@ fn quantity(c: &regex::Captures, base: usize) -> Option<Quantity> {
     })
 }
 
+/// The multiplier a number is written with (`5万` → 1e4, `三千余` → 1e3), 1 for none.
 fn multiplier_of(part: &str) -> f64 {
-    if part.contains("万亿") {
-        1e12
-    } else if part.contains('亿') {
-        1e8
-    } else if part.contains('万') {
-        1e4
-    } else if part.ends_with('千') || part.ends_with("千余") || part.ends_with("千多") {
-        1e3
+    let (thousand, rest) = MULTIPLIERS.split_last().expect("multipliers");
+    if let Some((_, m, _)) = rest.iter().find(|(w, _, _)| part.contains(w)) {
+        return *m;
+    }
+    let bare = part.strip_suffix(APPROX_MARKS[0]).or(part.strip_suffix(APPROX_MARKS[1])).unwrap_or(part);
+    if bare.ends_with(thousand.0) {
+        thousand.1
     } else {
         1.0
     }
@@ -132,100 +134,39 @@ fn multiplier_of(part: &str) -> f64 {
 /// A number with multipliers (`2万余`, `1.39万亿`, `3万4000`, `三百余`) → value and
 /// whether 余/多/几 made it approximate.
 pub fn parse_part(part: &str) -> Option<(f64, bool)> {
-    let over = part.contains(['余', '多', '几']);
-    let s: String = part.chars().filter(|c| !matches!(c, '余' | '多' | '几')).collect();
+    let over = part.contains(APPROX_MARKS);
+    let s: String = part.chars().filter(|c| !APPROX_MARKS.contains(c)).collect();
     if s.starts_with(|c: char| c.is_ascii_digit()) {
         let digits_end = s.find(|c: char| !(c.is_ascii_digit() || c == ',' || c == '.')).unwrap_or(s.len());
         let base: f64 = s[..digits_end].replace(',', "").parse().ok()?;
         let rest = &s[digits_end..];
-        let value = match rest {
-            "" => base,
-            "千" => base * 1e3,
-            "万亿" => base * 1e12,
-            _ => {
-                let (mult, tail) = if let Some(t) = rest.strip_prefix("万") {
-                    (1e4, t)
-                } else if let Some(t) = rest.strip_prefix("亿") {
-                    (1e8, t)
-                } else {
-                    return None;
-                };
-                // `3万4000`: the digits after 万 are added as written.
-                let tail: f64 = if tail.is_empty() { 0.0 } else { tail.parse().ok()? };
-                base * mult + tail
-            }
-        };
-        Some((value, over))
+        if rest.is_empty() {
+            return Some((base, over));
+        }
+        if let Some((_, m, _)) = MULTIPLIERS.iter().find(|(w, _, _)| *w == rest) {
+            return Some((base * m, over));
+        }
+        // `3万4000`: the digits after 万 are added as written.
+        let (m, tail) = MULTIPLIERS.iter().filter(|(_, _, tail)| *tail).find_map(|(w, m, _)| Some((m, rest.strip_prefix(w)?)))?;
+        let tail: f64 = if tail.is_empty() { 0.0 } else { tail.parse().ok()? };
+        Some((base * m + tail, over))
     } else {
-        let (int, frac) = match s.split_once('点') {
+        let (int, frac) = match s.split_once(DECIMAL_POINT) {
             Some((i, f)) => (i, Some(f)),
             None => (s.as_str(), None),
         };
         let mut value = parse_chinese(int)?;
         if let Some(f) = frac {
-            let digits: Option<String> = f.chars().map(|c| chinese_digit(c).map(|d| char::from(b'0' + d as u8))).collect();
+            let digits: Option<String> = f.chars().map(|c| numerals::digit(c, Flavor::Count).map(|d| char::from(b'0' + d as u8))).collect();
             value += format!("0.{}", digits?).parse::<f64>().ok()?;
         }
         Some((value, over))
     }
 }
 
-fn chinese_digit(c: char) -> Option<u64> {
-    // 两 counts as 2 in quantities (两个, 两千).
-    if c == '两' {
-        Some(2)
-    } else {
-        crate::vocab::chinese_digit(c).map(u64::from)
-    }
-}
-
-/// Chinese numerals: `一百二十三`, `十五`, `两千零五`, `三万四千`, `一亿`; a run of digits
-/// without any 十/百/千 is read digit by digit (`二〇一九` → 2019).
+/// Chinese numerals (`一百二十三`, `两千零五`, `二〇一九`): the one reader, with 两 as 2.
 pub fn parse_chinese(s: &str) -> Option<f64> {
-    if s.is_empty() {
-        return None;
-    }
-    if s.chars().count() > 1 && s.chars().all(|c| chinese_digit(c).is_some()) {
-        return s.chars().try_fold(0f64, |acc, c| Some(acc * 10.0 + chinese_digit(c)? as f64));
-    }
-    let mut total = 0f64; // sections above 亿 and 万 already closed
-    let mut section = 0f64; // below 万
-    let mut current = 0f64; // the digit waiting for its unit
-    let mut seen_digit = false;
-    for c in s.chars() {
-        if let Some(d) = chinese_digit(c) {
-            current = d as f64;
-            seen_digit = true;
-            continue;
-        }
-        match c {
-            '十' | '百' | '千' => {
-                let unit = match c {
-                    '十' => 10.0,
-                    '百' => 100.0,
-                    _ => 1000.0,
-                };
-                let n = if seen_digit { current } else { 1.0 };
-                section += n * unit;
-                current = 0.0;
-                seen_digit = false;
-            }
-            '万' => {
-                total += (section + current) * 1e4;
-                section = 0.0;
-                current = 0.0;
-                seen_digit = false;
-            }
-            '亿' => {
-                total = (total + section + current) * 1e8;
-                section = 0.0;
-                current = 0.0;
-                seen_digit = false;
-            }
-            _ => return None,
-        }
-    }
-    Some(total + section + current)
+    numerals::read(s, Flavor::Count)
 }
 
 /// The value of a number written in Arabic digits or Chinese numerals (一百二十三, 十五).
@@ -242,24 +183,6 @@ pub fn parse_number(s: &str) -> Option<f64> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn chinese_numerals() {
-        for (s, v) in [
-            ("一百二十三", 123.0),
-            ("十五", 15.0),
-            ("十", 10.0),
-            ("两", 2.0),
-            ("一百零五", 105.0),
-            ("两千零五", 2005.0),
-            ("三万四千", 34000.0),
-            ("二〇一九", 2019.0),
-            ("一亿二千万", 120_000_000.0),
-            ("二十", 20.0),
-        ] {
-            assert_eq!(parse_chinese(s), Some(v), "{s}");
-        }
-    }
 
     #[test]
     fn parts_with_multipliers() {

@@ -18,7 +18,68 @@ use crate::outline::Outline;
 use crate::quantity::Quantity;
 use crate::result::MetricKind;
 use crate::text::{Span, Text};
-use crate::vocab::{unit_blocked, PLAN_WORDS, SET_PHRASES};
+use crate::vocab::numerals::{is_digit_run, Flavor, RANGE_SEPARATORS};
+use crate::vocab::phrases::*;
+use crate::vocab::{unit_blocked, DAY_UNIT, PERCENT_UNIT, YEAR_UNIT};
+
+/// Why a quantity is not a figure: one rule each, in the order they are tried.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Rejection {
+    /// Glued to Latin letters, digits or code punctuation, or written with a leading zero.
+    Code,
+    /// Inside a document number's brackets (`〔2019〕`).
+    DocumentNumber,
+    /// A four-digit year or a range of them (`2022年`, `2021—2025年`).
+    Year,
+    /// A time frame, not a length (`近3年`, `过去五年`).
+    TimeFrame,
+    /// A day of the month (`9月14日`, `23日`).
+    Date,
+    /// An ordinal or rank (`第八次`, `前10名`).
+    Ordinal,
+    /// Inside 《》.
+    Name,
+    /// Inside a short quotation (`“一件事”`).
+    QuotedSlogan,
+    /// Overlaps a set phrase of the table (三重一大, 两个100% …).
+    SetPhrase,
+    /// The number is a heading marker.
+    HeadingMarker,
+    /// The unit starts another word (`5部门`, `一次性`, `10周年`).
+    UnitStartsWord,
+    /// A duration naming a plan or campaign (`三年行动`).
+    PlanName,
+    /// A Chinese numeral inside a word (统一, 唯一, 之一).
+    NumeralInWord,
+    /// A lone 一 as the article "a" (`一批`, `一个平台`).
+    IndefiniteOne,
+    /// A count of 个 glued to a full percentage: a slogan (`3个100%`).
+    SloganPair,
+}
+
+impl Rejection {
+    /// The label the test tables use (`tests/data/metrics/negatives.toml`).
+    #[cfg(test)]
+    pub fn label(self) -> &'static str {
+        match self {
+            Rejection::Code => "code",
+            Rejection::DocumentNumber => "document number",
+            Rejection::Year => "year",
+            Rejection::TimeFrame => "time frame",
+            Rejection::Date => "date",
+            Rejection::Ordinal => "ordinal",
+            Rejection::Name => "name",
+            Rejection::QuotedSlogan => "quoted slogan",
+            Rejection::SetPhrase => "set phrase",
+            Rejection::HeadingMarker => "heading marker",
+            Rejection::UnitStartsWord => "unit starts a word",
+            Rejection::PlanName => "plan name",
+            Rejection::NumeralInWord => "numeral in a word",
+            Rejection::IndefiniteOne => "indefinite one",
+            Rejection::SloganPair => "slogan pair",
+        }
+    }
+}
 
 /// Spans of the body that protect what they hold: names, short quotations, set phrases,
 /// heading markers. Each list is sorted by start.
@@ -55,14 +116,14 @@ impl<'t> Context<'t> {
                     open_name.clear();
                     open_quote = None;
                 }
-                '《' => open_name.push(at),
-                '》' => {
+                NAME_OPEN => open_name.push(at),
+                NAME_CLOSE => {
                     if let Some(start) = open_name.pop() {
                         names.push(Span::new(start, at + c.len_utf8()));
                     }
                 }
-                '“' => open_quote = Some((at, 0)),
-                '”' => {
+                QUOTE_OPEN => open_quote = Some((at, 0)),
+                QUOTE_CLOSE => {
                     if let Some((start, n)) = open_quote.take() {
                         if n <= SHORT_QUOTE {
                             quotes.push(Span::new(start, at + c.len_utf8()));
@@ -112,135 +173,180 @@ fn inside(list: &[Span], span: Span) -> bool {
 
 /// The quantities that state facts, in text order.
 pub fn keep(ctx: &Context, quantities: Vec<Quantity>) -> Vec<Quantity> {
-    let mut slogan_pairs = vec![false; quantities.len()];
-    // `3个100%`, `两个100%`: a count of 个 glued to a full percentage is a slogan; both go.
-    for i in 1..quantities.len() {
-        let (a, b) = (&quantities[i - 1], &quantities[i]);
-        if a.unit == "个" && a.span.end == b.span.start && b.kind == MetricKind::Percent && b.value == 100.0 {
-            slogan_pairs[i - 1] = true;
-            slogan_pairs[i] = true;
-        }
-    }
-    quantities
-        .into_iter()
-        .zip(slogan_pairs)
-        .filter(|(q, slogan)| !slogan && reject(ctx, q).is_none())
-        .map(|(q, _)| q)
-        .collect()
+    let verdicts = judge(ctx, &quantities);
+    quantities.into_iter().zip(verdicts).filter(|(_, rejection)| rejection.is_none()).map(|(q, _)| q).collect()
 }
 
-/// Why a quantity is not a metric, or `None` when it is one.
-pub fn reject(ctx: &Context, q: &Quantity) -> Option<&'static str> {
-    let s = ctx.s;
-    let number_text = &s[q.number.range()];
-    let pre = &s[q.span.start..q.number.start];
-    let before = ctx.before(q.span.start, 6);
-    let before_number = ctx.before(q.number.start, 6);
-    let after = ctx.after(q.span.end, 6);
-    let prev_char = before.chars().next_back();
+/// Every quantity with the reason it is not a figure (`None`: it is one), in text order.
+pub fn judge(ctx: &Context, quantities: &[Quantity]) -> Vec<Option<Rejection>> {
+    let slogans = slogan_pairs(quantities);
+    quantities.iter().zip(slogans).map(|(q, slogan)| if slogan { Some(Rejection::SloganPair) } else { reject(ctx, q) }).collect()
+}
 
-    // Codes, identifiers and formulas: a number glued to Latin letters, digits or code
-    // punctuation (`PM2.5`, `ICP备…`, `7×24小时`, `*次`), or written with a leading zero (`0716`).
-    if prev_char.is_some_and(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '/' | '_' | '#' | '×' | '*' | '-' | '+' | '=')) {
-        return Some("code");
+/// `3个100%`, `两个100%`: a count of 个 glued to a full percentage is a slogan; both go.
+fn slogan_pairs(quantities: &[Quantity]) -> Vec<bool> {
+    let mut slogan = vec![false; quantities.len()];
+    for i in 1..quantities.len() {
+        let (a, b) = (&quantities[i - 1], &quantities[i]);
+        if a.unit == SLOGAN_COUNT_UNIT && a.span.end == b.span.start && b.kind == MetricKind::Percent && b.value == 100.0 {
+            slogan[i - 1] = true;
+            slogan[i] = true;
+        }
     }
-    if number_text.len() > 1 && number_text.starts_with('0') && !number_text.starts_with("0.") {
-        return Some("code");
-    }
-    if after.starts_with(['-', '/', '.']) && after[1..].starts_with(|c: char| c.is_ascii_digit()) {
-        return Some("code");
-    }
-    // Document numbers: `〔2019〕…`, `[2019]`.
-    if prev_char.is_some_and(|c| matches!(c, '〔' | '〕' | '[' | ']' | '【' | '】')) {
-        return Some("document number");
-    }
-    // Years, in digits or 〇-numerals, alone or as a range: `2022年`, `2022年度`, `2021—2025年`, `二〇一九年`.
-    if q.unit == "年" && is_year(number_text, q.value) {
-        return Some("year");
-    }
-    // A time frame, not a length: `近3年`, `最近三年`, `过去五年`, `未来5年`.
-    if q.kind == MetricKind::Duration
-        && (pre == "近" || ["最近", "过去", "未来", "今后", "近", "这"].iter().any(|w| before_number.ends_with(w)))
-        && !after.starts_with(['内', '以'])
-    {
-        return Some("time frame");
-    }
-    // Dates: `9月14日`, `每月1至15日`, `23日`. 日 is a length only when the text says so
-    // (`3日内`, `为期5日`, `压缩至15日`).
-    if q.unit == "日" && (before_number.ends_with('月') || !day_is_duration(before_number, after, q.value)) {
-        return Some("date");
-    }
-    // Ordinals and ranks: `第八次`, `第二批`, `第10名`, `十七届三次`, `前10名`.
-    if before_number.ends_with(['第', '届']) || (matches!(q.unit.as_str(), "名" | "位") && before_number.ends_with(['前', '后'])) {
-        return Some("ordinal");
-    }
-    // Names of laws, plans and documents: anything inside 《》.
+    slogan
+}
+
+/// The text around one quantity that the rules read.
+struct Around<'t> {
+    number_text: &'t str,
+    /// Approximation words before the number (`近`, `超过`).
+    pre: &'t str,
+    /// Up to six characters before the number.
+    before_number: &'t str,
+    /// Up to six characters after the quantity.
+    after: &'t str,
+    prev_char: Option<char>,
+}
+
+type Rule = fn(&Context, &Quantity, &Around) -> Option<Rejection>;
+
+/// The rules, in the order they are tried: the first that applies names the reason.
+const RULES: &[Rule] = &[
+    code,
+    document_number,
+    year,
+    time_frame,
+    day_of_month,
+    ordinal,
+    enclosed,
+    set_phrase,
+    heading_marker,
+    unit_starts_word,
+    plan_name,
+    numeral_in_word,
+];
+
+/// Why a quantity is not a metric, or `None` when it is one.
+pub fn reject(ctx: &Context, q: &Quantity) -> Option<Rejection> {
+    let s = ctx.s;
+    let before = ctx.before(q.span.start, 6);
+    let around = Around {
+        number_text: &s[q.number.range()],
+        pre: &s[q.span.start..q.number.start],
+        before_number: ctx.before(q.number.start, 6),
+        after: ctx.after(q.span.end, 6),
+        prev_char: before.chars().next_back(),
+    };
+    RULES.iter().find_map(|rule| rule(ctx, q, &around))
+}
+
+/// Codes, identifiers and formulas: a number glued to Latin letters, digits or code
+/// punctuation (`PM2.5`, `ICP备…`, `7×24小时`, `*次`), or written with a leading zero (`0716`).
+fn code(_: &Context, _: &Quantity, a: &Around) -> Option<Rejection> {
+    let glued = a.prev_char.is_some_and(|c| c.is_ascii_alphanumeric() || CODE_MARKS_BEFORE.contains(&c));
+    let leading_zero = a.number_text.len() > 1 && a.number_text.starts_with('0') && !a.number_text.starts_with("0.");
+    let continued = a.after.starts_with(CODE_MARKS_AFTER) && a.after[1..].starts_with(|c: char| c.is_ascii_digit());
+    (glued || leading_zero || continued).then_some(Rejection::Code)
+}
+
+/// Document numbers: `〔2019〕…`, `[2019]`.
+fn document_number(_: &Context, _: &Quantity, a: &Around) -> Option<Rejection> {
+    a.prev_char.is_some_and(|c| DOCUMENT_NUMBER_BRACKETS.contains(&c)).then_some(Rejection::DocumentNumber)
+}
+
+/// Years, in digits or 〇-numerals, alone or as a range: `2022年`, `2022年度`, `2021—2025年`, `二〇一九年`.
+fn year(_: &Context, q: &Quantity, a: &Around) -> Option<Rejection> {
+    (q.unit == YEAR_UNIT && is_year(a.number_text, q.value)).then_some(Rejection::Year)
+}
+
+/// A time frame, not a length: `近3年`, `最近三年`, `过去五年`, `未来5年`.
+fn time_frame(_: &Context, q: &Quantity, a: &Around) -> Option<Rejection> {
+    let framed = a.pre == TIME_FRAME_APPROX || TIME_FRAME_BEFORE.iter().any(|w| a.before_number.ends_with(w));
+    (q.kind == MetricKind::Duration && framed && !a.after.starts_with(TIME_FRAME_STAYS_LENGTH_AFTER)).then_some(Rejection::TimeFrame)
+}
+
+/// Dates: `9月14日`, `每月1至15日`, `23日`. 日 is a length only when the text says so
+/// (`3日内`, `为期5日`, `压缩至15日`).
+fn day_of_month(_: &Context, q: &Quantity, a: &Around) -> Option<Rejection> {
+    let date = a.before_number.ends_with(MONTH) || !day_is_duration(a.before_number, a.after, q.value);
+    (q.unit == DAY_UNIT && date).then_some(Rejection::Date)
+}
+
+/// Ordinals and ranks: `第八次`, `第二批`, `第10名`, `十七届三次`, `前10名`.
+fn ordinal(_: &Context, q: &Quantity, a: &Around) -> Option<Rejection> {
+    let rank = RANK_UNITS.contains(&q.unit.as_str()) && a.before_number.ends_with(RANK_BEFORE);
+    (a.before_number.ends_with(ORDINAL_BEFORE) || rank).then_some(Rejection::Ordinal)
+}
+
+/// Names of laws, plans and documents (anything inside 《》), and slogans and day names in
+/// short quotations (`“一件事”`, `“5.12”`).
+fn enclosed(ctx: &Context, q: &Quantity, _: &Around) -> Option<Rejection> {
     if inside(&ctx.names, q.span) {
-        return Some("name");
+        Some(Rejection::Name)
+    } else if inside(&ctx.quotes, q.span) {
+        Some(Rejection::QuotedSlogan)
+    } else {
+        None
     }
-    // Slogans and day names in short quotations: `“一件事”`, `“5.12”`.
-    if inside(&ctx.quotes, q.span) {
-        return Some("quoted slogan");
+}
+
+/// Set phrases from the table: 三重一大, 两个100%, 1+4+N, 24小时值班 …
+fn set_phrase(ctx: &Context, q: &Quantity, _: &Around) -> Option<Rejection> {
+    overlaps(&ctx.phrases, q.span).then_some(Rejection::SetPhrase)
+}
+
+/// Heading markers (`1.3个` at a heading start would read the marker as a number).
+fn heading_marker(ctx: &Context, q: &Quantity, _: &Around) -> Option<Rejection> {
+    overlaps(&ctx.markers, q.number).then_some(Rejection::HeadingMarker)
+}
+
+/// The unit starts another word: `5部门`, `一次性`, `10周年`, `18周岁`, `3单位`.
+fn unit_starts_word(ctx: &Context, q: &Quantity, a: &Around) -> Option<Rejection> {
+    (unit_blocked(&ctx.s[q.unit_span.range()], a.after) && q.unit != PERCENT_UNIT).then_some(Rejection::UnitStartsWord)
+}
+
+/// A duration that names a plan or campaign (`三年行动`, `五年规划`). (A phase, `一期工程`,
+/// is the unit starting a word: `vocab::units::UNIT_BLOCKERS`.)
+fn plan_name(_: &Context, q: &Quantity, a: &Around) -> Option<Rejection> {
+    let clause_after = a.after.split(CLAUSE_MARKS).next().unwrap_or("");
+    (q.kind == MetricKind::Duration && PLAN_WORDS.iter().any(|w| clause_after.contains(w))).then_some(Rejection::PlanName)
+}
+
+/// Chinese numerals inside words (统一, 唯一, 之一 …) and the lone 一 that is the article
+/// "a" (`一批`, `一个平台`, `一次办`, `成熟一批整合一批`): it counts only when it closes
+/// the phrase (`救援队伍一支;`, `宣传片一期。`) and is not one of a repeated pair.
+fn numeral_in_word(ctx: &Context, q: &Quantity, a: &Around) -> Option<Rejection> {
+    if !q.chinese || q.range {
+        return None;
     }
-    // Set phrases from the table: 三重一大, 两个100%, 1+4+N, 24小时值班 …
-    if overlaps(&ctx.phrases, q.span) {
-        return Some("set phrase");
+    if a.prev_char.is_some_and(|c| NUMERAL_IN_WORD_BEFORE.contains(c)) && a.pre.is_empty() {
+        return Some(Rejection::NumeralInWord);
     }
-    // Heading markers (`1.3个` at a heading start would read the marker as a number).
-    if overlaps(&ctx.markers, q.number) {
-        return Some("heading marker");
+    if a.number_text != INDEFINITE_ONE {
+        return None;
     }
-    // The unit starts another word: `5部门`, `一次性`, `10周年`, `18周岁`, `3单位`.
-    if unit_blocked(&s[q.unit_span.range()], after) && q.unit != "%" {
-        return Some("unit starts a word");
+    if q.kind != MetricKind::Count {
+        return Some(Rejection::IndefiniteOne);
     }
-    // A duration that names a plan or campaign: `三年行动`, `五年规划`.
-    let clause_after: &str = after.split(|c: char| "。,;:、()“”".contains(c)).next().unwrap_or("");
-    if q.kind == MetricKind::Duration && PLAN_WORDS.iter().any(|w| clause_after.contains(w)) {
-        return Some("plan name");
-    }
-    // `一期工程`, `二期项目`: a phase, not a count.
-    if q.unit == "期" && (after.starts_with("工程") || after.starts_with("项目")) {
-        return Some("phase");
-    }
-    if q.chinese && !q.range {
-        let lead = number_text.chars().next();
-        // Chinese numerals inside words: 统一, 唯一, 之一, 每一, 逐一, 这一, 又一 …
-        if prev_char.is_some_and(|c| "第每之其统唯同单专逐初这那哪某另又周万任届划均".contains(c)) && pre.is_empty() {
-            return Some("numeral inside a word");
-        }
-        // A lone 一 before a measure word is mostly the article "a" (`一批`, `一个平台`,
-        // `一次办`, `成熟一批整合一批`): it counts only when it closes the phrase
-        // (`救援队伍一支;`, `宣传片一期。`) and is not one of a repeated pair.
-        if number_text == "一" && lead == Some('一') && q.kind != MetricKind::Count {
-            return Some("indefinite 一");
-        }
-        if number_text == "一" && lead == Some('一') {
-            let unit_written = &s[q.unit_span.range()];
-            let closes = after.is_empty() || after.starts_with(['。', ',', ';', '、', ')', '\n', '!', ':', '”']);
-            let pair = format!("一{unit_written}");
-            let repeated = ctx.after(q.span.end, 8).contains(&pair) || ctx.before(q.span.start, 8).contains(&pair);
-            if !closes || repeated {
-                return Some("indefinite 一");
-            }
-        }
-    }
-    None
+    let unit_written = &ctx.s[q.unit_span.range()];
+    let closes = a.after.is_empty() || a.after.starts_with(CLOSES_PHRASE);
+    let pair = format!("{INDEFINITE_ONE}{unit_written}");
+    let repeated = ctx.after(q.span.end, 8).contains(&pair) || ctx.before(q.span.start, 8).contains(&pair);
+    (!closes || repeated).then_some(Rejection::IndefiniteOne)
 }
 
 /// A four-digit plausible year (`vocab::dates::PLAUSIBLE_YEARS`), in digits or 〇-numerals, or a range of them.
 fn is_year(number: &str, value: f64) -> bool {
-    let first: String = number.chars().take_while(|c| !matches!(c, '至' | '到' | '~' | '-' | '—' | '–')).collect();
+    let first = number.split(RANGE_SEPARATORS).next().unwrap_or("");
     let four_digits = first.len() == 4 && first.chars().all(|c| c.is_ascii_digit());
-    let cn_digits = first.chars().count() == 4 && first.chars().all(|c| "〇零一二三四五六七八九".contains(c));
+    let cn_digits = first.chars().count() == 4 && is_digit_run(first, Flavor::Strict);
     (four_digits || cn_digits) && value.fract() == 0.0 && crate::vocab::dates::plausible_year(value as i32)
 }
 
 /// Whether `N日` is a length of time rather than a day of the month.
 fn day_is_duration(before: &str, after: &str, value: f64) -> bool {
-    value > 31.0
-        || ["内", "以内", "之内", "办结", "完成", "内办结"].iter().any(|w| after.starts_with(w))
-        || ["为期", "用时", "历时", "时限", "期限", "缩短至", "压缩至", "缩减至", "减至", "缩短为", "压缩为", "提前", "连续", "平均", "需"]
-            .iter()
-            .any(|w| before.ends_with(w))
+    value > 31.0 || DAY_LENGTH_AFTER.iter().any(|w| after.starts_with(w)) || DAY_LENGTH_BEFORE.iter().any(|w| before.ends_with(w))
 }
+
+#[cfg(test)]
+mod tests;

@@ -14,7 +14,7 @@ use regex::Regex;
 
 use crate::quantity::Quantity;
 use crate::result::MetricKind;
-use crate::vocab::{CHANGE_VERBS, LEADING, LIGHT_VERBS, RIGHT_STOPS, STOP_EXCEPTIONS, TRAILING, VERBS};
+use crate::vocab::words::*;
 
 /// Longest indicator, in characters; longer phrases keep their end (the head noun).
 const MAX_CHARS: usize = 20;
@@ -24,11 +24,11 @@ const CLAUSE_WINDOW: usize = 600;
 const MAX_LIST_CHARS: usize = 28;
 
 fn is_boundary(c: char) -> bool {
-    matches!(c, '。' | ',' | ';' | ':' | '!' | '?' | '\n' | '\r' | '(' | ')' | '、' | '【' | '】' | '|')
+    CLAUSE_BOUNDARIES.contains(&c)
 }
 
 /// Digits that are not part of a name (`PM10` keeps its digits), with a date or year suffix.
-static DIGIT_RUN: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"[0-9][0-9.]*(?:年度|年|月份|月|日|号)?").expect("digit run"));
+static DIGIT_RUN: LazyLock<Regex> = LazyLock::new(|| Regex::new(&format!(r"[0-9][0-9.]*(?:{DATE_SUFFIXES})?")).expect("digit run"));
 
 /// What each quantity measures; `quantities` are the kept metrics in text order.
 pub fn indicators(s: &str, quantities: &[Quantity]) -> Vec<String> {
@@ -67,7 +67,7 @@ pub fn indicators(s: &str, quantities: &[Quantity]) -> Vec<String> {
         let right_of_group = rights[group_end[i]].clone();
         let after = &s[q.span.end..];
         let bare_verb = VERBS.contains(&lefts[i].as_str()) || lefts[i].is_empty();
-        let looks_right = (q.kind == MetricKind::Count || after.starts_with('的') || (q.kind == MetricKind::Percent && bare_verb))
+        let looks_right = (q.kind == MetricKind::Count || after.starts_with(ATTRIBUTIVE) || (q.kind == MetricKind::Percent && bare_verb))
             && !right_of_group.is_empty();
         let mut ind = if looks_right {
             right_of_group
@@ -76,14 +76,14 @@ pub fn indicators(s: &str, quantities: &[Quantity]) -> Vec<String> {
         } else {
             lefts[i].clone()
         };
-        let same_sentence_prev = i > 0 && !s[quantities[i - 1].span.end..q.span.start].contains(['。', '\n', ';']);
+        let same_sentence_prev = i > 0 && !s[quantities[i - 1].span.end..q.span.start].contains(SENTENCE_MARKS);
         // A share or change takes the previous figure's subject (`…3件、占4%`); only a plain
         // subject, so that a run of shares cannot grow one label per figure.
         let prev_is_plain = i > 0 && out[i - 1].chars().count() <= MAX_LIST_CHARS;
         if q.kind == MetricKind::Percent && same_sentence_prev && prev_is_plain {
             let pre = &s[prev_clause_start(s, q.span.start)..q.span.start];
-            if (ind.is_empty() || ind == "占") && pre.contains('占') {
-                ind = format!("{}占比", out[i - 1]);
+            if (ind.is_empty() || ind == SHARE_VERB_WORD) && pre.contains(SHARE_VERB) {
+                ind = format!("{}{SHARE_SUFFIX}", out[i - 1]);
             } else if CHANGE_VERBS.contains(&ind.as_str()) {
                 ind = format!("{}{}", out[i - 1], ind);
             }
@@ -117,7 +117,7 @@ fn left_phrase(s: &str, prev_end: usize, pos: usize, list: bool) -> String {
     let mut chars = 0;
     for (i, c) in head.char_indices().rev() {
         chars += 1;
-        if chars > 40 || (is_boundary(c) && !(list && matches!(c, '、'))) {
+        if chars > 40 || (is_boundary(c) && !(list && c == LIST_MARK)) {
             start = i + c.len_utf8();
             break;
         }
@@ -132,17 +132,17 @@ fn left_phrase(s: &str, prev_end: usize, pos: usize, list: bool) -> String {
             cut = m.end();
         }
     }
-    let phrase: String = phrase[cut..].chars().filter(|c| !matches!(c, '“' | '”' | '‘' | '’' | '"' | '\'')).collect();
+    let phrase: String = phrase[cut..].chars().filter(|c| !QUOTE_MARKS.contains(c)).collect();
     let stripped = strip(&phrase, !list);
-    shorten(&stripped, if stripped.contains('、') { MAX_LIST_CHARS } else { MAX_CHARS })
+    shorten(&stripped, if stripped.contains(LIST_MARK) { MAX_LIST_CHARS } else { MAX_CHARS })
 }
 
 /// The noun after a figure (up to the first verb or function word) and the raw text
 /// after it (up to the clause boundary), both without a leading 的.
 fn right_phrase(s: &str, pos: usize, next_start: usize) -> (String, String) {
     let tail = &s[pos..next_start.max(pos)];
-    let end = tail.char_indices().find(|&(_, c)| is_boundary(c) || matches!(c, '“' | '”' | '《')).map_or(tail.len(), |(i, _)| i);
-    let raw = tail[..end].trim_start_matches('的').trim();
+    let end = tail.char_indices().find(|&(_, c)| is_boundary(c) || RIGHT_PHRASE_ENDS.contains(&c)).map_or(tail.len(), |(i, _)| i);
+    let raw = tail[..end].trim_start_matches(ATTRIBUTIVE).trim();
     let mut noun_end = raw.len();
     for (i, _) in raw.char_indices() {
         let in_word = || {
@@ -167,7 +167,7 @@ static LIGHT: std::sync::LazyLock<Vec<bool>> = std::sync::LazyLock::new(|| VERBS
 /// Strip framing words at both ends and, when `split_verbs`, keep what follows the last
 /// introducing verb (if anything of at least two characters follows it).
 pub fn strip(phrase: &str, split_verbs: bool) -> String {
-    let mut p = phrase.trim_matches(|c: char| c.is_whitespace() || c.is_ascii_punctuation() || matches!(c, '、' | '和' | '及' | '与' | '—'));
+    let mut p = phrase.trim_matches(|c: char| c.is_whitespace() || c.is_ascii_punctuation() || EDGE_JOINERS.contains(&c));
     loop {
         let before = p;
         for w in LEADING {
@@ -195,17 +195,15 @@ pub fn strip(phrase: &str, split_verbs: bool) -> String {
     if split_verbs {
         // 共/累计/合计 announce the total: the counted thing follows the last of them.
         let mut cut = None;
-        for w in ["共计", "累计", "合计", "总计", "共"] {
+        for w in TOTAL_WORDS {
             let mut from = 0;
             while let Some(at) = p[from..].find(w) {
                 let at = from + at;
                 let end = at + w.len();
                 let prev = p[..at].chars().next_back().map(String::from).unwrap_or_default();
                 let next = p[end..].chars().next().map(String::from).unwrap_or_default();
-                let in_word = w == "共"
-                    && ["共享", "共同", "共建", "共治", "公共", "共性", "共产", "共青"]
-                        .iter()
-                        .any(|x| *x == format!("{prev}共") || *x == format!("共{next}"));
+                let in_word = *w == TOTAL_CHAR
+                    && WORDS_WITH_TOTAL_CHAR.iter().any(|x| *x == format!("{prev}{TOTAL_CHAR}") || *x == format!("{TOTAL_CHAR}{next}"));
                 if !in_word && p[end..].chars().count() >= 2 && cut.map_or(true, |c| end > c) {
                     cut = Some(end);
                 }
@@ -229,7 +227,7 @@ pub fn strip(phrase: &str, split_verbs: bool) -> String {
         }
         if let Some((_, after)) = best {
             let rest = strip(&p[after..], true);
-            if rest.chars().count() >= 2 && !["成功", "完毕", "完成", "结案"].iter().any(|w| rest.starts_with(w)) {
+            if rest.chars().count() >= 2 && !OUTCOME_WORDS.iter().any(|w| rest.starts_with(w)) {
                 return rest;
             }
         }

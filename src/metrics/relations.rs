@@ -24,10 +24,12 @@ use super::Relation;
 use crate::quantity::Quantity;
 use crate::result::MetricKind;
 use crate::text::Span;
-use crate::vocab::VERBS;
-
-const BREAKDOWN_TRIGGERS: &[(&str, bool)] =
-    &[("其中包括", false), ("其中:", false), ("其中", false), ("具体包括", true), ("包括", true), ("具体为", true)];
+use crate::vocab::words::{
+    ACTUAL_MARKS, BREAKDOWN_HEADS, BREAKDOWN_TRIGGERS, ET_CETERA, ET_CETERA_STOPS, EXPECTED_MARK, LIST_MARK, NAME_LIST_JOINERS,
+    PART_CLAUSE_MARKS, PART_VERB_FRAMING, RATE_SUFFIX, RELATION_SENTENCE_ENDS, RESPECTIVELY, RESPECTIVELY_LEAD_ENDS, TOTAL_CLAUSE_ENDS,
+    VALUE_LIST_GAPS, VERBS,
+};
+use crate::vocab::PERCENT_UNIT;
 
 pub fn find(s: &str, quantities: &[Quantity], indicators: &mut [String]) -> Vec<Relation> {
     let mut out = Vec::new();
@@ -38,7 +40,7 @@ pub fn find(s: &str, quantities: &[Quantity], indicators: &mut [String]) -> Vec<
 }
 
 fn is_sentence_end(c: char) -> bool {
-    matches!(c, '。' | '\n' | '!' | '?')
+    RELATION_SENTENCE_ENDS.contains(&c)
 }
 
 /// How far, in bytes, a relation looks for its sentence's ends (about 400 characters of
@@ -74,7 +76,8 @@ fn same_unit(a: &Quantity, b: &Quantity) -> bool {
 
 fn breakdowns(s: &str, quantities: &[Quantity], out: &mut Vec<Relation>) {
     let mut seen_trigger_end = 0;
-    for (pos, _) in s.match_indices("其中").chain(s.match_indices("包括")).chain(s.match_indices("具体为")).collect::<std::collections::BTreeSet<_>>() {
+    let heads: std::collections::BTreeSet<usize> = BREAKDOWN_HEADS.iter().flat_map(|h| s.match_indices(h).map(|(at, _)| at)).collect();
+    for pos in heads {
         if pos < seen_trigger_end {
             continue;
         }
@@ -110,7 +113,7 @@ fn breakdowns(s: &str, quantities: &[Quantity], out: &mut Vec<Relation>) {
             let before = quantities.partition_point(|q| q.span.end <= pos);
             before.checked_sub(1).filter(|&i| {
                 let gap = &s[quantities[i].span.end..pos];
-                quantities[i].span.start >= sent_start && gap.chars().count() <= 16 && !gap.contains([';', '。'])
+                quantities[i].span.start >= sent_start && gap.chars().count() <= 16 && !gap.contains(TOTAL_CLAUSE_ENDS)
             })
         };
         let Some(total) = total else { continue };
@@ -129,7 +132,7 @@ fn breakdowns(s: &str, quantities: &[Quantity], out: &mut Vec<Relation>) {
             let clause_start = s[trigger.end..quantities[i].span.start]
                 .char_indices()
                 .rev()
-                .find(|&(_, c)| matches!(c, ',' | ';' | '、' | ':'))
+                .find(|&(_, c)| PART_CLAUSE_MARKS.contains(&c))
                 .map_or(trigger.end, |(k, c)| trigger.end + k + c.len_utf8());
             let clause = &s[clause_start..quantities[i].span.start];
             if BREAKDOWN_TRIGGERS.iter().any(|(w, _)| clause.contains(w)) && clause_start > trigger.end {
@@ -146,7 +149,7 @@ fn breakdowns(s: &str, quantities: &[Quantity], out: &mut Vec<Relation>) {
             continue;
         }
         let last_end = quantities[*parts.last().unwrap_or(&total)].span.end;
-        let closes_with_deng = s[last_end..end].trim_start_matches(|c: char| !matches!(c, '等' | ',' | ';' | ')')).starts_with('等');
+        let closes_with_deng = s[last_end..end].trim_start_matches(|c: char| !ET_CETERA_STOPS.contains(&c)).starts_with(ET_CETERA);
         let exhaustive = exhaustive_word && !closes_with_deng;
         let span = quantities[total].span.cover(Span::new(pos, last_end));
         out.push(Relation::Breakdown { total, parts, exhaustive, span });
@@ -156,25 +159,25 @@ fn breakdowns(s: &str, quantities: &[Quantity], out: &mut Vec<Relation>) {
 /// Whether a clause opens with a verb that states a new fact (after framing words).
 fn opens_with_verb(clause: &str) -> bool {
     let stripped = super::indicator::strip(clause, false);
-    let c = stripped.trim_start_matches(['共', '已', '并', '还', '另']);
+    let c = stripped.trim_start_matches(PART_VERB_FRAMING);
     VERBS.iter().any(|v| c.starts_with(v))
 }
 
 /// Separators allowed between the values of one list: `24.24%、39.29%、90%`.
 fn is_list_gap(gap: &str) -> bool {
     let g = gap.trim();
-    g.is_empty() || matches!(g, "、" | "," | "和" | "及" | "与" | ";")
+    g.is_empty() || VALUE_LIST_GAPS.contains(&g)
 }
 
 fn respectively(s: &str, quantities: &[Quantity], indicators: &mut [String], out: &mut Vec<Relation>) {
-    for (pos, word) in s.match_indices("分别") {
+    for (pos, word) in s.match_indices(RESPECTIVELY) {
         let from = pos + word.len();
         // Values: the first figure within a few characters after 分别, then figures
         // separated only by list punctuation.
         let first = quantities.partition_point(|q| q.span.start < from);
         let Some(q0) = quantities.get(first) else { continue };
         let lead = &s[from..q0.span.start];
-        if lead.chars().count() > 6 || lead.contains(['。', ',', ';', '、']) {
+        if lead.chars().count() > 6 || lead.contains(RESPECTIVELY_LEAD_ENDS) {
             continue;
         }
         let mut values = vec![first];
@@ -243,13 +246,13 @@ fn items_before(s: &str, quantities: &[Quantity], indicators: &[String], pos: us
     // A list of names: the clause right before 分别 without any figure.
     let clause_start = head.rfind([',', ';', ':']).map_or(sent_start, |i| sent_start + i + 1);
     let clause = &s[clause_start..pos];
-    if metrics_in(quantities, clause_start, pos).next().is_some() || !clause.contains(['、', '和', '及']) {
+    if metrics_in(quantities, clause_start, pos).next().is_some() || !clause.contains(NAME_LIST_JOINERS) {
         return None;
     }
     let mut items = Vec::new();
     let mut start = clause_start;
     for (i, c) in clause.char_indices().chain([(clause.len(), ',')]) {
-        if matches!(c, '、' | '和' | '及' | ',') {
+        if c == ',' || NAME_LIST_JOINERS.contains(&c) {
             let at = clause_start + i;
             let item = crate::text::trim(s, Span::new(start, at));
             if !item.is_empty() {
@@ -263,14 +266,14 @@ fn items_before(s: &str, quantities: &[Quantity], indicators: &[String], pos: us
 
 /// Words shared by a count's phrase and a rate's name (`办结` ~ `办结率`, `成功` ~ `成功率`).
 fn shares_word(a: &str, b: &str) -> bool {
-    let stem = b.trim_end_matches('率');
+    let stem = b.trim_end_matches(RATE_SUFFIX);
     let chars: Vec<char> = stem.chars().collect();
     chars.windows(2).any(|w| a.contains(&w.iter().collect::<String>())) || (chars.len() == 1 && a.contains(chars[0]))
 }
 
 fn rates(s: &str, quantities: &[Quantity], indicators: &[String], out: &mut Vec<Relation>) {
     for (r, q) in quantities.iter().enumerate() {
-        if q.kind != MetricKind::Percent || q.unit != "%" || !indicators[r].ends_with('率') || indicators[r].contains('、') {
+        if q.kind != MetricKind::Percent || q.unit != PERCENT_UNIT || !indicators[r].ends_with(RATE_SUFFIX) || indicators[r].contains(LIST_MARK) {
             continue;
         }
         // The stretch: this sentence, after the previous percentage.
@@ -288,7 +291,7 @@ fn rates(s: &str, quantities: &[Quantity], indicators: &[String], out: &mut Vec<
         }
         // The numerator names what the rate counts; 应/已 pairs name it by those words.
         let text_num = &s[sentence_start(s, quantities[num].span.start).max(quantities[den].span.end)..quantities[num].span.start];
-        let paired = (indicators[den].contains('应') && (text_num.contains('已') || text_num.contains("实"))) || shares_word(&indicators[num], &indicators[r]) || shares_word(text_num, &indicators[r]);
+        let paired = (indicators[den].contains(EXPECTED_MARK) && ACTUAL_MARKS.iter().any(|w| text_num.contains(w))) || shares_word(&indicators[num], &indicators[r]) || shares_word(text_num, &indicators[r]);
         if !paired {
             continue;
         }

@@ -9,7 +9,10 @@
 use crate::metrics::{Metric, Metrics, Relation};
 use crate::result::{Approx, FindingCode, MetricKind, Severity};
 use crate::text::{Span, Text};
-use crate::vocab::review::{RATE_QUALIFIERS, UNIT_EQUIVALENTS};
+use crate::vocab::review::RATE_QUALIFIERS;
+use crate::vocab::numerals::{chinese_digit, DECIMAL_POINT, SCALE_WORDS};
+use crate::vocab::units::UNIT_EQUIVALENTS;
+use crate::vocab::words::{RATE_NAME_GENERIC, RATE_NAME_TRAILING, RATE_SUFFIX, SHARE_VERB};
 
 use super::Finding;
 
@@ -55,18 +58,10 @@ fn written(text: &Text, m: &Metric) -> Written {
         .take_while(|c| c.is_ascii_digit() || *c == '.' || *c == ',')
         .filter(|c| *c != ',')
         .collect();
-    let scale = if s.contains("亿") {
-        1e8
-    } else if s.contains('万') {
-        1e4
-    } else if s.contains('千') {
-        1e3
-    } else {
-        1.0
-    };
+    let scale = SCALE_WORDS.iter().find(|(w, _)| s.contains(w)).map_or(1.0, |(_, m)| *m);
     let decimals = match digits.split_once('.') {
         Some((_, frac)) => frac.len(),
-        None => s.split_once('点').map_or(0, |(_, frac)| frac.chars().take_while(|c| "〇零一二三四五六七八九".contains(*c)).count()),
+        None => s.split_once(DECIMAL_POINT).map_or(0, |(_, frac)| frac.chars().take_while(|c| chinese_digit(*c).is_some()).count()),
     };
     Written { step: scale * 10f64.powi(-(decimals as i32)), scale }
 }
@@ -88,12 +83,7 @@ fn exact(m: &Metric) -> bool {
 
 /// `3390400` in the total's own terms: `339.04万元`.
 fn show(value: f64, scale: f64, unit: &str) -> String {
-    let word = match scale as u64 {
-        100_000_000 => "亿",
-        10_000 => "万",
-        1_000 => "千",
-        _ => "",
-    };
+    let word = SCALE_WORDS.iter().find(|(_, m)| *m == scale).map_or("", |(w, _)| *w);
     let v = value / scale;
     let mut s = format!("{v:.4}");
     if s.contains('.') {
@@ -155,8 +145,8 @@ fn rate_name(text: &Text, rate: &Metric) -> String {
     let mut run: Vec<char> = s[start..rate.span.start].chars().rev().take_while(|c| ('\u{4E00}'..='\u{9FFF}').contains(c)).collect();
     run.reverse();
     let run: String = run.into_iter().collect();
-    let run = ["达到", "为", "达", "是", "约"].iter().fold(run.as_str(), |r, w| r.strip_suffix(w).unwrap_or(r)).to_owned();
-    if run.ends_with('率') || run.ends_with('占') || rate.indicator.trim().is_empty() {
+    let run = RATE_NAME_TRAILING.iter().fold(run.as_str(), |r, w| r.strip_suffix(w).unwrap_or(r)).to_owned();
+    if run.ends_with(RATE_SUFFIX) || run.ends_with(SHARE_VERB) || rate.indicator.trim().is_empty() {
         run
     } else {
         rate.indicator.trim().to_owned()
@@ -167,7 +157,6 @@ fn rate_name(text: &Text, rate: &Metric) -> String {
 /// 已报40993户, 成功率 and 调处成功1329件 — or the rate stands right after it (24件、占46%).
 /// Otherwise the figures were paired by mistake upstream, and no verdict is given.
 fn names_its_numerator(text: &Text, num: &Metric, rate: &Metric) -> bool {
-    const GENERIC: &str = "率为达到是共总的了其中全年累计比例占";
     let s = text.norm();
     let before = |pos: usize, n: usize| -> &str {
         let start = s[..pos].char_indices().rev().take(n).last().map_or(pos, |(i, _)| i);
@@ -175,7 +164,7 @@ fn names_its_numerator(text: &Text, num: &Metric, rate: &Metric) -> bool {
     };
     if num.span.end <= rate.span.start {
         let between = &s[num.span.end..rate.span.start];
-        if between.contains('占') && between.chars().count() <= 3 {
+        if between.contains(SHARE_VERB) && between.chars().count() <= 3 {
             return true;
         }
     }
@@ -184,7 +173,7 @@ fn names_its_numerator(text: &Text, num: &Metric, rate: &Metric) -> bool {
         .chars()
         .rev()
         .take_while(|c| ('\u{4E00}'..='\u{9FFF}').contains(c))
-        .filter(|c| !GENERIC.contains(*c))
+        .filter(|c| !RATE_NAME_GENERIC.contains(*c))
         .collect();
     let context = before(num.span.start, 8);
     let full_name = before(rate.span.start, 8);

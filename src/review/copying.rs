@@ -13,6 +13,7 @@ use regex::Regex;
 use crate::result::{FindingCode, Severity};
 use crate::text::{Span, Text};
 use crate::vocab::review::{AFTER_BARE_YEAR_OK, AFTER_NUMBER_OK, BARE_NUMBER_OK_AFTER, COUNTED_NOUNS};
+use crate::vocab::units::FREQUENT_COUNT_UNITS;
 use crate::vocab::UNITS;
 
 use super::{Finding, Taken};
@@ -356,13 +357,13 @@ fn unit_at(rest: &str) -> bool {
 
 /// The measure word the paragraph uses for its other bare counts: 继续适用60件;予以废止17 → 件.
 fn neighbour_unit(s: &str, p: Span, at: usize) -> Option<&'static str> {
-    static COUNT: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"[0-9](件|项|个|户|人|名|次|家|份|条|篇|起)").unwrap());
+    static COUNT: LazyLock<Regex> = LazyLock::new(|| Regex::new(&format!(r"[0-9]({})", FREQUENT_COUNT_UNITS.join("|"))).unwrap());
     // A window of the clause list around the number, not the whole paragraph: linear time.
     let lo = crate::text::floor_char_boundary(s, at.saturating_sub(240)).max(p.start);
     let hi = crate::text::floor_char_boundary(s, at + 240).min(p.end);
     let before = COUNT.captures_iter(&s[lo..at]).last().map(|c| c.get(1).unwrap().as_str());
     let unit = before.or_else(|| COUNT.captures(&s[at..hi]).map(|c| c.get(1).unwrap().as_str()))?;
-    ["件", "项", "个", "户", "人", "名", "次", "家", "份", "条", "篇", "起"].into_iter().find(|u| *u == unit)
+    FREQUENT_COUNT_UNITS.iter().copied().find(|u| *u == unit)
 }
 
 /// A number glued to what follows without its measure word.

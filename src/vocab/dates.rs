@@ -11,6 +11,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use crate::text::Span;
+use crate::vocab::numerals::{self, Flavor};
 
 /// Years a report, a date or a year-like figure can plausibly name. One range for every
 /// stage: a report year, a publication date, a figure read as a year (`1921年`), a year
@@ -88,7 +89,8 @@ pub fn find(s: &str) -> Option<(Date, Span)> {
         Some((date, Span::from(c.get(0)?)))
     });
     let chinese = CHINESE.captures_iter(s).find_map(|c| {
-        let year = c[1].chars().try_fold(0i32, |acc, ch| Some(acc * 10 + cn_digit(ch)? as i32))?;
+        // Dates are often typed with a look-alike for 〇 (○, O).
+        let year = numerals::read(&c[1], Flavor::Date)? as i32;
         let date = make(year, cn_small(&c[2])?, cn_small(&c[3])?)?;
         Some((date, Span::from(c.get(0)?)))
     });
@@ -125,35 +127,9 @@ pub fn find_compact(s: &str) -> Option<(Date, Span)> {
     }
 }
 
-fn cn_digit(c: char) -> Option<u32> {
-    // Dates are often typed with a look-alike for 〇.
-    if matches!(c, '○' | 'O' | 'o' | 'О' | '0') {
-        Some(0)
-    } else {
-        crate::vocab::chinese_digit(c)
-    }
-}
-
-/// 一 … 九十九 (`十二`, `二十三`, `三十一`).
+/// 一 … 九十九 (`十二`, `二十三`, `三十一`): the shared reader of `vocab::numerals`.
 pub fn cn_small(s: &str) -> Option<u32> {
-    let chars: Vec<char> = s.chars().collect();
-    match chars.iter().position(|&c| c == '十') {
-        None if chars.len() == 1 => cn_digit(chars[0]).filter(|&d| d > 0),
-        None => None,
-        Some(i) => {
-            let tens = match &chars[..i] {
-                [] => 1,
-                [d] => cn_digit(*d).filter(|&d| d > 0)?,
-                _ => return None,
-            };
-            let units = match &chars[i + 1..] {
-                [] => 0,
-                [d] => cn_digit(*d).filter(|&d| d > 0)?,
-                _ => return None,
-            };
-            Some(tens * 10 + units)
-        }
-    }
+    numerals::read_small(s, Flavor::Strict)
 }
 
 #[cfg(test)]

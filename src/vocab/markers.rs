@@ -94,16 +94,9 @@ impl Family {
     }
 }
 
-/// 1 → 一, 11 → 十一, 23 → 二十三 (1–99).
+/// 1 → 一, 11 → 十一, 23 → 二十三 (1–99): the writer beside the one reader in `vocab::numerals`.
 pub fn cn_numeral(n: u32) -> String {
-    const D: [&str; 10] = ["", "一", "二", "三", "四", "五", "六", "七", "八", "九"];
-    match n {
-        0 => "〇".to_owned(),
-        1..=9 => D[n as usize].to_owned(),
-        10..=19 => format!("十{}", D[(n % 10) as usize]),
-        20..=99 => format!("{}十{}", D[(n / 10) as usize], D[(n % 10) as usize]),
-        _ => n.to_string(),
-    }
+    super::numerals::write_small(n)
 }
 
 /// The families' patterns, one named group each (the group names are read by [`read`]).

@@ -11,19 +11,18 @@ pub mod headings;
 pub mod page;
 
 pub use chars::simplified;
-mod units;
+pub mod units;
 
 pub mod review;
-pub use units::{unit_blocked, unit_info, UNITS};
-mod phrases;
+pub use units::{unit_blocked, unit_info, DAY_UNIT, PERCENT_UNIT, UNITS, YEAR_UNIT};
+pub mod phrases;
 
-pub use phrases::{PLAN_WORDS, SET_PHRASES};
-mod categories;
+pub mod categories;
 
 pub use categories::{category_of, OTHER as OTHER_CATEGORY};
-mod words;
+pub mod words;
 
-pub use words::{CHANGE_VERBS, LEADING, LIGHT_VERBS, RIGHT_STOPS, STOP_EXCEPTIONS, TRAILING, VERBS};
-mod numerals;
+pub mod numerals;
 
-pub use numerals::chinese_digit;
+#[cfg(test)]
+mod hygiene;

@@ -48,27 +48,17 @@ pub const AFTER_BARE_YEAR_OK: &[char] = &[
     '年', '届', '版', '级', '度', '号', '月', '日', '余', '多', '万', '亿', '千', '百', '至', '到', '—', '-', '~',
 ];
 
-/// Characters that often follow a number directly and are not a lost measure word:
-/// multipliers, approximations, time words, ranges (3至5天) and measure words outside the unit
-/// table (3星, 4级).
+/// Characters that often follow a number directly and are not a lost measure word, besides
+/// the units of `vocab::units::UNITS` (which are read first): multipliers, approximations,
+/// time words, ranges (3至5天) and measure words outside the unit table (3星, 4级).
 pub const AFTER_NUMBER_OK: &[char] = &[
-    '年', '月', '日', '时', '分', '秒', '号', '周', '岁', '届', '级', '星', '层', '楼', '路', '期', '轮', '倍', '成',
-    '余', '多', '万', '亿', '千', '百', '十', '至', '到', '或', '和', '与', '及', '比', '对', '后', '强', '佳', '大',
-    '类', '种', '项', '个', '件', '人', '名', '次', '家', '户', '份', '场', '批', '条', '篇', '支', '台', '套', '卷',
-    '起', '笔', '块', '元', '天', '吨', '亩', '米', '克', '斤', '座', '处', '辆', '部', '本', '门', '宗', '单', '例',
-    '间', '册', '张', '所', '小', '公', '平', '立', '千', '瓦', '度', '栋', '幅', '届', '位', '组', '队', '班', '段',
-    '点', '车', '床', '课', '学', '节', '章', '款', '页', '版', '票', '包', '箱', '盒', '袋', '瓶', '只', '头', '匹',
-    '株', '棵', '片', '根', '块', '面', '册', '首', '幅', '集', '部', '季', '旬', '载',
+    '月', '时', '分', '号', '岁', '届', '级', '星', '层', '楼', '路', '成', '余', '多', '万', '亿', '千', '百', '十',
+    '至', '到', '或', '和', '与', '及', '比', '对', '后', '强', '佳', '大', '斤', '小', '公', '平', '立', '瓦', '度',
+    '班', '段', '点', '车', '床', '课', '学', '节', '章', '款', '页', '版', '票', '包', '箱', '盒', '袋', '瓶', '匹',
+    '片', '根', '首', '集', '季', '旬', '载',
 ];
 
-/// Units a template placeholder stands before (`x名`, `*次`, `X月`).
-pub const PLACEHOLDER_UNITS: &[&str] = &[
-    "人次", "场次", "个", "件", "项", "人", "名", "次", "家", "户", "份", "场", "期", "批", "条", "篇", "支",
-    "台", "套", "卷", "起", "笔", "块", "元", "万元", "亿元", "%", "天", "年", "月", "日", "号", "届", "小时",
-];
 
-/// Units that count the same thing (`75批次` broken down into `26批`, `49批`).
-pub const UNIT_EQUIVALENTS: &[(&str, &str)] = &[("批", "批次"), ("场", "场次"), ("台", "台(套)"), ("套", "台(套)")];
 
 /// Qualifiers that make a rate count a subset of its numerator's events (按时办结率 is on-time
 /// completions over completions, not completions over cases): when the rate says one and the
@@ -77,3 +67,6 @@ pub const RATE_QUALIFIERS: &[&str] = &[
     "按时", "按期", "及时", "限时", "准时", "提前", "超期", "逾期", "一次性", "一次", "网上", "网办", "线上",
     "全程", "即办", "当场", "现场", "满意", "好评", "合格", "优秀", "首次", "自愿", "主动", "实质",
 ];
+
+// Measure-word lists live with the units (`vocab::units`), one home for every measure word.
+pub use super::units::PLACEHOLDER_UNITS;

@@ -49,6 +49,24 @@ pub const UNITS: &[(&str, &str, MetricKind)] = &[
     ("立方", "立方米", Measure), ("倍", "倍", Measure), ("分贝", "分贝", Measure),
 ];
 
+/// Units a template placeholder stands before (`x名`, `*次`, `X月`).
+pub const PLACEHOLDER_UNITS: &[&str] = &[
+    "人次", "场次", "个", "件", "项", "人", "名", "次", "家", "户", "份", "场", "期", "批", "条", "篇", "支",
+    "台", "套", "卷", "起", "笔", "块", "元", "万元", "亿元", "%", "天", "年", "月", "日", "号", "届", "小时",
+];
+
+/// Units that count the same thing (`75批次` broken down into `26批`, `49批`).
+pub const UNIT_EQUIVALENTS: &[(&str, &str)] = &[("批", "批次"), ("场", "场次"), ("台", "台(套)"), ("套", "台(套)")];
+
+/// The count units a paragraph most often uses for its bare counts: a number that lost its
+/// measure word is told to use the one its neighbours use (`review::copying`).
+pub const FREQUENT_COUNT_UNITS: &[&str] = &["件", "项", "个", "户", "人", "名", "次", "家", "份", "条", "篇", "起"];
+
+/// Units some rules name: a year (`2022年` is a date, not a length), a day of the month, a percentage.
+pub const YEAR_UNIT: &str = "年";
+pub const DAY_UNIT: &str = "日";
+pub const PERCENT_UNIT: &str = "%";
+
 /// Characters right after a unit that make the unit the first character of another word
 /// (`5部门` is not 5 部; `一次性` is not once; `10周年` is an anniversary). A quantity whose
 /// unit is followed by one of these is not a figure.

@@ -38,7 +38,7 @@ pub const RIGHT_STOPS: &[&str] = &[
     "向", "被", "在", "于", "赴", "报名", "分别", "接受", "具体", "通过", "实行", "达到",
     "占", "未", "不", "正在", "等", "提供", "办理", "发放", "开通", "领取", "覆盖", "予以", "挂载",
     "上云", "申请", "逐步", "作出", "担任", "取得", "完结", "进驻", "组织", "配合", "都", "也", "还",
-    "将", "把", "由", "并", "及时", "持续", "的", "分类", "推进", "实施", "着手", "抽调", "查找", "作为", "担任",
+    "将", "把", "由", "并", "及时", "持续", "的", "分类", "推进", "实施", "着手", "抽调", "查找", "作为",
 ];
 
 /// Words in which a one-character stop of [`RIGHT_STOPS`] is no stop (`公共`, `对象`).
@@ -59,10 +59,101 @@ pub const VERBS: &[&str] = &[
     "设置", "列入", "移出", "抽查", "印发", "出台", "建立", "建成", "配备", "聘请", "签订", "走访",
     "审议", "承办", "接办", "调解", "开通", "领取", "换发", "转隶", "下发", "下拨", "排查", "查处",
     "立案", "报送", "上报", "接报", "清理", "保留", "废止", "修订", "取缔",
-    "排查出", "评出", "接报处理", "展出", "悬挂", "观看", "挂载", "已有", "现有", "梳理", "收集", "选调", "编制", "新收", "收到", "作出", "办件",
+    "排查出", "评出", "接报处理", "展出", "悬挂", "观看", "挂载", "已有", "现有", "梳理", "选调", "编制", "新收", "收到", "作出", "做出", "办件",
     "提供", "解答", "答复", "调处", "慰问", "投入", "安排", "采购", "核查", "督办",
     "推送", "归集", "公布", "赠送", "减免", "征收", "挽回", "避免", "撤销", "纠正",
     "新增", "新建", "增加", "培养", "确定", "部署", "进行", "实现", "拥有", "涉及", "组建", "成立",
     "共有", "持有", "发送", "跟进学习", "学习", "开设", "报告", "收缴", "争取", "削减", "拆除", "清运",
     "复垦", "治理", "节约", "处理", "查获", "收集", "核发", "颁发", "办好", "推广", "举行", "查办",
 ];
+
+/// Marks that end the clause an indicator is read from.
+pub const CLAUSE_BOUNDARIES: &[char] = &['。', ',', ';', ':', '!', '?', '\n', '\r', '(', ')', '、', '【', '】', '|'];
+
+/// The mark that joins the items of a list (`报备率、报备合格率…`).
+pub const LIST_MARK: char = '、';
+
+/// Marks that end a sentence for the purpose of sharing a subject (`…3件、占4%`).
+pub const SENTENCE_MARKS: &[char] = &['。', '\n', ';'];
+
+/// Marks that end the noun after a figure besides the clause boundaries.
+pub const RIGHT_PHRASE_ENDS: &[char] = &['“', '”', '《'];
+
+/// Quotation marks dropped from an indicator.
+pub const QUOTE_MARKS: &[char] = &['“', '”', '‘', '’', '"', '\''];
+
+/// Date and year suffixes of a digit run inside a phrase (`2022年`, `3月份`): the phrase
+/// before a figure starts after the last such run (a regular expression alternation).
+pub const DATE_SUFFIXES: &str = "年度|年|月份|月|日|号";
+
+/// The attributive particle: `75152人的基层应急救援队伍` names what follows it.
+pub const ATTRIBUTIVE: char = '的';
+
+/// Share of a whole: `…3件、占4%` → `…占比`.
+pub const SHARE_VERB: char = '占';
+pub const SHARE_VERB_WORD: &str = "占";
+pub const SHARE_SUFFIX: &str = "占比";
+
+/// Joining words and marks trimmed from both ends of a phrase before a figure.
+pub const EDGE_JOINERS: &[char] = &['、', '和', '及', '与', '—'];
+
+/// Words that announce a total: the counted thing follows the last of them (`共发生…`).
+pub const TOTAL_WORDS: &[&str] = &["共计", "累计", "合计", "总计", "共"];
+
+/// The one-character total word, and the words in which it is no total (`共享`, `公共`).
+pub const TOTAL_CHAR: &str = "共";
+pub const WORDS_WITH_TOTAL_CHAR: &[&str] = &["共享", "共同", "共建", "共治", "公共", "共性", "共产", "共青"];
+
+/// What may follow an introducing verb without being the counted thing (`办结成功…`).
+pub const OUTCOME_WORDS: &[&str] = &["成功", "完毕", "完成", "结案"];
+
+// Relations between figures (`metrics::relations`).
+
+/// Words that open a breakdown of the figure before them, and whether the parts then claim
+/// to be all of it (`包括`, `具体为`; not a bare `其中`). Longer spellings first.
+pub const BREAKDOWN_TRIGGERS: &[(&str, bool)] =
+    &[("其中包括", false), ("其中:", false), ("其中", false), ("具体包括", true), ("包括", true), ("具体为", true)];
+
+/// The words a breakdown trigger is found by (each trigger starts with one of them).
+pub const BREAKDOWN_HEADS: &[&str] = &["其中", "包括", "具体为"];
+
+/// Marks that end a sentence for relations.
+pub const RELATION_SENTENCE_ENDS: &[char] = &['。', '\n', '!', '?'];
+
+/// Marks between a total and its 其中 that end the total's clause.
+pub const TOTAL_CLAUSE_ENDS: &[char] = &[';', '。'];
+
+/// Marks that open the clause of one part of a breakdown.
+pub const PART_CLAUSE_MARKS: &[char] = &[',', ';', '、', ':'];
+
+/// The word closing a list that is not exhaustive (`…等`), and the marks it is looked for before.
+pub const ET_CETERA: char = '等';
+pub const ET_CETERA_STOPS: &[char] = &['等', ',', ';', ')'];
+
+/// Framing characters before a part's verb (`…,并列入…`).
+pub const PART_VERB_FRAMING: &[char] = &['共', '已', '并', '还', '另'];
+
+/// The word that distributes values over items (`A、B分别为3件、5件`).
+pub const RESPECTIVELY: &str = "分别";
+
+/// Separators allowed between the values of one 分别 list (`24.24%、39.29%、90%`).
+pub const VALUE_LIST_GAPS: &[&str] = &["、", ",", "和", "及", "与", ";"];
+
+/// Marks that end the lead between 分别 and its first value.
+pub const RESPECTIVELY_LEAD_ENDS: &[char] = &['。', ',', ';', '、'];
+
+/// Joiners of a list of names before 分别 (`A、B和C分别…`).
+pub const NAME_LIST_JOINERS: &[char] = &['、', '和', '及'];
+
+/// The suffix of a rate (`办结率`).
+pub const RATE_SUFFIX: char = '率';
+
+/// An expected/actual pair names a rate's figures (`应报…户,已报…户`).
+pub const EXPECTED_MARK: char = '应';
+pub const ACTUAL_MARKS: &[&str] = &["已", "实"];
+
+/// Words between a rate's name and its value (`成功率达到85%` → `成功率`).
+pub const RATE_NAME_TRAILING: &[&str] = &["达到", "为", "达", "是", "约"];
+
+/// Characters of a rate's name too generic to tie it to its numerator (`率`, `达到`, `其中` …).
+pub const RATE_NAME_GENERIC: &str = "率为达到是共总的了其中全年累计比例占";
