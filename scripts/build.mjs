@@ -41,7 +41,7 @@ const fail = (msg) => {
 const kib = (n) => `${(n / 1024).toFixed(0)} KiB`;
 
 if (!existsSync(join(WWW, 'pkg', 'fazhi_analyzer_bg.wasm'))) fail('www/pkg is missing: run `bash scripts/build-wasm.sh` (or `npm run build`)');
-for (const v of ['fflate.js', 'idb.js', 'write-excel-file.js']) {
+for (const v of ['fflate.js', 'idb.js', 'write-excel-file.js', 'signals-core.js']) {
   if (!existsSync(join(WWW, 'vendor', v))) fail(`www/vendor/${v} is missing: run \`bash scripts/setup.sh\` (it copies the page's npm libraries)`);
 }
 

@@ -40,8 +40,11 @@ fi
 
 # The page's small npm libraries, copied into www/vendor/ (served and built like the page's own
 # modules; each a single ES module or script without imports): fflate (reads .zip), idb (the
-# workspace in IndexedDB), write-excel-file (the register's .xlsx).
+# workspace in IndexedDB), write-excel-file (the register's .xlsx), @preact/signals-core (the store
+# of the page and the widget: signals, computed values and effects).
 mkdir -p www/vendor
 cp node_modules/fflate/esm/browser.js www/vendor/fflate.js
 cp node_modules/idb/build/index.js www/vendor/idb.js
 sed '/sourceMappingURL/d' node_modules/write-excel-file/bundle/write-excel-file.min.js > www/vendor/write-excel-file.js
+# (one line of minified code: only its source-map comment is cut)
+sed 's#//\# sourceMappingURL=.*##' node_modules/@preact/signals-core/dist/signals-core.mjs > www/vendor/signals-core.js

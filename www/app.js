@@ -1,18 +1,26 @@
 // The page: input (paste, files, samples), the reading view, outline, figure table, findings,
 // summary, exports, the local draft. Analysis goes through ./analyzer-client.js (a worker);
-// rendering of the text through ./render.js. User text only ever becomes text nodes.
+// rendering of the text through ./render.js; the panels are the components of ./views.js (shared
+// with the <fazhi-analyzer> widget). One store of signals (@preact/signals-core) holds what the
+// panels show; each panel is an effect that redraws when what it reads changes, so handlers only
+// set the store. User text only ever becomes text nodes.
 
+import { signal, computed, effect, batch as together, untracked } from './vendor/signals-core.js';
 import { analyze } from './analyzer-client.js';
-import { renderReportInto, describeMetric, formatNumber, formatValue, headingLabel } from './render.js';
+import { renderReportInto } from './render.js';
 import {
-  figuresPerHeading, sectionPath, filterMetrics, categories, totalsByCategory, figuresByTopSection,
-  metricsCsv, metricsTsv, outlineMarkdown,
+  figuresPerHeading, sectionPath, filterMetrics, categories, figuresByTopSection, categoryName, findingMessage,
+  metricsCsv, metricsTsv, outlineMarkdown, describeMetric, formatNumber, headingLabel,
 } from './report-model.js';
+import {
+  SEVERITIES, truncate, statsView, partsChecklist, barChart, categoryChart, legendItems, fillOutline, markCurrentHeading,
+  treeBehaviour, fillFiguresTable, fillTotals, findingsView, rovingFigures, flash,
+} from './views.js';
 import { readFileText } from './import-file.js';
 import { translator, KINDS } from './i18n.js';
 import { saveDraft as storeDraft, loadDraft, clearDraft as forgetDraft } from './draft-store.js';
 import { initBatch } from './batch.js';
-import { el, svg } from './dom.js';
+import { el } from './dom.js';
 import { droppedFiles, pickedFiles, isBatch } from './batch-files.js';
 
 const MAX_INPUT_BYTES = 48 * 1024 * 1024; // the core's limit (src/input.rs)
@@ -20,52 +28,90 @@ const MAX_INPUT_BYTES = 48 * 1024 * 1024; // the core's limit (src/input.rs)
 // takes seconds to lay out. They are shown in the reading view only.
 const LARGE_TEXT = 1_000_000;
 const LANG_KEY = 'fazhi-analyzer.lang';
+const THEME_KEY = 'fazhi-analyzer.theme';
+const THEMES = ['auto', 'light', 'dark'];
 const TABLE_PAGE = 300;
 const OUTLINE_PAGE = 1500;
+const NO_FILTERS = Object.freeze({ kind: '', category: '', section: '', query: '' });
 
 const $ = (id) => document.getElementById(id);
+
+/** What the panels show. Set these; the views (effects below) follow. */
+const store = {
+  lang: signal('zh'),
+  theme: signal('auto'), // 'auto' follows prefers-color-scheme
+  result: signal(null), // the last result …
+  resultText: signal(''), // … and the text it describes
+  filters: signal(NO_FILTERS),
+  sort: signal({ key: 'id', dir: 1 }),
+  tableLimit: signal(TABLE_PAGE),
+  outlineLimit: signal(OUTLINE_PAGE),
+  selected: signal(null), // selected metric id
+  readingVersion: signal(0), // bumped when the reading view has been laid out
+};
+const tr = computed(() => translator(store.lang.value));
+const perHeading = computed(() => (store.result.value ? figuresPerHeading(store.result.value) : []));
+const visibleMetrics = computed(() => sortedMetrics(store.result.value, store.filters.value, store.sort.value));
+
+/** The page's own state that no panel draws from. */
 const state = {
-  lang: 'zh',
-  t: translator('zh'),
+  get t() { return tr.value; },
+  get lang() { return store.lang.value; },
+  get result() { return store.result.value; },
+  get resultText() { return store.resultText.value; },
   mode: 'edit', // 'edit' | 'read'
   text: '', // the text being analysed (the editor's, unless it is a large text)
   large: false, // the text is too large for the editor
-  result: null, // the last result …
-  resultText: '', // … and the text it describes
-  filters: { kind: '', category: '', section: '', query: '' },
-  sort: { key: 'id', dir: 1 },
-  tableLimit: TABLE_PAGE,
-  outlineLimit: OUTLINE_PAGE,
-  selected: null, // selected metric id
   anchors: [], // heading anchor elements in document order
   currentHeading: null,
-  perHeading: [],
   file: null, // the batch file shown in the single-report view (null: pasted or opened alone)
 };
 
 const phone = window.matchMedia('(max-width: 760px)');
+const roving = rovingFigures($('reading'));
 
 // ---------------------------------------------------------------------------------------------
-// Language
+// Language and theme
 
 function applyLanguage() {
-  const { t } = state;
-  document.documentElement.lang = state.lang === 'en' ? 'en' : 'zh-CN';
+  const t = tr.value;
+  document.documentElement.lang = t.lang === 'en' ? 'en' : 'zh-CN';
   for (const e of document.querySelectorAll('[data-i18n]')) e.textContent = t(e.dataset.i18n);
   for (const e of document.querySelectorAll('[data-i18n-placeholder]')) e.placeholder = t(e.dataset.i18nPlaceholder);
   for (const e of document.querySelectorAll('[data-i18n-aria-label]')) e.setAttribute('aria-label', t(e.dataset.i18nAriaLabel));
-  $('lang-btn').lang = state.lang === 'en' ? 'zh-CN' : 'en';
-  if (state.large) $('source').placeholder = t('largeText', { size: sizeLabel(state.text.length) });
+  $('lang-btn').lang = t.lang === 'en' ? 'zh-CN' : 'en';
+  if (untracked(() => state.large)) $('source').placeholder = t('largeText', { size: sizeLabel(state.text.length) });
   document.title = t('appTitle');
+  untracked(refreshStatus);
+  const tabs = document.querySelector('.tabs');
+  if (tabs) document.documentElement.style.setProperty('--tabs-h', `${tabs.offsetHeight}px`);
 }
 
 function setLanguage(lang) {
-  state.lang = lang === 'en' ? 'en' : 'zh';
-  state.t = translator(state.lang);
-  try { localStorage.setItem(LANG_KEY, state.lang); } catch { /* private mode */ }
-  applyLanguage();
-  renderPanels();
-  refreshStatus();
+  store.lang.value = lang === 'en' ? 'en' : 'zh';
+  try { localStorage.setItem(LANG_KEY, store.lang.value); } catch { /* private mode */ }
+}
+
+/** `html[data-theme]` is light or dark: the stored choice, or the system's when it is 'auto'. */
+const darkSystem = window.matchMedia('(prefers-color-scheme: dark)');
+const systemDark = signal(darkSystem.matches);
+darkSystem.addEventListener('change', () => { systemDark.value = darkSystem.matches; });
+
+function applyTheme() {
+  const choice = store.theme.value;
+  const dark = choice === 'dark' || (choice === 'auto' && systemDark.value);
+  document.documentElement.dataset.theme = dark ? 'dark' : 'light';
+  document.documentElement.dataset.themeChoice = choice;
+  const btn = $('theme-btn');
+  const label = tr.value({ auto: 'themeAuto', light: 'themeLight', dark: 'themeDark' }[choice]);
+  btn.textContent = { auto: '◐', light: '☀', dark: '☾' }[choice];
+  btn.title = label;
+  btn.setAttribute('aria-label', label);
+}
+
+function cycleTheme() {
+  store.theme.value = THEMES[(THEMES.indexOf(store.theme.value) + 1) % THEMES.length];
+  try { localStorage.setItem(THEME_KEY, store.theme.value); } catch { /* private mode */ }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -159,11 +205,9 @@ async function runAnalysis(switchToRead) {
   const run = ++runSeq;
   clearInterval(busyTimer);
   if (!text) {
-    state.result = null;
-    state.resultText = '';
+    showResult(null, '');
     setStatus('idle', 'statusIdle');
     setMode('edit');
-    renderAll();
     return;
   }
   if (text.length > MAX_INPUT_BYTES) {
@@ -182,12 +226,11 @@ async function runAnalysis(switchToRead) {
     return;
   }
   if (run !== runSeq) return;
-  state.result = result;
-  state.resultText = text;
-  if (switchToRead) setMode('read');
   const started = performance.now();
+  const shown = showResult(result, text);
+  if (switchToRead) setMode('read');
   setStatus('busy', 'statusRendering', { started, size: sizeLabel(text.length) });
-  if (!(await renderAll())) return;
+  if (!(await shown)) return;
   if (run !== runSeq) return;
   clearInterval(busyTimer);
   document.body.dataset.rendered = String(performance.now() - started | 0);
@@ -260,7 +303,7 @@ async function loadSample(path) {
 function clearDraft() {
   if (state.text && !window.confirm(state.t('clearConfirm'))) return;
   forgetDraft();
-  state.filters = { kind: '', category: '', section: '', query: '' };
+  store.filters.value = NO_FILTERS;
   setText('', { save: false });
   $('source').focus();
 }
@@ -289,11 +332,12 @@ function showView(view) {
   else {
     document.body.dataset.view = 'report';
     $('register-view').hidden = true;
+    $('compare-view').hidden = true;
   }
 }
 
 /** A register row: its report in the single-report view, the file name in the header. */
-async function openReport(entry, { heading } = {}) {
+async function openReport(entry, { heading, range } = {}) {
   showView('report');
   clearTimeout(analyseTimer);
   runSeq++;
@@ -302,16 +346,16 @@ async function openReport(entry, { heading } = {}) {
   const area = $('source');
   area.readOnly = state.large;
   area.value = state.large ? '' : entry.text;
-  state.result = entry.result;
-  state.resultText = entry.text;
   showFile(entry.file);
+  const shown = showResult(entry.result, entry.text);
   setMode('read');
   window.scrollTo(0, 0);
   $('doc-pane').scrollTop = 0;
-  await renderAll();
+  await shown;
   setStatus('done', 'statusDone', {}, `${formatNumber(entry.result.stats.metrics, state.lang)} ${state.t('figures')}`);
   if (heading != null) goToHeading(heading);
   $('back-register').focus();
+  if (range) showPassage(range);
 }
 
 const batch = initBatch({
@@ -338,284 +382,163 @@ function setMode(mode) {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Rendering
+// Views: each panel is an effect over the store, redrawn when (and only when) what it reads changes.
 
 let renderAbort = null;
+let readingDone = Promise.resolve(true);
 
-/** Render everything for the current result; resolves false when a newer render took over. */
-async function renderAll() {
-  const r = state.result;
-  state.perHeading = r ? figuresPerHeading(r) : [];
-  state.selected = null;
-  state.tableLimit = TABLE_PAGE;
-  state.outlineLimit = OUTLINE_PAGE;
-  // Filters that no longer apply (another text) are dropped.
-  if (r) {
-    const f = state.filters;
-    if (f.category && !r.metrics.some((m) => m.category === f.category)) f.category = '';
-    if (f.section !== '' && !r.outline[Number(f.section)]) f.section = '';
-  }
-  const t0 = performance.now();
-  renderPanels();
-  setMode(state.mode);
-  document.body.dataset.panelsMs = String(performance.now() - t0 | 0);
-  return renderReading();
+function views() {
+  // The reading view: the text with its highlights (in time slices for a large text).
+  effect(() => {
+    const result = store.result.value;
+    const text = store.resultText.value;
+    readingDone = renderReading(result, text);
+  });
+  // Tooltips of the underlined evidence follow the language (the text itself does not change).
+  effect(() => {
+    const t = tr.value;
+    const findings = store.result.value?.findings ?? [];
+    if (store.readingVersion.value === 0) return;
+    for (const piece of $('reading').querySelectorAll('[data-finding-ref]')) {
+      const f = findings[Number(piece.dataset.findingRef)];
+      if (f) piece.title = `${t.label('severity', f.severity)} · ${t.label('code', f.code)}:${findingMessage(f, t.lang)}`;
+    }
+  });
+  effect(() => {
+    $('legend').replaceChildren(...legendItems(store.result.value, tr.value, { kind: store.filters.value.kind }));
+  });
+  effect(() => {
+    const r = store.result.value;
+    const outline = r?.outline ?? [];
+    $('outline-empty').hidden = !r || outline.length > 0;
+    fillOutline($('outline'), r, tr.value, {
+      perHeading: perHeading.value, limit: store.outlineLimit.value, onShowAll: () => { store.outlineLimit.value = Infinity; },
+    });
+    $('outline-tools').hidden = !outline.some((h) => h.parent != null);
+    untracked(markCurrentInTree);
+  });
+  effect(renderFilters);
+  effect(() => {
+    const r = store.result.value;
+    const t = tr.value;
+    const rows = visibleMetrics.value;
+    const limit = store.tableLimit.value;
+    fillFiguresTable($('metrics-table'), r, rows.slice(0, limit), t, { sort: store.sort.value, sortable: true, selected: untracked(() => store.selected.value) });
+    $('metrics-shown').textContent = r ? t('shown', { n: formatNumber(rows.length, t.lang), total: formatNumber(r.metrics.length, t.lang) }) : '';
+    $('metrics-none').hidden = !r || rows.length > 0;
+    const more = $('show-all');
+    more.hidden = rows.length <= limit;
+    more.textContent = t('showAll', { n: formatNumber(rows.length, t.lang) });
+    fillTotals($('totals'), r, rows, t);
+    $('totals-note').hidden = !r;
+  });
+  // The selected row follows the selection without redrawing the table.
+  effect(() => {
+    const id = store.selected.value;
+    for (const row of $('metrics-table').querySelectorAll('tr.is-selected')) { row.classList.remove('is-selected'); row.setAttribute('aria-selected', 'false'); }
+    const row = id == null ? null : $('metrics-table').querySelector(`tr[data-metric-row="${id}"]`);
+    row?.classList.add('is-selected');
+    row?.setAttribute('aria-selected', 'true');
+  });
+  effect(() => {
+    const r = store.result.value;
+    $('panel-findings').replaceChildren(...(r ? findingsView(r, store.resultText.value, tr.value) : []));
+  });
+  effect(renderSummary);
+  effect(renderCounts);
+  effect(() => {
+    const r = store.result.value;
+    const t = tr.value;
+    $('print-title').textContent = r?.meta?.title || t('appTitle');
+    $('print-meta').textContent = r ? `${t('appTitle')} · ${new Date().toLocaleDateString(t.lang === 'en' ? 'en-CA' : 'zh-CN')}` : '';
+  });
 }
 
-async function renderReading() {
+/** A new result (or none) for `text`: the views follow; resolves false when a newer one took over. */
+function showResult(result, text) {
+  const t0 = performance.now();
+  together(() => {
+    // Filters that no longer apply (another text) are dropped.
+    const f = store.filters.value;
+    if (result && ((f.category && !result.metrics.some((m) => m.category === f.category)) || (f.section !== '' && !result.outline[Number(f.section)]))) {
+      store.filters.value = { ...f, category: result.metrics.some((m) => m.category === f.category) ? f.category : '', section: result.outline[Number(f.section)] ? f.section : '' };
+    }
+    store.selected.value = null;
+    store.tableLimit.value = TABLE_PAGE;
+    store.outlineLimit.value = OUTLINE_PAGE;
+    store.result.value = result;
+    store.resultText.value = result ? text : '';
+  });
+  setMode(state.mode);
+  document.body.dataset.panelsMs = String(performance.now() - t0 | 0);
+  return readingDone;
+}
+
+async function renderReading(result, text) {
   const box = $('reading');
+  globalThis.CSS?.highlights?.delete('fz-source');
+  delete document.body.dataset.passage;
   hideTooltip();
   renderAbort?.abort();
   state.anchors = [];
-  if (!state.result) {
+  if (!result) {
     box.replaceChildren();
     return true;
   }
   const abort = (renderAbort = new AbortController());
-  const done = await renderReportInto(box, state.resultText, state.result, { signal: abort.signal });
+  const done = await renderReportInto(box, text, result, { signal: abort.signal });
   if (!done) return false;
-  // Underlined evidence tells its finding on hover (the findings panel lists them for keyboards).
-  const findings = state.result.findings ?? [];
-  for (const piece of box.querySelectorAll('[data-finding-ref]')) {
-    const f = findings[Number(piece.dataset.findingRef)];
-    if (f) piece.title = `${state.t.label('severity', f.severity)} · ${state.t.label('code', f.code)}:${f.message}`;
-  }
+  roving.reset();
   state.anchors = [...box.querySelectorAll('[data-heading-anchor]')];
   state.currentHeading = null;
+  store.readingVersion.value++;
   requestAnimationFrame(trackCurrentSection);
   return true;
 }
 
-/** Everything that depends on the language as well as on the result. */
-function renderPanels() {
-  const tabs = document.querySelector('.tabs');
-  if (tabs) document.documentElement.style.setProperty('--tabs-h', `${tabs.offsetHeight}px`);
-  renderLegend();
-  renderOutline();
-  renderFilters();
-  renderTable();
-  renderFindings();
-  renderSummary();
-  renderCounts();
-  renderPrintHeader();
-}
-
-function renderLegend() {
-  const { t } = state;
-  const r = state.result;
-  const counts = Object.fromEntries(KINDS.map((k) => [k, 0]));
-  for (const m of r?.metrics ?? []) counts[m.kind] = (counts[m.kind] ?? 0) + 1;
-  $('legend').replaceChildren(
-    ...KINDS.map((k) => el('li', { class: `legend-item fz-kind-${k}` },
-      el('button', {
-        type: 'button', class: 'legend-btn', 'data-legend-kind': k, disabled: !counts[k],
-        'aria-pressed': String(state.filters.kind === k), title: t('filterKind'),
-      },
-      el('span', { class: 'swatch', 'aria-hidden': 'true' }),
-      `${t.label('kind', k)} `,
-      el('span', { class: 'legend-count', text: formatNumber(counts[k], state.lang) })))),
-    el('li', { class: 'legend-item legend-finding fz-sev-error' }, el('span', { class: 'underline-sample', text: t.label('severity', 'error') })),
-    el('li', { class: 'legend-item legend-finding fz-sev-warning' }, el('span', { class: 'underline-sample', text: t.label('severity', 'warning') })),
-    el('li', { class: 'legend-item legend-finding fz-sev-info' }, el('span', { class: 'underline-sample', text: t.label('severity', 'info') })),
-  );
-}
-
-function roleBadges(h) {
-  const roles = h.sections?.length ? h.sections : h.role ? [h.role] : [];
-  return roles.map((role) => el('span', { class: `badge role-${role}`, text: state.t.label('role', role), title: state.t.label('roleLong', role) }));
-}
-
-function renderOutline() {
-  const { t } = state;
-  const r = state.result;
-  const tree = $('outline');
-  const outline = r?.outline ?? [];
-  $('outline-empty').hidden = !r || outline.length > 0;
-  if (!outline.length) { tree.replaceChildren(); return; }
-  const children = new Map();
-  const shown = outline.slice(0, state.outlineLimit);
-  for (const h of shown) {
-    const p = h.parent != null && h.parent < shown.length ? h.parent : -1;
-    if (!children.has(p)) children.set(p, []);
-    children.get(p).push(h);
-  }
-  const build = (h, setSize, pos) => {
-    const kids = children.get(h.id) ?? [];
-    const count = state.perHeading[h.id] ?? 0;
-    const li = el('li', {
-      role: 'treeitem', 'data-heading-id': h.id, 'aria-level': h.level ?? 1, 'aria-setsize': setSize, 'aria-posinset': pos,
-      'aria-expanded': kids.length ? 'true' : null, tabindex: '-1', class: `tree-item style-${h.style}`,
-    });
-    const row = el('div', { class: 'tree-row' },
-      kids.length ? el('span', { class: 'twisty', 'aria-hidden': 'true' }) : el('span', { class: 'twisty-space', 'aria-hidden': 'true' }),
-      el('span', { class: 'tree-label' }, el('span', { class: 'marker', text: h.marker }), el('span', { class: 'title', text: h.title || t('noTitle') })),
-      ...roleBadges(h),
-      count ? el('span', { class: 'fig-count', title: `${count} ${t('figures')}`, text: formatNumber(count, state.lang) }) : null,
-    );
-    li.append(row);
-    if (kids.length) {
-      li.append(el('ul', { role: 'group' }, ...kids.map((k, i) => build(k, kids.length, i + 1))));
-    }
-    return li;
-  };
-  const roots = children.get(-1) ?? [];
-  const items = roots.map((h, i) => build(h, roots.length, i + 1));
-  tree.replaceChildren(...items);
-  $('outline-tools').hidden = !outline.some((h) => h.parent != null);
-  if (outline.length > shown.length) {
-    tree.append(el('li', { role: 'none', class: 'tree-more' },
-      el('button', { type: 'button', class: 'btn btn-small', text: t('showAll', { n: formatNumber(outline.length, state.lang) }),
-        onclick: () => { state.outlineLimit = Infinity; renderOutline(); } })));
-  }
-  const first = tree.querySelector('[role=treeitem]');
-  if (first) first.tabIndex = 0;
-  markCurrentInTree();
-}
-
 function renderFilters() {
-  const { t } = state;
-  const r = state.result;
-  const f = state.filters;
+  const t = tr.value;
+  const r = store.result.value;
+  const f = store.filters.value;
+  const counts = perHeading.value;
   const opt = (value, label, selected) => el('option', { value, selected: selected ? true : null, text: label });
   const kindsPresent = KINDS.filter((k) => r?.metrics.some((m) => m.kind === k));
   $('filter-kind').replaceChildren(opt('', t('all'), !f.kind), ...kindsPresent.map((k) => opt(k, t.label('kind', k), f.kind === k)));
   $('filter-category').replaceChildren(opt('', t('all'), !f.category),
-    ...categories(r).map(([c, n]) => opt(c, `${c} (${n})`, f.category === c)));
-  const sections = (r?.outline ?? []).filter((h) => (h.level ?? 1) <= 2 && state.perHeading[h.id]);
+    ...categories(r).map(([c, n]) => opt(c, `${categoryName(r, c, t.lang)} (${n})`, f.category === c)));
+  const sections = (r?.outline ?? []).filter((h) => (h.level ?? 1) <= 2 && counts[h.id]);
   $('filter-section').replaceChildren(opt('', t('all'), f.section === ''),
-    ...sections.slice(0, 400).map((h) => opt(String(h.id), `${(h.level ?? 1) > 1 ? '\u3000' : ''}${truncate(headingLabel(h), 28)} (${state.perHeading[h.id]})`, String(h.id) === String(f.section))));
-  $('filter-query').value = f.query;
+    ...sections.slice(0, 400).map((h) => opt(String(h.id), `${(h.level ?? 1) > 1 ? '\u3000' : ''}${truncate(headingLabel(h), 28)} (${counts[h.id]})`, String(h.id) === String(f.section))));
+  if ($('filter-query').value !== f.query) $('filter-query').value = f.query;
 }
 
-function truncate(s, n) {
-  s = String(s ?? '');
-  return s.length > n ? `${s.slice(0, n - 1)}…` : s;
-}
-
-const COLUMNS = [
-  { key: 'id', label: '#', cls: 'num' },
-  { key: 'text', label: 'colText' },
-  { key: 'value', label: 'colValue', cls: 'num' },
-  { key: 'unit', label: 'colUnit' },
-  { key: 'indicator', label: 'colIndicator' },
-  { key: 'category', label: 'colCategory' },
-  { key: 'section', label: 'colSection' },
-];
-
-function currentMetrics() {
-  const r = state.result;
+/** The table's rows: the filtered metrics in the chosen order. */
+function sortedMetrics(r, filters, { key, dir }) {
   if (!r) return [];
-  const rows = filterMetrics(r, state.filters);
-  const { key, dir } = state.sort;
+  const rows = filterMetrics(r, filters);
   if (key === 'id') return dir === 1 ? rows : rows.reverse();
   const val = (m) => (key === 'section' ? sectionPath(r, m.heading) : m[key]);
   const cmp = key === 'value' ? (a, b) => a - b : (a, b) => String(a ?? '').localeCompare(String(b ?? ''), 'zh');
   return rows.map((m) => [val(m), m]).sort((a, b) => dir * cmp(a[0], b[0]) || a[1].id - b[1].id).map((p) => p[1]);
 }
 
-function renderTable() {
-  const { t } = state;
-  const r = state.result;
-  const table = $('metrics-table');
-  const headRow = table.tHead.rows[0];
-  headRow.replaceChildren(...COLUMNS.map((c) => {
-    const sorted = state.sort.key === c.key;
-    return el('th', { scope: 'col', class: c.cls, 'aria-sort': sorted ? (state.sort.dir === 1 ? 'ascending' : 'descending') : 'none' },
-      el('button', { type: 'button', class: 'sort', 'data-sort': c.key },
-        c.label === '#' ? '#' : t(c.label),
-        el('span', { class: 'sort-mark', 'aria-hidden': 'true', text: sorted ? (state.sort.dir === 1 ? '▲' : '▼') : '' })));
-  }));
-  const rows = currentMetrics();
-  state.visibleMetrics = rows;
-  const shown = rows.slice(0, state.tableLimit);
-  const pathCache = new Map();
-  const path = (h) => {
-    if (!pathCache.has(h)) pathCache.set(h, sectionPath(r, h, ' › '));
-    return pathCache.get(h);
-  };
-  table.tBodies[0].replaceChildren(...shown.map((m) => el('tr', {
-    'data-metric-row': m.id, class: `fz-kind-${m.kind}${state.selected === m.id ? ' is-selected' : ''}`,
-    'aria-selected': state.selected === m.id ? 'true' : 'false',
-  },
-  el('td', { class: 'num muted', text: m.id }),
-  el('td', {}, el('button', { type: 'button', class: 'cell-link', 'data-goto-metric': m.id }, el('span', { class: 'chip', text: m.text }))),
-  el('td', { class: 'num', text: `${m.approx ? '≈' : ''}${formatValue(m, state.lang)}` }),
-  el('td', { text: m.unit }),
-  el('td', { text: m.indicator }),
-  el('td', { text: m.category }),
-  el('td', { class: 'section-cell', title: path(m.heading), text: headingLabel(r.outline[m.heading]) }))));
-  const total = r?.metrics.length ?? 0;
-  $('metrics-shown').textContent = r ? t('shown', { n: formatNumber(rows.length, state.lang), total: formatNumber(total, state.lang) }) : '';
-  $('metrics-none').hidden = !r || rows.length > 0;
-  const more = $('show-all');
-  more.hidden = rows.length <= shown.length;
-  more.textContent = t('showAll', { n: formatNumber(rows.length, state.lang) });
-  renderTotals(rows);
-}
-
-function renderTotals(rows) {
-  const { t } = state;
-  const table = $('totals');
-  const totals = totalsByCategory(rows);
-  table.tHead.replaceChildren(totals.length ? el('tr', {},
-    el('th', { scope: 'col', text: t('colCategory') }), el('th', { scope: 'col', class: 'num', text: t('totalsCount') }),
-    el('th', { scope: 'col', text: t('totalsSums') })) : '');
-  table.tBodies[0].replaceChildren(...totals.map((e) => el('tr', {},
-    el('th', { scope: 'row', text: e.category }),
-    el('td', { class: 'num', text: formatNumber(e.count, state.lang) }),
-    el('td', { class: 'sums', text: e.sums.slice(0, 8).map(([u, v]) => `${formatNumber(v, state.lang)} ${u}`).join(' · ') || '—' }))));
-}
-
-const SEVERITIES = ['error', 'warning', 'info'];
-
-function renderFindings() {
-  const { t } = state;
-  const r = state.result;
-  const panel = $('panel-findings');
-  const findings = r?.findings ?? [];
-  if (!r) { panel.replaceChildren(); return; }
-  if (!findings.length) {
-    panel.replaceChildren(el('p', { class: 'muted ok', text: `✓ ${t('noFindings')}` }));
-    return;
-  }
-  panel.replaceChildren(...SEVERITIES.filter((sev) => findings.some((f) => f.severity === sev)).map((sev) => {
-    const group = findings.filter((f) => f.severity === sev);
-    return el('section', { class: `finding-group fz-sev-${sev}`, 'aria-label': t.label('severity', sev) },
-      el('h3', { class: 'sub' }, el('span', { class: `sev-dot sev-${sev}`, 'aria-hidden': 'true' }), `${t.label('severity', sev)} `,
-        el('span', { class: 'count', text: group.length })),
-      el('ul', { class: 'findings' }, ...group.map((f) => {
-        const located = f.start != null && f.end != null;
-        const body = [
-          el('span', { class: 'finding-code', text: t.label('code', f.code) }),
-          el('span', { class: 'finding-message', text: f.message }),
-          located
-            ? el('span', { class: 'finding-evidence', text: `“${truncate(state.resultText.slice(f.start, f.end).replace(/\s+/g, ' '), 36)}”` })
-            : el('span', { class: 'finding-evidence muted', text: t('wholeDocument') }),
-        ];
-        return el('li', { 'data-finding-id': f.id, class: `finding sev-${sev}` },
-          located
-            ? el('button', { type: 'button', class: 'finding-btn', 'data-goto-finding': f.id }, ...body)
-            : el('div', { class: 'finding-btn is-static' }, ...body));
-      })));
-  }));
-}
-
 function renderCounts() {
-  const r = state.result;
-  $('count-metrics').textContent = formatNumber(r?.stats.metrics ?? 0, state.lang);
+  const r = store.result.value;
+  const t = tr.value;
+  $('count-metrics').textContent = formatNumber(r?.stats.metrics ?? 0, t.lang);
   const n = r?.findings.length ?? 0;
   const f = $('count-findings');
-  f.textContent = formatNumber(n, state.lang);
+  f.textContent = formatNumber(n, t.lang);
   const worst = SEVERITIES.find((s) => r?.findings.some((x) => x.severity === s));
   f.className = `count${worst ? ` sev-${worst}` : ''}`;
-  const sevCounts = SEVERITIES.map((s) => `${state.t.label('severity', s)} ${r?.findings.filter((x) => x.severity === s).length ?? 0}`).join(', ');
-  $('tab-findings').setAttribute('aria-label', `${state.t('tabFindings')} ${n}: ${sevCounts}`);
-  $('tab-metrics').setAttribute('aria-label', `${state.t('tabMetrics')} ${r?.stats.metrics ?? 0}`);
+  const sevCounts = SEVERITIES.map((s) => `${t.label('severity', s)} ${r?.findings.filter((x) => x.severity === s).length ?? 0}`).join(', ');
+  $('tab-findings').setAttribute('aria-label', `${t('tabFindings')} ${n}: ${sevCounts}`);
+  $('tab-metrics').setAttribute('aria-label', `${t('tabMetrics')} ${r?.stats.metrics ?? 0}`);
 }
 
 function renderSummary() {
-  const { t } = state;
-  const r = state.result;
+  const t = tr.value;
+  const r = store.result.value;
   const panel = $('panel-summary');
   if (!r) {
     panel.replaceChildren(el('p', { class: 'muted', text: t('emptyBody') }));
@@ -623,26 +546,12 @@ function renderSummary() {
   }
   const meta = r.meta ?? {};
   const dl = (pairs) => el('dl', { class: 'facts' }, ...pairs.flatMap(([k, v]) => [el('dt', { text: k }), el('dd', { text: v ?? t('unknown') })]));
-  const stat = (label, value, id) => el('div', { class: 'stat', 'data-stat': id }, el('span', { class: 'stat-value', text: value }), el('span', { class: 'stat-label', text: label }));
   const review = r.review ?? {};
-  const parts = review.requiredParts?.length
-    ? review.requiredParts
-    : ['measures', 'duty', 'problems', 'plans'].map((p) => ({ part: p, present: Boolean(r.sections?.[p]), heading: null }));
   const tl = review.timeliness ?? { status: 'unknown' };
   panel.replaceChildren(
-    el('div', { class: 'stats' },
-      stat(t('metricsCount'), formatNumber(r.stats.metrics, state.lang), 'metrics'),
-      stat(t('headingsCount'), formatNumber(r.stats.headings, state.lang), 'headings'),
-      stat(t('findingsCount'), formatNumber(r.stats.findings, state.lang), 'findings'),
-      stat(t('per1000'), formatNumber(Math.round((review.figuresPer1000Chars ?? 0) * 10) / 10, state.lang), 'per1000'),
-    ),
+    statsView(r, t),
     el('h3', { class: 'sub', text: t('requiredParts') }),
-    el('ul', { class: 'checklist' }, ...parts.map((p) => el('li', { class: p.present ? 'present' : 'absent', 'data-part': p.part },
-      el('span', { class: 'check', 'aria-hidden': 'true', text: p.present ? '✓' : '✗' }),
-      el('span', { class: 'visually-hidden', text: p.present ? t('present') : t('absent') }),
-      p.heading != null
-        ? el('button', { type: 'button', class: 'cell-link', 'data-goto-heading': p.heading, text: t.label('roleLong', p.part) })
-        : el('span', { text: t.label('roleLong', p.part) })))),
+    partsChecklist(r, t),
     el('h3', { class: 'sub', text: t('timeliness') }),
     // `unknown` with a date found means the year could not be read: never say the date is missing.
     el('p', { class: `timeliness tl-${tl.status}` }, el('strong', {
@@ -659,74 +568,23 @@ function renderSummary() {
     el('h3', { class: 'sub', text: t('chartBySection') }),
     barChart(figuresByTopSection(r).map((s) => ({ label: s.label, count: s.count, filter: s.id != null ? { section: s.id } : null })), 'chart-sections', t('chartBySection')),
     el('h3', { class: 'sub', text: t('chartByCategory') }),
-    barChart(categories(r).map(([c, n]) => ({ label: c, count: n, filter: { category: c } })), 'chart-categories', t('chartByCategory')),
+    categoryChart(r, t),
   );
-}
-
-/** A horizontal bar chart as inline SVG (text via textContent; sizes via attributes). */
-/**
- * A horizontal bar chart as inline SVG (text via textContent; sizes via attributes). Rows with a
- * `filter` ({section} or {category}) are buttons that show those figures in the table.
- */
-function barChart(items, id, title) {
-  items = items.slice(0, 16);
-  if (!items.length) return el('p', { class: 'muted', text: '—' });
-  const rowH = 22, labelW = 170, barW = 200, width = labelW + barW + 48;
-  const max = Math.max(...items.map((i) => i.count));
-  const chart = svg('svg', { class: 'chart', id, viewBox: `0 0 ${width} ${items.length * rowH + 4}`, role: 'group', 'aria-label': title, width: '100%' });
-  items.forEach((item, i) => {
-    const y = i * rowH + 2;
-    const row = svg('g', { class: `chart-row${item.filter ? ' is-link' : ''}` });
-    if (item.filter) {
-      row.setAttribute('role', 'button');
-      row.setAttribute('tabindex', '0');
-      row.dataset.filter = JSON.stringify(item.filter);
-    } else {
-      row.setAttribute('role', 'img');
-    }
-    const shown = truncate(item.label, 13);
-    row.setAttribute('aria-label', `${shown} ${item.count}`);
-    const full = svg('title');
-    full.textContent = `${item.label}: ${item.count}`;
-    const hit = svg('rect', { x: 0, y, width, height: rowH, class: 'chart-hit' });
-    const label = svg('text', { x: labelW - 6, y: y + 15, 'text-anchor': 'end', class: 'chart-label' });
-    label.textContent = shown;
-    const bar = svg('rect', { x: labelW, y: y + 3, height: rowH - 8, width: Math.max(2, (item.count / max) * barW), rx: 2, class: 'chart-bar' });
-    const value = svg('text', { x: labelW + Math.max(2, (item.count / max) * barW) + 5, y: y + 15, class: 'chart-value' });
-    value.textContent = String(item.count);
-    row.append(full, hit, label, bar, value);
-    chart.append(row);
-  });
-  return chart;
 }
 
 /** A chart row: the table, filtered to that section or category. */
 function onChartActivate(row) {
   let f;
   try { f = JSON.parse(row.dataset.filter); } catch { return; }
-  state.filters = { kind: '', category: f.category ?? '', section: f.section != null ? String(f.section) : '', query: '' };
-  state.tableLimit = TABLE_PAGE;
+  together(() => {
+    store.filters.value = { kind: '', category: f.category ?? '', section: f.section != null ? String(f.section) : '', query: '' };
+    store.tableLimit.value = TABLE_PAGE;
+  });
   selectTab('metrics');
-  renderFilters();
-  renderTable();
-  renderLegend();
-}
-
-function renderPrintHeader() {
-  const r = state.result;
-  $('print-title').textContent = r?.meta?.title || state.t('appTitle');
-  $('print-meta').textContent = r ? `${state.t('appTitle')} · ${new Date().toLocaleDateString(state.lang === 'en' ? 'en-CA' : 'zh-CN')}` : '';
 }
 
 // ---------------------------------------------------------------------------------------------
 // Navigation
-
-function flash(node) {
-  node.classList.remove('flash');
-  void node.offsetWidth;
-  node.classList.add('flash');
-  setTimeout(() => node.classList.remove('flash'), 1600);
-}
 
 function ensureReading() {
   if (state.mode !== 'read') setMode('read');
@@ -751,6 +609,16 @@ function goToMetric(id, { focus = true } = {}) {
   if (focus) mark.focus({ preventScroll: true });
 }
 
+/** The findings tab at finding `id` (selected, scrolled into view). */
+function showFinding(id) {
+  selectTab('findings');
+  for (const li of document.querySelectorAll('[data-finding-id].is-selected')) li.classList.remove('is-selected');
+  const li = $('panel-findings').querySelector(`[data-finding-id="${id}"]`);
+  if (!li) return;
+  li.classList.add('is-selected');
+  scrollWithin(li.closest('.side-pane'), li);
+}
+
 function goToFinding(id) {
   ensureReading();
   const anchor = $('reading').querySelector(`[data-finding-anchor="${Number(id)}"]`);
@@ -761,21 +629,40 @@ function goToFinding(id) {
   document.querySelector(`[data-finding-id="${Number(id)}"]`)?.classList.add('is-selected');
 }
 
+/**
+ * Show the passage `{start, end}` (UTF-16 offsets) of the text in the reading view — a
+ * cross-report finding's source — with the CSS Custom Highlight API (no change to the DOM).
+ */
+function showPassage({ start, end }) {
+  ensureReading();
+  const box = $('reading');
+  const walker = document.createTreeWalker(box, NodeFilter.SHOW_TEXT);
+  const range = document.createRange();
+  let at = 0, started = false;
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const len = node.data.length;
+    if (!started && start < at + len) { range.setStart(node, start - at); started = true; }
+    if (started && end <= at + len) { range.setEnd(node, end - at); break; }
+    at += len;
+  }
+  if (!started) return;
+  if (globalThis.CSS?.highlights && globalThis.Highlight) CSS.highlights.set('fz-source', new Highlight(range));
+  document.body.dataset.passage = `${start}-${end}`;
+  (range.startContainer.parentElement ?? box).scrollIntoView({ block: 'center', behavior: 'instant' });
+}
+
 /** Select a metric's row in the table (clearing filters that hide it). */
 function selectMetric(id) {
   const r = state.result;
   const m = r?.metrics[id];
   if (!m) return;
-  state.selected = id;
   selectTab('metrics');
-  if (!filterMetrics(r, state.filters).some((x) => x.id === id)) {
-    state.filters = { kind: '', category: '', section: '', query: '' };
-    renderFilters();
-  }
-  const rows = currentMetrics();
-  const index = rows.findIndex((x) => x.id === id);
-  if (index >= state.tableLimit) state.tableLimit = index + TABLE_PAGE;
-  renderTable();
+  together(() => {
+    store.selected.value = id;
+    if (!filterMetrics(r, store.filters.value).some((x) => x.id === id)) store.filters.value = NO_FILTERS;
+    const index = visibleMetrics.value.findIndex((x) => x.id === id);
+    if (index >= store.tableLimit.value) store.tableLimit.value = index + TABLE_PAGE;
+  });
   const row = $('metrics-table').querySelector(`tr[data-metric-row="${id}"]`);
   if (row) {
     const wrap = $('panel-metrics');
@@ -830,12 +717,8 @@ function setCurrentHeading(id) {
 
 function markCurrentInTree() {
   const tree = $('outline');
-  for (const e of tree.querySelectorAll('.is-current')) { e.classList.remove('is-current'); e.removeAttribute('aria-current'); }
-  if (state.currentHeading == null) return;
-  const item = tree.querySelector(`[data-heading-id="${state.currentHeading}"]`);
+  const item = markCurrentHeading(tree, state.currentHeading);
   if (!item) return;
-  item.classList.add('is-current');
-  item.setAttribute('aria-current', 'location');
   const row = item.querySelector('.tree-row');
   const pane = tree.closest('.outline-pane');
   if (row && pane.scrollHeight > pane.clientHeight) {
@@ -900,42 +783,6 @@ function onTabKey(event) {
   selectTab(TABS[j], true);
 }
 
-function visibleTreeItems() {
-  return [...$('outline').querySelectorAll('[role=treeitem]')].filter((li) => !li.parentElement.closest('[aria-expanded=false]'));
-}
-
-function focusTreeItem(li) {
-  if (!li) return;
-  for (const e of $('outline').querySelectorAll('[role=treeitem][tabindex="0"]')) e.tabIndex = -1;
-  li.tabIndex = 0;
-  li.focus();
-}
-
-function onTreeKey(event) {
-  const li = event.target.closest('[role=treeitem]');
-  if (!li) return;
-  const items = visibleTreeItems();
-  const i = items.indexOf(li);
-  const expanded = li.getAttribute('aria-expanded');
-  switch (event.key) {
-    case 'ArrowDown': focusTreeItem(items[i + 1]); break;
-    case 'ArrowUp': focusTreeItem(items[i - 1]); break;
-    case 'Home': focusTreeItem(items[0]); break;
-    case 'End': focusTreeItem(items[items.length - 1]); break;
-    case 'ArrowRight':
-      if (expanded === 'false') li.setAttribute('aria-expanded', 'true');
-      else if (expanded === 'true') focusTreeItem(li.querySelector('[role=treeitem]'));
-      break;
-    case 'ArrowLeft':
-      if (expanded === 'true') li.setAttribute('aria-expanded', 'false');
-      else focusTreeItem(li.parentElement.closest('[role=treeitem]'));
-      break;
-    case 'Enter': case ' ': goToHeading(li.dataset.headingId); break;
-    default: return;
-  }
-  event.preventDefault();
-}
-
 // ---------------------------------------------------------------------------------------------
 // Export
 
@@ -977,7 +824,7 @@ function exportAction(kind) {
   const r = state.result;
   closeMenus();
   if (!r) return;
-  const metrics = currentMetrics();
+  const metrics = visibleMetrics.value;
   const suffix = state.lang === 'en' ? { csv: 'figures', md: 'outline', json: 'result' } : { csv: '指标', md: '提纲', json: '分析结果' };
   if (kind === 'csv') download(`${baseName()}-${suffix.csv}.csv`, metricsCsv(r, metrics, state.lang, state.file ?? ''), 'text/csv;charset=utf-8');
   else if (kind === 'json') download(`${baseName()}-${suffix.json}.json`, JSON.stringify(r, null, 2), 'application/json');
@@ -1002,6 +849,7 @@ function wire() {
   $('mode-read').addEventListener('click', () => setMode('read'));
   $('clear-btn').addEventListener('click', clearDraft);
   $('lang-btn').addEventListener('click', () => setLanguage(state.lang === 'en' ? 'zh' : 'en'));
+  $('theme-btn').addEventListener('click', cycleTheme);
   $('export-csv').addEventListener('click', () => exportAction('csv'));
   $('export-json').addEventListener('click', () => exportAction('json'));
   $('export-md').addEventListener('click', () => exportAction('md'));
@@ -1011,7 +859,16 @@ function wire() {
   document.addEventListener('click', (e) => {
     for (const d of document.querySelectorAll('details.menu[open]')) if (!d.contains(e.target)) d.open = false;
   });
-  document.addEventListener('keydown', (e) => { if (e.key === 'Escape') { closeMenus(); hideTooltip(document.activeElement); } });
+  document.addEventListener('keydown', (e) => {
+    if (e.key !== 'Escape') return;
+    // Esc closes a menu and gives the focus back to its button.
+    for (const d of document.querySelectorAll('details.menu[open]')) {
+      const inside = d.contains(document.activeElement) || document.activeElement === document.body;
+      d.open = false;
+      if (inside) d.querySelector('summary').focus();
+    }
+    hideTooltip(document.activeElement);
+  });
 
   // Drag and drop anywhere.
   let depth = 0;
@@ -1034,7 +891,13 @@ function wire() {
   reading.addEventListener('mouseout', (e) => { const m = e.target.closest('mark[data-metric-id]'); if (m && !m.contains(e.relatedTarget) && document.activeElement !== m) hideTooltip(m); });
   reading.addEventListener('focusin', (e) => { const m = e.target.closest('mark[data-metric-id]'); if (m) showTooltip(m); });
   reading.addEventListener('focusout', (e) => { const m = e.target.closest('mark[data-metric-id]'); if (m) hideTooltip(m); });
-  reading.addEventListener('click', (e) => { const m = e.target.closest('mark[data-metric-id]'); if (m) selectMetric(Number(m.dataset.metricId)); });
+  reading.addEventListener('click', (e) => {
+    const m = e.target.closest('mark[data-metric-id]');
+    if (m) { selectMetric(Number(m.dataset.metricId)); return; }
+    // A passage found in another report of the batch: its finding, with the link to the source.
+    const recycled = e.target.closest('.fz-finding[data-code="recycled-text"]');
+    if (recycled) showFinding(Number(recycled.dataset.findingRef));
+  });
   reading.addEventListener('keydown', (e) => {
     const m = e.target.closest('mark[data-metric-id]');
     if (m && (e.key === 'Enter' || e.key === ' ')) { e.preventDefault(); selectMetric(Number(m.dataset.metricId)); }
@@ -1048,17 +911,7 @@ function wire() {
 
   // Outline.
   const tree = $('outline');
-  tree.addEventListener('click', (e) => {
-    const li = e.target.closest('[role=treeitem]');
-    if (!li) return;
-    if (e.target.closest('.twisty')) {
-      li.setAttribute('aria-expanded', li.getAttribute('aria-expanded') === 'true' ? 'false' : 'true');
-      return;
-    }
-    focusTreeItem(li);
-    goToHeading(li.dataset.headingId);
-  });
-  tree.addEventListener('keydown', onTreeKey);
+  treeBehaviour(tree, goToHeading);
   // Expand all / only the top two levels.
   $('outline-expand').addEventListener('click', () => {
     for (const li of tree.querySelectorAll('[aria-expanded]')) li.setAttribute('aria-expanded', 'true');
@@ -1078,49 +931,43 @@ function wire() {
     const sort = e.target.closest('button[data-sort]');
     if (sort) {
       const key = sort.dataset.sort;
-      state.sort = { key, dir: state.sort.key === key ? -state.sort.dir : 1 };
-      renderTable();
+      const sorted = store.sort.value;
+      store.sort.value = { key, dir: sorted.key === key ? -sorted.dir : 1 };
       $('metrics-table').querySelector(`button[data-sort="${key}"]`)?.focus();
       return;
     }
     const row = e.target.closest('tr[data-metric-row]');
     if (!row) return;
     const id = Number(row.dataset.metricRow);
-    state.selected = id;
-    for (const r of $('metrics-table').querySelectorAll('tr.is-selected')) { r.classList.remove('is-selected'); r.setAttribute('aria-selected', 'false'); }
-    row.classList.add('is-selected');
-    row.setAttribute('aria-selected', 'true');
+    store.selected.value = id;
     goToMetric(id, { focus: Boolean(e.target.closest('button')) && e.detail === 0 });
   });
   const onFilter = () => {
-    state.filters = {
-      kind: $('filter-kind').value, category: $('filter-category').value,
-      section: $('filter-section').value, query: $('filter-query').value,
-    };
-    state.tableLimit = TABLE_PAGE;
-    renderTable();
-    renderLegend();
+    together(() => {
+      store.filters.value = {
+        kind: $('filter-kind').value, category: $('filter-category').value,
+        section: $('filter-section').value, query: $('filter-query').value,
+      };
+      store.tableLimit.value = TABLE_PAGE;
+    });
   };
   for (const id of ['filter-kind', 'filter-category', 'filter-section']) $(id).addEventListener('change', onFilter);
   let queryTimer = null;
   $('filter-query').addEventListener('input', () => { clearTimeout(queryTimer); queryTimer = setTimeout(onFilter, 150); });
   $('filter-reset').addEventListener('click', () => {
-    state.filters = { kind: '', category: '', section: '', query: '' };
-    renderFilters();
-    renderTable();
-    renderLegend();
+    store.filters.value = NO_FILTERS;
   });
-  $('show-all').addEventListener('click', () => { state.tableLimit = Infinity; renderTable(); });
+  $('show-all').addEventListener('click', () => { store.tableLimit.value = Infinity; });
   // The legend filters the table by kind (pressed again: all kinds).
   $('legend').addEventListener('click', (e) => {
     const b = e.target.closest('[data-legend-kind]');
     if (!b || !state.result) return;
-    state.filters.kind = state.filters.kind === b.dataset.legendKind ? '' : b.dataset.legendKind;
-    state.tableLimit = TABLE_PAGE;
+    const f = store.filters.value;
+    together(() => {
+      store.filters.value = { ...f, kind: f.kind === b.dataset.legendKind ? '' : b.dataset.legendKind };
+      store.tableLimit.value = TABLE_PAGE;
+    });
     selectTab('metrics');
-    renderFilters();
-    renderTable();
-    renderLegend();
   });
 
   // Findings and summary jumps.
@@ -1129,6 +976,8 @@ function wire() {
     if (f) goToFinding(f.dataset.gotoFinding);
     const h = e.target.closest('[data-goto-heading]');
     if (h) goToHeading(h.dataset.gotoHeading);
+    const src = e.target.closest('[data-open-source]');
+    if (src) batch.openFile(src.dataset.openSource, { start: Number(src.dataset.sourceStart), end: Number(src.dataset.sourceEnd) });
     const c = e.target.closest('.chart-row[data-filter]');
     if (c) onChartActivate(c);
   });
@@ -1139,7 +988,7 @@ function wire() {
 
   // Print: the whole filtered table.
   window.addEventListener('beforeprint', () => {
-    if (state.tableLimit !== Infinity) { state.tableLimit = Infinity; renderTable(); }
+    store.tableLimit.value = Infinity;
   });
 
   phone.addEventListener('change', () => setMode(state.mode));
@@ -1148,11 +997,14 @@ function wire() {
 async function init() {
   let lang = 'zh';
   try { lang = localStorage.getItem(LANG_KEY) || 'zh'; } catch { /* ignore */ }
-  state.lang = lang === 'en' ? 'en' : 'zh';
-  state.t = translator(state.lang);
-  applyLanguage();
+  store.lang.value = lang === 'en' ? 'en' : 'zh';
+  let theme = 'auto';
+  try { theme = localStorage.getItem(THEME_KEY) || 'auto'; } catch { /* ignore */ }
+  store.theme.value = THEMES.includes(theme) ? theme : 'auto';
+  effect(applyLanguage);
+  effect(applyTheme);
+  views();
   wire();
-  renderAll();
   if (await batch.restore()) {
     setMode('edit');
     return;

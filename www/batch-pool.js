@@ -87,3 +87,41 @@ export function analyzeBatch(entries, { onStart = () => {}, onDone = () => {} } 
     },
   };
 }
+
+/**
+ * The batch's cross-report findings, computed off the main thread (one worker; the main thread
+ * where none starts): `entries` is `[{file, text, result}]`; resolves to batch-analyze.js
+ * linkEntries' answer. The reports go over one message a task, so that no single task clones
+ * the whole batch (200 results at once held the page for seconds).
+ */
+export async function linkInWorker(entries) {
+  const slot = startWorker();
+  try {
+    if (!slot) throw new Error('no worker');
+    await slot.ready;
+  } catch {
+    slot?.w.terminate();
+    const { linkEntries } = await import('./batch-analyze.js');
+    return linkEntries(entries);
+  }
+  try {
+    const answer = new Promise((ok, fail) => {
+      const items = [];
+      slot.w.onmessage = (e) => {
+        if (e.data?.id !== 'link') return;
+        if (e.data.failed) fail(new Error(e.data.failed));
+        else if (e.data.end) ok(items);
+        else items.push(e.data.item);
+      };
+      slot.w.onerror = (e) => { e.preventDefault?.(); fail(new Error(e.message || 'worker failed')); };
+    });
+    for (const entry of entries) {
+      slot.w.postMessage({ id: 'link', link: { add: entry } });
+      await new Promise((ok) => setTimeout(ok, 0));
+    }
+    slot.w.postMessage({ id: 'link', link: { run: true } });
+    return await answer;
+  } finally {
+    slot.w.terminate();
+  }
+}

@@ -2,9 +2,14 @@
 // kept in IndexedDB (www/workspace-store.js) so that it survives a reload. The page's
 // single-report view shows one of its files when a row is opened (app.js gives `openReport`).
 import { readBatch } from './batch-files.js';
-import { analyzeBatch } from './batch-pool.js';
-import { createRegister, batchTables, tableCsv, tablesXlsx } from './register-view.js';
+import { analyzeBatch, linkInWorker } from './batch-pool.js';
+import { createRegister, batchTables, tableCsv, tablesXlsx, sheetsXlsx } from './register-view.js';
 import { loadWorkspace, saveFiles, clearWorkspace } from './workspace-store.js';
+import { comparisonTables, renderComparison, COMPARE_SHEETS } from './compare-view.js';
+
+// The core on this thread, for what needs the whole batch at once (cross-report findings, a
+// comparison); loaded on first use.
+const core = () => import('./fazhi-analyzer.js');
 
 const $ = (id) => document.getElementById(id);
 
@@ -22,6 +27,10 @@ export function initBatch({ openReport, toast, download }) {
       if (!e.result) { toast(`${e.file}:${refusal(e)}`); return; }
       openReport(e, opts);
     },
+    onSelect(chosen) {
+      $('register-chosen').textContent = String(chosen.length);
+      $('register-compare').disabled = chosen.length !== 2;
+    },
   });
 
   function refusal(e) {
@@ -32,6 +41,7 @@ export function initBatch({ openReport, toast, download }) {
   function show() {
     document.body.dataset.view = 'register';
     $('register-view').hidden = false;
+    $('compare-view').hidden = true;
     register.render(entries);
     $('back-register').hidden = true;
     $('current-file').hidden = true;
@@ -62,7 +72,8 @@ export function initBatch({ openReport, toast, download }) {
     $('batch-bar').max = total;
     $('batch-bar').value = done;
     $('batch-progress-text').textContent = `${done} / ${total}${current ? ` · ${current}` : ''}`;
-    document.body.dataset.batch = done >= total ? 'done' : 'busy';
+    // `done` only at the end of open(): after the last file come the cross-report findings.
+    if (done < total) document.body.dataset.batch = 'busy';
   }
 
   async function open(files) {
@@ -82,7 +93,7 @@ export function initBatch({ openReport, toast, download }) {
       toast(`已取消:${done} / ${total} 份已分析`);
     };
     const read = await readBatch(files);
-    if (stopped) return;
+    if (stopped) { document.body.dataset.batch = 'cancelled'; return; }
     const start = entries.length;
     const fresh = read.map((r, k) => ({ index: start + k, ...r, result: null, tables: null }));
     total = fresh.length;
@@ -117,9 +128,84 @@ export function initBatch({ openReport, toast, download }) {
     mine = run;
     await mine.done;
     if (renderTimer) { clearTimeout(renderTimer); flush(); }
+    if (!stopped) await link();
     if (run === mine) run = null;
     progress(total, total);
-    document.body.dataset.batch = 'done';
+    // `cancelled` only now that the run has wound up: the tests wait for it, then no row can follow.
+    document.body.dataset.batch = stopped ? 'cancelled' : 'done';
+  }
+
+  /**
+   * Cross-report findings (recycled-text) over the whole batch, from the core's linkBatch: each
+   * result gains its findings, and its register row is recomputed when they changed.
+   */
+  async function link() {
+    const analysed = entries.filter((e) => e?.result);
+    if (analysed.length < 2) return;
+    try {
+      // Findings from an earlier link are dropped first: the batch is linked afresh as a whole.
+      const plain = (r) => ({ ...r, findings: r.findings.filter((f) => !f.sources).map((f, id) => ({ ...f, id })) });
+      const changed = [];
+      for (const { at, findings, stats, tables } of await linkInWorker(analysed.map((e) => ({ file: e.file, text: e.text, result: plain(e.result) })))) {
+        const e = analysed[at];
+        e.result = { ...e.result, findings, stats };
+        e.tables = tables;
+        changed.push(e);
+      }
+      if (changed.length) {
+        register.render(entries);
+        await persist(changed);
+      }
+    } catch (err) {
+      toast(`跨报告比对失败:${err?.message ?? err}`);
+    }
+  }
+
+  /** The two chosen rows side by side (older first: report year, then publication date, then batch order). */
+  let comparing = null;
+  async function compare(pair = register.state.selected) {
+    const [a, b] = pair.map((i) => entries[i]);
+    if (!a?.result || !b?.result) return;
+    const key = (e) => [e.result.meta?.reportYear ?? -Infinity, e.result.review?.timeliness?.published ?? e.result.meta?.published ?? '', e.index];
+    const before = (x, y) => { const p = key(x), q = key(y); return p[0] !== q[0] ? p[0] < q[0] : p[1] !== q[1] ? p[1] < q[1] : p[2] < q[2]; };
+    const [older, newer] = pair === register.state.selected && !before(a, b) ? [b, a] : [a, b];
+    try {
+      const comparison = await (await core()).compare({ file: older.file, result: older.result }, { file: newer.file, result: newer.result });
+      const tables = comparisonTables(comparison, older.result, newer.result);
+      comparing = { older, newer, comparison, tables };
+      document.body.dataset.view = 'compare';
+      $('register-view').hidden = true;
+      $('compare-view').hidden = false;
+      renderComparison($('compare-body'), tables, comparison);
+      $('compare-heading').focus?.();
+    } catch (err) {
+      toast(`无法比较:${err?.message ?? err}`);
+    }
+  }
+  const stemOf = (name) => name.split('/').pop().replace(/\.[^.]+$/, '').replace(/[\\/:*?"<>|\s]+/g, '_').slice(0, 40);
+  $('register-compare').addEventListener('click', () => compare());
+  $('compare-swap').addEventListener('click', () => comparing && compare([comparing.newer.index, comparing.older.index]));
+  $('compare-back').addEventListener('click', () => { show(); register.focusRow(register.state.focus); });
+  for (const b of document.querySelectorAll('[data-compare-export]')) {
+    b.addEventListener('click', async () => {
+      if (!comparing) return;
+      const { older, newer, tables } = comparing;
+      const name = `fazhi-对比-${stemOf(older.file)}-${stemOf(newer.file)}`;
+      try {
+        if (b.dataset.compareExport === 'xlsx') download(`${name}.xlsx`, await sheetsXlsx(COMPARE_SHEETS.map(([k, sheet]) => [tables[k], sheet])));
+        else download(`${name}-数字.csv`, new Blob([tableCsv(tables.figures)], { type: 'text/csv;charset=utf-8' }));
+      } catch (err) {
+        toast(`导出失败:${err?.message ?? err}`);
+      }
+    });
+  }
+
+  /** The register row of `file` (a cross-report finding's source) in the reading view, at `range`. */
+  function openFile(file, range) {
+    const e = entries.find((x) => x?.file === file);
+    if (!e?.result) { toast(`工作区中没有 ${file}`); return; }
+    register.state.focus = e.index;
+    openReport(e, { range });
   }
 
   async function restore() {
@@ -162,5 +248,5 @@ export function initBatch({ openReport, toast, download }) {
     register.focusRow(i);
   });
 
-  return { open, show, restore, hasBatch: () => entries.length > 0, register };
+  return { open, show, restore, openFile, compare, hasBatch: () => entries.length > 0, register };
 }

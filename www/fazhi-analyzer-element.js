@@ -8,80 +8,30 @@
 // to that module's own URL and instantiated once for every widget on the page. Pasted text is
 // data: it reaches the DOM only as text nodes. The module sets no globals; the only shared
 // state is the custom element registry entry, made by `FazhiAnalyzerElement.define()`.
+//
+// The panels are the page's components (./views.js) and the labels the page's (./i18n.js). Each
+// widget keeps its inputs in signals (@preact/signals-core, as the page does) and draws each
+// panel in an effect, so a change redraws what depends on it: a new language relabels the panels
+// but leaves the laid-out text alone; switching views shows and hides, and builds a panel the
+// first time it is shown.
 
+import { signal, computed, effect, batch, untracked } from './vendor/signals-core.js';
 import { analyze as analyzeText } from './fazhi-analyzer.js';
-import { renderReport, describeMetric } from './render.js';
+import { renderReport } from './render.js';
+import { describeMetric, figuresPerHeading } from './report-model.js';
+import { translator } from './i18n.js';
+import {
+  docHeading, statsView, partsChecklist, categoryChart, legendItems, fillOutline, treeBehaviour,
+  fillFiguresTable, findingsView, rovingFigures, flash,
+} from './views.js';
+import { el } from './dom.js';
 
 const VIEWS = ['full', 'compact', 'outline', 'metrics'];
-const KINDS = ['count', 'money', 'percent', 'duration', 'measure'];
-const ROLES = ['measures', 'duty', 'problems', 'plans'];
-const SEVERITIES = ['error', 'warning', 'info'];
 const INPUT_DEBOUNCE_MS = 300;
-
-const LABELS = {
-  zh: {
-    title: '法治报告分析',
-    inputLabel: '粘贴报告全文',
-    placeholder: '在此粘贴法治政府建设年度报告全文……',
-    empty: '粘贴或传入报告全文后，这里显示其结构、数字和审阅意见。',
-    busy: '分析中……',
-    error: '无法分析：',
-    untitled: '（未识别标题）',
-    figures: '数字',
-    headings: '标题',
-    findings: '审阅意见',
-    chars: '字数',
-    parts: '必备内容',
-    categories: '主要领域',
-    outline: '目录',
-    metrics: '数字一览',
-    noHeadings: '未识别到标题。',
-    noMetrics: '未识别到数字。',
-    noFindings: '没有审阅意见。',
-    report: '报告正文',
-    col: { text: '原文', value: '数值', unit: '单位', indicator: '指标', category: '领域', heading: '所在章节' },
-    kind: { count: '数量', money: '金额', percent: '比例', duration: '时长', measure: '计量' },
-    role: { measures: '举措', duty: '职责', problems: '问题', plans: '安排' },
-    severity: { error: '错误', warning: '警告', info: '提示' },
-    approx: { over: '以上', under: '不足', about: '约' },
-    year: (y) => `${y}年度`,
-    published: (d) => `发布于 ${d}`,
-    figuresIn: (n) => `${n} 个数字`,
-    kindLegend: '图例',
-  },
-  en: {
-    title: 'Rule-of-law report analysis',
-    inputLabel: 'Paste the full report',
-    placeholder: 'Paste the full text of a 法治政府建设 annual report here…',
-    empty: 'Paste or pass a report to see its structure, figures and review findings.',
-    busy: 'Analysing…',
-    error: 'Cannot analyse: ',
-    untitled: '(no title found)',
-    figures: 'Figures',
-    headings: 'Headings',
-    findings: 'Findings',
-    chars: 'Characters',
-    parts: 'Required parts',
-    categories: 'Main areas',
-    outline: 'Outline',
-    metrics: 'Figures',
-    noHeadings: 'No headings found.',
-    noMetrics: 'No figures found.',
-    noFindings: 'No findings.',
-    report: 'Report text',
-    col: { text: 'As written', value: 'Value', unit: 'Unit', indicator: 'Indicator', category: 'Area', heading: 'Section' },
-    kind: { count: 'count', money: 'money', percent: 'percent', duration: 'duration', measure: 'measure' },
-    role: { measures: 'measures', duty: 'duty', problems: 'problems', plans: 'plans' },
-    severity: { error: 'error', warning: 'warning', info: 'info' },
-    approx: { over: 'over', under: 'under', about: 'about' },
-    year: (y) => `year ${y}`,
-    published: (d) => `published ${d}`,
-    figuresIn: (n) => `${n} figure${n === 1 ? '' : 's'}`,
-    kindLegend: 'Legend',
-  },
-};
+const TABLE_COLUMNS = ['text', 'value', 'unit', 'indicator', 'category', 'section'];
 
 // Every custom property has a fallback, so the widget looks finished with no theming at all.
+// The class names are those of views.js and render.js (shared with the page).
 const CSS = `
 :host {
   all: initial;
@@ -109,6 +59,8 @@ const CSS = `
 h2, h3 { margin: 0 0 8px; font-weight: 600; line-height: 1.35; }
 h2 { font-size: 1.1em; }
 h3 { font-size: 1em; color: var(--fazhi-muted, #52606d); }
+button { font: inherit; color: inherit; }
+.visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
 .input { margin: 0 0 12px; }
 .input label { display: block; font-size: .9em; color: var(--fazhi-muted, #52606d); margin-bottom: 4px; }
 textarea {
@@ -123,20 +75,33 @@ textarea:focus-visible, button:focus-visible, [tabindex]:focus-visible {
 .status { color: var(--fazhi-muted, #52606d); font-size: .9em; min-height: 1.2em; margin: 0 0 8px; }
 .status.error { color: var(--fazhi-error, #b42318); }
 .summary { display: flex; flex-wrap: wrap; gap: 8px 20px; align-items: baseline; margin: 0 0 12px; }
-.summary .doc { flex: 1 1 100%; }
-.summary .doc-title { font-weight: 600; font-size: 1.05em; }
-.summary .doc-meta { color: var(--fazhi-muted, #52606d); font-size: .9em; }
-.count { display: inline-flex; flex-direction: column; min-width: 4.5em; }
-.count b { font-size: 1.4em; font-weight: 650; color: var(--fazhi-accent, #1d4ed8); font-variant-numeric: tabular-nums; }
-.count span { font-size: .85em; color: var(--fazhi-muted, #52606d); }
-.parts { list-style: none; margin: 0; padding: 0; display: flex; flex-wrap: wrap; gap: 4px 12px; font-size: .9em; }
-.parts .ok::before { content: "✓ "; color: var(--fazhi-ok, #117a43); font-weight: 700; }
-.parts .missing::before { content: "✗ "; color: var(--fazhi-error, #b42318); font-weight: 700; }
-.cats { margin: 0; padding: 0; list-style: none; display: flex; flex-wrap: wrap; gap: 4px 12px; font-size: .9em; }
-.cats b { font-weight: 600; font-variant-numeric: tabular-nums; }
-.legend { display: flex; flex-wrap: wrap; gap: 4px 12px; font-size: .85em; margin: 0 0 8px; color: var(--fazhi-muted, #52606d); }
-.legend mark { padding: 0 .3em; }
+.doc-heading { flex: 1 1 100%; }
+.doc-title { font-weight: 600; font-size: 1.05em; }
+.doc-meta { color: var(--fazhi-muted, #52606d); font-size: .9em; }
+.stats { display: flex; flex-wrap: wrap; gap: 8px 20px; }
+.stat { display: inline-flex; flex-direction: column; min-width: 4.5em; }
+.stat-value { font-size: 1.4em; font-weight: 650; color: var(--fazhi-accent, #1d4ed8); font-variant-numeric: tabular-nums; }
+.stat-label { font-size: .85em; color: var(--fazhi-muted, #52606d); }
+.block { flex: 1 1 100%; }
+.checklist { list-style: none; margin: 0; padding: 0; display: flex; flex-wrap: wrap; gap: 4px 12px; font-size: .9em; }
+.checklist .check { font-weight: 700; margin-inline-end: 4px; }
+.checklist .present .check { color: var(--fazhi-ok, #117a43); }
+.checklist .absent .check { color: var(--fazhi-error, #b42318); }
+.cell-link { background: none; border: 0; padding: 0; cursor: pointer; color: inherit; text-align: start; text-decoration: underline; text-underline-offset: 2px; }
+.chart { max-width: 36em; }
+.chart-label, .chart-value { font-size: 11.5px; fill: currentColor; }
+.chart-bar { fill: var(--fazhi-accent, #1d4ed8); opacity: .75; }
+.chart-hit { fill: transparent; }
+.legend { display: flex; flex-wrap: wrap; gap: 4px 12px; font-size: .85em; margin: 0 0 8px; padding: 0; list-style: none; color: var(--fazhi-muted, #52606d); }
+.legend-btn { display: inline-flex; align-items: center; gap: 4px; background: none; border: 0; padding: 0; cursor: default; }
+.swatch { width: 12px; height: 12px; border-radius: 3px; background: var(--kind-bg); border-bottom: 3px solid var(--kind-fg); }
+.legend-count { font-variant-numeric: tabular-nums; }
+.legend-finding { --sev: var(--fazhi-warning, #a35200); }
+.legend-finding.fz-sev-error { --sev: var(--fazhi-error, #b91c1c); }
+.legend-finding.fz-sev-info { --sev: var(--fazhi-info, #1d4ed8); }
+.underline-sample { text-decoration: underline wavy var(--sev); text-underline-offset: 3px; }
 .layout { display: grid; grid-template-columns: minmax(0, 1fr) minmax(14em, 32%); gap: 16px; align-items: start; }
+.root[data-view="outline"] .layout { grid-template-columns: minmax(0, 1fr); }
 @container (max-width: 720px) { .layout { grid-template-columns: minmax(0, 1fr); } }
 .report {
   white-space: pre-wrap; overflow-wrap: anywhere;
@@ -152,13 +117,16 @@ textarea:focus-visible, button:focus-visible, [tabindex]:focus-visible {
 .fz-heading { color: var(--fazhi-heading, var(--fazhi-accent, #1f3a5f)); font-weight: 700; border-radius: 3px; }
 .fz-heading.fz-level-1 { font-size: 1.1em; }
 .fz-heading.fz-style-inline, .fz-heading.fz-style-run-in { color: inherit; font-weight: inherit; }
-.fz-heading.flash, .fz-finding.flash { background: var(--fazhi-flash, #fff3b0); }
+.flash { background: var(--fazhi-flash, #fff3b0); }
 .fz-boilerplate { color: var(--fazhi-muted, #52606d); font-size: .88em; }
-mark, .legend-swatch {
+.fz-invisible { unicode-bidi: isolate; }
+.fz-invisible::before { content: "⟨" attr(data-char) "⟩"; font-size: .75em; color: var(--fazhi-error, #b42318); unicode-bidi: isolate; direction: ltr; }
+mark, .swatch, .chip {
   /* Dark text on the light kind colours, whatever the theme's text colour. */
   color: var(--fazhi-mark-fg, #1b1f24); border-radius: 3px; padding: 0 1px;
   background: var(--kind-bg); border-bottom: 2px solid var(--kind-fg);
 }
+mark { unicode-bidi: isolate; }
 mark:focus-visible { outline: 2px solid var(--fazhi-accent, #1d4ed8); outline-offset: 1px; }
 .fz-kind-count { --kind-bg: var(--fazhi-count-bg, #dbeafe); --kind-fg: var(--fazhi-count-fg, #1d4ed8); }
 .fz-kind-money { --kind-bg: var(--fazhi-money-bg, #dcfce7); --kind-fg: var(--fazhi-money-fg, #15803d); }
@@ -171,17 +139,17 @@ mark:focus-visible { outline: 2px solid var(--fazhi-accent, #1d4ed8); outline-of
 }
 .fz-finding.fz-sev-error { text-decoration-color: var(--fazhi-error, #b91c1c); }
 .fz-finding.fz-sev-info { text-decoration-color: var(--fazhi-info, #1d4ed8); text-decoration-style: dotted; }
-ul.tree, ul.tree ul { list-style: none; margin: 0; padding: 0; }
-ul.tree ul { padding-inline-start: 1.1em; border-inline-start: 1px solid var(--fazhi-border, #d5dbe3); }
-ul.tree li { margin: 2px 0; }
-.entry {
-  display: flex; gap: 6px; align-items: baseline; width: 100%; text-align: start;
-  font: inherit; color: inherit; background: none; border: 0; padding: 2px 4px; border-radius: 4px; cursor: pointer;
-}
-.entry:hover { background: var(--fazhi-hover, #eef2f7); }
-.entry .marker { color: var(--fazhi-muted, #52606d); white-space: nowrap; }
-.entry .title { flex: 1; }
-.entry .n { font-size: .8em; color: var(--fazhi-muted, #52606d); white-space: nowrap; font-variant-numeric: tabular-nums; }
+.tree, .tree ul { list-style: none; margin: 0; padding: 0; }
+.tree ul { padding-inline-start: 1.1em; border-inline-start: 1px solid var(--fazhi-border, #d5dbe3); }
+.tree-item[aria-expanded="false"] > ul { display: none; }
+.tree-row { display: flex; gap: 6px; align-items: baseline; padding: 2px 4px; border-radius: 4px; cursor: pointer; }
+.tree-row:hover { background: var(--fazhi-hover, #eef2f7); }
+.twisty, .twisty-space { width: .8em; flex: none; color: var(--fazhi-muted, #52606d); }
+.twisty::before { content: "▾"; }
+.tree-item[aria-expanded="false"] > .tree-row .twisty::before { content: "▸"; }
+.tree-label { flex: 1; }
+.tree-label .marker { color: var(--fazhi-muted, #52606d); white-space: nowrap; }
+.fig-count { font-size: .8em; color: var(--fazhi-muted, #52606d); white-space: nowrap; font-variant-numeric: tabular-nums; }
 .badge {
   font-size: .75em; padding: 0 .45em; border-radius: 999px; white-space: nowrap;
   background: var(--fazhi-badge-bg, #e0e7ff); color: var(--fazhi-badge-fg, #1e3a8a);
@@ -189,15 +157,20 @@ ul.tree li { margin: 2px 0; }
 table { border-collapse: collapse; width: 100%; font-size: .92em; }
 th, td { text-align: start; padding: 4px 8px; border-bottom: 1px solid var(--fazhi-border, #d5dbe3); vertical-align: top; }
 th { font-weight: 600; color: var(--fazhi-muted, #52606d); position: sticky; top: 0; background: var(--fazhi-bg, #ffffff); }
-td.num { text-align: end; font-variant-numeric: tabular-nums; white-space: nowrap; }
+td.num, th.num { text-align: end; font-variant-numeric: tabular-nums; white-space: nowrap; }
 .table-wrap { max-height: var(--fazhi-max-height, 70vh); overflow: auto; }
-ul.findings { list-style: none; margin: 0; padding: 0; }
-ul.findings li { margin: 0 0 6px; }
-.finding { display: block; width: 100%; text-align: start; font: inherit; color: inherit; background: none; border: 0; padding: 2px 4px; border-radius: 4px; cursor: pointer; }
-.finding:hover { background: var(--fazhi-hover, #eef2f7); }
-.sev { font-size: .75em; padding: 0 .45em; border-radius: 999px; margin-inline-end: 4px; color: #fff; background: var(--fazhi-warning, #b54708); }
-.sev.error { background: var(--fazhi-error, #b42318); }
-.sev.info { background: var(--fazhi-info, #2563eb); }
+.finding-group h3 { display: flex; gap: 6px; align-items: center; }
+.sev-dot { width: .6em; height: .6em; border-radius: 50%; background: var(--fazhi-warning, #b54708); }
+.sev-dot.sev-error { background: var(--fazhi-error, #b42318); }
+.sev-dot.sev-info { background: var(--fazhi-info, #2563eb); }
+.findings { list-style: none; margin: 0 0 8px; padding: 0; }
+.finding { margin: 0 0 6px; }
+.finding-btn { display: grid; gap: 2px; width: 100%; text-align: start; background: none; border: 0; padding: 2px 4px; border-radius: 4px; cursor: pointer; }
+.finding-btn.is-static { cursor: default; }
+.finding-btn:hover:not(.is-static), .finding.is-selected .finding-btn { background: var(--fazhi-hover, #eef2f7); }
+.finding-code { font-size: .8em; font-weight: 600; color: var(--fazhi-muted, #52606d); }
+.finding-evidence { font-size: .85em; color: var(--fazhi-muted, #52606d); }
+.sources, .sources-fold { font-size: .85em; margin: 0 0 4px 1em; padding: 0; list-style: none; }
 .muted { color: var(--fazhi-muted, #52606d); }
 `;
 
@@ -210,33 +183,13 @@ function styleSheet() {
   return sharedSheet;
 }
 
-const numberFormat = new Intl.NumberFormat('zh-CN', { maximumFractionDigits: 4 });
-
-/** Small DOM helper: element with attributes and children (strings become text nodes). */
-function h(doc, tag, attrs = {}, ...children) {
-  const el = doc.createElement(tag);
-  for (const [k, v] of Object.entries(attrs)) {
-    if (v === null || v === undefined || v === false) continue;
-    if (k === 'class') el.className = v;
-    else if (k === 'text') el.textContent = v;
-    else el.setAttribute(k, v === true ? '' : String(v));
-  }
-  for (const c of children.flat()) {
-    if (c === null || c === undefined || c === false) continue;
-    el.append(typeof c === 'string' || typeof c === 'number' ? doc.createTextNode(String(c)) : c);
-  }
-  return el;
-}
-
-/** Figures per heading, counting those of sub-headings too. */
-function figuresPerHeading(result) {
-  const counts = new Array(result.outline.length).fill(0);
-  for (const m of result.metrics) {
-    for (let id = m.heading; id !== null && id !== undefined && counts[id] !== undefined; id = result.outline[id].parent) {
-      counts[id] += 1;
-    }
-  }
-  return counts;
+/**
+ * Did the page's Content-Security-Policy forbid WebAssembly? (Chromium: "Refused to compile or
+ * instantiate WebAssembly module because 'wasm-unsafe-eval' is not an allowed source …".)
+ */
+function wasmForbidden(err) {
+  const msg = String(err?.message ?? err);
+  return /WebAssembly/i.test(msg) && /(unsafe-eval|Content Security Policy|Refused)/i.test(msg);
 }
 
 export class FazhiAnalyzerElement extends HTMLElement {
@@ -262,33 +215,63 @@ export class FazhiAnalyzerElement extends HTMLElement {
 
   #root;
   #els;
-  #result = null;
-  #error = null;
-  #analysedText = null;
+  // Inputs and outcome, as signals: the effects below draw from them.
+  #text = signal('');
+  #viewAttr = signal(null);
+  #langAttr = signal(null);
+  #noInput = signal(false);
+  #result = signal(null);
+  #analysedText = signal(null);
+  #error = signal(null);
+  #busy = signal(false);
+  #reportVersion = signal(0);
+  #t = computed(() => translator(/^en\b/i.test(this.#langAttr.value ?? '') ? 'en' : 'zh'));
+  #effects = [];
+  #reportFor = null;
+  #roving = null;
   #seq = 0;
   #pending = null;
-  #busy = false;
   #inputTimer = 0;
 
   constructor() {
     super();
     this.#root = this.attachShadow({ mode: 'open' });
     this.#root.adoptedStyleSheets = [styleSheet()];
-    const doc = this.ownerDocument;
-    const textarea = h(doc, 'textarea', { part: 'input', id: 'input', spellcheck: 'false' });
-    const label = h(doc, 'label', { for: 'input' });
-    const inputBox = h(doc, 'div', { class: 'input', part: 'input-area' }, label, textarea);
-    const status = h(doc, 'div', { class: 'status', part: 'status', role: 'status', 'aria-live': 'polite' });
-    const view = h(doc, 'div', { class: 'view' });
-    const root = h(doc, 'div', { class: 'root', part: 'root' }, inputBox, status, view);
+    const textarea = el('textarea', { part: 'input', id: 'input', spellcheck: 'false' });
+    const label = el('label', { for: 'input' });
+    const inputBox = el('div', { class: 'input', part: 'input-area' }, label, textarea);
+    const status = el('div', { class: 'status', part: 'status', role: 'status', 'aria-live': 'polite' });
+    const summary = el('section', { class: 'summary', part: 'summary' });
+    const legend = el('ul', { class: 'legend' });
+    const report = el('div', { class: 'report', part: 'report', role: 'document', tabindex: '0' });
+    const outlineTitle = el('h2');
+    const tree = el('ul', { class: 'tree', part: 'outline', role: 'tree' });
+    const outlineEmpty = el('p', { class: 'muted' });
+    const outline = el('section', { class: 'outline' }, outlineTitle, tree);
+    const findingsTitle = el('h2');
+    const findings = el('section', { class: 'findings-panel' }, findingsTitle, el('div'));
+    const side = el('aside', { class: 'side' }, outline, findings);
+    const layout = el('div', { class: 'layout' }, report, side);
+    const tableTitle = el('h2');
+    const table = el('table', { part: 'metrics' }, el('thead', {}, el('tr')), el('tbody'));
+    const tableWrap = el('div', { class: 'table-wrap', tabindex: '0', role: 'region' }, table);
+    const tableEmpty = el('p', { class: 'muted' });
+    const metrics = el('section', { class: 'metrics' }, tableTitle, tableWrap, tableEmpty);
+    const view = el('div', { class: 'view' }, summary, legend, layout, metrics);
+    const root = el('div', { class: 'root', part: 'root' }, inputBox, status, view);
     this.#root.append(root);
-    this.#els = { root, inputBox, label, textarea, status, view };
+    this.#els = {
+      root, inputBox, label, textarea, status, view, summary, legend, layout, report, side, outline, outlineTitle, tree,
+      outlineEmpty, findings, findingsTitle, metrics, tableTitle, table, tableWrap, tableEmpty,
+    };
+    this.#roving = rovingFigures(report);
     textarea.addEventListener('input', () => {
       clearTimeout(this.#inputTimer);
       this.#inputTimer = setTimeout(() => {
         this.text = textarea.value;
       }, INPUT_DEBOUNCE_MS);
     });
+    treeBehaviour(tree, (id) => this.#jump(report.querySelector(`[data-heading-anchor="${id}"]`), [], 'start'));
     root.addEventListener('click', (e) => this.#onClick(e));
   }
 
@@ -301,35 +284,45 @@ export class FazhiAnalyzerElement extends HTMLElement {
         this[prop] = value;
       }
     }
-    this.#paint();
-    if (this.#analysedText !== this.text) this.#schedule().catch(() => {});
+    if (!this.#effects.length) this.#effects = this.#views();
+    if (this.#analysedText.peek() !== this.text) this.#schedule().catch(() => {});
   }
 
   disconnectedCallback() {
     clearTimeout(this.#inputTimer);
+    for (const dispose of this.#effects) dispose();
+    this.#effects = [];
   }
 
   attributeChangedCallback(name, oldValue, newValue) {
     if (name === 'text') {
-      if (this.#els.textarea.value !== (newValue ?? '')) this.#els.textarea.value = newValue ?? '';
-      if (this.isConnected) this.#schedule().catch(() => {});
-    } else if (oldValue !== newValue) {
-      this.#paint();
-    }
+      // The attribute is for short inline texts; it sets the property (which does not reflect back).
+      if (newValue !== null) this.text = newValue;
+    } else if (name === 'view') this.#viewAttr.value = newValue;
+    else if (name === 'lang') this.#langAttr.value = newValue;
+    else if (name === 'no-input') this.#noInput.value = newValue !== null;
   }
 
-  /** The report text (attribute `text`). */
+  /**
+   * The report text. A property: a long report is never copied into an attribute. The `text`
+   * attribute, for short inline use, sets it.
+   */
   get text() {
-    return this.getAttribute('text') ?? '';
+    return this.#text.peek();
   }
   set text(value) {
-    if (value === null || value === undefined) this.removeAttribute('text');
-    else this.setAttribute('text', String(value));
+    const text = value === null || value === undefined ? '' : String(value);
+    if (text === this.#text.peek()) return;
+    this.#text.value = text;
+    // An inline attribute that no longer tells the text is dropped rather than left stale.
+    if (this.hasAttribute('text') && this.getAttribute('text') !== text) this.removeAttribute('text');
+    if (this.#els.textarea.value !== text) this.#els.textarea.value = text;
+    if (this.isConnected) this.#schedule().catch(() => {});
   }
 
   /** `full` (default), `compact`, `outline` or `metrics` (attribute `view`). */
   get view() {
-    const v = (this.getAttribute('view') ?? '').trim().toLowerCase();
+    const v = (this.#viewAttr.peek() ?? '').trim().toLowerCase();
     return VIEWS.includes(v) ? v : 'full';
   }
   set view(value) {
@@ -339,7 +332,7 @@ export class FazhiAnalyzerElement extends HTMLElement {
 
   /** Interface language, `zh` (default) or `en` (attribute `lang`). */
   get lang() {
-    return /^en\b/i.test(this.getAttribute('lang') ?? '') ? 'en' : 'zh';
+    return this.#t.peek().lang;
   }
   set lang(value) {
     if (value === null || value === undefined) this.removeAttribute('lang');
@@ -356,7 +349,7 @@ export class FazhiAnalyzerElement extends HTMLElement {
 
   /** The last result (format `fazhi-analyzer/1`), or null. Read-only. */
   get result() {
-    return this.#result;
+    return this.#result.peek();
   }
 
   /**
@@ -381,32 +374,37 @@ export class FazhiAnalyzerElement extends HTMLElement {
     const seq = ++this.#seq;
     const text = this.text;
     if (!text.trim()) {
-      this.#result = null;
-      this.#error = null;
-      this.#analysedText = text;
-      this.#paint();
+      batch(() => {
+        this.#result.value = null;
+        this.#error.value = null;
+        this.#analysedText.value = text;
+        this.#busy.value = false;
+      });
       return null;
     }
-    this.#busy = true;
-    this.#paintStatus();
+    this.#busy.value = true;
     try {
       const result = await analyzeText(text);
       if (seq !== this.#seq) return result; // a newer text is on its way
-      this.#result = result;
-      this.#error = null;
-      this.#analysedText = text;
-      this.#busy = false;
-      this.#paint();
+      batch(() => {
+        this.#result.value = result;
+        this.#error.value = null;
+        this.#analysedText.value = text;
+        this.#busy.value = false;
+      });
       this.dispatchEvent(new CustomEvent('fazhi-analyzer-result', { detail: result, bubbles: true, composed: true }));
       return result;
     } catch (err) {
-      const error = err instanceof Error ? err : new Error(String(err));
+      let error = err instanceof Error ? err : new Error(String(err));
+      // A portal whose CSP forbids WebAssembly: say so, and name the source expression it needs.
+      if (wasmForbidden(error)) error = Object.assign(new Error(this.#t.peek()('wasmBlocked')), { cause: err });
       if (seq === this.#seq) {
-        this.#result = null;
-        this.#error = error;
-        this.#analysedText = text;
-        this.#busy = false;
-        this.#paint();
+        batch(() => {
+          this.#result.value = null;
+          this.#error.value = error;
+          this.#analysedText.value = text;
+          this.#busy.value = false;
+        });
         this.dispatchEvent(
           new CustomEvent('fazhi-analyzer-error', { detail: { message: error.message, error }, bubbles: true, composed: true }),
         );
@@ -415,230 +413,141 @@ export class FazhiAnalyzerElement extends HTMLElement {
     }
   }
 
-  #t() {
-    return LABELS[this.lang];
-  }
-
-  #paintStatus() {
-    const { status } = this.#els;
-    const t = this.#t();
-    status.classList.toggle('error', Boolean(this.#error) && !this.#busy);
-    status.setAttribute('part', this.#error && !this.#busy ? 'status error' : 'status');
-    if (this.#busy) status.textContent = t.busy;
-    else if (this.#error) status.textContent = t.error + this.#error.message;
-    else if (!this.#result) status.textContent = t.empty;
-    else status.textContent = '';
-    status.hidden = !status.textContent;
-  }
-
-  #paint() {
-    const t = this.#t();
-    const { root, inputBox, label, textarea, view } = this.#els;
-    root.setAttribute('lang', this.lang === 'en' ? 'en' : 'zh-CN');
-    root.dataset.view = this.view;
-    label.textContent = t.inputLabel;
-    textarea.placeholder = t.placeholder;
-    inputBox.hidden = this.noInput;
-    this.#paintStatus();
-    view.replaceChildren();
-    const r = this.#result;
-    if (!r || this.#busy) return;
-    const doc = this.ownerDocument;
-    switch (this.view) {
-      case 'compact':
-        view.append(this.#summary(doc, r, true));
-        break;
-      case 'outline':
-        view.append(this.#summary(doc, r, false), this.#outline(doc, r));
-        break;
-      case 'metrics':
-        view.append(this.#summary(doc, r, false), this.#metrics(doc, r));
-        break;
-      default:
-        view.append(this.#summary(doc, r, false), this.#full(doc, r));
-    }
-  }
-
-  #summary(doc, r, detailed) {
-    const t = this.#t();
-    const meta = r.meta ?? {};
-    const metaBits = [
-      meta.issuer,
-      meta.reportYear ? t.year(meta.reportYear) : null,
-      meta.published ? t.published(meta.published) : null,
-    ].filter(Boolean);
-    const count = (n, label, key) => h(doc, 'span', { class: 'count', 'data-count': key }, h(doc, 'b', {}, numberFormat.format(n)), h(doc, 'span', {}, label));
-    const box = h(
-      doc,
-      'section',
-      { class: 'summary', part: 'summary' },
-      h(
-        doc,
-        'div',
-        { class: 'doc' },
-        h(doc, 'div', { class: 'doc-title' }, meta.title || t.untitled),
-        metaBits.length ? h(doc, 'div', { class: 'doc-meta' }, metaBits.join(' · ')) : null,
-      ),
-      count(r.metrics.length, t.figures, 'metrics'),
-      count(r.outline.length, t.headings, 'headings'),
-      count(r.findings.length, t.findings, 'findings'),
-      count(r.stats?.chars ?? 0, t.chars, 'chars'),
-    );
-    if (detailed) {
-      const parts = h(doc, 'ul', { class: 'parts', part: 'parts', 'aria-label': t.parts });
-      for (const role of ROLES) {
-        const ok = Boolean(r.sections?.[role]);
-        parts.append(h(doc, 'li', { class: ok ? 'ok' : 'missing', 'data-role': role, 'data-present': String(ok) }, t.role[role]));
-      }
-      const byCategory = new Map();
-      for (const m of r.metrics) byCategory.set(m.category, (byCategory.get(m.category) ?? 0) + 1);
-      const top = [...byCategory].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).slice(0, 5);
-      const cats = h(doc, 'ul', { class: 'cats', 'aria-label': t.categories });
-      for (const [name, n] of top) cats.append(h(doc, 'li', {}, `${name} `, h(doc, 'b', {}, String(n))));
-      box.append(
-        h(doc, 'div', { class: 'doc' }, h(doc, 'h3', {}, t.parts), parts),
-        top.length ? h(doc, 'div', { class: 'doc' }, h(doc, 'h3', {}, t.categories), cats) : null,
-      );
-    }
-    return box;
-  }
-
-  #legend(doc) {
-    const t = this.#t();
-    const present = new Set(this.#result.metrics.map((m) => m.kind));
-    return h(
-      doc,
-      'div',
-      { class: 'legend', 'aria-label': t.kindLegend },
-      KINDS.filter((k) => present.has(k)).map((k) => h(doc, 'span', { class: `legend-swatch fz-kind-${k}`, part: 'legend-item' }, t.kind[k])),
-    );
-  }
-
-  #full(doc, r) {
-    const t = this.#t();
-    const report = h(doc, 'div', { class: 'report', part: 'report', role: 'document', 'aria-label': t.report, tabindex: '0' });
-    report.append(renderReport(doc, this.#analysedText, r));
-    for (const mark of report.querySelectorAll('mark[data-metric-id]')) {
-      const m = r.metrics[Number(mark.dataset.metricId)];
-      if (!m) continue;
-      mark.setAttribute('part', `mark mark-${m.kind}`);
-      mark.title = describeMetric(m, r, this.lang).map(([k, v]) => `${k}: ${v}`).join('\n');
-    }
-    const side = h(
-      doc,
-      'aside',
-      { class: 'side' },
-      h(doc, 'section', {}, h(doc, 'h2', {}, t.outline), this.#tree(doc, r)),
-      h(doc, 'section', {}, h(doc, 'h2', {}, `${t.findings} (${r.findings.length})`), this.#findings(doc, r)),
-    );
-    return h(doc, 'div', { class: 'full' }, this.#legend(doc), h(doc, 'div', { class: 'layout' }, report, side));
-  }
-
-  #tree(doc, r) {
-    const t = this.#t();
-    if (!r.outline.length) return h(doc, 'p', { class: 'muted' }, t.noHeadings);
-    const counts = figuresPerHeading(r);
-    const top = h(doc, 'ul', { class: 'tree', part: 'outline', role: 'tree' });
-    const lists = new Map();
-    for (const hd of r.outline) {
-      const parentList = hd.parent === null || hd.parent === undefined ? top : lists.get(hd.parent) ?? top;
-      const entry = h(
-        doc,
-        'button',
-        { type: 'button', class: 'entry', part: 'heading', 'data-heading-id': hd.id },
-        h(doc, 'span', { class: 'marker' }, hd.marker),
-        h(doc, 'span', { class: 'title' }, hd.title),
-        hd.role ? h(doc, 'span', { class: 'badge', 'data-role': hd.role }, t.role[hd.role] ?? hd.role) : null,
-        counts[hd.id] ? h(doc, 'span', { class: 'n' }, t.figuresIn(counts[hd.id])) : null,
-      );
-      const li = h(doc, 'li', { role: 'treeitem', 'aria-level': hd.level }, entry);
-      parentList.append(li);
-      const sub = h(doc, 'ul', { role: 'group' });
-      lists.set(hd.id, sub);
-      li.append(sub);
-    }
-    for (const sub of lists.values()) if (!sub.childElementCount) sub.remove();
-    return top;
-  }
-
-  #outline(doc, r) {
-    return h(doc, 'section', {}, h(doc, 'h2', {}, this.#t().outline), this.#tree(doc, r));
-  }
-
-  #metrics(doc, r) {
-    const t = this.#t();
-    if (!r.metrics.length) return h(doc, 'p', { class: 'muted' }, t.noMetrics);
-    const head = h(doc, 'tr', {}, ['text', 'value', 'unit', 'indicator', 'category', 'heading'].map((c) => h(doc, 'th', { scope: 'col' }, t.col[c])));
-    const body = h(doc, 'tbody');
-    for (const m of r.metrics) {
-      const heading = m.heading !== null && m.heading !== undefined ? r.outline[m.heading] : null;
-      body.append(
-        h(
-          doc,
-          'tr',
-          { 'data-metric-id': m.id, 'data-kind': m.kind },
-          h(doc, 'td', {}, m.text),
-          h(doc, 'td', { class: 'num' }, (m.approx ? `${t.approx[m.approx]} ` : '') + numberFormat.format(m.value)),
-          h(doc, 'td', {}, m.unit),
-          h(doc, 'td', {}, m.indicator),
-          h(doc, 'td', {}, m.category),
-          h(doc, 'td', {}, heading ? `${heading.marker}${heading.title}` : ''),
-        ),
-      );
-    }
-    return h(
-      doc,
-      'section',
-      {},
-      h(doc, 'h2', {}, `${t.metrics} (${r.metrics.length})`),
-      h(doc, 'div', { class: 'table-wrap', tabindex: '0', role: 'region', 'aria-label': t.metrics }, h(doc, 'table', { part: 'metrics' }, h(doc, 'thead', {}, head), body)),
-    );
-  }
-
-  #findings(doc, r) {
-    const t = this.#t();
-    if (!r.findings.length) return h(doc, 'p', { class: 'muted' }, t.noFindings);
-    const list = h(doc, 'ul', { class: 'findings', part: 'findings' });
-    const order = [...r.findings].sort((a, b) => SEVERITIES.indexOf(a.severity) - SEVERITIES.indexOf(b.severity) || a.id - b.id);
-    for (const f of order) {
-      list.append(
-        h(
-          doc,
-          'li',
-          {},
-          h(
-            doc,
-            'button',
-            { type: 'button', class: 'finding', part: 'finding', 'data-finding-id': f.id, 'data-severity': f.severity },
-            h(doc, 'span', { class: `sev ${f.severity}` }, t.severity[f.severity] ?? f.severity),
-            f.message,
-          ),
-        ),
-      );
-    }
-    return list;
+  /** The effects that draw the widget; returns their disposers. */
+  #views() {
+    const e = this.#els;
+    const view = computed(() => {
+      const v = (this.#viewAttr.value ?? '').trim().toLowerCase();
+      return VIEWS.includes(v) ? v : 'full';
+    });
+    // What is shown: nothing while busy or without a result.
+    const shown = computed(() => (this.#busy.value ? null : this.#result.value));
+    return [
+      effect(() => {
+        const t = this.#t.value;
+        e.root.setAttribute('lang', t.lang === 'en' ? 'en' : 'zh-CN');
+        e.label.textContent = t('widgetInputLabel');
+        e.textarea.placeholder = t('widgetPlaceholder');
+        e.report.setAttribute('aria-label', t('reportText'));
+        e.tableWrap.setAttribute('aria-label', t('figureList'));
+        e.legend.setAttribute('aria-label', t('legend'));
+      }),
+      effect(() => { e.inputBox.hidden = this.#noInput.value; }),
+      effect(() => {
+        const t = this.#t.value;
+        const busy = this.#busy.value;
+        const error = this.#error.value;
+        const failed = Boolean(error) && !busy;
+        e.status.classList.toggle('error', failed);
+        e.status.setAttribute('part', failed ? 'status error' : 'status');
+        if (busy) e.status.textContent = t('statusBusy');
+        else if (error) e.status.textContent = error.cause && wasmForbidden(error.cause) ? error.message : t('widgetError') + error.message;
+        else if (!this.#result.value) e.status.textContent = t('widgetEmpty');
+        else e.status.textContent = '';
+        e.status.hidden = !e.status.textContent;
+      }),
+      // Which panels the view shows.
+      effect(() => {
+        const v = view.value;
+        const r = shown.value;
+        e.root.dataset.view = v;
+        e.view.hidden = !r;
+        e.legend.hidden = v !== 'full';
+        e.layout.hidden = v !== 'full' && v !== 'outline';
+        e.report.hidden = v !== 'full';
+        e.findings.hidden = v !== 'full';
+        e.metrics.hidden = v !== 'metrics';
+      }),
+      effect(() => {
+        const r = shown.value;
+        if (!r) return;
+        const t = this.#t.value;
+        const compact = view.value === 'compact';
+        e.summary.replaceChildren(
+          docHeading(r, t) ?? '',
+          statsView(r, t, ['metrics', 'headings', 'findings', 'chars']),
+          compact ? el('div', { class: 'block' }, el('h3', { text: t('requiredParts') }), partsChecklist(r, t)) : '',
+          compact && r.metrics.length ? el('div', { class: 'block' }, el('h3', { text: t('mainAreas') }), categoryChart(r, t, { max: 5 })) : '',
+        );
+      }),
+      // The text with its highlights: laid out again only for another result.
+      effect(() => {
+        const r = shown.value;
+        if (!r || view.value !== 'full') {
+          // Another view: the text leaves the DOM (a long report is heavy), laid out again on return.
+          e.report.replaceChildren();
+          this.#reportFor = null;
+          return;
+        }
+        if (this.#reportFor === r) return;
+        this.#reportFor = r;
+        e.report.replaceChildren(renderReport(this.ownerDocument, untracked(() => this.#analysedText.value), r));
+        this.#roving.reset();
+        this.#reportVersion.value++;
+      }),
+      effect(() => {
+        const r = shown.value;
+        const t = this.#t.value;
+        if (!r || !this.#reportVersion.value) return;
+        e.legend.replaceChildren(...legendItems(r, t));
+        for (const button of e.legend.querySelectorAll('button')) button.replaceWith(el('span', { class: 'legend-btn' }, ...button.childNodes));
+        for (const mark of e.report.querySelectorAll('mark[data-metric-id]')) {
+          const m = r.metrics[Number(mark.dataset.metricId)];
+          if (!m) continue;
+          mark.setAttribute('part', `mark mark-${m.kind}`);
+          mark.title = describeMetric(m, r, t.lang).map(([k, v]) => `${k}: ${v}`).join('\n');
+        }
+      }),
+      effect(() => {
+        const r = shown.value;
+        const v = view.value;
+        if (!r || (v !== 'full' && v !== 'outline')) return;
+        const t = this.#t.value;
+        e.outlineTitle.textContent = t('outline');
+        fillOutline(e.tree, r, t, { perHeading: figuresPerHeading(r) });
+        e.outlineEmpty.textContent = t('outlineEmpty');
+        e.outline.replaceChildren(e.outlineTitle, r.outline.length ? e.tree : e.outlineEmpty);
+      }),
+      effect(() => {
+        const r = shown.value;
+        if (!r || view.value !== 'full') return;
+        const t = this.#t.value;
+        e.findingsTitle.textContent = `${t('tabFindings')} (${r.findings.length})`;
+        e.findings.lastElementChild.replaceChildren(...findingsView(r, untracked(() => this.#analysedText.value), t, { sourceList: false }));
+      }),
+      effect(() => {
+        const r = shown.value;
+        if (!r || view.value !== 'metrics') return;
+        const t = this.#t.value;
+        e.tableTitle.textContent = `${t('figureList')} (${r.metrics.length})`;
+        e.tableWrap.hidden = !r.metrics.length;
+        e.tableEmpty.hidden = r.metrics.length > 0;
+        e.tableEmpty.textContent = t('noMetrics');
+        fillFiguresTable(e.table, r, r.metrics, t, { columns: TABLE_COLUMNS });
+      }),
+    ];
   }
 
   #onClick(e) {
-    const entry = e.target.closest?.('[data-heading-id]');
-    const finding = e.target.closest?.('[data-finding-id]');
-    const report = this.#root.querySelector('.report');
-    if (!report) return;
-    let target = null;
-    if (entry && !report.contains(entry)) {
-      const id = Number(entry.dataset.headingId);
-      target = report.querySelector(`[data-heading-anchor="${id}"]`);
-    } else if (finding) {
-      const f = this.#result?.findings[Number(finding.dataset.findingId)];
-      if (f && f.start !== null && f.start !== undefined) {
-        target = report.querySelector(`[data-finding-anchor="${f.id}"]`);
-      }
+    const report = this.#els.report;
+    const part = e.target.closest?.('[data-goto-heading]');
+    if (part) this.#jump(report.querySelector(`[data-heading-anchor="${Number(part.dataset.gotoHeading)}"]`), [], 'start');
+    const finding = e.target.closest?.('[data-goto-finding]');
+    if (finding) {
+      const id = Number(finding.dataset.gotoFinding);
+      for (const li of this.#root.querySelectorAll('[data-finding-id].is-selected')) li.classList.remove('is-selected');
+      finding.closest('[data-finding-id]')?.classList.add('is-selected');
+      this.#jump(report.querySelector(`[data-finding-anchor="${id}"]`), report.querySelectorAll(`[data-finding-ref="${id}"]`), 'center');
     }
-    if (!target) return;
-    // Scroll the report pane only, never the host page.
-    const top = target.getBoundingClientRect().top - report.getBoundingClientRect().top + report.scrollTop - 8;
+  }
+
+  /** Scroll the reading pane (never the host page) to `target` and flash it (and `pieces`). */
+  #jump(target, pieces, where) {
+    const report = this.#els.report;
+    if (!target || report.hidden) return;
+    const offset = target.getBoundingClientRect().top - report.getBoundingClientRect().top + report.scrollTop;
+    const top = where === 'center' ? offset - report.clientHeight / 3 : offset - 8;
     report.scrollTo({ top: Math.max(0, top) });
-    target.classList.add('flash');
-    setTimeout(() => target.classList.remove('flash'), 1200);
+    for (const node of pieces.length ? pieces : [target]) flash(node, 1200);
   }
 }

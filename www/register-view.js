@@ -45,19 +45,25 @@ export function tableCsv(table) {
 }
 
 /** The three tables as an .xlsx Blob (write-excel-file): header frozen, numbers and dates typed. */
-export async function tablesXlsx(tables) {
+export function tablesXlsx(tables) {
+  return sheetsXlsx([[tables.register, '汇总'], [tables.findings, '发现'], [tables.figures, '数字']]);
+}
+
+/** Tables ([[table, sheet name]…]) as an .xlsx Blob in the register's style: bold frozen header, typed cells. */
+export async function sheetsXlsx(sheets) {
   await import('./vendor/write-excel-file.js');
   const write = globalThis.writeXlsxFile;
   const sheet = (table, name) => ({
     sheet: name,
     stickyRowsCount: 1,
-    columns: table.columns.map((c) => ({ width: c.type === 'text' ? (['message', 'evidence', 'sentence', 'heading', 'title'].includes(c.key) ? 40 : 18) : 12 })),
+    columns: table.columns.map((c) => ({ width: c.type === 'text' ? (['message', 'evidence', 'sentence', 'heading', 'title', 'oldText', 'newText'].includes(c.key) ? 40 : 18) : 12 })),
     data: [
       table.columns.map((c) => ({ value: c.header, fontWeight: 'bold' })),
       ...table.rows.map((r) => r.map((v, i) => {
         if (v == null) return null;
         const type = table.columns[i].type;
-        if (type === 'number' && typeof v === 'number') return { value: v, type: Number };
+        if ((type === 'number' || type === 'mixed') && typeof v === 'number') return { value: v, type: Number };
+        if (type === 'percent' && typeof v === 'number') return { value: v, type: Number, format: '0.0%' };
         if (type === 'date' && /^\d{4}-\d{2}-\d{2}$/.test(v)) {
           const [y, m, d] = v.split('-').map(Number);
           return { value: new Date(Date.UTC(y, m - 1, d)), type: Date, format: 'yyyy-mm-dd' };
@@ -66,15 +72,16 @@ export async function tablesXlsx(tables) {
       })),
     ],
   });
-  return write([sheet(tables.register, '汇总'), sheet(tables.findings, '发现'), sheet(tables.figures, '数字')]).toBlob();
+  return write(sheets.map(([table, name]) => sheet(table, name))).toBlob();
 }
 
 /**
  * The register view inside `root` (the #register-view section). `onOpen(index)` opens a report.
  * Returns {render(entries), focusRow(index)}.
  */
-export function createRegister(root, { onOpen }) {
-  const state = { entries: [], sort: { key: null, dir: 1 }, only: { late: false, missing: false, errors: false }, query: '', chart: null, focus: 0 };
+export function createRegister(root, { onOpen, onSelect = () => {} }) {
+  // `selected`: up to two analysed rows (batch indexes, in the order chosen) for the comparison.
+  const state = { entries: [], sort: { key: null, dir: 1 }, only: { late: false, missing: false, errors: false }, query: '', chart: null, focus: 0, selected: [] };
   const table = root.querySelector('#register-table');
   const charts = root.querySelector('#register-charts');
   const shown = root.querySelector('#register-shown');
@@ -155,7 +162,7 @@ export function createRegister(root, { onOpen }) {
   function renderTable() {
     const cols = shownColumns();
     const rows = visible();
-    table.tHead.rows[0].replaceChildren(...cols.map((c) => {
+    table.tHead.rows[0].replaceChildren(el('th', { scope: 'col', class: 'select-col' }, el('span', { class: 'visually-hidden', text: '选择两份以比较' }), '比较'), ...cols.map((c) => {
       const sorted = state.sort.key === c.key;
       return el('th', { scope: 'col', 'data-col': c.key, 'aria-sort': sorted ? (state.sort.dir === 1 ? 'ascending' : 'descending') : 'none' },
         el('button', { type: 'button', class: 'sort', 'data-sort': c.key }, c.header,
@@ -163,8 +170,10 @@ export function createRegister(root, { onOpen }) {
     }));
     table.tBodies[0].replaceChildren(...rows.map(({ e, i }) => el('tr', {
       'data-register-row': i, 'data-file': e.file, tabindex: i === state.focus ? '0' : '-1',
-      class: e.result ? null : 'is-refused',
-    }, ...cols.map((c) => cell(e, c, rowOf(e)[c.k])))));
+      class: e.result ? (state.selected.includes(i) ? 'is-chosen' : null) : 'is-refused',
+    }, el('td', { class: 'select-col' }, el('input', {
+      type: 'checkbox', 'data-select': i, 'aria-label': `选择 ${e.file} 以比较`, checked: state.selected.includes(i), disabled: !e.result, tabindex: '-1',
+    })), ...cols.map((c) => cell(e, c, rowOf(e)[c.k])))));
     if (!table.tBodies[0].querySelector('tr[tabindex="0"]')) table.tBodies[0].rows[0]?.setAttribute('tabindex', '0');
     shown.textContent = `${rows.length} / ${state.entries.length} 份`;
     chip.hidden = !state.chart;
@@ -216,8 +225,26 @@ export function createRegister(root, { onOpen }) {
     );
   }
 
+  /** Choose or drop row `index` for the comparison (a third choice drops the first). */
+  function toggleSelected(index) {
+    if (!state.entries[index]?.result) return;
+    const at = state.selected.indexOf(index);
+    if (at >= 0) state.selected.splice(at, 1);
+    else {
+      state.selected.push(index);
+      if (state.selected.length > 2) state.selected.shift();
+    }
+    for (const box of table.querySelectorAll('input[data-select]')) {
+      const i = Number(box.dataset.select);
+      box.checked = state.selected.includes(i);
+      box.closest('tr').classList.toggle('is-chosen', box.checked);
+    }
+    onSelect([...state.selected]);
+  }
+
   function render(entries) {
     state.entries = entries;
+    state.selected = state.selected.filter((i) => entries[i]?.result);
     root.querySelector('#register-empty').hidden = entries.length > 0;
     if (state.focus >= entries.length) state.focus = 0;
     renderCharts();
@@ -246,6 +273,8 @@ export function createRegister(root, { onOpen }) {
     const tr = ev.target.closest('tr[data-register-row]');
     if (!tr) return;
     state.focus = Number(tr.dataset.registerRow);
+    const box = ev.target.closest('input[data-select]');
+    if (box) { toggleSelected(Number(box.dataset.select)); return; }
     const h = ev.target.closest('[data-open-heading]');
     if (h) onOpen(state.focus, { heading: Number(h.dataset.openHeading) });
     else if (ev.target.closest('[data-open]')) onOpen(state.focus, {});
@@ -256,6 +285,10 @@ export function createRegister(root, { onOpen }) {
     if (ev.key === 'ArrowDown' || ev.key === 'ArrowUp') {
       const next = ev.key === 'ArrowDown' ? tr.nextElementSibling : tr.previousElementSibling;
       if (next) focusRow(next.dataset.registerRow);
+      ev.preventDefault();
+    } else if (ev.key === ' ' && ev.target === tr) {
+      // Space chooses the row for the comparison (two rows: 比较所选).
+      toggleSelected(Number(tr.dataset.registerRow));
       ev.preventDefault();
     } else if (ev.key === 'Enter' && ev.target === tr) {
       state.focus = Number(tr.dataset.registerRow);
@@ -284,5 +317,5 @@ export function createRegister(root, { onOpen }) {
     timer = setTimeout(() => { state.query = ev.target.value; renderTable(); }, 120);
   });
 
-  return { render, focusRow, state };
+  return { render, focusRow, state, toggleSelected };
 }

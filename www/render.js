@@ -3,7 +3,6 @@
 //
 // The user's text is data: it only ever enters the DOM through text nodes.
 
-import { translator } from './i18n.js';
 
 /**
  * Render `text` with the analysis `result` as a DocumentFragment of line blocks.
@@ -13,7 +12,7 @@ import { translator } from './i18n.js';
  * - `<div class="fz-block">` groups of up to 200 lines, each line a `<div class="fz-line">` (the line's "\n" included, so the
  *   fragment's textContent is exactly `text`); whitespace-only lines get `fz-blank`, lines that
  *   open with a heading get `fz-line--heading fz-level-N`;
- * - one `<mark class="fz-metric fz-kind-KIND" data-metric-id="N" data-kind="KIND" tabindex="0">`
+ * - one `<mark class="fz-metric fz-kind-KIND" data-metric-id="N" data-kind="KIND" tabindex>`
  *   per metric (metrics that overlap an earlier one are skipped — the core never produces them);
  * - headings: `<span class="fz-heading fz-level-N fz-style-STYLE" data-heading-anchor="ID">`
  *   (a heading cut by a line break or a finding continues in `data-heading-part="ID"` spans);
@@ -22,8 +21,8 @@ import { translator } from './i18n.js';
  *   rather than cut a metric, so every metric stays one mark;
  * - page chrome the core set aside (`result.boilerplate`): `<span class="fz-boilerplate fz-bp-KIND">`.
  *
- * Offsets are UTF-16 code units, as the result gives them. Options: `{ tabbable: true }`
- * (false renders marks with tabindex="-1").
+ * Offsets are UTF-16 code units, as the result gives them. Options: `{ tabbable: true }`: the
+ * first mark has tabindex="0", the others "-1" (one tab stop; false: all "-1").
  */
 export function renderReport(doc, text, result, options = {}) {
   const all = doc.createDocumentFragment();
@@ -50,6 +49,28 @@ export async function renderReportInto(container, text, result, { signal, chunkM
 // Lines are grouped in blocks (`fz-block`) of this many, so that a page can skip laying out
 // blocks off screen (content-visibility) and a 10 MB text stays a few hundred block boxes.
 const BLOCK_LINES = 200;
+
+// Characters that change how text reads without showing themselves: bidi controls (a U+202E can
+// make 12 read as 21) and zero-width characters. Each is wrapped in `span.fz-invisible` with its
+// code point in `data-char`; the stylesheet shows it as a marked token and isolates it, so the
+// override cannot reach the text around it. The character itself stays: textContent is the text.
+const INVISIBLE = /[\u061C\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/g;
+
+function appendText(doc, parent, s) {
+  INVISIBLE.lastIndex = 0;
+  let at = 0;
+  for (let m; (m = INVISIBLE.exec(s));) {
+    if (m.index > at) parent.appendChild(doc.createTextNode(s.slice(at, m.index)));
+    const span = doc.createElement('span');
+    span.className = 'fz-invisible';
+    span.dataset.char = `U+${m[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
+    span.title = span.dataset.char;
+    span.textContent = m[0];
+    parent.appendChild(span);
+    at = m.index + 1;
+  }
+  if (at < s.length) parent.appendChild(doc.createTextNode(at ? s.slice(at) : s));
+}
 
 /** Yields DocumentFragments of consecutive whole lines (all at once unless chunkMs is set). */
 function* build(doc, text, result, { tabbable = true, chunkMs = Infinity } = {}) {
@@ -115,6 +136,7 @@ function* build(doc, text, result, { tabbable = true, chunkMs = Infinity } = {})
   }
   const metricAt = new Map(metrics.map((m) => [m.start, m]));
   const opened = new Set(); // wrappers that already have their first piece
+  let firstMarkDone = false;
   let active = [];
   let line = null;
   let stack = []; // [{w, el}]
@@ -186,68 +208,17 @@ function* build(doc, text, result, { tabbable = true, chunkMs = Infinity } = {})
       mark.className = `fz-metric fz-kind-${m.kind}`;
       mark.setAttribute('data-metric-id', String(m.id));
       mark.setAttribute('data-kind', m.kind);
-      mark.tabIndex = tabbable ? 0 : -1;
-      mark.textContent = text.slice(a, b);
+      // One tab stop for all figures (the first); arrows move between them (views.js rovingFigures).
+      mark.tabIndex = tabbable && !firstMarkDone ? 0 : -1;
+      firstMarkDone = true;
+      appendText(doc, mark, text.slice(a, b));
       top().appendChild(mark);
     } else {
-      top().appendChild(doc.createTextNode(text.slice(a, b)));
+      appendText(doc, top(), text.slice(a, b));
     }
   }
   yield frag;
 }
 
-/** `1234567.5` → `1,234,567.5` (zh-CN grouping; up to 4 decimals). */
-const formatters = new Map();
-export function formatNumber(value, lang = 'zh') {
-  if (typeof value !== 'number' || !Number.isFinite(value)) return String(value ?? '');
-  const locale = lang === 'en' ? 'en-US' : 'zh-CN';
-  let f = formatters.get(locale);
-  if (!f) formatters.set(locale, (f = new Intl.NumberFormat(locale, { maximumFractionDigits: 4 })));
-  return f.format(value);
-}
-
-/** The value as a reader says it: `4,787,761`, `3–5`, with the unit. */
-export function formatValue(metric, lang = 'zh') {
-  const v = formatNumber(metric.value, lang);
-  return metric.valueMax != null ? `${v}–${formatNumber(metric.valueMax, lang)}` : v;
-}
-
-/** Titles of the heading `id` and its ancestors, outermost first. */
-export function headingPath(result, id) {
-  const out = [];
-  const seen = new Set();
-  const outline = result?.outline ?? [];
-  while (id != null && outline[id] && !seen.has(id)) {
-    seen.add(id);
-    out.unshift(outline[id]);
-    id = outline[id].parent;
-  }
-  return out;
-}
-
-/** `marker + title` of a heading, e.g. `(二)依法参与行政复议…`. */
-export function headingLabel(h) {
-  return h ? `${h.marker ?? ''}${h.title ?? ''}` : '';
-}
-
-/**
- * The tooltip content of a metric as [label, value] rows, in `lang`:
- * value with thousands separators (and range), unit, indicator, category, approx, kind, section.
- */
-export function describeMetric(metric, result, lang = 'zh') {
-  const t = translator(lang);
-  const rows = [
-    [t('tooltipValue'), formatValue(metric, lang)],
-    [t('tooltipUnit'), metric.unit || '—'],
-    [t('tooltipIndicator'), metric.indicator || '—'],
-    [t('tooltipCategory'), metric.category || '—'],
-  ];
-  if (metric.approx) rows.push([t('tooltipApprox'), t.label('approx', metric.approx)]);
-  rows.push([t('tooltipKind'), t.label('kind', metric.kind)]);
-  const path = headingPath(result, metric.heading);
-  if (path.length) {
-    const label = headingLabel(path[path.length - 1]);
-    rows.push([t('tooltipSection'), label.length > 32 ? `${label.slice(0, 31)}…` : label]);
-  }
-  return rows;
-}
+// The model's formatting helpers, re-exported: `render.js` is the embedders' documented entry.
+export { formatNumber, formatValue, headingPath, headingLabel, describeMetric } from './report-model.js';

@@ -1,9 +1,19 @@
-// Shared helpers for the browser tests.
+// Shared helpers for the browser tests: seeds and fixtures, the page's analysis, the core's own
+// result, host pages for the widget, accessibility audits, CSV parsing, exports.
+//
+// Tests that take tens of seconds (large texts, 200-report batches, full accessibility audits,
+// the build's offline and single-file editions) carry the tag `@slow`:
+//   npx playwright test --grep-invert @slow     # the quick suite while developing
 import { readFileSync } from 'node:fs';
 import { expect } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+import { unzipSync, strFromU8 } from 'fflate';
 
-export const seed = (name) => readFileSync(new URL(`../fixtures/${name}`, import.meta.url), 'utf8');
+export const seedPath = (name) => new URL(`../fixtures/${name}`, import.meta.url).pathname;
+export const seed = (name) => readFileSync(seedPath(name), 'utf8');
 export const SEED_003 = '003_3bbaca17e2977359.txt';
+export const SEEDS = ['000_aa33b05144184fb9.txt', '001_67e2a9c3643c72a9.txt', '002_204dd670dded85b4.txt', SEED_003, '004_3dd393c9aa136697.txt'];
+export const SLOW = { tag: '@slow' };
 
 /** A fresh page with no stored draft. */
 export async function openPage(page, path = '/') {
@@ -29,6 +39,30 @@ export function coreResult(page, text) {
     const core = await import('./fazhi-analyzer.js');
     return core.analyze(t);
   }, text);
+}
+
+/** Serve `body` as an HTML page at `path` on the test server's origin (with `headers`), and open it. */
+export async function host(page, path, body, headers = {}) {
+  await page.route(`**${path}`, (route) =>
+    route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', headers, body }),
+  );
+  await page.goto(path);
+}
+
+/** A host page that loads the widget, with `widgets` as its body. */
+export const hostPage = (widgets, { head = '', css = '' } = {}) => `<!doctype html>
+<html lang="zh-CN"><head><meta charset="utf-8"><title>host</title>
+${css ? `<style>${css}</style>` : ''}${head}
+<script type="module" src="/fazhi-analyzer-element-define.js"></script>
+</head><body>${widgets}</body></html>`;
+
+/** axe-core, WCAG 2 A/AA (colour contrast included), over the page or inside `include`: no violation. */
+export async function audit(page, label, include = null) {
+  let axe = new AxeBuilder({ page });
+  if (include) axe = axe.include(include);
+  const { violations } = await axe.withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  const summary = violations.map((v) => `${label}: ${v.id} (${v.impact}) ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
+  expect(summary).toEqual([]);
 }
 
 export const fixture = (name) => new URL(`./fixtures/${name}`, import.meta.url).pathname;
@@ -67,4 +101,42 @@ export async function exportText(page, selector) {
   const chunks = [];
   for await (const c of await download.createReadStream()) chunks.push(c);
   return { name: download.suggestedFilename(), text: Buffer.concat(chunks).toString('utf8') };
+}
+
+/** An .xlsx → {sheetName: {A1: value, …}, frozen: {sheetName: bool}} (shared and inline strings, numbers, booleans). */
+export function readXlsx(bytes) {
+  const zip = unzipSync(bytes);
+  const text = (p) => strFromU8(zip[p]);
+  const unesc = (s) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&#(\d+);/g, (_, n) => String.fromCodePoint(Number(n))).replace(/&amp;/g, '&');
+  const shared = zip['xl/sharedStrings.xml']
+    ? [...text('xl/sharedStrings.xml').matchAll(/<si>([\s\S]*?)<\/si>/g)].map((m) => unesc([...m[1].matchAll(/<t[^>]*>([\s\S]*?)<\/t>/g)].map((t) => t[1]).join('')))
+    : [];
+  const attr = (tag, name) => new RegExp(`\\s${name}="([^"]*)"`).exec(tag)?.[1];
+  const rels = Object.fromEntries([...text('xl/_rels/workbook.xml.rels').matchAll(/<Relationship [^>]*>/g)].map((m) => [attr(m[0], 'Id'), attr(m[0], 'Target')]));
+  const sheets = {}, frozen = {};
+  for (const [tag] of text('xl/workbook.xml').matchAll(/<sheet [^>]*>/g)) {
+    const name = attr(tag, 'name');
+    const xml = text(`xl/${rels[attr(tag, 'r:id')].replace(/^\/?(xl\/)?/, '')}`);
+    const pane = /<pane [^>]*>/.exec(xml)?.[0] ?? '';
+    frozen[name] = attr(pane, 'ySplit') === '1' && attr(pane, 'state') === 'frozen';
+    const cells = {};
+    for (const c of xml.matchAll(/<c r="([A-Z]+\d+)"([^>]*?)(?:\/>|>([\s\S]*?)<\/c>)/g)) {
+      const type = /t="([^"]+)"/.exec(c[2])?.[1];
+      const v = /<v>([\s\S]*?)<\/v>/.exec(c[3] ?? '')?.[1];
+      if (type === 's') cells[c[1]] = shared[Number(v)];
+      else if (type === 'inlineStr' || type === 'str') cells[c[1]] = unesc(/<t[^>]*>([\s\S]*?)<\/t>/.exec(c[3] ?? '')?.[1] ?? v ?? '');
+      else if (type === 'b') cells[c[1]] = v === '1';
+      else if (v != null) cells[c[1]] = Number(v);
+    }
+    sheets[name] = cells;
+  }
+  return { sheets, frozen };
+}
+
+/** What clicking `locator` downloads: {name, bytes}. */
+export async function downloadOf(page, locator) {
+  const [download] = await Promise.all([page.waitForEvent('download'), locator.click()]);
+  const chunks = [];
+  for await (const c of await download.createReadStream()) chunks.push(c);
+  return { name: download.suggestedFilename(), bytes: Buffer.concat(chunks) };
 }

@@ -5,7 +5,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { serve } from '../../scripts/serve.mjs';
-import { seed, SEED_003 } from './helpers.mjs';
+import { seed, SEED_003, SLOW } from './helpers.mjs';
 import { DIST, requireDist, buildInfo, nodeAnalyze, stop } from './dist.mjs';
 
 test.describe.configure({ mode: 'serial' });
@@ -24,7 +24,7 @@ async function controlled(page) {
   });
 }
 
-test('after one load, the page reloads and analyses with the server stopped and the network off', async ({ browser }) => {
+test('after one load, the page reloads and analyses with the server stopped and the network off', SLOW, async ({ browser }) => {
   const PORT = 8383;
   const origin = `http://127.0.0.1:${PORT}`;
   const server = await serve({ root: DIST, port: PORT, base: BASE, csp: true });
@@ -70,7 +70,7 @@ test('after one load, the page reloads and analyses with the server stopped and 
   }
 });
 
-test('a new build installs beside the old one, shows a quiet notice, and replaces the old cache on reload', async ({ browser }) => {
+test('a new build installs beside the old one, shows a quiet notice, and replaces the old cache on reload', SLOW, async ({ browser }) => {
   const PORT = 8384;
   const origin = `http://127.0.0.1:${PORT}`;
   // A second build: a copy of dist/ with one file changed, its content hash recomputed by the

@@ -1,16 +1,9 @@
 // Accessibility: axe-core (WCAG 2 A/AA, including colour contrast) over every view of the page,
 // in both languages, and keyboard reachability of every control.
 import { test, expect } from '@playwright/test';
-import AxeBuilder from '@axe-core/playwright';
-import { openPage, waitAnalysed } from './helpers.mjs';
+import { openPage, waitAnalysed, audit, SLOW } from './helpers.mjs';
 
-async function audit(page, label) {
-  const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  const summary = violations.map((v) => `${label}: ${v.id} (${v.impact}) ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
-  expect(summary).toEqual([]);
-}
-
-test('no WCAG A/AA violations in the empty page, reading view and each tab', async ({ page }) => {
+test('no WCAG A/AA violations in the empty page, reading view and each tab', SLOW, async ({ page }) => {
   test.setTimeout(240_000); // six full audits; slow when the 10 MB test runs beside it
   await openPage(page);
   await audit(page, 'empty');

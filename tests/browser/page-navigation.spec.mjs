@@ -130,8 +130,8 @@ test('tooltip on hover and on keyboard focus', async ({ page }) => {
   await expect(tip).toContainText(new Intl.NumberFormat('zh-CN', { maximumFractionDigits: 4 }).format(m.value));
   await expect(tip).toContainText(m.indicator);
   await expect(tip).toContainText(m.category);
-  // Tab moves to the next figure, and the tooltip follows.
-  await page.keyboard.press('Tab');
+  // → moves to the next figure (the figures are one tab stop), and the tooltip follows.
+  await page.keyboard.press('ArrowRight');
   const next = result.metrics.filter((x) => x.start > m.start).sort((a, b) => a.start - b.start)[0];
   await expect(page.locator(`mark[data-metric-id="${next.id}"]`)).toBeFocused();
   await expect(tip).toContainText(next.text);

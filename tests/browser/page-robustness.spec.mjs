@@ -2,9 +2,9 @@
 // survives a reload; strict CSP and a sub-path; the English toggle; a phone.
 import { test, expect } from '@playwright/test';
 import { serve } from '../../scripts/serve.mjs';
-import { seed, SEED_003, openPage, pasteText, waitAnalysed, coreResult } from './helpers.mjs';
+import { seed, SEED_003, openPage, pasteText, waitAnalysed, coreResult, SLOW } from './helpers.mjs';
 
-test('the page answers input while a 10 MB analysis runs', async ({ page }) => {
+test('the page answers input while a 10 MB analysis runs', SLOW, async ({ page }) => {
   test.setTimeout(180_000);
   await openPage(page);
   await page.locator('#tab-metrics').click();
@@ -57,7 +57,8 @@ test('pasted markup renders as text: no element created, no script run', async (
   expect(await page.locator('#reading img, #reading script, #reading b').count()).toBe(0);
   expect(await page.locator('img').count()).toBe(0);
   await page.locator('#reading').hover();
-  await page.waitForTimeout(300);
+  // A frame and a task after the hover: any handler a stray element could carry has had its turn.
+  await page.evaluate(() => new Promise((ok) => requestAnimationFrame(() => setTimeout(ok, 0))));
   expect(await page.evaluate(() => window.__xss)).toBeUndefined();
   expect(dialogs).toBe(0);
   // The exports carry it as data too.
@@ -70,7 +71,8 @@ test('the draft is restored after a reload, and the button clears it', async ({ 
   const text = seed(SEED_003).slice(0, 4000);
   await pasteText(page, text);
   await page.locator('#source').press('End');
-  await page.waitForTimeout(700); // the draft is saved 400 ms after the last change
+  // The draft is saved 400 ms after the last change: wait until it is there.
+  await expect.poll(() => page.evaluate(() => localStorage.getItem('fazhi-analyzer.draft'))).toBe(text);
   await page.reload();
   await waitAnalysed(page);
   await expect(page.locator('#source')).toHaveValue(text);
@@ -82,7 +84,7 @@ test('the draft is restored after a reload, and the button clears it', async ({ 
   await page.locator('#mode-edit').click();
   await page.locator('#clear-btn').click();
   await expect(page.locator('#source')).toHaveValue('');
-  await page.waitForTimeout(300);
+  await expect.poll(() => page.evaluate(() => localStorage.getItem('fazhi-analyzer.draft'))).toBeNull();
   await page.reload();
   await expect(page.locator('body')).toHaveAttribute('data-analysis', 'idle');
   await expect(page.locator('#source')).toHaveValue('');

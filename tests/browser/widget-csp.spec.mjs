@@ -34,7 +34,7 @@ test('the demo host page works under the strict CSP from a sub-path, with no req
   const res = await page.goto(`${ORIGIN}${BASE}embed.html`);
   expect(res.headers()['content-security-policy']).toBe(STRICT_CSP);
   const compact = page.locator('fazhi-analyzer#compact');
-  await expect(compact.locator('[data-count="metrics"] b')).not.toHaveText('0');
+  await expect(compact.locator('[data-stat="metrics"] .stat-value')).not.toHaveText('0');
   const full = page.locator('fazhi-analyzer#full');
   const text = seed(SEED_003);
   const result = await full.evaluate((el, t) => el.analyze(t), text);

@@ -2,7 +2,7 @@
 // Host pages are served through page.route() at a path of the test server's own origin, so the
 // widget loads its module, renderer and wasm from the real server exactly as a portal would.
 import { test, expect } from '@playwright/test';
-import { seed, SEED_003 } from './helpers.mjs';
+import { seed, SEED_003, host, hostPage, coreResult as core } from './helpers.mjs';
 
 const SHORT = `某县2021年法治政府建设工作报告
 一、主要举措
@@ -13,29 +13,11 @@ const SHORT = `某县2021年法治政府建设工作报告
 组织培训3次。
 `;
 
-/** Serve `body` as an HTML page at `path` on the test server's origin. */
-async function host(page, path, body, headers = {}) {
-  await page.route(`**${path}`, (route) =>
-    route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', headers, body }),
-  );
-  await page.goto(path);
-}
-
-const hostPage = (widgets, { head = '', css = '' } = {}) => `<!doctype html>
-<html lang="zh-CN"><head><meta charset="utf-8"><title>host</title>
-${css ? `<style>${css}</style>` : ''}${head}
-<script type="module" src="/fazhi-analyzer-element-define.js"></script>
-</head><body>${widgets}</body></html>`;
-
 /** Marks inside a widget's shadow root as [id, text]. */
 const marksOf = (locator) =>
   locator.evaluate((el) =>
     [...el.shadowRoot.querySelectorAll('mark[data-metric-id]')].map((m) => [Number(m.dataset.metricId), m.textContent]),
   );
-
-async function core(page, text) {
-  return page.evaluate(async (t) => (await import('/fazhi-analyzer.js')).analyze(t), text);
-}
 
 test('two widgets on one page analyse independently, sharing one wasm instance', async ({ page }) => {
   const wasm = [];
@@ -62,7 +44,7 @@ test('two widgets on one page analyse independently, sharing one wasm instance',
   expect(await page.locator('#a').evaluate((el) => el.shadowRoot.querySelector('[part~="report"]').textContent)).toBe(long);
   // Compact view: counts only, no reading view.
   expect(await marksOf(page.locator('#b'))).toEqual([]);
-  await expect(page.locator('#b [data-count="metrics"] b')).toHaveText(String(expectB.metrics.length));
+  await expect(page.locator('#b [data-stat="metrics"] .stat-value')).toHaveText(String(expectB.metrics.length));
 
   // Changing one widget's text leaves the other alone.
   await page.locator('#b').evaluate((el) => el.analyze('全年办理案件7件。'));
@@ -86,7 +68,7 @@ test('typing in the widget analyses after a pause; the view switches between ful
   await expect(w.locator('mark[data-metric-id]')).toHaveCount(0);
   await expect(w.locator('.tree [data-heading-id]')).toHaveCount(expected.outline.length);
   await w.evaluate((el) => el.setAttribute('view', 'metrics'));
-  await expect(w.locator('tr[data-metric-id]')).toHaveCount(expected.metrics.length);
+  await expect(w.locator('tr[data-metric-row]')).toHaveCount(expected.metrics.length);
   await w.evaluate((el) => el.setAttribute('lang', 'en'));
   await expect(w.locator('th').first()).toHaveText('As written');
 });
@@ -119,7 +101,9 @@ test('attributes and properties reflect both ways; result is read-only', async (
     return out;
   });
   expect(state.initial).toEqual(['全年受理案件12件。', 'outline', 'en', true]);
-  expect(state.attrs).toEqual(['metrics', 'zh', '办结率98%。', null]);
+  // The text is a property: a report is never copied into an attribute (the attribute only sets
+  // it, and one that no longer tells the text is dropped).
+  expect(state.attrs).toEqual(['metrics', 'zh', null, null]);
   expect(state.props).toEqual(['compact', 'en', '共3人。', true]);
   expect(state.fallbacks).toEqual(['full', 'zh']);
   expect(state.readOnly).toBe(true);
@@ -134,9 +118,9 @@ test('attributes and properties reflect both ways; result is read-only', async (
     const { FazhiAnalyzerElement } = await import('/fazhi-analyzer-element.js');
     FazhiAnalyzerElement.define('fazhi-analyzer-late');
     const r = await el.analyze();
-    return [el.getAttribute('view'), el.getAttribute('text'), r.metrics.length, el.constructor !== HTMLElement];
+    return [el.getAttribute('view'), el.getAttribute('text'), el.text, r.metrics.length, el.constructor !== HTMLElement];
   });
-  expect(early).toEqual(['metrics', '受理案件5件。', 1, true]);
+  expect(early).toEqual(['metrics', null, '受理案件5件。', 1, true]);
 });
 
 test('result and error events carry their payload, bubble and cross the shadow boundary', async ({ page }) => {
@@ -209,7 +193,7 @@ test('host styles do not leak in, widget styles do not leak out, no globals are 
       taPadding: ta.paddingTop,
       letterSpacing: getComputedStyle(inner).letterSpacing,
       hostFontSize: getComputedStyle(el).fontSize,
-      accent: getComputedStyle(sr.querySelector('[data-count="metrics"] b')).color,
+      accent: getComputedStyle(sr.querySelector('[data-stat="metrics"] .stat-value')).color,
       inlineStyles: sr.querySelectorAll('style, [style]').length,
       adopted: sr.adoptedStyleSheets.length,
     };
@@ -235,4 +219,56 @@ test('host styles do not leak in, widget styles do not leak out, no globals are 
   expect(after.accent).toBe('rgb(1, 2, 3)');
   expect(after.inlineStyles).toBe(0);
   expect(after.adopted).toBe(1);
+});
+
+test('a widget finding jumps to its evidence, scrolling the reading pane only', async ({ page }) => {
+  await host(page, '/jump.html', hostPage('<p style="height:50px">门户</p><fazhi-analyzer id="w" no-input></fazhi-analyzer>'));
+  const w = page.locator('#w');
+  const text = seed(SEED_003);
+  const result = await w.evaluate((el, t) => el.analyze(t), text);
+  const located = result.findings.filter((f) => f.start != null);
+  expect(located.length).toBeGreaterThan(3);
+  // The last finding with evidence: far down the text, below the pane's first screen.
+  const f = located.reduce((a, b) => (b.start > a.start ? b : a));
+  const before = await page.evaluate(() => [window.scrollY, document.querySelector('#w').shadowRoot.querySelector('.report').scrollTop]);
+  await w.locator(`[data-finding-id="${f.id}"] [data-goto-finding]`).click();
+  const anchor = w.locator(`[data-finding-anchor="${f.id}"]`);
+  await expect(anchor).toHaveClass(/flash/);
+  await expect(anchor).toBeInViewport();
+  const after = await page.evaluate(() => {
+    const report = document.querySelector('#w').shadowRoot.querySelector('.report');
+    const a = report.querySelector('.flash').getBoundingClientRect();
+    const r = report.getBoundingClientRect();
+    return { scrollY: window.scrollY, top: report.scrollTop, inside: a.top >= r.top && a.bottom <= r.bottom };
+  });
+  expect(after.top).toBeGreaterThan(before[1]);
+  expect(after.inside).toBe(true);
+  expect(after.scrollY).toBe(before[0]);
+  expect(await anchor.textContent()).toBe(text.slice(f.start, f.end).slice(0, (await anchor.textContent()).length));
+  await expect(w.locator(`[data-finding-id="${f.id}"]`)).toHaveClass(/is-selected/);
+});
+
+test('no title: the widget shows none (no placeholder), and the figures are one tab stop', async ({ page }) => {
+  await host(page, '/notitle.html', hostPage('<fazhi-analyzer id="w" text="全年受理案件12件,办结11件,办结率91.7%。"></fazhi-analyzer>'));
+  const w = page.locator('#w');
+  await expect(w.locator('mark[data-metric-id]')).toHaveCount(3);
+  await expect(w.locator('.doc-title')).toHaveCount(0);
+  expect(await w.evaluate((el) => el.shadowRoot.textContent)).not.toContain('未识别标题');
+  await expect(w.locator('mark[tabindex="0"]')).toHaveCount(1);
+  await w.locator('mark[data-metric-id]').first().focus();
+  await page.keyboard.press('ArrowRight');
+  expect(await w.evaluate((el) => el.shadowRoot.activeElement?.textContent)).toBe('11件');
+});
+
+test('a portal whose CSP forbids WebAssembly gets a Chinese explanation naming wasm-unsafe-eval', async ({ page }) => {
+  const policy = "default-src 'self'; script-src 'self'; style-src 'self'";
+  await host(page, '/no-wasm.html', hostPage('<fazhi-analyzer id="w" text="全年受理案件12件。"></fazhi-analyzer>'), { 'Content-Security-Policy': policy });
+  const status = page.locator('#w [part~="status"]');
+  await expect(status).toHaveAttribute('part', 'status error');
+  await expect(status).toContainText("'wasm-unsafe-eval'");
+  await expect(status).toContainText('内容安全策略');
+  await expect(status).toContainText('WebAssembly');
+  // The error event and analyze()'s rejection carry the same explanation.
+  const message = await page.locator('#w').evaluate((el) => el.analyze('共3人。').then(() => null, (e) => e.message));
+  expect(message).toContain("'wasm-unsafe-eval'");
 });
