@@ -63,3 +63,11 @@ pub fn analyze(input: &str) -> Analysis {
 pub fn analyze_to_json(input: &str) -> String {
     serde_json::to_string(&analyze(input)).expect("the result always serialises")
 }
+
+/// The message catalogue's names of what the result carries in Chinese — the categories,
+/// the required parts, the finding codes — with their English, as pretty JSON:
+/// `{categories: {zh: en}, parts: {role: {zh, en}}, codes: {code: {zh, en}}}`. The page and
+/// the widget read it as `www/catalogue.js` (generated from this; `tests/catalogue.rs`).
+pub fn catalogue_json() -> String {
+    serde_json::to_string_pretty(&vocab::messages::names()).expect("the catalogue always serialises")
+}

@@ -4,6 +4,8 @@
 //! (end exclusive). Stages work in byte [`Span`](crate::Span)s; [`crate::encode`]
 //! converts once, at this boundary. Field names are the contract (docs/result-format.md).
 
+use std::collections::BTreeMap;
+
 use serde::{Deserialize, Serialize};
 
 pub const FORMAT: &str = "fazhi-analyzer/1";
@@ -137,14 +139,9 @@ pub enum Role {
 impl Role {
     pub const ALL: [Role; 4] = [Role::Measures, Role::Duty, Role::Problems, Role::Plans];
 
-    /// The part's name as the 督察工作规定 gives it.
+    /// The part's name as the 督察工作规定 gives it (English: `vocab::messages::part_name`).
     pub fn label(self) -> &'static str {
-        match self {
-            Role::Measures => "推进法治政府建设的主要举措和成效",
-            Role::Duty => "党政主要负责人履行推进法治建设第一责任人职责情况",
-            Role::Problems => "存在的不足和原因",
-            Role::Plans => "下一年度推进法治政府建设的主要安排",
-        }
+        crate::vocab::messages::part_name(self, crate::vocab::messages::Lang::Zh)
     }
 }
 
@@ -222,6 +219,13 @@ pub struct Finding {
     pub severity: Severity,
     /// One plain Chinese sentence a reviewer can act on.
     pub message: String,
+    /// The same message in English, from the same catalogue (`vocab::messages`).
+    #[serde(default)]
+    pub message_en: String,
+    /// The message's parameters by name (quoted text, counts, ISO dates, part and period
+    /// codes), for a client that words the finding itself.
+    #[serde(default)]
+    pub params: BTreeMap<String, ParamValue>,
     /// The evidence; null only for whole-document findings.
     pub start: Option<usize>,
     pub end: Option<usize>,
@@ -233,6 +237,14 @@ pub struct Finding {
     /// batch. Absent from single-report results.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub sources: Vec<Source>,
+}
+
+/// A parameter of a finding's message: text or an integer.
+#[derive(Serialize, Deserialize, Debug, Clone, PartialEq)]
+#[serde(untagged)]
+pub enum ParamValue {
+    Number(i64),
+    Text(String),
 }
 
 /// A passage in another report of the batch.
@@ -264,6 +276,24 @@ pub enum FindingCode {
     RecycledText,
     /// The same indicator and unit stated twice with different values in one report.
     InconsistentFigure,
+}
+
+impl FindingCode {
+    pub const ALL: [FindingCode; 13] = [
+        FindingCode::SectionMissing,
+        FindingCode::LatePublication,
+        FindingCode::NumberingGap,
+        FindingCode::NumberingDuplicate,
+        FindingCode::RateMismatch,
+        FindingCode::SumMismatch,
+        FindingCode::RespectivelyMismatch,
+        FindingCode::SuspectedMissingChar,
+        FindingCode::TruncatedSentence,
+        FindingCode::UnquantifiedSection,
+        FindingCode::Placeholder,
+        FindingCode::RecycledText,
+        FindingCode::InconsistentFigure,
+    ];
 }
 
 #[derive(Serialize, Deserialize, Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]

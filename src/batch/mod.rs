@@ -11,6 +11,7 @@ pub mod compare;
 pub mod recycled;
 
 use crate::result::{Analysis, Finding, FindingCode, Severity};
+use crate::vocab::messages::Message;
 
 pub use recycled::Doc;
 
@@ -26,11 +27,14 @@ pub fn link(files: &[&str], texts: &[&str], results: &mut [Analysis]) {
     };
     for p in passages {
         let result = &mut results[p.doc];
+        let message = recycled_message(&p);
         result.findings.push(Finding {
             id: 0,
             code: FindingCode::RecycledText,
             severity: Severity::Warning,
-            message: recycled_message(&p),
+            message: message.zh(),
+            message_en: message.en(),
+            params: message.param_values(),
             start: Some(p.range.start),
             end: Some(p.range.end),
             related: Vec::new(),
@@ -47,19 +51,20 @@ pub fn link(files: &[&str], texts: &[&str], results: &mut [Analysis]) {
     }
 }
 
-fn recycled_message(p: &recycled::Passage) -> String {
-    let share = (p.section_share * 100.0).round();
-    let section = p.section.as_deref().map_or_else(|| "正文".to_owned(), |t| format!("“{}”部分", snippet(t, 20)));
+fn recycled_message(p: &recycled::Passage) -> Message {
+    let share = (p.section_share * 100.0).round() as i64;
     match p.sources.as_slice() {
-        [one] => format!("此段与《{}》基本相同,{section}约 {share}% 的内容与之重复,请核实是否沿用旧文", one.file),
+        [one] => match p.section.as_deref() {
+            Some(t) => Message::RecycledFromOne { file: one.file.clone(), section: snippet(t, 20), share },
+            None => Message::RecycledFromOneBody { file: one.file.clone(), share },
+        },
         many => {
-            let names: Vec<&str> = many.iter().map(|s| s.file.as_str()).take(5).collect();
-            let more = if many.len() > 5 { format!("等 {} 份", many.len()) } else { String::new() };
-            format!(
-                "此段与批次中另外 {} 份报告基本相同(疑为模板):{}{more}",
-                many.len(),
-                names.join("、")
-            )
+            let files = many.iter().map(|s| s.file.as_str()).take(5).collect::<Vec<&str>>().join("、");
+            if many.len() > 5 {
+                Message::RecycledTemplateMore { count: many.len(), files }
+            } else {
+                Message::RecycledTemplate { count: many.len(), files }
+            }
         }
     }
 }

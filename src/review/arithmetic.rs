@@ -15,6 +15,7 @@ use crate::vocab::units::UNIT_EQUIVALENTS;
 use crate::vocab::words::{RATE_NAME_GENERIC, RATE_NAME_TRAILING, RATE_SUFFIX, SHARE_VERB};
 
 use super::Finding;
+use crate::vocab::messages::Message;
 
 pub fn check(text: &Text, metrics: &Metrics) -> Vec<Finding> {
     let ms = &metrics.metrics;
@@ -128,12 +129,14 @@ fn rate_mismatch(text: &Text, num: &Metric, den: &Metric, rate: &Metric, span: S
     Some(Finding::new(
         FindingCode::RateMismatch,
         Severity::Warning,
-        format!(
-            "{name}“{stated}”与所列数据不符:{}÷{}≈{computed:.decimals$}{},请核对。",
-            text.as_written(num.span),
-            text.as_written(den.span),
-            rate.unit
-        ),
+        Message::RateMismatch {
+            name,
+            stated: stated.to_owned(),
+            numerator: text.as_written(num.span).to_owned(),
+            denominator: text.as_written(den.span).to_owned(),
+            computed: format!("{computed:.decimals$}"),
+            unit: rate.unit.clone(),
+        },
         Some(span),
     ))
 }
@@ -203,15 +206,10 @@ fn sum_mismatch(text: &Text, total: &Metric, parts: &[&Metric], exhaustive: bool
         None | Some(Approx::Under) => total.value_max.unwrap_or(total.value),
         Some(_) => f64::INFINITY,
     };
-    let sum_text = || {
-        let shown: Vec<String> = same.iter().map(|p| text.as_written(p.span).to_owned()).collect();
-        let sum = show(parts_low, scale, &total.unit);
-        if shown.len() <= 6 {
-            format!("{}={sum}", shown.join("+"))
-        } else {
-            format!("{}项合计{sum}", shown.len())
-        }
-    };
+    // Up to six parts are shown one by one, more as a count.
+    let shown = || (same.len() <= 6).then(|| same.iter().map(|p| text.as_written(p.span)).collect::<Vec<&str>>().join("+"));
+    let total_text = text.as_written(total.span).to_owned();
+    let sum = show(parts_low, scale, &total.unit);
     if parts_low > total_high + tol {
         // A 其中 list that ran on into the next clause: if its first parts already make the
         // total, the rest are not its parts. (An exhaustive list is enumerated on purpose.)
@@ -227,12 +225,13 @@ fn sum_mismatch(text: &Text, total: &Metric, parts: &[&Metric], exhaustive: bool
         return Some(Finding::new(
             FindingCode::SumMismatch,
             Severity::Warning,
-            format!(
-                "分项之和超过总数“{}”:{},多出{},请核对。",
-                text.as_written(total.span),
-                sum_text(),
-                show(parts_low - total_high, scale, &total.unit)
-            ),
+            {
+                let excess = show(parts_low - total_high, scale, &total.unit);
+                match shown() {
+                    Some(parts) => Message::SumExceeds { total: total_text, parts, sum, excess },
+                    None => Message::SumExceedsMany { total: total_text, count: same.len(), sum, excess },
+                }
+            },
             Some(span),
         ));
     }
@@ -241,12 +240,13 @@ fn sum_mismatch(text: &Text, total: &Metric, parts: &[&Metric], exhaustive: bool
         return Some(Finding::new(
             FindingCode::SumMismatch,
             Severity::Warning,
-            format!(
-                "分项之和与总数“{}”不符:{},相差{},请核对。",
-                text.as_written(total.span),
-                sum_text(),
-                show((parts_low - total.value).abs(), scale, &total.unit)
-            ),
+            {
+                let difference = show((parts_low - total.value).abs(), scale, &total.unit);
+                match shown() {
+                    Some(parts) => Message::SumDiffers { total: total_text, parts, sum, difference },
+                    None => Message::SumDiffersMany { total: total_text, count: same.len(), sum, difference },
+                }
+            },
             Some(span),
         ));
     }
@@ -272,7 +272,7 @@ fn respectively_mismatch(items: usize, values: &[&Metric], span: Span) -> Option
     Some(Finding::new(
         FindingCode::RespectivelyMismatch,
         Severity::Warning,
-        format!("“分别”前列出{items}项,后面却有{}个数值,无法一一对应,请核对。", values.len()),
+        Message::RespectivelyMismatch { items, values: values.len() },
         Some(span),
     ))
 }

@@ -17,6 +17,7 @@ use crate::text::{Span, Text};
 use crate::vocab::consistency::{SCOPE_WORDS, TOTAL_CUES};
 
 use super::Finding;
+use crate::vocab::messages::Message;
 
 /// Indicators shorter than this (in characters) are too generic to pair (`企业`, `办结`).
 const MIN_INDICATOR_CHARS: usize = 4;
@@ -39,12 +40,11 @@ pub fn check(text: &Text, page: &Page, metrics: &Metrics) -> Vec<Finding> {
             continue;
         }
         reported.push(key.0);
-        let message = format!(
-            "同一指标“{}”前后数字不一致:先写 {},后写 {},请核对",
-            m.indicator,
-            text.as_written(earlier.span),
-            text.as_written(m.span)
-        );
+        let message = Message::InconsistentFigure {
+            indicator: m.indicator.clone(),
+            first: text.as_written(earlier.span).to_owned(),
+            second: text.as_written(m.span).to_owned(),
+        };
         let mut finding = Finding::new(FindingCode::InconsistentFigure, Severity::Warning, message, Some(m.span));
         finding.related.push(earlier.span);
         findings.push(finding);

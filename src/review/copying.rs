@@ -12,6 +12,7 @@ use regex::Regex;
 
 use crate::result::{FindingCode, Severity};
 use crate::text::{Span, Text};
+use crate::vocab::messages::Message;
 use crate::vocab::review::{AFTER_BARE_YEAR_OK, AFTER_NUMBER_OK, BARE_NUMBER_OK_AFTER, COUNTED_NOUNS};
 use crate::vocab::units::FREQUENT_COUNT_UNITS;
 use crate::vocab::UNITS;
@@ -43,7 +44,7 @@ struct Findings<'s> {
 
 impl Findings<'_> {
     /// Record a finding unless an earlier one already covers this evidence: each defect once.
-    fn add(&mut self, span: Span, message: String) {
+    fn add(&mut self, span: Span, message: Message) {
         if !self.taken.take(span) {
             return;
         }
@@ -93,7 +94,7 @@ fn year_month(out: &mut Findings, p: Span) {
         hits.push((span, fixed));
     }
     for (span, fixed) in hits {
-        out.add(span, format!("“{}”疑似漏字,应为“{fixed}”。", &s[span.range()]));
+        out.add(span, Message::MissingCharsShouldRead { found: s[span.range()].to_owned(), fixed });
     }
 }
 
@@ -119,8 +120,8 @@ fn signature_date(out: &mut Findings, p: Span) {
         .collect();
     let message = match readings.as_slice() {
         [] => return,
-        [(m, d)] => format!("日期“{line}”疑似漏字,应为“{year}年{m}月{d}日”。"),
-        _ => format!("日期“{line}”疑似漏掉了“年”“月”“日”,请核对。"),
+        &[(month, day)] => Message::DateMissingChars { found: line.to_owned(), year, month, day },
+        _ => Message::DateMissingMarks { found: line.to_owned() },
     };
     out.add(p, message);
 }
@@ -158,7 +159,7 @@ fn document_numbers(out: &mut Findings, p: Span) {
         let start = issuer_prefix(s, at, p.start).unwrap_or(at);
         let span = Span::new(start, p.start + m.end());
         let fixed = format!("{}〔{}〕{}号", &s[start..at], &c[1], &c[2]);
-        out.add(span, format!("文号“{}”疑似漏字,应为“{fixed}”。", &s[span.range()]));
+        out.add(span, Message::DocumentNumberMissingChars { found: s[span.range()].to_owned(), fixed });
     }
     for c in BARE_NUMBER.captures_iter(slice) {
         let m = c.get(0).unwrap();
@@ -174,7 +175,7 @@ fn document_numbers(out: &mut Findings, p: Span) {
         let span = Span::new(start, end);
         let head = &s[start..p.start + c.get(1).unwrap().start()];
         let fixed = format!("{head}〔{}〕{}号", &c[1], &c[2]);
-        out.add(span, format!("文号“{}”疑似漏字,应为“{fixed}”。", &s[span.range()]));
+        out.add(span, Message::DocumentNumberMissingChars { found: s[span.range()].to_owned(), fixed });
     }
 }
 
@@ -211,13 +212,13 @@ enum Mark {
 }
 
 impl Mark {
-    fn pair(self) -> (&'static str, &'static str, &'static str) {
+    fn pair(self) -> (&'static str, &'static str) {
         match self {
-            Mark::Quote => ("“", "”", "引号"),
-            Mark::Book => ("《", "》", "书名号"),
-            Mark::Paren => ("(", ")", "括号"),
-            Mark::Tortoise => ("〔", "〕", "括号"),
-            Mark::Lenticular => ("【", "】", "括号"),
+            Mark::Quote => ("“", "”"),
+            Mark::Book => ("《", "》"),
+            Mark::Paren => ("(", ")"),
+            Mark::Tortoise => ("〔", "〕"),
+            Mark::Lenticular => ("【", "】"),
         }
     }
 }
@@ -329,11 +330,12 @@ fn marks(out: &mut Findings, paragraphs: &[Span], wrapped: bool) {
                 continue;
             }
             let span = Span::new(at, end);
-            let quoted = &s[at + len..end];
-            let (open, close, name) = mark.pair();
+            let quoted = s[at + len..end].to_owned();
+            let (open, close) = mark.pair();
             let message = match mark {
-                Mark::Quote => format!("“{quoted}”的前引号没有对应的后引号,疑似漏字,请核对。"),
-                _ => format!("{name}“{open}{quoted}”没有对应的“{close}”,疑似漏字,请核对。"),
+                Mark::Quote => Message::UnclosedQuote { quoted },
+                Mark::Book => Message::UnclosedBookTitle { quoted },
+                _ => Message::UnclosedBracket { open: open.to_owned(), quoted, close: close.to_owned() },
             };
             out.add(span, message);
         }
@@ -346,7 +348,7 @@ fn marks(out: &mut Findings, paragraphs: &[Span], wrapped: bool) {
                 continue;
             }
             let span = Span::new(start, at + len);
-            out.add(span, format!("“{}”的后引号没有对应的前引号,疑似漏字,请核对。", &s[start..at]));
+            out.add(span, Message::UnopenedQuote { quoted: s[start..at].to_owned() });
         }
     }
 }
@@ -415,7 +417,8 @@ fn glued_numbers(out: &mut Findings, p: Span) {
                 if !AFTER_BARE_YEAR_OK.contains(&c) && !unit_at(rest) && !COUNTED_NOUNS.iter().any(|(n, _)| rest.starts_with(n)) {
                     let tail = snippet_after(s, end, 3);
                     let span = Span::new(start, tail);
-                    out.add(span, format!("“{}”疑似漏字,应为“{digits}年{}”。", &s[span.range()], &s[end..tail]));
+                    let fixed = format!("{digits}年{}", &s[end..tail]);
+                    out.add(span, Message::MissingCharsShouldRead { found: s[span.range()].to_owned(), fixed });
                 }
             }
             continue;
@@ -429,10 +432,11 @@ fn glued_numbers(out: &mut Findings, p: Span) {
             }
             let tail = snippet_after(s, end, 4);
             let span = Span::new(snippet_before(s, start, 2).min(start), tail);
+            let (found, digits) = (s[span.range()].to_owned(), digits.to_owned());
             let message = if after == Some('是') {
-                format!("“{}”疑似漏字:“{digits}”后缺少量词,与下一句之间也缺少句号,请核对。", &s[span.range()])
+                Message::MissingMeasureWordAndStop { found, digits }
             } else {
-                format!("“{}”疑似漏字:“{digits}”后缺少量词,请核对。", &s[span.range()])
+                Message::MissingMeasureWord { found, digits }
             };
             out.unitless.push(Span::new(start, end));
             out.add(span, message);
@@ -443,10 +447,8 @@ fn glued_numbers(out: &mut Findings, p: Span) {
         if let Some((noun, word)) = COUNTED_NOUNS.iter().find(|(n, _)| rest.starts_with(n)) {
             let span = Span::new(start, end + noun.len());
             out.unitless.push(Span::new(start, end));
-            out.add(
-                span,
-                format!("“{}”疑似漏字:“{digits}”后缺少量词(如“{digits}{word}{noun}”),请核对。", &s[span.range()]),
-            );
+            let example = format!("{digits}{word}{noun}");
+            out.add(span, Message::MissingMeasureWordLike { found: s[span.range()].to_owned(), digits: digits.to_owned(), example });
             continue;
         }
 
@@ -457,8 +459,12 @@ fn glued_numbers(out: &mut Findings, p: Span) {
             let before = snippet_before(s, start, 4);
             let span = Span::new(before, end);
             out.unitless.push(Span::new(start, end));
-            let hint = neighbour_unit(s, p, start).map_or(String::new(), |u| format!("(如“{digits}{u}”)"));
-            out.add(span, format!("“{}”疑似漏字:“{digits}”后缺少量词{hint},请核对。", &s[span.range()]));
+            let (found, digits) = (s[span.range()].to_owned(), digits.to_owned());
+            let message = match neighbour_unit(s, p, start) {
+                Some(unit) => Message::MissingMeasureWordLike { example: format!("{digits}{unit}"), found, digits },
+                None => Message::MissingMeasureWord { found, digits },
+            };
+            out.add(span, message);
         }
     }
 }

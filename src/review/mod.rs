@@ -18,12 +18,14 @@ use crate::metrics::Metrics;
 use crate::outline::Outline;
 use crate::result::{self, FindingCode, Severity};
 use crate::text::{self, Span, Text};
+use crate::vocab::messages::Message;
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Finding {
     pub code: FindingCode,
     pub severity: Severity,
-    pub message: String,
+    /// What it says, as data: the catalogue words it (`vocab::messages`).
+    pub message: Message,
     pub span: Option<Span>,
     /// Other statements the finding points at (the earlier of two contradictory figures).
     pub related: Vec<Span>,
@@ -51,16 +53,15 @@ fn cap_per_code(findings: Vec<Finding>) -> Vec<Finding> {
         } else if *n == MAX_FINDINGS_PER_CODE + 1 {
             let all = total[&f.code];
             let rest = all - MAX_FINDINGS_PER_CODE;
-            let message = format!("此处起还有 {rest} 处同类问题(共 {all} 处),未逐一列出,请通篇核对。");
-            out.push(Finding::new(f.code, f.severity, message, f.span));
+            out.push(Finding::new(f.code, f.severity, Message::MoreOfTheSame { rest, all }, f.span));
         }
     }
     out
 }
 
 impl Finding {
-    pub fn new(code: FindingCode, severity: Severity, message: impl Into<String>, span: Option<Span>) -> Finding {
-        Finding { code, severity, message: message.into(), span, related: Vec::new() }
+    pub fn new(code: FindingCode, severity: Severity, message: Message, span: Option<Span>) -> Finding {
+        Finding { code, severity, message, span, related: Vec::new() }
     }
 }
 

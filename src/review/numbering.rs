@@ -13,6 +13,7 @@ use crate::result::{FindingCode, Severity};
 use crate::text::Text;
 
 use super::Finding;
+use crate::vocab::messages::Message;
 
 pub fn check(text: &Text, outline: &Outline) -> Vec<Finding> {
     // Sibling lists: one per parent and family, split where a list restarts at 1.
@@ -57,10 +58,10 @@ pub fn check(text: &Text, outline: &Outline) -> Vec<Finding> {
                         let missing: Vec<String> = (last + 1..n).take(3).map(|k| format!("“{}”", render(k))).collect();
                         Some((
                             FindingCode::NumberingGap,
-                            format!("上一部分编号到“{}”为止,这一部分从“{here}”开始,缺少{},请核对是否漏项或漏标编号。", render(last), missing.join("、")),
+                            Message::NumberingGapAcrossParts { last: render(last), here: here.clone(), missing: missing.join("、") },
                         ))
                     }
-                    _ => Some((FindingCode::NumberingGap, format!("这一组编号从“{here}”开始,缺少“{}”,请核对是否漏项或漏标编号。", render(1)))),
+                    _ => Some((FindingCode::NumberingGap, Message::NumberingGapAtStart { here: here.clone(), first: render(1) })),
                 }
             } else {
                 let m = nums[i - 1];
@@ -69,20 +70,20 @@ pub fn check(text: &Text, outline: &Outline) -> Vec<Finding> {
                     // 一是 三是 三是: the first 三是 stands where 二是 belongs; one finding.
                     Some((
                         FindingCode::NumberingDuplicate,
-                        format!("编号“{here}”重复出现,前一处“{here}”疑为“{}”之误,请核对编号。", render(n - 1)),
+                        Message::NumberingDuplicateTypo { here: here.clone(), meant: render(n - 1) },
                     ))
                 } else if n == m {
-                    Some((FindingCode::NumberingDuplicate, format!("编号“{here}”重复出现,请核对编号。")))
+                    Some((FindingCode::NumberingDuplicate, Message::NumberingDuplicate { here: here.clone() }))
                 } else if n < m {
                     Some((
                         FindingCode::NumberingDuplicate,
-                        format!("编号“{here}”出现在“{}”之后,与前面的编号重复,请核对编号。", render(m)),
+                        Message::NumberingBackwards { here: here.clone(), previous: render(m) },
                     ))
                 } else if n > m + 1 && !(n == m + 2 && nums.get(i + 1) == Some(&n)) {
                     let missing: Vec<String> = (m + 1..n).take(3).map(|k| format!("“{}”", render(k))).collect();
                     Some((
                         FindingCode::NumberingGap,
-                        format!("“{}”之后直接出现“{here}”,缺少{},请核对是否漏项或漏标编号。", render(m), missing.join("、")),
+                        Message::NumberingGap { previous: render(m), here: here.clone(), missing: missing.join("、") },
                     ))
                 } else {
                     None

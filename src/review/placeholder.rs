@@ -7,6 +7,7 @@ use regex::Regex;
 
 use crate::result::{FindingCode, Severity};
 use crate::text::{Span, Text};
+use crate::vocab::messages::Message;
 use crate::vocab::review::PLACEHOLDER_UNITS;
 
 use super::{Finding, Taken};
@@ -40,7 +41,7 @@ pub fn check(text: &Text, paragraphs: &[Span]) -> Vec<Finding> {
             out.push(Finding::new(
                 FindingCode::Placeholder,
                 Severity::Error,
-                format!("“{}”疑似未替换的模板占位符,请填写实际内容。", m.as_str()),
+                Message::Placeholder { found: m.as_str().to_owned() },
                 Some(span),
             ));
         }

@@ -13,6 +13,7 @@ use crate::outline::Outline;
 use crate::result::{FindingCode, HeadingStyle, Period, RequiredPart, Role, Sections, Severity};
 use crate::text::Text;
 use crate::vocab::regulation;
+use crate::vocab::messages::Message;
 
 use super::Finding;
 
@@ -113,32 +114,16 @@ pub fn check(page: &Page, parts: &Parts) -> Vec<Finding> {
     Role::ALL
         .iter()
         .filter(|&&role| parts.get(role).is_none())
-        .map(|&role| {
-            let label = role.label();
-            match period {
-                Some(Period::Year) => Finding::new(
-                    FindingCode::SectionMissing,
-                    Severity::Error,
-                    format!("未找到“{label}”部分,年度报告必须包含这一部分,请补充。"),
-                    None,
-                ),
-                other => Finding::new(
-                    FindingCode::SectionMissing,
-                    Severity::Info,
-                    format!("未找到“{label}”部分;年度报告必须包含这一部分,{},可酌情补充。", period_name(other)),
-                    None,
-                ),
+        .map(|&part| match period {
+            Some(Period::Year) => {
+                Finding::new(FindingCode::SectionMissing, Severity::Error, Message::SectionMissingAnnual { part }, None)
             }
+            other => Finding::new(
+                FindingCode::SectionMissing,
+                Severity::Info,
+                Message::SectionMissingOther { part, period: other },
+                None,
+            ),
         })
         .collect()
-}
-
-fn period_name(period: Option<Period>) -> &'static str {
-    match period {
-        Some(Period::HalfYear) => "本文为半年报告",
-        Some(Period::Quarter) => "本文为季度报告",
-        Some(Period::MidTerm) => "本文为中期评估报告",
-        Some(Period::MultiYear) => "本文为多年度报告",
-        Some(Period::Year) | None => "本文未能确定为年度报告",
-    }
 }

@@ -9,6 +9,7 @@ use crate::text::{Span, Text};
 
 use super::sections::Parts;
 use super::Finding;
+use crate::vocab::messages::Message;
 
 /// A measures section: its heading and the text it covers (heading to the next heading at
 /// its level or above).
@@ -79,7 +80,7 @@ pub fn unquantified(text: &Text, outline: &Outline, metrics: &Metrics, unitless:
             Some(Finding::new(
                 FindingCode::UnquantifiedSection,
                 Severity::Info,
-                format!("“{title}”一节没有列出任何数据,建议补充可量化的举措和成效。"),
+                Message::UnquantifiedSection { title },
                 Some(h.span),
             ))
         })

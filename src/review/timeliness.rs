@@ -7,6 +7,7 @@ use crate::result::{FindingCode, Period, Severity, Timeliness, TimelinessStatus}
 use crate::vocab::regulation;
 
 use super::Finding;
+use crate::vocab::messages::Message;
 
 pub fn check(page: &Page) -> (Timeliness, Vec<Finding>) {
     let meta = &page.meta;
@@ -23,12 +24,12 @@ pub fn check(page: &Page) -> (Timeliness, Vec<Finding>) {
                     findings.push(Finding::new(
                         FindingCode::LatePublication,
                         Severity::Warning,
-                        format!(
-                            "{year}年度报告应于{}前公开,本文发布日期为{},晚了{}天。",
-                            deadline.chinese(),
-                            published.chinese(),
-                            published.days() - deadline.days()
-                        ),
+                        Message::LatePublication {
+                            year,
+                            deadline: (deadline.year, deadline.month, deadline.day),
+                            published: (published.year, published.month, published.day),
+                            days: published.days() - deadline.days(),
+                        },
                         meta.published_at,
                     ));
                 } else {
@@ -66,8 +67,8 @@ mod tests {
         assert_eq!(t.published.as_deref(), Some("2020-04-20"));
         assert_eq!(f.len(), 1);
         assert_eq!(f[0].code, FindingCode::LatePublication);
-        assert!(f[0].message.contains("2020年4月1日") && f[0].message.contains("2020年4月20日"), "{}", f[0].message);
-        assert!(f[0].message.contains("19天"), "{}", f[0].message);
+        assert!(f[0].message.zh().contains("2020年4月1日") && f[0].message.zh().contains("2020年4月20日"), "{}", f[0].message.zh());
+        assert!(f[0].message.zh().contains("19天"), "{}", f[0].message.zh());
         assert_eq!(text.get(f[0].span.unwrap()), "2020-04-20");
     }
 

@@ -16,6 +16,7 @@ use crate::vocab::markers;
 use crate::vocab::review::{COMPLETE_BEFORE_JINXING, DANGLING_ENDINGS, DANGLING_PUNCT, LIST_INTRO, SENTENCE_END};
 
 use super::Finding;
+use crate::vocab::messages::Message;
 
 fn starts_heading(text: &Text, heading_starts: &HashSet<usize>, p: Span) -> bool {
     markers::starts_with_marker(text.get(p)) || heading_starts.contains(&p.start)
@@ -76,7 +77,7 @@ pub fn check(text: &Text, _page: &Page, outline: &Outline, paragraphs: &[Span]) 
         out.push(Finding::new(
             FindingCode::TruncatedSentence,
             Severity::Warning,
-            format!("段落在“{}”处中断,句子不完整,疑似内容缺失,请补全。", &s[span.range()]),
+            Message::TruncatedSentence { clause: s[span.range()].to_owned() },
             Some(span),
         ));
     }

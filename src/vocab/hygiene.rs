@@ -89,3 +89,42 @@ fn every_measure_word_list_draws_on_the_unit_table() {
         assert!(is_unit(u) || PLACEHOLDER_ONLY.contains(u), "PLACEHOLDER_UNITS {u}");
     }
 }
+
+/// The other word tables (page chrome, headings, the regulation, review rules): no entry twice.
+#[test]
+fn no_structure_or_review_table_lists_an_entry_twice() {
+    use super::{headings, page, regulation, review};
+    let tables: &[(&str, &[&str])] = &[
+        ("page::MENU_WORDS", page::MENU_WORDS),
+        ("page::MENU_PREFIXES", page::MENU_PREFIXES),
+        ("page::META_LABELS", page::META_LABELS),
+        ("page::DATE_FIELDS", page::DATE_FIELDS),
+        ("page::PLAN_HEADING_WORDS", page::PLAN_HEADING_WORDS),
+        ("page::REVIEW_HEADING_WORDS", page::REVIEW_HEADING_WORDS),
+        ("page::ANNUAL_REPORT_WORDS", page::ANNUAL_REPORT_WORDS),
+        ("page::ISSUER_FIELDS", page::ISSUER_FIELDS),
+        ("page::TITLE_FIELDS", page::TITLE_FIELDS),
+        ("page::FOOTER_TOKENS", page::FOOTER_TOKENS),
+        ("page::FOOTER_LABELS", page::FOOTER_LABELS),
+        ("page::TITLE_WORDS", page::TITLE_WORDS),
+        ("page::ORG_SUFFIXES", page::ORG_SUFFIXES),
+        ("page::CLOSINGS", page::CLOSINGS),
+        ("page::RECIPIENT_SUFFIXES", page::RECIPIENT_SUFFIXES),
+        ("headings::BODY_START_WORDS", headings::BODY_START_WORDS),
+        ("headings::TITLE_FINAL_WORDS", headings::TITLE_FINAL_WORDS),
+        ("headings::ORDINAL_WORDS", headings::ORDINAL_WORDS),
+        ("headings::MEASURE_AFTER_PAREN", headings::MEASURE_AFTER_PAREN),
+        ("headings::WORDS_NOT_MEASURES", headings::WORDS_NOT_MEASURES),
+        ("regulation::DUTY_WORDS", regulation::DUTY_WORDS),
+        ("regulation::PLANS_AFTER_PROBLEMS", regulation::PLANS_AFTER_PROBLEMS),
+        ("review::DANGLING_ENDINGS", review::DANGLING_ENDINGS),
+        ("review::COMPLETE_BEFORE_JINXING", review::COMPLETE_BEFORE_JINXING),
+        ("review::LIST_INTRO", review::LIST_INTRO),
+    ];
+    for (name, table) in tables {
+        assert_eq!(duplicates(table.iter().copied()), Vec::<&str>::new(), "{name}");
+    }
+    for part in regulation::PARTS {
+        assert_eq!(duplicates(part.keywords.iter().copied()), Vec::<&str>::new(), "regulation::PARTS {:?}", part.role);
+    }
+}

@@ -13,6 +13,7 @@ pub mod page;
 pub use chars::simplified;
 pub mod units;
 
+pub mod messages;
 pub mod review;
 pub use units::{unit_blocked, unit_info, DAY_UNIT, PERCENT_UNIT, UNITS, YEAR_UNIT};
 pub mod phrases;

@@ -115,7 +115,7 @@ fn verdict(name: &str, findings: &[Finding], code: FindingCode, expected: bool, 
     assert!(findings.iter().all(|f| f.code == code && f.severity == Severity::Warning), "{name}: {findings:?}");
     assert_eq!(findings.len(), usize::from(expected), "{name}: {findings:?}");
     for part in message {
-        assert!(findings[0].message.contains(part.as_str()), "{name}: message {:?} lacks {part:?}", findings[0].message);
+        assert!(findings[0].message.zh().contains(part.as_str()), "{name}: message {:?} lacks {part:?}", findings[0].message.zh());
     }
 }
 
