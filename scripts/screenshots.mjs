@@ -2,7 +2,7 @@
 // Screenshots of the page's main views with seed 003, for docs/screenshots/ (and the README).
 // Needs www/pkg (bash scripts/build-wasm.sh). Run: node scripts/screenshots.mjs
 import { chromium } from '@playwright/test';
-import { mkdirSync, statSync } from 'node:fs';
+import { mkdirSync, readFileSync, statSync } from 'node:fs';
 import { serve } from './serve.mjs';
 
 const out = new URL('../docs/screenshots/', import.meta.url).pathname;
@@ -30,6 +30,38 @@ const shot = async (page, name) => {
 };
 // 1280 × 800 keeps each file under 400 KB (Chinese text compresses poorly).
 const desktop = { width: 1280, height: 800 };
+
+// `node scripts/screenshots.mjs compare`: only the comparison view (compare.png) and the dark theme (dark.png).
+const only = process.argv[2];
+
+// 0. Two years of one issuer side by side: seed 003 and the same report a year on, figures edited.
+if (!only || only === 'compare') {
+  const seed003 = readFileSync(new URL('../tests/fixtures/003_3bbaca17e2977359.txt', import.meta.url), 'utf8');
+  const edits = [['180534件', '192310件'], ['办结176923件', '办结190002件'], ['165名窗口工作人员', '158名窗口工作人员'], ['压减为28个常设窗口', '压减为26个常设窗口'], ['办结率98%', '办结率98.8%']];
+  let next = seed003.replaceAll('2020-04-20', '2021-03-26').replaceAll('2019年', '2020年');
+  for (const [a, b] of edits) next = next.replace(a, b);
+  const page = await browser.newPage({ viewport: desktop, locale: 'zh-CN' });
+  await page.goto(base);
+  await page.evaluate(() => localStorage.clear());
+  await page.locator('#file-input').setInputFiles([
+    { name: '公安县-2019年度报告.txt', mimeType: 'text/plain', buffer: Buffer.from(seed003) },
+    { name: '公安县-2020年度报告.txt', mimeType: 'text/plain', buffer: Buffer.from(next) },
+  ]);
+  await page.waitForSelector('body[data-batch=done]');
+  for (const box of await page.locator('input[data-select]').all()) await box.check();
+  await page.locator('#register-compare').click();
+  await page.locator('#compare-only-changed').check();
+  await page.locator('#compare-heading').scrollIntoViewIfNeeded();
+  await shot(page, 'compare');
+  // The dark theme, on the later report's reading view (its recycled passages marked).
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await page.locator('#compare-back').click();
+  await page.locator('[data-file="公安县-2020年度报告.txt"] [data-open]').click();
+  await page.waitForSelector('body[data-analysis=done]');
+  await shot(page, 'dark');
+  await page.close();
+}
+if (only) { await browser.close(); server.close(); process.exit(0); }
 
 // 1. Reading view: marks, outline with the current section, summary; a tooltip.
 let page = await fresh(desktop);

@@ -104,7 +104,7 @@ function applyTheme() {
   document.documentElement.dataset.themeChoice = choice;
   const btn = $('theme-btn');
   const label = tr.value({ auto: 'themeAuto', light: 'themeLight', dark: 'themeDark' }[choice]);
-  btn.textContent = { auto: '◐', light: '☀', dark: '☾' }[choice];
+  btn.textContent = tr.value({ auto: 'themeShortAuto', light: 'themeShortLight', dark: 'themeShortDark' }[choice]);
   btn.title = label;
   btn.setAttribute('aria-label', label);
 }

@@ -466,7 +466,7 @@ export class FazhiAnalyzerElement extends HTMLElement {
         e.summary.replaceChildren(
           docHeading(r, t) ?? '',
           statsView(r, t, ['metrics', 'headings', 'findings', 'chars']),
-          compact ? el('div', { class: 'block' }, el('h3', { text: t('requiredParts') }), partsChecklist(r, t)) : '',
+          compact ? el('div', { class: 'block' }, el('h3', { text: t('requiredParts') }), partsChecklist(r, t, { links: false })) : '',
           compact && r.metrics.length ? el('div', { class: 'block' }, el('h3', { text: t('mainAreas') }), categoryChart(r, t, { max: 5 })) : '',
         );
       }),

@@ -1,5 +1,8 @@
 // UI strings, Chinese first, with an English toggle. Labels for the result's enumerations
 // (kinds, roles, severities, finding codes …) live here too, so render.js and the page agree.
+// English names of what the core words (finding codes, required parts, areas) come from the
+// core's own catalogue (catalogue.js, generated from src/vocab/messages.rs).
+import { CATALOGUE } from './catalogue.js';
 
 export const STRINGS = {
   zh: {
@@ -122,9 +125,12 @@ export const STRINGS = {
     figuresIn: '{n} 个数字',
     figureList: '数字一览',
     theme: '主题',
-    themeAuto: '主题:跟随系统',
+    themeAuto: '主题:自动(跟随系统)',
     themeLight: '主题:浅色',
     themeDark: '主题:深色',
+    themeShortAuto: '自动',
+    themeShortLight: '浅色',
+    themeShortDark: '深色',
     totalsOf: '{indicator} {total} {unit}({n} 处)',
     totalsNote: '只合计同一指标、同一单位的数字。',
     sources: '来源',
@@ -250,9 +256,12 @@ export const STRINGS = {
     figuresIn: '{n} figures',
     figureList: 'Figures',
     theme: 'Theme',
-    themeAuto: 'Theme: system',
-    themeLight: 'Theme: light',
-    themeDark: 'Theme: dark',
+    themeAuto: 'Theme: Auto (system)',
+    themeLight: 'Theme: Light',
+    themeDark: 'Theme: Dark',
+    themeShortAuto: 'Auto',
+    themeShortLight: 'Light',
+    themeShortDark: 'Dark',
     totalsOf: '{indicator} {total} {unit} ({n} figures)',
     totalsNote: 'Only figures of one indicator and one unit are added up.',
     sources: 'Sources',
@@ -277,21 +286,6 @@ export const LABELS = {
     severity: { error: '错误', warning: '警告', info: '提示' },
     timeliness: { 'on-time': '按时公开', late: '逾期公开', unknown: '未找到发布日期', 'unknown-year': '无法判断时效(未确定报告年度)', 'not-applicable': '不适用(非年度报告)' },
     period: { year: '年度', 'half-year': '半年', quarter: '季度', 'mid-term': '中期', 'multi-year': '多年' },
-    code: {
-      'section-missing': '缺少必备部分',
-      'late-publication': '逾期公开',
-      'numbering-gap': '序号跳号',
-      'numbering-duplicate': '序号重复',
-      'rate-mismatch': '比率不符',
-      'sum-mismatch': '合计不符',
-      'respectively-mismatch': '“分别”不对应',
-      'suspected-missing-char': '疑似缺字',
-      'truncated-sentence': '句子不完整',
-      'unquantified-section': '缺少数字',
-      placeholder: '占位内容',
-      'inconsistent-figure': '数字前后不一',
-      'recycled-text': '文字重复他文',
-    },
   },
   en: {
     kind: { count: 'count', money: 'money', percent: 'percent', duration: 'duration', measure: 'measure' },
@@ -306,23 +300,19 @@ export const LABELS = {
     severity: { error: 'Error', warning: 'Warning', info: 'Info' },
     timeliness: { 'on-time': 'On time', late: 'Late', unknown: 'No publication date found', 'unknown-year': 'Cannot judge (report year not determined)', 'not-applicable': 'Not applicable (not an annual report)' },
     period: { year: 'year', 'half-year': 'half-year', quarter: 'quarter', 'mid-term': 'mid-term', 'multi-year': 'multi-year' },
-    code: {
-      'section-missing': 'Missing part',
-      'late-publication': 'Late publication',
-      'numbering-gap': 'Numbering gap',
-      'numbering-duplicate': 'Duplicate number',
-      'rate-mismatch': 'Rate mismatch',
-      'sum-mismatch': 'Sum mismatch',
-      'respectively-mismatch': '分别 mismatch',
-      'suspected-missing-char': 'Missing character?',
-      'truncated-sentence': 'Truncated sentence',
-      'unquantified-section': 'No figures',
-      placeholder: 'Placeholder',
-      'inconsistent-figure': 'Inconsistent figure',
-      'recycled-text': 'Recycled text',
-    },
   },
 };
+
+/** The core's name of a finding code (both languages), and its English one of a required part or an area. */
+function fromCatalogue(lang, group, value) {
+  if (group === 'code') return CATALOGUE.codes?.[value]?.[lang === 'en' ? 'en' : 'zh'] ?? null;
+  if (lang !== 'en') return null;
+  if (group === 'roleLong') return capitalize(CATALOGUE.parts?.[value]?.en) ?? null;
+  if (group === 'category') return CATALOGUE.categories?.[value] ?? null;
+  return null;
+}
+
+const capitalize = (s) => (s ? s[0].toUpperCase() + s.slice(1) : null);
 
 /** Fill `{name}` placeholders. */
 export function fill(template, vars = {}) {
@@ -334,7 +324,7 @@ export function translator(lang) {
   const s = STRINGS[lang] ?? STRINGS.zh;
   const l = LABELS[lang] ?? LABELS.zh;
   const t = (key, vars) => fill(s[key] ?? STRINGS.zh[key] ?? key, vars);
-  t.label = (group, value) => (value == null ? '' : l[group]?.[value] ?? LABELS.zh[group]?.[value] ?? String(value));
+  t.label = (group, value) => (value == null ? '' : fromCatalogue(lang, group, value) ?? l[group]?.[value] ?? LABELS.zh[group]?.[value] ?? String(value));
   t.lang = lang in STRINGS ? lang : 'zh';
   return t;
 }

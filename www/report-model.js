@@ -49,7 +49,7 @@ export function describeMetric(metric, result, lang = 'zh') {
     [t('tooltipValue'), formatValue(metric, lang)],
     [t('tooltipUnit'), metric.unit || '—'],
     [t('tooltipIndicator'), metric.indicator || '—'],
-    [t('tooltipCategory'), metric.category || '—'],
+    [t('tooltipCategory'), metric.category ? t.label('category', metric.category) : '—'],
   ];
   if (metric.approx) rows.push([t('tooltipApprox'), t.label('approx', metric.approx)]);
   rows.push([t('tooltipKind'), t.label('kind', metric.kind)]);
@@ -125,10 +125,10 @@ export function findingMessage(finding, lang = 'zh') {
   return lang === 'en' && finding?.messageEn ? finding.messageEn : finding?.message ?? '';
 }
 
-/** A category (领域) in `lang`: the core's English name when the result gives one. */
+/** A category (领域) in `lang`: in English, the core's name for it (catalogue.js). */
 export function categoryName(result, category, lang = 'zh') {
   if (lang !== 'en' || !category) return category ?? '';
-  return result?.labelsEn?.categories?.[category] ?? result?.categoriesEn?.[category] ?? category;
+  return translator('en').label('category', category);
 }
 
 /** Categories present, most figures first. */

@@ -53,8 +53,8 @@ export function statsView(result, t, keys = ['metrics', 'headings', 'findings', 
     el('span', { class: 'stat-label', text: t(STAT_LABELS[k]) }))));
 }
 
-/** The required parts: ✓/✗, each present one a button to its heading (`[data-goto-heading]`). */
-export function partsChecklist(result, t) {
+/** The required parts: ✓/✗, each present one a button to its heading (`[data-goto-heading]`) unless `links` is false. */
+export function partsChecklist(result, t, { links = true } = {}) {
   const review = result.review ?? {};
   const parts = review.requiredParts?.length
     ? review.requiredParts
@@ -63,7 +63,7 @@ export function partsChecklist(result, t) {
     ...parts.map((p) => el('li', { class: p.present ? 'present' : 'absent', 'data-part': p.part, 'data-present': String(p.present) },
       el('span', { class: 'check', 'aria-hidden': 'true', text: p.present ? '✓' : '✗' }),
       el('span', { class: 'visually-hidden', text: p.present ? t('present') : t('absent') }),
-      p.heading != null
+      links && p.heading != null
         ? el('button', { type: 'button', class: 'cell-link', 'data-goto-heading': p.heading, text: t.label('roleLong', p.part) })
         : el('span', { text: t.label('roleLong', p.part) }))));
 }

@@ -126,7 +126,22 @@ test('English mode: findings, areas and labels in English where the result carri
   const messages = await page.locator('#panel-findings .finding-message').allTextContents();
   const byId = Object.fromEntries(result.findings.map((f) => [f.id, f]));
   const ids = await page.locator('#panel-findings [data-finding-id]').evaluateAll((els) => els.map((e) => Number(e.dataset.findingId)));
-  ids.forEach((id, k) => expect(messages[k]).toBe(byId[id].messageEn ?? byId[id].message));
+  // Every message in English, from the core's catalogue (messageEn).
+  ids.forEach((id, k) => {
+    expect(byId[id].messageEn).toBeTruthy();
+    expect(messages[k]).toBe(byId[id].messageEn);
+  });
+  // Areas in English (the core's names), in the table, its filter and the chart.
+  const { CATALOGUE } = await import('../../www/catalogue.js');
+  await page.locator('#tab-metrics').click();
+  const shownAreas = await page.locator('#metrics-table td:nth-child(6)').allTextContents();
+  const sorted = [...result.metrics].sort((a, b) => a.id - b.id);
+  expect(shownAreas).toEqual(sorted.slice(0, shownAreas.length).map((m) => CATALOGUE.categories[m.category]));
+  for (const a of shownAreas) expect(a).not.toMatch(/[\u4e00-\u9fff]/);
+  await expect(page.locator('#filter-category option').nth(1)).not.toHaveText(/[\u4e00-\u9fff]/);
+  // The required parts by the core's English names.
+  await page.locator('#tab-summary').click();
+  await expect(page.locator('#panel-summary [data-part="measures"]')).toContainText(/main measures and results/i);
 
   // The switch itself, on a result that carries English (the core's catalogue): views.js shows it.
   const shown = await page.evaluate(async () => {
