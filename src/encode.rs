@@ -30,6 +30,7 @@ pub fn analysis(text: &Text, page: &Page, outline: &Outline, metrics: &Metrics, 
                     MetaField { name: f.name.clone(), value: f.value.clone(), start: r.start, end: r.end }
                 })
                 .collect(),
+            document_kind: meta.kind,
         },
         body: range(page.body),
         boilerplate: page

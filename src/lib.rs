@@ -52,8 +52,9 @@ pub use text::{Span, Text};
 /// with [`validate`] to reject binary junk and oversized text with a clear error).
 pub fn analyze(input: &str) -> Analysis {
     let text = Text::new(input);
-    let page = chrome::read_page(&text);
+    let mut page = chrome::read_page(&text);
     let outline = outline::parse(&text, &page);
+    page.meta.kind = chrome::kind::classify(&text, &page, &outline);
     let metrics = metrics::extract(&text, &page, &outline);
     let review = review::review(&text, &page, &outline, &metrics);
     encode::analysis(&text, &page, &outline, &metrics, &review)

@@ -47,6 +47,30 @@ pub struct Meta {
     /// `YYYY-MM-DD`.
     pub published: Option<String>,
     pub fields: Vec<MetaField>,
+    /// What kind of document this is; only a `rule-of-law-report` is asked for the
+    /// required parts and judged for timeliness. Absent in results written before it existed.
+    #[serde(default)]
+    pub document_kind: DocumentKind,
+}
+
+/// The kind of document (a small closed set of stable codes).
+#[derive(Serialize, Deserialize, Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[serde(rename_all = "kebab-case")]
+pub enum DocumentKind {
+    /// A 法治政府建设 (法治建设, 依法行政) report, of any period (`period` says which); also a
+    /// text with no evidence of being anything else.
+    #[default]
+    RuleOfLawReport,
+    /// Statistics or analysis of 行政复议 / 行政应诉 cases.
+    ReconsiderationStatistics,
+    /// A news article (dateline `3月30日电`, `本报讯`, a byline).
+    News,
+    /// A 政府工作报告 to the people's congress.
+    GovernmentWorkReport,
+    /// A speech (讲话, 致辞; opens `同志们:`).
+    Speech,
+    /// Evidently not a report: a plan, notice, opinion, rules (方案, 通知, 工作要点 …).
+    Other,
 }
 
 #[derive(Serialize, Deserialize, Debug, Clone, Copy, PartialEq, Eq)]

@@ -9,6 +9,8 @@
 //!   result) and `meta_null` (fields that must be null);
 //! - `boilerplate` (the kinds in order), `body` (the body text exactly), `fields`
 //!   (`{name, value}` that must be present);
+//! - `timeliness`: the expected `review.timeliness.status`; `section_missing`: how many
+//!   `section-missing` findings (0 for a document that owes no required parts);
 //! - `flat = false` to skip the check that the input with its line breaks removed
 //!   yields the same headings (on by default whenever `outline` is given).
 
@@ -37,6 +39,8 @@ struct Case {
     #[serde(default)]
     fields: Vec<Field>,
     flat: Option<bool>,
+    timeliness: Option<String>,
+    section_missing: Option<usize>,
 }
 
 #[derive(Deserialize, Debug)]
@@ -155,6 +159,18 @@ fn check(case: &Case) -> Vec<String> {
             if *got != want {
                 errors.push(format!("meta.{k}: got {got}, want {want}"));
             }
+        }
+    }
+    if let Some(status) = &case.timeliness {
+        let got = &json["review"]["timeliness"]["status"];
+        if got != status.as_str() {
+            errors.push(format!("timeliness: got {got}, want {status}"));
+        }
+    }
+    if let Some(n) = case.section_missing {
+        let got = json["findings"].as_array().unwrap().iter().filter(|f| f["code"] == "section-missing").count();
+        if got != n {
+            errors.push(format!("section-missing findings: got {got}, want {n}"));
         }
     }
     for k in &case.meta_null {

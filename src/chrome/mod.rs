@@ -10,11 +10,13 @@
 //! Meta is read from the title, the page's metadata fields, the opening sentence and the
 //! signature after the last sentence (issuer line and date, incl. Chinese-numeral dates).
 
+pub mod kind;
+
 use std::sync::LazyLock;
 
 use regex::Regex;
 
-use crate::result::{BoilerplateKind, Period};
+use crate::result::{BoilerplateKind, DocumentKind, Period};
 use crate::text::{self, Span, Text};
 use crate::vocab::dates::{self, Date};
 use crate::vocab::markers::starts_with_marker;
@@ -56,6 +58,8 @@ pub struct PageMeta {
     /// Where `published` is written: inside a metadata field, or in the signature.
     pub published_at: Option<Span>,
     pub fields: Vec<Field>,
+    /// Set after the outline is read (`kind::classify`).
+    pub kind: DocumentKind,
 }
 
 /// A raw key–value line of the page's metadata (索引号, 发文单位 …).
@@ -139,7 +143,7 @@ pub fn read_page(text: &Text) -> Page {
     Page {
         body,
         boilerplate,
-        meta: PageMeta { title, issuer, report_year, period, published, published_at, fields },
+        meta: PageMeta { title, issuer, report_year, period, published, published_at, fields, kind: DocumentKind::default() },
         title: title_span,
         recipient: letter.recipient,
         closing: letter.closing,

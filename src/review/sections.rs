@@ -10,7 +10,7 @@
 
 use crate::chrome::Page;
 use crate::outline::Outline;
-use crate::result::{FindingCode, HeadingStyle, Period, RequiredPart, Role, Sections, Severity};
+use crate::result::{DocumentKind, FindingCode, HeadingStyle, Period, RequiredPart, Role, Sections, Severity};
 use crate::text::Text;
 use crate::vocab::regulation;
 use crate::vocab::messages::Message;
@@ -106,8 +106,9 @@ pub fn find(text: &Text, page: &Page, outline: &Outline) -> Parts {
 /// One `section-missing` per required part not found: an error for an annual report,
 /// information for any other period.
 pub fn check(page: &Page, parts: &Parts) -> Vec<Finding> {
-    if !parts.has_outline {
-        // Without any heading the parts cannot be told apart: no verdict.
+    if !parts.has_outline || page.meta.kind != DocumentKind::RuleOfLawReport {
+        // Without any heading the parts cannot be told apart; a document that is not a
+        // 法治政府建设 report owes none of them: no verdict.
         return Vec::new();
     }
     let period = page.meta.period;

@@ -3,7 +3,7 @@
 //! metadata or the signature date says it came later.
 
 use crate::chrome::Page;
-use crate::result::{FindingCode, Period, Severity, Timeliness, TimelinessStatus};
+use crate::result::{DocumentKind, FindingCode, Period, Severity, Timeliness, TimelinessStatus};
 use crate::vocab::regulation;
 
 use super::Finding;
@@ -14,6 +14,11 @@ pub fn check(page: &Page) -> (Timeliness, Vec<Finding>) {
     let published = meta.published;
     let mut timeliness = Timeliness { status: TimelinessStatus::Unknown, deadline: None, published: published.map(|d| d.to_string()) };
     let mut findings = Vec::new();
+    if meta.kind != DocumentKind::RuleOfLawReport {
+        // Not a 法治政府建设 report: 第二十六条 does not apply.
+        timeliness.status = TimelinessStatus::NotApplicable;
+        return (timeliness, findings);
+    }
     match (meta.period, meta.report_year) {
         (Some(Period::Year), Some(year)) => {
             let deadline = regulation::deadline(year);

@@ -8,6 +8,7 @@ pub mod dates;
 pub mod markers;
 pub mod regulation;
 pub mod headings;
+pub mod kinds;
 pub mod page;
 
 pub use chars::simplified;

@@ -1,0 +1,52 @@
+//! The kind of document (`meta.documentKind`): a 法治政府建设 report, or evidently something
+//! else — a 行政复议 statistics report, a news article, a 政府工作报告, a speech, a plan or
+//! notice. Only a 法治政府建设 report is asked for the required parts and judged for
+//! timeliness.
+//!
+//! Precision first, and the costly mistake is calling a report something else: evidence of
+//! a report (its title, its announcing sentence, a 第一责任人 part) wins over any other, and
+//! a text with no evidence either way is read as a report, as before this field existed.
+
+use crate::outline::Outline;
+use crate::result::{DocumentKind, Role};
+use crate::text::{self, Text};
+use crate::vocab::kinds as vocab;
+use crate::vocab::regulation;
+
+use super::Page;
+
+pub fn classify(text: &Text, page: &Page, outline: &Outline) -> DocumentKind {
+    let s = text.norm();
+    let body = &s[page.body.range()];
+    // Without a recognised title, a short first line may still be one (`…工作要点`, `…上的讲话`).
+    let first_line = body.lines().next().map(str::trim).filter(|l| l.chars().count() <= 80 && !l.ends_with(vocab::PARAGRAPH_END));
+    let title = page.title.map(|sp| &s[sp.range()]).or(page.meta.title.as_deref()).or(first_line).unwrap_or("");
+    let head = &body[..text::floor_char_boundary(body, vocab::NEWS_HEAD_BYTES)];
+    let recipient = page.recipient.map_or("", |sp| &s[sp.range()]);
+    let has = |t: &str, words: &[&str]| words.iter().any(|w| t.contains(w));
+
+    if is_report(text, title, head, outline) {
+        DocumentKind::RuleOfLawReport
+    } else if has(title, vocab::GOVERNMENT_WORK_REPORT) {
+        DocumentKind::GovernmentWorkReport
+    } else if has(title, vocab::SPEECH_TITLE_WORDS) || vocab::SPEECH_OPENINGS.iter().any(|w| recipient.starts_with(w) || head.starts_with(w)) {
+        DocumentKind::Speech
+    } else if has(title, vocab::RECONSIDERATION_SUBJECTS) && has(title, vocab::STATISTICS_WORDS) {
+        DocumentKind::ReconsiderationStatistics
+    } else if vocab::NEWS_DATELINE.is_match(head) {
+        DocumentKind::News
+    } else if has(title, vocab::NOT_REPORT_TITLE_WORDS) && !has(title, vocab::REPORT_TITLE_WORDS) {
+        DocumentKind::Other
+    } else {
+        DocumentKind::RuleOfLawReport
+    }
+}
+
+/// Evidence of a 法治政府建设 report: a title naming 法治/依法行政 as a report does, the
+/// announcing sentence `现将…法治政府建设…报告如下`, or a part on the 第一责任人 duty.
+fn is_report(text: &Text, title: &str, head: &str, outline: &Outline) -> bool {
+    let titled = vocab::REPORT_SUBJECTS.iter().any(|w| title.contains(w)) && vocab::REPORT_TITLE_WORDS.iter().any(|w| title.contains(w));
+    titled
+        || vocab::REPORT_ANNOUNCEMENT.is_match(head)
+        || outline.headings.iter().any(|h| h.parts.contains(&Role::Duty) || (h.family.structural() && regulation::names_duty(text.get(h.title))))
+}
