@@ -47,11 +47,6 @@ impl Date {
         let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
         era * 146097 + doe - 719468
     }
-
-    /// `2020年4月1日`, as messages write dates.
-    pub fn chinese(self) -> String {
-        format!("{}年{}月{}日", self.year, self.month, self.day)
-    }
 }
 
 static ARABIC: LazyLock<Regex> = LazyLock::new(|| {
@@ -156,7 +151,6 @@ mod tests {
         assert_eq!(d(1970, 1, 1).days(), 0);
         assert_eq!(d(2020, 4, 20).days() - d(2020, 4, 1).days(), 19);
         assert_eq!(d(2025, 3, 1).days() - d(2024, 2, 28).days(), 367);
-        assert_eq!(d(2020, 4, 1).chinese(), "2020年4月1日");
     }
 
     #[test]
