@@ -1,5 +1,6 @@
 //! The boundary: internal byte spans become the public result's UTF-16 offsets.
 
+use crate::chrome::published::DateSource;
 use crate::chrome::Page;
 use crate::metrics::{self, Metrics};
 use crate::outline::Outline;
@@ -31,6 +32,19 @@ pub fn analysis(text: &Text, page: &Page, outline: &Outline, metrics: &Metrics, 
                 })
                 .collect(),
             document_kind: meta.kind,
+            date_candidates: meta
+                .date_candidates
+                .iter()
+                .map(|c| {
+                    let (source, label) = match &c.source {
+                        DateSource::Field(label) => (DateSourceKind::Metadata, Some(label.clone())),
+                        DateSource::Signature => (DateSourceKind::Signature, None),
+                        DateSource::Dateline => (DateSourceKind::Dateline, None),
+                    };
+                    let r = c.span.map(range);
+                    DateCandidate { date: c.date.to_string(), source, label, start: r.map(|r| r.start), end: r.map(|r| r.end) }
+                })
+                .collect(),
         },
         body: range(page.body),
         boilerplate: page

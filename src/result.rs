@@ -51,6 +51,35 @@ pub struct Meta {
     /// required parts and judged for timeliness. Absent in results written before it existed.
     #[serde(default)]
     pub document_kind: DocumentKind,
+    /// Every date the page gives that could be its publication date, best first; when
+    /// they contradict each other `published` is null and these say why.
+    #[serde(default)]
+    pub date_candidates: Vec<DateCandidate>,
+}
+
+/// A date that could be the publication date, and where it is written.
+#[derive(Serialize, Deserialize, Debug, Clone, PartialEq)]
+#[serde(rename_all = "camelCase")]
+pub struct DateCandidate {
+    /// `YYYY-MM-DD`.
+    pub date: String,
+    pub source: DateSourceKind,
+    /// The metadata field's label (`发布时间`, `更新时间` …) for `metadata`, else null.
+    pub label: Option<String>,
+    /// The date as written (UTF-16), or null where it cannot be located.
+    pub start: Option<usize>,
+    pub end: Option<usize>,
+}
+
+#[derive(Serialize, Deserialize, Debug, Clone, Copy, PartialEq, Eq)]
+#[serde(rename_all = "kebab-case")]
+pub enum DateSourceKind {
+    /// A field of the page's metadata block.
+    Metadata,
+    /// The date under the signature.
+    Signature,
+    /// A news dateline (`3月30日电`), its year from the page's own date.
+    Dateline,
 }
 
 /// The kind of document (a small closed set of stable codes).

@@ -9,6 +9,8 @@
 //!   result) and `meta_null` (fields that must be null);
 //! - `boilerplate` (the kinds in order), `body` (the body text exactly), `fields`
 //!   (`{name, value}` that must be present);
+//! - `candidates`: the complete `meta.dateCandidates`, `{date, source, label, at}` (`at` the
+//!   date as written, optional);
 //! - `timeliness`: the expected `review.timeliness.status`; `section_missing`: how many
 //!   `section-missing` findings (0 for a document that owes no required parts);
 //! - `flat = false` to skip the check that the input with its line breaks removed
@@ -41,6 +43,16 @@ struct Case {
     flat: Option<bool>,
     timeliness: Option<String>,
     section_missing: Option<usize>,
+    candidates: Option<Vec<DateCandidate>>,
+}
+
+#[derive(Deserialize, Debug)]
+#[serde(deny_unknown_fields)]
+struct DateCandidate {
+    date: String,
+    source: String,
+    label: Option<String>,
+    at: Option<String>,
 }
 
 #[derive(Deserialize, Debug)]
@@ -158,6 +170,26 @@ fn check(case: &Case) -> Vec<String> {
             let want = serde_json::to_value(v).unwrap();
             if *got != want {
                 errors.push(format!("meta.{k}: got {got}, want {want}"));
+            }
+        }
+    }
+    if let Some(expected) = &case.candidates {
+        let got: Vec<(String, String, Option<String>)> = a
+            .meta
+            .date_candidates
+            .iter()
+            .map(|c| (c.date.clone(), serde_json::to_value(c.source).unwrap().as_str().unwrap().to_owned(), c.label.clone()))
+            .collect();
+        let want: Vec<(String, String, Option<String>)> = expected.iter().map(|c| (c.date.clone(), c.source.clone(), c.label.clone())).collect();
+        if got != want {
+            errors.push(format!("dateCandidates\n  got:  {got:?}\n  want: {want:?}"));
+        }
+        for (c, e) in a.meta.date_candidates.iter().zip(expected) {
+            if let (Some(at), Some(start), Some(end)) = (&e.at, c.start, c.end) {
+                let written = slice(&case.input, start, end);
+                if &written != at {
+                    errors.push(format!("dateCandidate {} written {written:?}, want {at:?}", c.date));
+                }
             }
         }
     }

@@ -11,6 +11,7 @@
 //! signature after the last sentence (issuer line and date, incl. Chinese-numeral dates).
 
 pub mod kind;
+pub mod published;
 
 use std::sync::LazyLock;
 
@@ -55,8 +56,10 @@ pub struct PageMeta {
     pub report_year: Option<i32>,
     pub period: Option<Period>,
     pub published: Option<Date>,
-    /// Where `published` is written: inside a metadata field, or in the signature.
+    /// Where `published` is written: inside a metadata field, in the signature or a dateline.
     pub published_at: Option<Span>,
+    /// Every date the page gives that could be its publication date (`published::read`).
+    pub date_candidates: Vec<published::FoundDate>,
     pub fields: Vec<Field>,
     /// Set after the outline is read (`kind::classify`).
     pub kind: DocumentKind,
@@ -137,13 +140,14 @@ pub fn read_page(text: &Text) -> Page {
         .or_else(|| year_in_headings(s, body))
         .or_else(|| year_of_signature(&s[body.range()], sig_date.map(|(d, _)| d)));
     let period = period_of(title_norm, opening_norm, report_year);
-    let (published, published_at) = publication_date(s, &fields, sig_date).map_or((None, None), |(d, at)| (Some(d), at));
+    let (chosen, date_candidates) = published::read(s, body, &fields, sig_date);
+    let (published, published_at) = chosen.map_or((None, None), |c| (Some(c.date), c.span));
     let issuer = field(&fields, vocab::ISSUER_FIELDS).map(|f| f.value.clone()).or(sig_org);
 
     Page {
         body,
         boilerplate,
-        meta: PageMeta { title, issuer, report_year, period, published, published_at, fields, kind: DocumentKind::default() },
+        meta: PageMeta { title, issuer, report_year, period, published, published_at, date_candidates, fields, kind: DocumentKind::default() },
         title: title_span,
         recipient: letter.recipient,
         closing: letter.closing,
@@ -369,21 +373,6 @@ impl Letter {
         };
         Letter { recipient, opening, closing, signature }
     }
-}
-
-/// The publication date: the first metadata field (by `DATE_FIELDS`, best first) holding a
-/// date, else the signature's date; with where it is written.
-fn publication_date(s: &str, fields: &[Field], signed: Option<(Date, Span)>) -> Option<(Date, Option<Span>)> {
-    let field_date = |f: &Field| {
-        let (date, at) = dates::find(&f.value)?;
-        // Locate the value inside the field's lines, so the evidence is the date as written.
-        let value_at = s[f.span.range()].find(f.value.as_str()).map(|i| f.span.start + i);
-        Some((date, value_at.map(|v| at.offset(v))))
-    };
-    vocab::DATE_FIELDS
-        .iter()
-        .find_map(|n| fields.iter().filter(|f| f.name == *n).find_map(field_date))
-        .or(signed.map(|(d, at)| (d, Some(at))))
 }
 
 fn classify(t: &str) -> Kind {

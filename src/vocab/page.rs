@@ -46,6 +46,15 @@ pub const DATE_FIELDS: &[&str] = &[
     "更新时间", "更新日期",
 ];
 
+/// Metadata fields that are a site's own timestamp, not the report's publication.
+pub const SITE_DATE_FIELDS: &[&str] = &["更新时间", "更新日期"];
+
+/// A news dateline: `新华社北京3月30日电`, `本报3月30日讯` (month and day; no year).
+pub static DATELINE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"([0-9]{1,2})[ \t]*月[ \t]*([0-9]{1,2})[ \t]*日[ \t]*(?:电|讯)").unwrap());
+/// How far into the body a dateline is looked for (bytes).
+pub const DATELINE_HEAD_BYTES: usize = 300;
+
 /// Words in a heading that looks forward: `2022年工作计划` is written in the report on 2021.
 pub const PLAN_HEADING_WORDS: &[&str] = &["计划", "打算", "安排", "思路", "工作要点", "重点工作", "工作重点", "展望"];
 
