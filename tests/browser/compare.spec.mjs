@@ -2,7 +2,7 @@
 // its exports; a recycled-text finding marked in the reading view and linked to its source; a
 // template paragraph shared by many reports listed folded.
 import { test, expect } from '@playwright/test';
-import { seed, SEED_003, parseCsv, readXlsx, downloadOf } from './helpers.mjs';
+import { seed, SEED_003, parseCsv, readXlsx, downloadOf, audit } from './helpers.mjs';
 
 const OLD = seed(SEED_003);
 // The same report a year on, some figures edited (as an issuer's next report often is).
@@ -84,6 +84,7 @@ test('two register rows side by side: matched figures with both values, parts, d
   await page.locator('#compare-only-changed').check();
   await expect(page.locator('#compare-figures tbody tr:visible')).toHaveCount(EDITS.length);
   await page.locator('#compare-view').screenshot({ path: 'test-results/compare.png' });
+  await audit(page, 'comparison');
 
   // Back to the register.
   await page.locator('#compare-back').click();

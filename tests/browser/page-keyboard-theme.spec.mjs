@@ -3,7 +3,7 @@
 // the system, with a toggle; findings, areas and labels in English; characters that would
 // reorder the text are shown.
 import { test, expect } from '@playwright/test';
-import { openPage, pasteText, seed, SEED_003, coreResult } from './helpers.mjs';
+import { openPage, pasteText, seed, SEED_003, coreResult, audit, SLOW } from './helpers.mjs';
 
 test('the figures are one tab stop; arrows, Home and End move between them; Tab leaves them', async ({ page }) => {
   await openPage(page);
@@ -97,6 +97,19 @@ test('dark theme: follows the system, a toggle overrides it and is remembered', 
   await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
 });
 
+test('dark theme: no WCAG A/AA violation (colour contrast included) in the reading view and each tab', SLOW, async ({ page }) => {
+  test.setTimeout(180_000);
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await openPage(page);
+  await pasteText(page, seed(SEED_003));
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+  await audit(page, 'dark reading view, summary');
+  for (const tab of ['metrics', 'findings']) {
+    await page.locator(`#tab-${tab}`).click();
+    await audit(page, `dark ${tab}`);
+  }
+});
+
 test('bidi controls and zero-width characters are shown, isolated, and the text stays exact', async ({ page }) => {
   await openPage(page);
   const text = '某县2021年法治政府建设工作报告\n一、主要举措\n全年共受理行政复议案件\u202E21\u202C件,另有\u200B一处。\n';
@@ -170,5 +183,9 @@ test('totals by area add up only figures of one indicator and unit', async ({ pa
   for (const m of result.metrics) if (m.kind === 'count') byIndicator.set(`${m.indicator}|${m.unit}`, [...(byIndicator.get(`${m.indicator}|${m.unit}`) ?? []), m.value]);
   const expected = [...byIndicator.entries()].filter(([, v]) => v.length > 1).map(([k, v]) => [k.split('|')[0], v.reduce((a, b) => a + b, 0)]);
   for (const [indicator, total] of expected) expect(sums.join(' ')).toContain(`${indicator} ${total}`);
+  expect(expected.length).toBeGreaterThan(0);
+  // By hand: 行政应诉 has two different indicators (no sum); 行政复议 one indicator twice (5 + 7).
+  await expect(page.locator('#totals tr[data-category="行政应诉"] .sums')).toHaveText('—');
+  await expect(page.locator('#totals tr[data-category="行政复议"] .sums')).toHaveText('行政复议案件 12 件(2 处)');
   await expect(page.locator('#totals-note')).toBeVisible();
 });
