@@ -1,4 +1,5 @@
-//! The boundary: internal byte spans become the public result's UTF-16 offsets.
+//! The boundary: internal byte spans become the public result's UTF-16 offsets, and each
+//! stage's internal types its public form (`crate::result`). One step per part of the result.
 
 use crate::chrome::published::DateSource;
 use crate::chrome::Page;
@@ -9,15 +10,42 @@ use crate::review;
 use crate::text::{Span, Text};
 
 pub fn analysis(text: &Text, page: &Page, outline: &Outline, metrics: &Metrics, review: &review::Review) -> Analysis {
-    let range = |span: Span| Range { start: text.utf16(span.start), end: text.utf16(span.end) };
-    let item = |span: Span, metric: Option<usize>| {
-        let r = range(span);
-        Item { text: text.as_written(span).to_owned(), start: r.start, end: r.end, metric }
-    };
-    let meta = &page.meta;
-    let analysis = Analysis {
+    let at = Offsets(text);
+    Analysis {
         format: FORMAT.to_owned(),
-        meta: Meta {
+        meta: at.meta(page),
+        body: at.range(page.body),
+        boilerplate: at.boilerplate(page),
+        outline: at.outline(outline),
+        metrics: at.metrics(metrics),
+        relations: at.relations(metrics),
+        findings: at.findings(review),
+        sections: review.sections,
+        review: review.summary.clone(),
+        stats: Stats {
+            chars: text.utf16_len(),
+            headings: outline.headings.len(),
+            metrics: metrics.metrics.len(),
+            findings: review.findings.len(),
+        },
+    }
+}
+
+/// Converts byte spans of the text to UTF-16 ranges, and quotes spans as written.
+struct Offsets<'t, 'a>(&'t Text<'a>);
+
+impl Offsets<'_, '_> {
+    fn range(&self, span: Span) -> Range {
+        Range { start: self.0.utf16(span.start), end: self.0.utf16(span.end) }
+    }
+
+    fn written(&self, span: Span) -> String {
+        self.0.as_written(span).to_owned()
+    }
+
+    fn meta(&self, page: &Page) -> Meta {
+        let meta = &page.meta;
+        Meta {
             title: meta.title.clone(),
             issuer: meta.issuer.clone(),
             report_year: meta.report_year,
@@ -27,7 +55,7 @@ pub fn analysis(text: &Text, page: &Page, outline: &Outline, metrics: &Metrics, 
                 .fields
                 .iter()
                 .map(|f| {
-                    let r = range(f.span);
+                    let r = self.range(f.span);
                     MetaField { name: f.name.clone(), value: f.value.clone(), start: r.start, end: r.end }
                 })
                 .collect(),
@@ -41,52 +69,59 @@ pub fn analysis(text: &Text, page: &Page, outline: &Outline, metrics: &Metrics, 
                         DateSource::Signature => (DateSourceKind::Signature, None),
                         DateSource::Dateline => (DateSourceKind::Dateline, None),
                     };
-                    let r = c.span.map(range);
+                    let r = c.span.map(|s| self.range(s));
                     DateCandidate { date: c.date.to_string(), source, label, start: r.map(|r| r.start), end: r.map(|r| r.end) }
                 })
                 .collect(),
-        },
-        body: range(page.body),
-        boilerplate: page
-            .boilerplate
+        }
+    }
+
+    fn boilerplate(&self, page: &Page) -> Vec<Boilerplate> {
+        page.boilerplate
             .iter()
             .map(|&(kind, span)| {
-                let r = range(span);
+                let r = self.range(span);
                 Boilerplate { kind, start: r.start, end: r.end }
             })
-            .collect(),
-        outline: outline
+            .collect()
+    }
+
+    fn outline(&self, outline: &Outline) -> Vec<Heading> {
+        outline
             .headings
             .iter()
             .enumerate()
             .map(|(id, h)| {
-                let r = range(h.span);
+                let r = self.range(h.span);
                 Heading {
                     id,
                     parent: h.parent,
                     level: h.level,
-                    marker: text.as_written(h.marker).to_owned(),
+                    marker: self.written(h.marker),
                     style: h.family.style(),
                     number: h.number,
-                    title: text.as_written(h.title).to_owned(),
+                    title: self.written(h.title),
                     start: r.start,
                     end: r.end,
                     role: h.parts.first().copied(),
                     sections: h.parts.clone(),
                 }
             })
-            .collect(),
-        metrics: metrics
+            .collect()
+    }
+
+    fn metrics(&self, metrics: &Metrics) -> Vec<Metric> {
+        metrics
             .metrics
             .iter()
             .enumerate()
             .map(|(id, m)| {
-                let r = range(m.span);
+                let r = self.range(m.span);
                 Metric {
                     id,
                     start: r.start,
                     end: r.end,
-                    text: text.as_written(m.span).to_owned(),
+                    text: self.written(m.span),
                     value: m.value,
                     value_max: m.value_max,
                     unit: m.unit.clone(),
@@ -97,55 +132,58 @@ pub fn analysis(text: &Text, page: &Page, outline: &Outline, metrics: &Metrics, 
                     heading: m.heading,
                 }
             })
-            .collect(),
-        relations: metrics
-            .relations
-            .iter()
-            .map(|rel| match rel {
-                metrics::Relation::Breakdown { total, parts, exhaustive, span } => {
-                    let r = range(*span);
-                    Relation::Breakdown { total: *total, parts: parts.clone(), exhaustive: *exhaustive, start: r.start, end: r.end }
-                }
-                metrics::Relation::Respectively { items, values, span } => {
-                    let r = range(*span);
-                    Relation::Respectively {
-                        items: items.iter().map(|&(s, m)| item(s, m)).collect(),
-                        values: values.clone(),
-                        start: r.start,
-                        end: r.end,
-                    }
-                }
-                metrics::Relation::Rate { numerator, denominator, rate, span } => {
-                    let r = range(*span);
-                    Relation::Rate { numerator: *numerator, denominator: *denominator, rate: *rate, start: r.start, end: r.end }
-                }
-            })
-            .collect(),
-        findings: review
+            .collect()
+    }
+
+    fn relations(&self, metrics: &Metrics) -> Vec<Relation> {
+        metrics.relations.iter().map(|rel| self.relation(rel)).collect()
+    }
+
+    fn relation(&self, rel: &metrics::Relation) -> Relation {
+        match rel {
+            metrics::Relation::Breakdown { total, parts, exhaustive, span } => {
+                let r = self.range(*span);
+                Relation::Breakdown { total: *total, parts: parts.clone(), exhaustive: *exhaustive, start: r.start, end: r.end }
+            }
+            metrics::Relation::Respectively { items, values, span } => {
+                let r = self.range(*span);
+                let items = items
+                    .iter()
+                    .map(|&(span, metric)| {
+                        let r = self.range(span);
+                        Item { text: self.written(span), start: r.start, end: r.end, metric }
+                    })
+                    .collect();
+                Relation::Respectively { items, values: values.clone(), start: r.start, end: r.end }
+            }
+            metrics::Relation::Rate { numerator, denominator, rate, span } => {
+                let r = self.range(*span);
+                Relation::Rate { numerator: *numerator, denominator: *denominator, rate: *rate, start: r.start, end: r.end }
+            }
+        }
+    }
+
+    /// Each finding's message in both languages and its parameters, from the catalogue.
+    fn findings(&self, review: &review::Review) -> Vec<Finding> {
+        review
             .findings
             .iter()
             .enumerate()
-            .map(|(id, f)| Finding {
-                id,
-                code: f.code,
-                severity: f.severity,
-                message: f.message.zh(),
-                message_en: f.message.en(),
-                params: f.message.param_values(),
-                start: f.span.map(|s| text.utf16(s.start)),
-                end: f.span.map(|s| text.utf16(s.end)),
-                related: f.related.iter().map(|&s| range(s)).collect(),
-                sources: Vec::new(),
+            .map(|(id, f)| {
+                let r = f.span.map(|s| self.range(s));
+                Finding {
+                    id,
+                    code: f.code,
+                    severity: f.severity,
+                    message: f.message.zh(),
+                    message_en: f.message.en(),
+                    params: f.message.param_values(),
+                    start: r.map(|r| r.start),
+                    end: r.map(|r| r.end),
+                    related: f.related.iter().map(|&s| self.range(s)).collect(),
+                    sources: Vec::new(),
+                }
             })
-            .collect(),
-        sections: review.sections,
-        review: review.summary.clone(),
-        stats: Stats {
-            chars: text.utf16_len(),
-            headings: outline.headings.len(),
-            metrics: metrics.metrics.len(),
-            findings: review.findings.len(),
-        },
-    };
-    analysis
+            .collect()
+    }
 }

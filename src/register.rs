@@ -6,6 +6,8 @@
 use serde::{Deserialize, Serialize};
 
 use crate::result::*;
+use crate::vocab::register as words;
+use crate::vocab::register::{kind_label, period_label, severity_label};
 
 /// One file of a batch: analysed, or refused with the reason.
 #[derive(Debug, Clone, Copy)]
@@ -87,8 +89,8 @@ impl Cell {
     pub fn to_text(&self) -> String {
         match self {
             Cell::Empty => String::new(),
-            Cell::Bool(true) => "是".to_owned(),
-            Cell::Bool(false) => "否".to_owned(),
+            Cell::Bool(true) => words::YES.to_owned(),
+            Cell::Bool(false) => words::NO.to_owned(),
             Cell::Number(n) if n.fract() == 0.0 && n.abs() < 1e15 => format!("{}", *n as i64),
             Cell::Number(n) => n.to_string(),
             Cell::Text(s) | Cell::Date(s) => s.clone(),
@@ -109,53 +111,7 @@ impl Cell {
     }
 }
 
-type Spec = (&'static str, &'static str, CellType);
-
-/// The register's columns; `error` is last and filled only for a refused file.
-pub const REGISTER_COLUMNS: [Spec; 19] = [
-    ("file", "文件", CellType::Text),
-    ("title", "标题", CellType::Text),
-    ("issuer", "发文单位", CellType::Text),
-    ("year", "报告年度", CellType::Number),
-    ("period", "报告期", CellType::Text),
-    ("published", "发布日期", CellType::Date),
-    ("deadline", "公开期限", CellType::Date),
-    ("timeliness", "时效", CellType::Text),
-    ("measures", "主要举措和成效", CellType::Bool),
-    ("duty", "第一责任人职责", CellType::Bool),
-    ("problems", "存在的不足", CellType::Bool),
-    ("plans", "下一年度安排", CellType::Bool),
-    ("figures", "数字个数", CellType::Number),
-    ("density", "每千字数字", CellType::Number),
-    ("quantified", "举措量化占比", CellType::Number),
-    ("errors", "错误", CellType::Number),
-    ("warnings", "警告", CellType::Number),
-    ("infos", "提示", CellType::Number),
-    ("error", "未能分析的原因", CellType::Text),
-];
-
-pub const FINDING_COLUMNS: [Spec; 7] = [
-    ("file", "文件", CellType::Text),
-    ("severity", "级别", CellType::Text),
-    ("code", "代码", CellType::Text),
-    ("message", "说明", CellType::Text),
-    ("evidence", "原文句子", CellType::Text),
-    ("heading", "所在标题", CellType::Text),
-    ("error", "未能分析的原因", CellType::Text),
-];
-
-pub const FIGURE_COLUMNS: [Spec; 10] = [
-    ("file", "文件", CellType::Text),
-    ("text", "原文数字", CellType::Text),
-    ("value", "数值", CellType::Number),
-    ("unit", "单位", CellType::Text),
-    ("kind", "类型", CellType::Text),
-    ("indicator", "指标", CellType::Text),
-    ("category", "类别", CellType::Text),
-    ("heading", "所在标题", CellType::Text),
-    ("sentence", "所在句子", CellType::Text),
-    ("error", "未能分析的原因", CellType::Text),
-];
+pub use crate::vocab::register::{Spec, FIGURE_COLUMNS, FINDING_COLUMNS, REGISTER_COLUMNS};
 
 fn columns(specs: &[Spec]) -> Vec<Column> {
     specs.iter().map(|&(key, header, kind)| Column { key: key.to_owned(), header: header.to_owned(), kind }).collect()
@@ -203,7 +159,7 @@ pub fn batch_tables(batch: &[BatchEntry]) -> Tables {
                 Ok(()) => Ok((text.as_str(), std::borrow::Cow::Owned(crate::analyze(text)))),
                 Err(e) => Err(RowError { code: e.code().into(), message: e.to_string() }),
             },
-            (None, None, _) => Err(RowError { code: "no-text".into(), message: "没有文本 (no text given)".into() }),
+            (None, None, _) => Err(RowError { code: "no-text".into(), message: words::NO_TEXT.into() }),
         })
         .collect();
     let entries: Vec<Entry> = batch
@@ -320,15 +276,11 @@ pub fn figures(entries: &[Entry]) -> Table {
 
 /// 按时 / 逾期 N 天 / 未知 / 不适用.
 pub fn timeliness_label(t: &Timeliness) -> String {
-    match t.status {
-        TimelinessStatus::OnTime => "按时".to_owned(),
-        TimelinessStatus::Late => match (t.published.as_deref().and_then(day_number), t.deadline.as_deref().and_then(day_number)) {
-            (Some(p), Some(d)) => format!("逾期 {} 天", p - d),
-            _ => "逾期".to_owned(),
-        },
-        TimelinessStatus::Unknown => "未知".to_owned(),
-        TimelinessStatus::NotApplicable => "不适用".to_owned(),
-    }
+    let days_late = match (t.published.as_deref().and_then(day_number), t.deadline.as_deref().and_then(day_number)) {
+        (Some(p), Some(d)) => Some(p - d),
+        _ => None,
+    };
+    words::timeliness_label(t.status, days_late)
 }
 
 /// Days since 1970-01-01 of a `YYYY-MM-DD` date (proleptic Gregorian).
@@ -345,33 +297,6 @@ fn day_number(date: &str) -> Option<i64> {
     Some(era * 146097 + doe - 719468)
 }
 
-fn period_label(p: Period) -> &'static str {
-    match p {
-        Period::Year => "年度",
-        Period::HalfYear => "半年",
-        Period::Quarter => "季度",
-        Period::MidTerm => "中期",
-        Period::MultiYear => "多年",
-    }
-}
-
-fn severity_label(s: Severity) -> &'static str {
-    match s {
-        Severity::Error => "错误",
-        Severity::Warning => "警告",
-        Severity::Info => "提示",
-    }
-}
-
-fn kind_label(k: MetricKind) -> &'static str {
-    match k {
-        MetricKind::Count => "数量",
-        MetricKind::Money => "金额",
-        MetricKind::Percent => "比例",
-        MetricKind::Duration => "时长",
-        MetricKind::Measure => "计量",
-    }
-}
 
 /// The finding code as in the result JSON (`section-missing`).
 fn code_key(code: FindingCode) -> String {
@@ -405,7 +330,7 @@ struct Utf16Index<'a> {
     starts: Vec<(usize, usize)>,
 }
 
-const SENTENCE_END: [char; 5] = ['。', '!', '?', '\u{FF01}', '\u{FF1F}'];
+use crate::vocab::register::EVIDENCE_SENTENCE_END as SENTENCE_END;
 /// A sentence longer than this (a paragraph without a full stop) is cut around the evidence.
 const MAX_SENTENCE_CHARS: usize = 300;
 

@@ -9,7 +9,7 @@ use crate::register::{Cell, Table, Tables};
 /// The workbook's bytes.
 pub fn workbook(tables: &Tables) -> Result<Vec<u8>, XlsxError> {
     let mut book = Workbook::new();
-    for (name, table) in [("汇总", &tables.register), ("发现", &tables.findings), ("数字", &tables.figures)] {
+    for (name, table) in crate::vocab::register::SHEET_NAMES.into_iter().zip([&tables.register, &tables.findings, &tables.figures]) {
         sheet(book.add_worksheet().set_name(name)?, table)?;
     }
     book.save_to_buffer()

@@ -76,15 +76,7 @@ pub struct PartChange {
 }
 
 /// The columns of the matched-figures table (CSV / workbook): `(key, header)`.
-pub const FIGURE_COLUMNS: [(&str, &str); 7] = [
-    ("indicator", "指标"),
-    ("unit", "单位"),
-    ("category", "领域"),
-    ("old", "原值"),
-    ("new", "新值"),
-    ("change", "变化"),
-    ("relativeChange", "变化率"),
-];
+pub use crate::vocab::register::COMPARE_FIGURE_COLUMNS as FIGURE_COLUMNS;
 
 impl Comparison {
     /// The figures as table rows under [`FIGURE_COLUMNS`]: values as plain numbers, empty

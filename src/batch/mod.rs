@@ -11,7 +11,7 @@ pub mod compare;
 pub mod recycled;
 
 use crate::result::{Analysis, Finding, FindingCode, Severity};
-use crate::vocab::messages::Message;
+use crate::vocab::messages::{Message, LIST_SEPARATOR};
 
 pub use recycled::Doc;
 
@@ -59,7 +59,7 @@ fn recycled_message(p: &recycled::Passage) -> Message {
             None => Message::RecycledFromOneBody { file: one.file.clone(), share },
         },
         many => {
-            let files = many.iter().map(|s| s.file.as_str()).take(5).collect::<Vec<&str>>().join("、");
+            let files = many.iter().map(|s| s.file.as_str()).take(5).collect::<Vec<&str>>().join(LIST_SEPARATOR);
             if many.len() > 5 {
                 Message::RecycledTemplateMore { count: many.len(), files }
             } else {

@@ -15,7 +15,7 @@
 use std::collections::HashMap;
 
 use crate::result::{Analysis, Range, Source};
-use crate::vocab::batch::SENTENCE_BREAK;
+use crate::vocab::batch::{FULL_WIDTH_DIGITS, SENTENCE_BREAK};
 
 /// One report of a batch.
 #[derive(Debug, Clone, Copy)]
@@ -237,7 +237,7 @@ fn sentences(doc: usize, d: &Doc) -> Vec<Sentence> {
 /// The character a shingle sees: digits as one digit (a changed figure is still a copy),
 /// letters in lower case, other ideographs as they are; punctuation and spaces not at all.
 fn fold(c: char) -> Option<char> {
-    if c.is_ascii_digit() || ('０'..='９').contains(&c) {
+    if c.is_ascii_digit() || FULL_WIDTH_DIGITS.contains(&c) {
         Some('0')
     } else if c.is_ascii_alphabetic() {
         Some(c.to_ascii_lowercase())

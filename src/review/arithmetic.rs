@@ -14,10 +14,10 @@ use crate::vocab::numerals::{chinese_digit, DECIMAL_POINT, SCALE_WORDS};
 use crate::vocab::units::UNIT_EQUIVALENTS;
 use crate::vocab::words::{RATE_NAME_GENERIC, RATE_NAME_TRAILING, RATE_SUFFIX, SHARE_VERB};
 
-use super::Finding;
+use super::ReviewFinding;
 use crate::vocab::messages::Message;
 
-pub fn check(text: &Text, metrics: &Metrics) -> Vec<Finding> {
+pub fn check(text: &Text, metrics: &Metrics) -> Vec<ReviewFinding> {
     let ms = &metrics.metrics;
     let get = |i: usize| ms.get(i);
     metrics
@@ -93,7 +93,7 @@ fn show(value: f64, scale: f64, unit: &str) -> String {
     format!("{s}{word}{unit}")
 }
 
-fn rate_mismatch(text: &Text, num: &Metric, den: &Metric, rate: &Metric, span: Span) -> Option<Finding> {
+fn rate_mismatch(text: &Text, num: &Metric, den: &Metric, rate: &Metric, span: Span) -> Option<ReviewFinding> {
     let per = match rate.unit.as_str() {
         "%" => 100.0,
         "‰" => 1000.0,
@@ -126,7 +126,7 @@ fn rate_mismatch(text: &Text, num: &Metric, den: &Metric, rate: &Metric, span: S
     let decimals = ((-step.log10()).round().max(0.0) as usize + 1).clamp(2, 4);
     let stated = text.as_written(rate.span);
     let name = rate_name(text, rate);
-    Some(Finding::new(
+    Some(ReviewFinding::new(
         FindingCode::RateMismatch,
         Severity::Warning,
         Message::RateMismatch {
@@ -186,7 +186,7 @@ fn names_its_numerator(text: &Text, num: &Metric, rate: &Metric) -> bool {
     name.chars().any(|c| context.contains(c))
 }
 
-fn sum_mismatch(text: &Text, total: &Metric, parts: &[&Metric], exhaustive: bool, span: Span) -> Option<Finding> {
+fn sum_mismatch(text: &Text, total: &Metric, parts: &[&Metric], exhaustive: bool, span: Span) -> Option<ReviewFinding> {
     if total.kind == MetricKind::Percent && parts.iter().any(|p| p.kind != MetricKind::Percent) {
         return None;
     }
@@ -222,7 +222,7 @@ fn sum_mismatch(text: &Text, total: &Metric, parts: &[&Metric], exhaustive: bool
                 }
             }
         }
-        return Some(Finding::new(
+        return Some(ReviewFinding::new(
             FindingCode::SumMismatch,
             Severity::Warning,
             {
@@ -237,7 +237,7 @@ fn sum_mismatch(text: &Text, total: &Metric, parts: &[&Metric], exhaustive: bool
     }
     let all_exact = exact(total) && same.iter().all(|p| exact(p));
     if exhaustive && all_exact && same.len() == parts.len() && (parts_low - total.value).abs() > tol {
-        return Some(Finding::new(
+        return Some(ReviewFinding::new(
             FindingCode::SumMismatch,
             Severity::Warning,
             {
@@ -253,7 +253,7 @@ fn sum_mismatch(text: &Text, total: &Metric, parts: &[&Metric], exhaustive: bool
     None
 }
 
-fn respectively_mismatch(items: usize, values: &[&Metric], span: Span) -> Option<Finding> {
+fn respectively_mismatch(items: usize, values: &[&Metric], span: Span) -> Option<ReviewFinding> {
     // `A、B分别增长10%` (one value for all) and `X分别为…` (one item) pair nothing.
     if items < 2 || values.len() < 2 || items == values.len() {
         return None;
@@ -269,7 +269,7 @@ fn respectively_mismatch(items: usize, values: &[&Metric], span: Span) -> Option
     if units.iter().all(|&(_, n)| n == items) {
         return None;
     }
-    Some(Finding::new(
+    Some(ReviewFinding::new(
         FindingCode::RespectivelyMismatch,
         Severity::Warning,
         Message::RespectivelyMismatch { items, values: values.len() },

@@ -16,13 +16,13 @@ use crate::result::{FindingCode, MetricKind, Severity};
 use crate::text::{Span, Text};
 use crate::vocab::consistency::{SCOPE_WORDS, TOTAL_CUES};
 
-use super::Finding;
+use super::ReviewFinding;
 use crate::vocab::messages::Message;
 
 /// Indicators shorter than this (in characters) are too generic to pair (`企业`, `办结`).
 const MIN_INDICATOR_CHARS: usize = 4;
 
-pub fn check(text: &Text, page: &Page, metrics: &Metrics) -> Vec<Finding> {
+pub fn check(text: &Text, page: &Page, metrics: &Metrics) -> Vec<ReviewFinding> {
     let in_relation = members_of_lists(metrics);
     let mut first: HashMap<(&str, &str, &str), &Metric> = HashMap::new();
     let mut reported: Vec<&str> = Vec::new();
@@ -45,7 +45,7 @@ pub fn check(text: &Text, page: &Page, metrics: &Metrics) -> Vec<Finding> {
             first: text.as_written(earlier.span).to_owned(),
             second: text.as_written(m.span).to_owned(),
         };
-        let mut finding = Finding::new(FindingCode::InconsistentFigure, Severity::Warning, message, Some(m.span));
+        let mut finding = ReviewFinding::new(FindingCode::InconsistentFigure, Severity::Warning, message, Some(m.span));
         finding.related.push(earlier.span);
         findings.push(finding);
     }

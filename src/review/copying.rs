@@ -13,14 +13,19 @@ use regex::Regex;
 use crate::result::{FindingCode, Severity};
 use crate::text::{Span, Text};
 use crate::vocab::messages::Message;
-use crate::vocab::review::{AFTER_BARE_YEAR_OK, AFTER_NUMBER_OK, BARE_NUMBER_OK_AFTER, COUNTED_NOUNS};
+use crate::vocab::review::{
+    document_number, is_word_char, with_year_month, year_before, AFTER_BARE_YEAR_OK, AFTER_NUMBER_OK, BARE_DOCUMENT_NUMBER_PATTERN,
+    BARE_NUMBER_OK_AFTER, BRACKETED_DOCUMENT_NUMBER_PATTERN, CLAUSE_ENDS_AFTER_COUNT, CLAUSE_STARTS_AFTER, COUNTED_NOUNS,
+    GLUED_NUMERALS, LIST_MARKER_END, ORDINAL_PREFIX, PAIRED_MARKS, QUOTE_CLOSERS, RANGE_JOINERS, RIGHT_SINGLE_QUOTE,
+    YEAR_MONTH_PATTERN,
+};
 use crate::vocab::units::FREQUENT_COUNT_UNITS;
 use crate::vocab::UNITS;
 
-use super::{Finding, Taken};
+use super::{ReviewFinding, Taken};
 
 /// The findings, and the numbers that lost their measure word (figures all the same).
-pub fn check(text: &Text, paragraphs: &[Span], wrapped: bool) -> (Vec<Finding>, Vec<Span>) {
+pub fn check(text: &Text, paragraphs: &[Span], wrapped: bool) -> (Vec<ReviewFinding>, Vec<Span>) {
     let s = text.norm();
     let mut out = Findings { s, found: Vec::new(), unitless: Vec::new(), taken: Taken::default() };
     for &p in paragraphs {
@@ -37,7 +42,7 @@ pub fn check(text: &Text, paragraphs: &[Span], wrapped: bool) -> (Vec<Finding>, 
 
 struct Findings<'s> {
     s: &'s str,
-    found: Vec<Finding>,
+    found: Vec<ReviewFinding>,
     unitless: Vec<Span>,
     taken: Taken,
 }
@@ -48,12 +53,8 @@ impl Findings<'_> {
         if !self.taken.take(span) {
             return;
         }
-        self.found.push(Finding::new(FindingCode::SuspectedMissingChar, Severity::Warning, message, Some(span)));
+        self.found.push(ReviewFinding::new(FindingCode::SuspectedMissingChar, Severity::Warning, message, Some(span)));
     }
-}
-
-fn is_han(c: char) -> bool {
-    matches!(c, '\u{4E00}'..='\u{9FFF}' | '\u{3400}'..='\u{4DBF}' | '\u{F900}'..='\u{FAFF}' | '〇')
 }
 
 fn prev_char(s: &str, pos: usize) -> Option<char> {
@@ -68,8 +69,7 @@ fn year_like(digits: &str) -> bool {
     digits.len() == 4 && matches!(&digits[..2], "19" | "20")
 }
 
-static YEAR_MONTH: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"((?:19|20)[0-9]{2})(1[0-2]|0?[1-9])月").unwrap());
+static YEAR_MONTH: LazyLock<Regex> = LazyLock::new(|| Regex::new(YEAR_MONTH_PATTERN).unwrap());
 
 /// 20198月 → 2019年8月; 20151月至201812月 as one finding.
 fn year_month(out: &mut Findings, p: Span) {
@@ -81,11 +81,11 @@ fn year_month(out: &mut Findings, p: Span) {
         if prev_char(s, span.start).is_some_and(|c| c.is_ascii_digit() || c == '.') {
             continue;
         }
-        let fixed = format!("{}年{}月", &c[1], &c[2]);
+        let fixed = with_year_month(&c[1], &c[2]);
         // Joined to the previous one by 至/到/-: one range, one finding.
         if let Some((last, last_fixed)) = hits.last_mut() {
             let between = &s[last.end..span.start];
-            if matches!(between, "至" | "到" | "-" | "—" | "~" | "－") {
+            if RANGE_JOINERS.contains(&between) {
                 *last = last.cover(span);
                 *last_fixed = format!("{last_fixed}{between}{fixed}");
                 continue;
@@ -126,10 +126,8 @@ fn signature_date(out: &mut Findings, p: Span) {
     out.add(p, message);
 }
 
-static BRACKETED_NUMBER: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"[〔\[【(]((?:19|20)[0-9]{2})([0-9]{1,4})号").unwrap());
-static BARE_NUMBER: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?:发|字|函|编)((?:19|20)[0-9]{2})([0-9]{1,4})(号)?").unwrap());
+static BRACKETED_NUMBER: LazyLock<Regex> = LazyLock::new(|| Regex::new(BRACKETED_DOCUMENT_NUMBER_PATTERN).unwrap());
+static BARE_NUMBER: LazyLock<Regex> = LazyLock::new(|| Regex::new(BARE_DOCUMENT_NUMBER_PATTERN).unwrap());
 
 /// The issuer's abbreviation before a document number (公编, 公政办发): a short run of Han
 /// characters after punctuation. None when the run is long (then it is running text).
@@ -137,7 +135,7 @@ fn issuer_prefix(s: &str, pos: usize, lo: usize) -> Option<usize> {
     let mut start = pos;
     let mut n = 0;
     for (i, c) in s[lo..pos].char_indices().rev() {
-        if !is_han(c) {
+        if !is_word_char(c) {
             break;
         }
         start = lo + i;
@@ -146,7 +144,7 @@ fn issuer_prefix(s: &str, pos: usize, lo: usize) -> Option<usize> {
             return None;
         }
     }
-    (n > 0 && (start == lo || prev_char(s, start).is_some_and(|c| !is_han(c)))).then_some(start)
+    (n > 0 && (start == lo || prev_char(s, start).is_some_and(|c| !is_word_char(c)))).then_some(start)
 }
 
 /// A document number that lost its 〔〕: 公编〔201923号, 公政办发201923.
@@ -158,7 +156,7 @@ fn document_numbers(out: &mut Findings, p: Span) {
         let at = p.start + m.start();
         let start = issuer_prefix(s, at, p.start).unwrap_or(at);
         let span = Span::new(start, p.start + m.end());
-        let fixed = format!("{}〔{}〕{}号", &s[start..at], &c[1], &c[2]);
+        let fixed = document_number(&s[start..at], &c[1], &c[2]);
         out.add(span, Message::DocumentNumberMissingChars { found: s[span.range()].to_owned(), fixed });
     }
     for c in BARE_NUMBER.captures_iter(slice) {
@@ -174,7 +172,7 @@ fn document_numbers(out: &mut Findings, p: Span) {
         }
         let span = Span::new(start, end);
         let head = &s[start..p.start + c.get(1).unwrap().start()];
-        let fixed = format!("{head}〔{}〕{}号", &c[1], &c[2]);
+        let fixed = document_number(head, &c[1], &c[2]);
         out.add(span, Message::DocumentNumberMissingChars { found: s[span.range()].to_owned(), fixed });
     }
 }
@@ -183,7 +181,7 @@ fn document_numbers(out: &mut Findings, p: Span) {
 fn snippet_after(s: &str, pos: usize, n: usize) -> usize {
     let mut end = pos;
     for (i, c) in s[pos..].char_indices().take(n) {
-        if !(is_han(c) || c.is_ascii_alphanumeric() || c == '+' || c == '%') {
+        if !(is_word_char(c) || c.is_ascii_alphanumeric() || c == '+' || c == '%') {
             break;
         }
         end = pos + i + c.len_utf8();
@@ -194,7 +192,7 @@ fn snippet_after(s: &str, pos: usize, n: usize) -> usize {
 fn snippet_before(s: &str, pos: usize, n: usize) -> usize {
     let mut start = pos;
     for (i, c) in s[..pos].char_indices().rev().take(n) {
-        if !(is_han(c) || c.is_ascii_alphanumeric() || c == '+' || c == '%') {
+        if !(is_word_char(c) || c.is_ascii_alphanumeric() || c == '+' || c == '%') {
             break;
         }
         start = i;
@@ -212,14 +210,11 @@ enum Mark {
 }
 
 impl Mark {
-    fn pair(self) -> (&'static str, &'static str) {
-        match self {
-            Mark::Quote => ("“", "”"),
-            Mark::Book => ("《", "》"),
-            Mark::Paren => ("(", ")"),
-            Mark::Tortoise => ("〔", "〕"),
-            Mark::Lenticular => ("【", "】"),
-        }
+    const ALL: [Mark; 5] = [Mark::Quote, Mark::Book, Mark::Paren, Mark::Tortoise, Mark::Lenticular];
+
+    /// (opening, closing) — `vocab::review::PAIRED_MARKS`, in this enum's order.
+    fn pair(self) -> (char, char) {
+        PAIRED_MARKS[self as usize]
     }
 }
 
@@ -248,29 +243,23 @@ fn scan_marks(s: &str, p: Span) -> MarkScan {
     let mut chars = slice.char_indices().peekable();
     while let Some((i, c)) = chars.next() {
         let at = p.start + i;
-        let opens = |mark: Mark| match mark {
-            Mark::Quote => c == '“',
-            Mark::Book => c == '《',
-            Mark::Paren => c == '(',
-            Mark::Tortoise => c == '〔',
-            Mark::Lenticular => c == '【',
-        };
-        if let Some(mark) = [Mark::Quote, Mark::Book, Mark::Paren, Mark::Tortoise, Mark::Lenticular].into_iter().find(|&m| opens(m)) {
+        if let Some(mark) = Mark::ALL.into_iter().find(|&m| m.pair().0 == c) {
             stacks[index(mark)].push((at, c.len_utf8(), false));
             seen[index(mark)] = true;
             continue;
         }
         let quotes = &mut stacks[index(Mark::Quote)];
+        let closes = Mark::ALL[1..].into_iter().find(|m| m.pair().1 == c);
         match c {
             '"' if quotes.is_empty() => {
                 quotes.push((at, 1, false));
                 seen[index(Mark::Quote)] = true;
             }
-            '”' | '"' | '’' => {
+            _ if QUOTE_CLOSERS.contains(&c) => {
                 let mut len = c.len_utf8();
-                if c == '’' {
+                if c == RIGHT_SINGLE_QUOTE {
                     // ’’ written for ”; a lone ’ closes a single quotation mark.
-                    if chars.peek().map(|&(_, n)| n) != Some('’') {
+                    if chars.peek().map(|&(_, n)| n) != Some(RIGHT_SINGLE_QUOTE) {
                         continue;
                     }
                     chars.next();
@@ -284,13 +273,8 @@ fn scan_marks(s: &str, p: Span) -> MarkScan {
                 }
                 seen[index(Mark::Quote)] = true;
             }
-            '》' | ')' | '〕' | '】' => {
-                let mark = match c {
-                    '》' => Mark::Book,
-                    ')' => Mark::Paren,
-                    '〕' => Mark::Tortoise,
-                    _ => Mark::Lenticular,
-                };
+            _ if closes.is_some() => {
+                let mark = *closes.unwrap();
                 if stacks[index(mark)].pop().is_none() && !seen[index(mark)] {
                     scan.starts_closing[index(mark)] = true;
                 }
@@ -300,7 +284,7 @@ fn scan_marks(s: &str, p: Span) -> MarkScan {
         }
     }
     let mut open = Vec::new();
-    for mark in [Mark::Quote, Mark::Book, Mark::Paren, Mark::Tortoise, Mark::Lenticular] {
+    for mark in Mark::ALL {
         for &(at, len, reversed) in &stacks[index(mark)] {
             if reversed {
                 scan.stray.push((at, len));
@@ -335,7 +319,7 @@ fn marks(out: &mut Findings, paragraphs: &[Span], wrapped: bool) {
             let message = match mark {
                 Mark::Quote => Message::UnclosedQuote { quoted },
                 Mark::Book => Message::UnclosedBookTitle { quoted },
-                _ => Message::UnclosedBracket { open: open.to_owned(), quoted, close: close.to_owned() },
+                _ => Message::UnclosedBracket { open: open.to_string(), quoted, close: close.to_string() },
             };
             out.add(span, message);
         }
@@ -397,7 +381,7 @@ fn glued_numbers(out: &mut Findings, p: Span) {
         let prev = prev_char(&s[p.start..start], start - p.start);
         let next = next_char(&s[..p.end], end);
         // Decimals, codes, Latin (PM2.5, 5G, 1+4+N), ordinals (第3), lists (1、2、3).
-        if prev.is_some_and(|c| c.is_ascii_alphanumeric() || ".+-/×*#:~—_%".contains(c) || c == '第')
+        if prev.is_some_and(|c| c.is_ascii_alphanumeric() || ".+-/×*#:~—_%".contains(c) || c == ORDINAL_PREFIX)
             || next.is_some_and(|c| c.is_ascii_alphanumeric() || ".+-/×*#:~—_%".contains(c))
         {
             continue;
@@ -407,17 +391,17 @@ fn glued_numbers(out: &mut Findings, p: Span) {
             continue;
         }
         let rest = &s[end..p.end];
-        let prev_han = prev.is_some_and(is_han);
+        let prev_han = prev.is_some_and(is_word_char);
 
         // A year without 年 opening a sentence: 。2019县政府.
         if year_like(digits) {
-            let opens = prev.is_none_or(|c| "。;!?,:".contains(c));
-            let after = next.filter(|&c| is_han(c));
+            let opens = prev.is_none_or(|c| CLAUSE_STARTS_AFTER.contains(&c));
+            let after = next.filter(|&c| is_word_char(c));
             if let (true, Some(c)) = (opens, after) {
                 if !AFTER_BARE_YEAR_OK.contains(&c) && !unit_at(rest) && !COUNTED_NOUNS.iter().any(|(n, _)| rest.starts_with(n)) {
                     let tail = snippet_after(s, end, 3);
                     let span = Span::new(start, tail);
-                    let fixed = format!("{digits}年{}", &s[end..tail]);
+                    let fixed = year_before(digits, &s[end..tail]);
                     out.add(span, Message::MissingCharsShouldRead { found: s[span.range()].to_owned(), fixed });
                 }
             }
@@ -425,7 +409,7 @@ fn glued_numbers(out: &mut Findings, p: Span) {
         }
 
         // Glued to a Chinese numeral: 共减少14二是, 出台28三定规定文件.
-        if let Some(c) = next.filter(|c| "一二三四五六七八九".contains(*c)) {
+        if let Some(c) = next.filter(|c| GLUED_NUMERALS.contains(c)) {
             let after = rest[c.len_utf8()..].chars().next();
             if after.is_some_and(|a| a.is_ascii_digit()) {
                 continue;
@@ -433,7 +417,7 @@ fn glued_numbers(out: &mut Findings, p: Span) {
             let tail = snippet_after(s, end, 4);
             let span = Span::new(snippet_before(s, start, 2).min(start), tail);
             let (found, digits) = (s[span.range()].to_owned(), digits.to_owned());
-            let message = if after == Some('是') {
+            let message = if after == Some(LIST_MARKER_END) {
                 Message::MissingMeasureWordAndStop { found, digits }
             } else {
                 Message::MissingMeasureWord { found, digits }
@@ -454,7 +438,7 @@ fn glued_numbers(out: &mut Findings, p: Span) {
 
         // A bare count ending a clause: 予以废止17; 进行修订14 (paragraph end). Not before 、
         // or ): `有1、加强学习` and `1)` are list markers.
-        let ends_clause = next.is_none_or(|c| matches!(c, ',' | ';' | '。'));
+        let ends_clause = next.is_none_or(|c| CLAUSE_ENDS_AFTER_COUNT.contains(&c));
         if ends_clause && prev_han && !prev.is_some_and(|c| BARE_NUMBER_OK_AFTER.contains(&c)) {
             let before = snippet_before(s, start, 4);
             let span = Span::new(before, end);

@@ -20,8 +20,10 @@ use crate::result::{self, FindingCode, Severity};
 use crate::text::{self, Span, Text};
 use crate::vocab::messages::Message;
 
+/// A finding as the review stage holds it: byte spans and its message as data; `encode` makes
+/// it a public [`result::Finding`].
 #[derive(Debug, Clone, PartialEq)]
-pub struct Finding {
+pub struct ReviewFinding {
     pub code: FindingCode,
     pub severity: Severity,
     /// What it says, as data: the catalogue words it (`vocab::messages`).
@@ -38,7 +40,7 @@ pub const MAX_FINDINGS_PER_CODE: usize = 200;
 /// would otherwise give a finding per dozen bytes. The first [`MAX_FINDINGS_PER_CODE`] of a
 /// code are kept; the first omitted one is replaced by a finding of the same code, at its
 /// span, that counts what is not listed.
-fn cap_per_code(findings: Vec<Finding>) -> Vec<Finding> {
+fn cap_per_code(findings: Vec<ReviewFinding>) -> Vec<ReviewFinding> {
     let mut total = std::collections::HashMap::new();
     for f in &findings {
         *total.entry(f.code).or_insert(0usize) += 1;
@@ -53,21 +55,21 @@ fn cap_per_code(findings: Vec<Finding>) -> Vec<Finding> {
         } else if *n == MAX_FINDINGS_PER_CODE + 1 {
             let all = total[&f.code];
             let rest = all - MAX_FINDINGS_PER_CODE;
-            out.push(Finding::new(f.code, f.severity, Message::MoreOfTheSame { rest, all }, f.span));
+            out.push(ReviewFinding::new(f.code, f.severity, Message::MoreOfTheSame { rest, all }, f.span));
         }
     }
     out
 }
 
-impl Finding {
-    pub fn new(code: FindingCode, severity: Severity, message: Message, span: Option<Span>) -> Finding {
-        Finding { code, severity, message, span, related: Vec::new() }
+impl ReviewFinding {
+    pub fn new(code: FindingCode, severity: Severity, message: Message, span: Option<Span>) -> ReviewFinding {
+        ReviewFinding { code, severity, message, span, related: Vec::new() }
     }
 }
 
 #[derive(Debug, Clone, Default)]
 pub struct Review {
-    pub findings: Vec<Finding>,
+    pub findings: Vec<ReviewFinding>,
     pub sections: result::Sections,
     /// Carries no offsets, so it is already in its public form.
     pub summary: result::Review,

@@ -12,10 +12,10 @@ use crate::outline::{Family, Outline, OutlineHeading};
 use crate::result::{FindingCode, Severity};
 use crate::text::Text;
 
-use super::Finding;
-use crate::vocab::messages::Message;
+use super::ReviewFinding;
+use crate::vocab::messages::{quoted_list, Message};
 
-pub fn check(text: &Text, outline: &Outline) -> Vec<Finding> {
+pub fn check(text: &Text, outline: &Outline) -> Vec<ReviewFinding> {
     // Sibling lists: one per parent and family, split where a list restarts at 1.
     let mut lists: Vec<Vec<&OutlineHeading>> = Vec::new();
     let mut open: HashMap<(Option<usize>, Family), usize> = HashMap::new();
@@ -55,10 +55,10 @@ pub fn check(text: &Text, outline: &Outline) -> Vec<Finding> {
                     _ if n <= 1 => None,
                     Some(last) if last + 1 == n => None,
                     Some(last) if last > 1 && n > last + 1 => {
-                        let missing: Vec<String> = (last + 1..n).take(3).map(|k| format!("“{}”", render(k))).collect();
+                        let missing = quoted_list(&(last + 1..n).take(3).map(render).collect::<Vec<_>>());
                         Some((
                             FindingCode::NumberingGap,
-                            Message::NumberingGapAcrossParts { last: render(last), here: here.clone(), missing: missing.join("、") },
+                            Message::NumberingGapAcrossParts { last: render(last), here: here.clone(), missing },
                         ))
                     }
                     _ => Some((FindingCode::NumberingGap, Message::NumberingGapAtStart { here: here.clone(), first: render(1) })),
@@ -80,17 +80,17 @@ pub fn check(text: &Text, outline: &Outline) -> Vec<Finding> {
                         Message::NumberingBackwards { here: here.clone(), previous: render(m) },
                     ))
                 } else if n > m + 1 && !(n == m + 2 && nums.get(i + 1) == Some(&n)) {
-                    let missing: Vec<String> = (m + 1..n).take(3).map(|k| format!("“{}”", render(k))).collect();
+                    let missing = quoted_list(&(m + 1..n).take(3).map(render).collect::<Vec<_>>());
                     Some((
                         FindingCode::NumberingGap,
-                        Message::NumberingGap { previous: render(m), here: here.clone(), missing: missing.join("、") },
+                        Message::NumberingGap { previous: render(m), here: here.clone(), missing },
                     ))
                 } else {
                     None
                 }
             };
             if let Some((code, message)) = message {
-                findings.push(Finding::new(code, Severity::Warning, message, Some(h.marker)));
+                findings.push(ReviewFinding::new(code, Severity::Warning, message, Some(h.marker)));
             }
         }
     }

@@ -8,11 +8,11 @@ use regex::Regex;
 use crate::result::{FindingCode, Severity};
 use crate::text::{Span, Text};
 use crate::vocab::messages::Message;
-use crate::vocab::review::PLACEHOLDER_UNITS;
+use crate::vocab::review::{PLACEHOLDER_RUNS_PATTERN, PLACEHOLDER_UNITS};
 
-use super::{Finding, Taken};
+use super::{ReviewFinding, Taken};
 
-static RUN: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"[Xx×]{2,}|[○□]{2,}|【[ \t\n\x0B\x0C\r]*】|〔[ \t\n\x0B\x0C\r]*〕").unwrap());
+static RUN: LazyLock<Regex> = LazyLock::new(|| Regex::new(PLACEHOLDER_RUNS_PATTERN).unwrap());
 static SINGLE: LazyLock<Regex> = LazyLock::new(|| {
     let mut units: Vec<&str> = PLACEHOLDER_UNITS.to_vec();
     units.sort_by_key(|u| std::cmp::Reverse(u.len()));
@@ -20,9 +20,9 @@ static SINGLE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(r"[Xx×*](?:{})", units.join("|"))).unwrap()
 });
 
-pub fn check(text: &Text, paragraphs: &[Span]) -> Vec<Finding> {
+pub fn check(text: &Text, paragraphs: &[Span]) -> Vec<ReviewFinding> {
     let s = text.norm();
-    let mut out: Vec<Finding> = Vec::new();
+    let mut out: Vec<ReviewFinding> = Vec::new();
     let mut taken = Taken::default();
     for &p in paragraphs {
         let slice = &s[p.range()];
@@ -38,7 +38,7 @@ pub fn check(text: &Text, paragraphs: &[Span]) -> Vec<Finding> {
             if !taken.take(span) {
                 continue;
             }
-            out.push(Finding::new(
+            out.push(ReviewFinding::new(
                 FindingCode::Placeholder,
                 Severity::Error,
                 Message::Placeholder { found: m.as_str().to_owned() },

@@ -15,7 +15,7 @@ use crate::text::Text;
 use crate::vocab::regulation;
 use crate::vocab::messages::Message;
 
-use super::Finding;
+use super::ReviewFinding;
 
 /// Which heading carries each required part.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -105,7 +105,7 @@ pub fn find(text: &Text, page: &Page, outline: &Outline) -> Parts {
 
 /// One `section-missing` per required part not found: an error for an annual report,
 /// information for any other period.
-pub fn check(page: &Page, parts: &Parts) -> Vec<Finding> {
+pub fn check(page: &Page, parts: &Parts) -> Vec<ReviewFinding> {
     if !parts.has_outline || page.meta.kind != DocumentKind::RuleOfLawReport {
         // Without any heading the parts cannot be told apart; a document that is not a
         // 法治政府建设 report owes none of them: no verdict.
@@ -117,9 +117,9 @@ pub fn check(page: &Page, parts: &Parts) -> Vec<Finding> {
         .filter(|&&role| parts.get(role).is_none())
         .map(|&part| match period {
             Some(Period::Year) => {
-                Finding::new(FindingCode::SectionMissing, Severity::Error, Message::SectionMissingAnnual { part }, None)
+                ReviewFinding::new(FindingCode::SectionMissing, Severity::Error, Message::SectionMissingAnnual { part }, None)
             }
-            other => Finding::new(
+            other => ReviewFinding::new(
                 FindingCode::SectionMissing,
                 Severity::Info,
                 Message::SectionMissingOther { part, period: other },

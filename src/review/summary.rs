@@ -8,7 +8,7 @@ use crate::result::{FindingCode, Severity};
 use crate::text::{Span, Text};
 
 use super::sections::Parts;
-use super::Finding;
+use super::ReviewFinding;
 use crate::vocab::messages::Message;
 
 /// A measures section: its heading and the text it covers (heading to the next heading at
@@ -69,7 +69,7 @@ pub fn quantified_share(metrics: &Metrics, unitless: &[Span], sections: &[Sectio
     Some((n as f64 / sections.len() as f64 * 1000.0).round() / 1000.0)
 }
 
-pub fn unquantified(text: &Text, outline: &Outline, metrics: &Metrics, unitless: &[Span], sections: &[Section]) -> Vec<Finding> {
+pub fn unquantified(text: &Text, outline: &Outline, metrics: &Metrics, unitless: &[Span], sections: &[Section]) -> Vec<ReviewFinding> {
     let figures = figures(metrics, unitless);
     sections
         .iter()
@@ -77,7 +77,7 @@ pub fn unquantified(text: &Text, outline: &Outline, metrics: &Metrics, unitless:
         .filter_map(|s| {
             let h = outline.headings.get(s.heading)?;
             let title: String = text.as_written(h.title).chars().take(30).collect();
-            Some(Finding::new(
+            Some(ReviewFinding::new(
                 FindingCode::UnquantifiedSection,
                 Severity::Info,
                 Message::UnquantifiedSection { title },

@@ -6,10 +6,10 @@ use crate::chrome::Page;
 use crate::result::{DocumentKind, FindingCode, Period, Severity, Timeliness, TimelinessStatus};
 use crate::vocab::regulation;
 
-use super::Finding;
+use super::ReviewFinding;
 use crate::vocab::messages::Message;
 
-pub fn check(page: &Page) -> (Timeliness, Vec<Finding>) {
+pub fn check(page: &Page) -> (Timeliness, Vec<ReviewFinding>) {
     let meta = &page.meta;
     let published = meta.published;
     let mut timeliness = Timeliness { status: TimelinessStatus::Unknown, deadline: None, published: published.map(|d| d.to_string()) };
@@ -26,13 +26,13 @@ pub fn check(page: &Page) -> (Timeliness, Vec<Finding>) {
             if let Some(published) = published {
                 if published > deadline {
                     timeliness.status = TimelinessStatus::Late;
-                    findings.push(Finding::new(
+                    findings.push(ReviewFinding::new(
                         FindingCode::LatePublication,
                         Severity::Warning,
                         Message::LatePublication {
                             year,
-                            deadline: (deadline.year, deadline.month, deadline.day),
-                            published: (published.year, published.month, published.day),
+                            deadline,
+                            published,
                             days: published.days() - deadline.days(),
                         },
                         meta.published_at,

@@ -13,9 +13,9 @@ use crate::outline::Outline;
 use crate::result::{FindingCode, Severity};
 use crate::text::{Span, Text};
 use crate::vocab::markers;
-use crate::vocab::review::{COMPLETE_BEFORE_JINXING, DANGLING_ENDINGS, DANGLING_PUNCT, LIST_INTRO, SENTENCE_END};
+use crate::vocab::review::{CLAUSE_BREAKS, COMPLETE_BEFORE_JINXING, JINXING, SENTENCE_BREAKS, DANGLING_ENDINGS, DANGLING_PUNCT, LIST_INTRO, SENTENCE_END};
 
-use super::Finding;
+use super::ReviewFinding;
 use crate::vocab::messages::Message;
 
 fn starts_heading(text: &Text, heading_starts: &HashSet<usize>, p: Span) -> bool {
@@ -23,7 +23,7 @@ fn starts_heading(text: &Text, heading_starts: &HashSet<usize>, p: Span) -> bool
 }
 
 fn sentence_break(c: char) -> bool {
-    matches!(c, '。' | '!' | '?' | ';')
+    SENTENCE_BREAKS.contains(&c)
 }
 
 /// Why the paragraph cannot end where it does, if it cannot.
@@ -33,11 +33,11 @@ fn dangling(t: &str) -> bool {
         return true;
     }
     DANGLING_ENDINGS.iter().any(|w| {
-        t.ends_with(w) && (*w != "进行" || !COMPLETE_BEFORE_JINXING.iter().any(|adv| t[..t.len() - w.len()].ends_with(adv)))
+        t.ends_with(w) && (*w != JINXING || !COMPLETE_BEFORE_JINXING.iter().any(|adv| t[..t.len() - w.len()].ends_with(adv)))
     })
 }
 
-pub fn check(text: &Text, _page: &Page, outline: &Outline, paragraphs: &[Span]) -> Vec<Finding> {
+pub fn check(text: &Text, _page: &Page, outline: &Outline, paragraphs: &[Span]) -> Vec<ReviewFinding> {
     let s = text.norm();
     let heading_starts: HashSet<usize> = outline.headings.iter().map(|h| h.span.start).collect();
     let mut out = Vec::new();
@@ -71,10 +71,10 @@ pub fn check(text: &Text, _page: &Page, outline: &Outline, paragraphs: &[Span]) 
         let clause_start = body
             .char_indices()
             .rev()
-            .find(|&(_, c)| matches!(c, ',' | '、' | ':' | '。' | ';' | '!' | '?'))
+            .find(|&(_, c)| CLAUSE_BREAKS.contains(&c))
             .map_or(p.start, |(i, c)| p.start + i + c.len_utf8());
         let span = Span::new(clause_start, p.end);
-        out.push(Finding::new(
+        out.push(ReviewFinding::new(
             FindingCode::TruncatedSentence,
             Severity::Warning,
             Message::TruncatedSentence { clause: s[span.range()].to_owned() },

@@ -13,6 +13,7 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 
 use crate::result::{ParamValue, Period, Role};
+use crate::vocab::dates::Date;
 
 /// A language of the catalogue.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -30,7 +31,7 @@ pub enum Param {
     Part(Role),
     /// The report's period, `None` when it could not be read.
     Period(Option<Period>),
-    Date { year: i32, month: u32, day: u32 },
+    Date(Date),
 }
 
 impl From<String> for Param {
@@ -83,8 +84,8 @@ impl Param {
                 Some(Period::MultiYear) => "this report covers several years",
                 Some(Period::Year) | None => "this text could not be confirmed as an annual report",
             }),
-            (Param::Date { year, month, day }, Lang::Zh) => Cow::Owned(format!("{year}年{month}月{day}日")),
-            (Param::Date { year, month, day }, Lang::En) => Cow::Owned(format!("{year}-{month:02}-{day:02}")),
+            (Param::Date(d), Lang::Zh) => Cow::Owned(format!("{}年{}月{}日", d.year, d.month, d.day)),
+            (Param::Date(d), Lang::En) => Cow::Owned(d.to_string()),
         }
     }
 
@@ -95,7 +96,7 @@ impl Param {
             Param::Int(n) => ParamValue::Number(*n),
             Param::Part(role) => ParamValue::Text(role_key(*role).to_owned()),
             Param::Period(p) => ParamValue::Text(p.map_or("unknown", period_key).to_owned()),
-            Param::Date { year, month, day } => ParamValue::Text(format!("{year:04}-{month:02}-{day:02}")),
+            Param::Date(d) => ParamValue::Text(d.to_string()),
         }
     }
 }
@@ -127,7 +128,7 @@ pub enum Message {
     SectionMissingAnnual { part: Role },
     SectionMissingOther { part: Role, period: Option<Period> },
     // late-publication
-    LatePublication { year: i32, deadline: (i32, u32, u32), published: (i32, u32, u32), days: i64 },
+    LatePublication { year: i32, deadline: Date, published: Date, days: i64 },
     // numbering-gap, numbering-duplicate
     NumberingGapAcrossParts { last: String, here: String, missing: String },
     NumberingGapAtStart { here: String, first: String },
@@ -323,14 +324,13 @@ impl Message {
     pub fn params(&self) -> Vec<(&'static str, Param)> {
         use Message::*;
         let text = |s: &String| Param::Text(s.clone());
-        let date = |(year, month, day): (i32, u32, u32)| Param::Date { year, month, day };
         match self {
             SectionMissingAnnual { part } => vec![("part", Param::Part(*part))],
             SectionMissingOther { part, period } => vec![("part", Param::Part(*part)), ("period", Param::Period(*period))],
             LatePublication { year, deadline, published, days } => vec![
                 ("year", (*year).into()),
-                ("deadline", date(*deadline)),
-                ("published", date(*published)),
+                ("deadline", Param::Date(*deadline)),
+                ("published", Param::Date(*published)),
                 ("days", (*days).into()),
             ],
             NumberingGapAcrossParts { last, here, missing } => {
@@ -448,6 +448,14 @@ impl Message {
     }
 }
 
+/// Items as a Chinese list of quotations: `“二是”、“三是”`.
+pub fn quoted_list(items: &[String]) -> String {
+    items.iter().map(|i| format!("“{i}”")).collect::<Vec<_>>().join(LIST_SEPARATOR)
+}
+
+/// Between the items of a list in a message (file names, missing numbers).
+pub const LIST_SEPARATOR: &str = "、";
+
 /// The name of a required part as the 督察工作规定 gives it, and in English.
 pub fn part_name(role: Role, lang: Lang) -> &'static str {
     match (role, lang) {
@@ -528,6 +536,10 @@ mod tests {
     use super::*;
     use crate::result::FindingCode;
 
+    fn date(year: i32, month: u32, day: u32) -> Date {
+        Date { year, month, day }
+    }
+
     /// One of each message (a new variant fails to compile in `ordinal` until added here).
     fn one_of_each() -> Vec<Message> {
         use Message::*;
@@ -535,7 +547,7 @@ mod tests {
         vec![
             SectionMissingAnnual { part: Role::Duty },
             SectionMissingOther { part: Role::Plans, period: Some(Period::HalfYear) },
-            LatePublication { year: 2019, deadline: (2020, 4, 1), published: (2020, 4, 20), days: 19 },
+            LatePublication { year: 2019, deadline: date(2020, 4, 1), published: date(2020, 4, 20), days: 19 },
             NumberingGapAcrossParts { last: s("二是"), here: s("四是"), missing: s("“三是”") },
             NumberingGapAtStart { here: s("二是"), first: s("一是") },
             NumberingGap { previous: s("一是"), here: s("三是"), missing: s("“二是”") },
@@ -657,7 +669,7 @@ mod tests {
 
     #[test]
     fn messages_render_as_the_rules_wrote_them() {
-        let late = Message::LatePublication { year: 2019, deadline: (2020, 4, 1), published: (2020, 4, 20), days: 19 };
+        let late = Message::LatePublication { year: 2019, deadline: date(2020, 4, 1), published: date(2020, 4, 20), days: 19 };
         assert_eq!(late.zh(), "2019年度报告应于2020年4月1日前公开,本文发布日期为2020年4月20日,晚了19天。");
         assert_eq!(late.en(), "The 2019 annual report was due by 2020-04-01; this one was published on 2020-04-20, 19 days late.");
         let params = late.param_values();

@@ -15,6 +15,7 @@ pub use chars::simplified;
 pub mod units;
 
 pub mod messages;
+pub mod register;
 pub mod review;
 pub use units::{unit_blocked, unit_info, DAY_UNIT, PERCENT_UNIT, UNITS, YEAR_UNIT};
 pub mod phrases;

@@ -70,3 +70,68 @@ pub const RATE_QUALIFIERS: &[&str] = &[
 
 // Measure-word lists live with the units (`vocab::units`), one home for every measure word.
 pub use super::units::PLACEHOLDER_UNITS;
+
+// ---- Copying damage (`review::copying`) ----
+
+/// A character of Chinese words as the copying rules read them: ideographs (with the
+/// compatibility block) and 〇, which stands in years (二〇二二).
+pub fn is_word_char(c: char) -> bool {
+    super::chars::is_han(c) || matches!(c, '\u{F900}'..='\u{FAFF}' | '〇')
+}
+
+/// A year glued to its month: `20198月` (2019年8月).
+pub const YEAR_MONTH_PATTERN: &str = r"((?:19|20)[0-9]{2})(1[0-2]|0?[1-9])月";
+/// A document number in brackets that lost its closing 〕: `〔201923号`.
+pub const BRACKETED_DOCUMENT_NUMBER_PATTERN: &str = r"[〔\[【(]((?:19|20)[0-9]{2})([0-9]{1,4})号";
+/// A document number that lost both brackets after its issuer's abbreviation: `公政办发201923`.
+pub const BARE_DOCUMENT_NUMBER_PATTERN: &str = r"(?:发|字|函|编)((?:19|20)[0-9]{2})([0-9]{1,4})(号)?";
+/// Between two dates of one range: `20151月至201812月` is one finding.
+pub const RANGE_JOINERS: &[&str] = &["至", "到", "-", "—", "~", "－"];
+
+/// `2019年8月`, the correction of `20198月`.
+pub fn with_year_month(year: &str, month: &str) -> String {
+    format!("{year}年{month}月")
+}
+
+/// `2019年县政府`, the correction of a year that lost its 年.
+pub fn year_before(year: &str, rest: &str) -> String {
+    format!("{year}年{rest}")
+}
+
+/// `公编〔2019〕23号`, the correction of a document number that lost its brackets.
+pub fn document_number(issuer: &str, year: &str, number: &str) -> String {
+    format!("{issuer}〔{year}〕{number}号")
+}
+
+/// Marks that come in pairs, (opening, closing), in the order of `review::copying::Mark`:
+/// quotation marks, title marks, parentheses, tortoise-shell and lenticular brackets.
+pub const PAIRED_MARKS: [(char, char); 5] = [('“', '”'), ('《', '》'), ('(', ')'), ('〔', '〕'), ('【', '】')];
+/// What closes a quotation: ” and ASCII " — and ’’ written for ”.
+pub const QUOTE_CLOSERS: &[char] = &['”', '"', '’'];
+/// A lone ’ closes a single quotation mark; two stand for ”.
+pub const RIGHT_SINGLE_QUOTE: char = '’';
+
+/// Before a number: an ordinal (第3), not a count.
+pub const ORDINAL_PREFIX: char = '第';
+/// Before a bare year: it opens a clause (`。2019县政府`).
+pub const CLAUSE_STARTS_AFTER: &[char] = &['。', ';', '!', '?', ',', ':'];
+/// A number glued to one of these lost its measure word (`共减少14二是`).
+pub const GLUED_NUMERALS: &[char] = &['一', '二', '三', '四', '五', '六', '七', '八', '九'];
+/// `二是` after a glued number: the next sentence's list marker, its full stop lost too.
+pub const LIST_MARKER_END: char = '是';
+/// After a bare count these end its clause (`予以废止17;`).
+pub const CLAUSE_ENDS_AFTER_COUNT: &[char] = &[',', ';', '。'];
+
+// ---- Cut-off paragraphs (`review::truncation`) ----
+
+/// Where a sentence ends inside a paragraph.
+pub const SENTENCE_BREAKS: &[char] = &['。', '!', '?', ';'];
+/// Where a clause begins: the evidence of a cut-off paragraph is its last clause.
+pub const CLAUSE_BREAKS: &[char] = &[',', '、', ':', '。', ';', '!', '?'];
+/// The dangling ending that a preceding adverb can complete (`正在进行`, [`COMPLETE_BEFORE_JINXING`]).
+pub const JINXING: &str = "进行";
+
+// ---- Placeholders (`review::placeholder`) ----
+
+/// Runs that are placeholders whatever follows: XX, ××, ○○, □□, empty 【】 and 〔〕.
+pub const PLACEHOLDER_RUNS_PATTERN: &str = r"[Xx×]{2,}|[○□]{2,}|【[ \t\n\x0B\x0C\r]*】|〔[ \t\n\x0B\x0C\r]*〕";

@@ -107,11 +107,11 @@ fn metric(s: &str, locator: &str) -> Metric {
     }
 }
 
-fn run(text: &Text, metrics: Vec<Metric>, relation: Relation) -> Vec<Finding> {
+fn run(text: &Text, metrics: Vec<Metric>, relation: Relation) -> Vec<ReviewFinding> {
     check(text, &Metrics { metrics, relations: vec![relation] })
 }
 
-fn verdict(name: &str, findings: &[Finding], code: FindingCode, expected: bool, message: &[String]) {
+fn verdict(name: &str, findings: &[ReviewFinding], code: FindingCode, expected: bool, message: &[String]) {
     assert!(findings.iter().all(|f| f.code == code && f.severity == Severity::Warning), "{name}: {findings:?}");
     assert_eq!(findings.len(), usize::from(expected), "{name}: {findings:?}");
     for part in message {
