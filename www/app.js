@@ -13,7 +13,7 @@ import {
   metricsCsv, metricsTsv, outlineMarkdown, describeMetric, formatNumber, headingLabel,
 } from './report-model.js';
 import {
-  SEVERITIES, truncate, statsView, partsChecklist, barChart, categoryChart, legendItems, fillOutline, markCurrentHeading,
+  SEVERITIES, truncate, statsView, notAReport, partsChecklist, barChart, categoryChart, legendItems, fillOutline, markCurrentHeading,
   treeBehaviour, fillFiguresTable, fillTotals, findingsView, rovingFigures, flash,
 } from './views.js';
 import { readFileText } from './import-file.js';
@@ -548,10 +548,12 @@ function renderSummary() {
   const dl = (pairs) => el('dl', { class: 'facts' }, ...pairs.flatMap(([k, v]) => [el('dt', { text: k }), el('dd', { text: v ?? t('unknown') })]));
   const review = r.review ?? {};
   const tl = review.timeliness ?? { status: 'unknown' };
+  const report = !meta.documentKind || meta.documentKind === 'rule-of-law-report';
   panel.replaceChildren(
     statsView(r, t),
-    el('h3', { class: 'sub', text: t('requiredParts') }),
-    partsChecklist(r, t),
+    notAReport(r, t) ?? '',
+    report ? el('h3', { class: 'sub', text: t('requiredParts') }) : '',
+    report ? partsChecklist(r, t) : '',
     el('h3', { class: 'sub', text: t('timeliness') }),
     // `unknown` with a date found means the year could not be read: never say the date is missing.
     el('p', { class: `timeliness tl-${tl.status}` }, el('strong', {
@@ -559,6 +561,7 @@ function renderSummary() {
     })),
     dl([
       [t('docTitle'), meta.title],
+      ...(report ? [] : [[t('docKind'), t.label('documentKind', meta.documentKind)]]),
       [t('issuer'), meta.issuer],
       [t('reportYear'), meta.reportYear != null ? `${meta.reportYear}${meta.period ? ` (${t.label('period', meta.period)})` : ''}` : null],
       [t('published'), tl.published ?? meta.published],

@@ -21,7 +21,7 @@ import { renderReport } from './render.js';
 import { describeMetric, figuresPerHeading } from './report-model.js';
 import { translator } from './i18n.js';
 import {
-  docHeading, statsView, partsChecklist, categoryChart, legendItems, fillOutline, treeBehaviour,
+  docHeading, statsView, notAReport, partsChecklist, categoryChart, legendItems, fillOutline, treeBehaviour,
   fillFiguresTable, findingsView, rovingFigures, flash,
 } from './views.js';
 import { el } from './dom.js';
@@ -172,6 +172,7 @@ td.num, th.num { text-align: end; font-variant-numeric: tabular-nums; white-spac
 .finding-evidence { font-size: .85em; color: var(--fazhi-muted, #52606d); }
 .sources, .sources-fold { font-size: .85em; margin: 0 0 4px 1em; padding: 0; list-style: none; }
 .muted { color: var(--fazhi-muted, #52606d); }
+.not-a-report { flex: 1 1 100%; margin: 0; font-size: .9em; color: var(--fazhi-muted, #52606d); }
 `;
 
 let sharedSheet;
@@ -466,7 +467,8 @@ export class FazhiAnalyzerElement extends HTMLElement {
         e.summary.replaceChildren(
           docHeading(r, t) ?? '',
           statsView(r, t, ['metrics', 'headings', 'findings', 'chars']),
-          compact ? el('div', { class: 'block' }, el('h3', { text: t('requiredParts') }), partsChecklist(r, t, { links: false })) : '',
+          notAReport(r, t) ?? '',
+          compact && !notAReport(r, t) ? el('div', { class: 'block' }, el('h3', { text: t('requiredParts') }), partsChecklist(r, t, { links: false })) : '',
           compact && r.metrics.length ? el('div', { class: 'block' }, el('h3', { text: t('mainAreas') }), categoryChart(r, t, { max: 5 })) : '',
         );
       }),

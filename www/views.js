@@ -53,6 +53,13 @@ export function statsView(result, t, keys = ['metrics', 'headings', 'findings', 
     el('span', { class: 'stat-label', text: t(STAT_LABELS[k]) }))));
 }
 
+/** A document that is not a 法治政府建设 report (meta.documentKind): a note saying what is not checked, else null. */
+export function notAReport(result, t) {
+  const kind = result?.meta?.documentKind;
+  if (!kind || kind === 'rule-of-law-report') return null;
+  return el('p', { class: 'not-a-report', 'data-document-kind': kind, text: t('notAReport', { kind: t.label('documentKind', kind) }) });
+}
+
 /** The required parts: ✓/✗, each present one a button to its heading (`[data-goto-heading]`) unless `links` is false. */
 export function partsChecklist(result, t, { links = true } = {}) {
   const review = result.review ?? {};

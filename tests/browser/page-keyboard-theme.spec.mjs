@@ -3,7 +3,7 @@
 // the system, with a toggle; findings, areas and labels in English; characters that would
 // reorder the text are shown.
 import { test, expect } from '@playwright/test';
-import { openPage, pasteText, seed, SEED_003, coreResult, audit, SLOW } from './helpers.mjs';
+import { openPage, pasteText, seed, SEED_003, coreResult, audit, SLOW, host, hostPage } from './helpers.mjs';
 
 test('the figures are one tab stop; arrows, Home and End move between them; Tab leaves them', async ({ page }) => {
   await openPage(page);
@@ -188,4 +188,25 @@ test('totals by area add up only figures of one indicator and unit', async ({ pa
   await expect(page.locator('#totals tr[data-category="行政应诉"] .sums')).toHaveText('—');
   await expect(page.locator('#totals tr[data-category="行政复议"] .sums')).toHaveText('行政复议案件 12 件(2 处)');
   await expect(page.locator('#totals-note')).toBeVisible();
+});
+
+test('a text that is not a 法治政府建设 report says so instead of listing missing parts (page and widget)', async ({ page }) => {
+  const news = '县政府召开法治政府建设推进会\n本报讯(记者 张明)3月30日,县政府召开法治政府建设推进会。会议通报,2021年全县共受理行政复议案件12件,办结率达到95%。\n会议要求,各部门要进一步提高依法行政水平。\n';
+  await openPage(page);
+  await pasteText(page, news);
+  const result = await coreResult(page, news);
+  expect(result.meta.documentKind).toBe('news');
+  const summary = page.locator('#panel-summary');
+  await expect(summary.locator('.not-a-report[data-document-kind="news"]')).toHaveText('此文不是法治政府建设报告(新闻报道):不检查必备内容和公开时效。');
+  await expect(summary.locator('.checklist')).toHaveCount(0);
+  await expect(summary.locator('.facts')).toContainText('新闻报道');
+  // A report still gets its checklist and no such note.
+  await pasteText(page, seed(SEED_003));
+  await expect(summary.locator('.checklist li')).toHaveCount(4);
+  await expect(summary.locator('.not-a-report')).toHaveCount(0);
+  // The widget's compact view: the same note, no checklist.
+  await host(page, '/news.html', hostPage('<fazhi-analyzer id="w" view="compact" lang="en"></fazhi-analyzer>'));
+  await page.locator('#w').evaluate((el, t) => el.analyze(t), news);
+  await expect(page.locator('#w .not-a-report')).toContainText('not a rule-of-law government report (a news article)');
+  await expect(page.locator('#w .checklist')).toHaveCount(0);
 });
