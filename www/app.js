@@ -545,26 +545,36 @@ function renderSummary() {
     return;
   }
   const meta = r.meta ?? {};
-  const dl = (pairs) => el('dl', { class: 'facts' }, ...pairs.flatMap(([k, v]) => [el('dt', { text: k }), el('dd', { text: v ?? t('unknown') })]));
+  const dl = (pairs) => el('dl', { class: 'facts' }, ...pairs.flatMap(([k, v]) => [el('dt', { text: k }), typeof v === 'object' && v ? v : el('dd', { text: v ?? t('unknown') })]));
   const review = r.review ?? {};
   const tl = review.timeliness ?? { status: 'unknown' };
   const report = !meta.documentKind || meta.documentKind === 'rule-of-law-report';
+  // No publication date although the page gives some: they contradict each other (the core
+  // lists them, best first); each is a button to where it stands.
+  const doubtful = !(tl.published ?? meta.published) && meta.dateCandidates?.length > 0;
+  const published = doubtful
+    ? el('dd', { class: 'date-candidates' }, t('datesDisagree'), ...meta.dateCandidates.map((c) => el('button', {
+      type: 'button', class: 'cell-link', 'data-goto-range': `${c.start ?? ''}-${c.end ?? ''}`, disabled: c.start == null,
+      text: `${c.date}(${c.label ?? t.label('dateSource', c.source)})`,
+    })))
+    : tl.published ?? meta.published;
   panel.replaceChildren(
     statsView(r, t),
     notAReport(r, t) ?? '',
     report ? el('h3', { class: 'sub', text: t('requiredParts') }) : '',
     report ? partsChecklist(r, t) : '',
     el('h3', { class: 'sub', text: t('timeliness') }),
-    // `unknown` with a date found means the year could not be read: never say the date is missing.
+    // `unknown` with a date found means the year could not be read, and with dates that disagree
+    // no date could be trusted: never say the date is missing.
     el('p', { class: `timeliness tl-${tl.status}` }, el('strong', {
-      text: t.label('timeliness', tl.status === 'unknown' && (tl.published ?? meta.published) ? 'unknown-year' : tl.status),
+      text: t.label('timeliness', tl.status !== 'unknown' ? tl.status : (tl.published ?? meta.published) ? 'unknown-year' : doubtful ? 'unknown-dates' : 'unknown'),
     })),
     dl([
       [t('docTitle'), meta.title],
       ...(report ? [] : [[t('docKind'), t.label('documentKind', meta.documentKind)]]),
       [t('issuer'), meta.issuer],
       [t('reportYear'), meta.reportYear != null ? `${meta.reportYear}${meta.period ? ` (${t.label('period', meta.period)})` : ''}` : null],
-      [t('published'), tl.published ?? meta.published],
+      [t('published'), published],
       [t('deadline'), tl.deadline],
       ...(review.quantifiedMeasuresShare != null ? [[t('quantifiedShare'), `${Math.round(review.quantifiedMeasuresShare * 100)}%`]] : []),
     ]),
@@ -979,6 +989,11 @@ function wire() {
     if (f) goToFinding(f.dataset.gotoFinding);
     const h = e.target.closest('[data-goto-heading]');
     if (h) goToHeading(h.dataset.gotoHeading);
+    const range = e.target.closest('[data-goto-range]');
+    if (range) {
+      const [start, end] = range.dataset.gotoRange.split('-').map(Number);
+      showPassage({ start, end });
+    }
     const src = e.target.closest('[data-open-source]');
     if (src) batch.openFile(src.dataset.openSource, { start: Number(src.dataset.sourceStart), end: Number(src.dataset.sourceEnd) });
     const c = e.target.closest('.chart-row[data-filter]');

@@ -114,6 +114,7 @@ export const STRINGS = {
     absent: '缺',
     // The widget and the shared components.
     docKind: '文件类型',
+    datesDisagree: '无法确定,日期相互矛盾:',
     notAReport: '此文不是法治政府建设报告({kind}):不检查必备内容和公开时效。',
     widgetInputLabel: '粘贴报告全文',
     widgetPlaceholder: '在此粘贴法治政府建设年度报告全文……',
@@ -247,6 +248,7 @@ export const STRINGS = {
     present: 'yes',
     absent: 'missing',
     docKind: 'Document',
+    datesDisagree: 'Uncertain, the dates disagree: ',
     notAReport: 'This is not a rule-of-law government report ({kind}): required parts and timeliness are not checked.',
     widgetInputLabel: 'Paste the full report',
     widgetPlaceholder: 'Paste the full text of a 法治政府建设 annual report here…',
@@ -288,8 +290,9 @@ export const LABELS = {
       plans: '下一年度的主要安排',
     },
     severity: { error: '错误', warning: '警告', info: '提示' },
-    timeliness: { 'on-time': '按时公开', late: '逾期公开', unknown: '未找到发布日期', 'unknown-year': '无法判断时效(未确定报告年度)', 'not-applicable': '不适用(非年度报告)' },
+    timeliness: { 'on-time': '按时公开', late: '逾期公开', unknown: '未找到发布日期', 'unknown-year': '无法判断时效(未确定报告年度)', 'unknown-dates': '无法判断时效(页面上的日期相互矛盾)', 'not-applicable': '不适用(非年度报告)' },
     period: { year: '年度', 'half-year': '半年', quarter: '季度', 'mid-term': '中期', 'multi-year': '多年' },
+    dateSource: { metadata: '页面信息', signature: '落款', dateline: '电头' },
     documentKind: {
       'rule-of-law-report': '法治政府建设报告', 'reconsideration-statistics': '行政复议、应诉统计或分析', news: '新闻报道',
       'government-work-report': '政府工作报告', speech: '讲话', other: '其他文件(方案、通知、工作要点等)',
@@ -306,8 +309,9 @@ export const LABELS = {
       plans: 'Plans for the next year',
     },
     severity: { error: 'Error', warning: 'Warning', info: 'Info' },
-    timeliness: { 'on-time': 'On time', late: 'Late', unknown: 'No publication date found', 'unknown-year': 'Cannot judge (report year not determined)', 'not-applicable': 'Not applicable (not an annual report)' },
+    timeliness: { 'on-time': 'On time', late: 'Late', unknown: 'No publication date found', 'unknown-year': 'Cannot judge (report year not determined)', 'unknown-dates': 'Cannot judge (the page’s dates disagree)', 'not-applicable': 'Not applicable (not an annual report)' },
     period: { year: 'year', 'half-year': 'half-year', quarter: 'quarter', 'mid-term': 'mid-term', 'multi-year': 'multi-year' },
+    dateSource: { metadata: 'page data', signature: 'signature', dateline: 'dateline' },
     documentKind: {
       'rule-of-law-report': 'rule-of-law report', 'reconsideration-statistics': 'reconsideration or litigation statistics', news: 'a news article',
       'government-work-report': 'a government work report', speech: 'a speech', other: 'another kind of document (plan, notice, work points …)',
