@@ -93,6 +93,9 @@ struct Cand {
     family: Family,
     number: Option<u32>,
     line_start: bool,
+    /// At a line start, but after a long line left mid-sentence (`推\n3、进依法`): a heading
+    /// only if it continues its list.
+    glued: bool,
     prev: Prev,
     /// The text after the marker starts with a measure word (`(二)类`, `二、级`).
     ordinal_next: bool,
@@ -134,6 +137,9 @@ fn candidates(text: &Text, page: &Page) -> Vec<Cand> {
         let before_trim = before.trim_end_matches([' ', '\t']);
         let prev_char = before_trim.chars().next_back();
         let line_start = prev_char.is_none() || prev_char == Some('\n');
+        // `推\n3、进依法`: a document site's chunk number glued into a sentence that a long
+        // line left unfinished.
+        let glued = line_start && family == Family::NumDot && number.is_some_and(|n| n >= 2) && ends_mid_sentence(before_trim);
         let prev = match prev_char {
             None => Prev::Strong,
             Some(ch) if hv::STRONG_STOPS.contains(&ch) => Prev::Strong,
@@ -147,10 +153,21 @@ fn candidates(text: &Text, page: &Page) -> Vec<Cand> {
         let raw_prev = before.chars().next_back();
         if fits_context(family, whole.as_str(), separated, raw_prev, next, after) {
             let ordinal_next = hv::measure_after_paren(after);
-            out.push(Cand { start, end, family, number, line_start, prev, ordinal_next });
+            out.push(Cand { start, end, family, number, line_start, glued, prev, ordinal_next });
         }
     }
     out
+}
+
+/// Whether the text before a line break (`before`, ending with it) ends a line of prose in
+/// mid-sentence: at least `GLUED_AFTER_CHARS` long, with a stop or comma inside (a heading
+/// title has none) and a Chinese character last (a paragraph ends with its stop).
+fn ends_mid_sentence(before: &str) -> bool {
+    let upto = before.strip_suffix('\n').unwrap_or(before).trim_end_matches(['\r', ' ', '\t']);
+    let line = upto.rsplit('\n').next().unwrap_or(upto);
+    line.chars().next_back().is_some_and(is_han)
+        && line.chars().count() >= hv::GLUED_AFTER_CHARS
+        && line.contains(hv::PROSE_STOPS)
 }
 
 /// Whether the characters around a marker allow it to be one: not glued into a number
@@ -323,7 +340,7 @@ impl<'a> Nesting<'a> {
         let Some(n) = c.number else { return false };
         let open = self.stack.iter().rposition(|&h| self.family(h) == fam);
         if layout.line_mode && c.line_start {
-            true
+            !c.glued || open.is_some_and(|k| self.cands[self.acc[self.stack[k]].cand].number.unwrap_or(0) + 1 == n)
         } else if let Some(k) = open {
             let m = self.cands[self.acc[self.stack[k]].cand].number.unwrap_or(0);
             if n == m + 1 {

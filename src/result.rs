@@ -329,10 +329,12 @@ pub enum FindingCode {
     RecycledText,
     /// The same indicator and unit stated twice with different values in one report.
     InconsistentFigure,
+    /// The problems part lists shortcomings but states no causes (督察工作规定 第二十五条(二)).
+    CausesMissing,
 }
 
 impl FindingCode {
-    pub const ALL: [FindingCode; 13] = [
+    pub const ALL: [FindingCode; 14] = [
         FindingCode::SectionMissing,
         FindingCode::LatePublication,
         FindingCode::NumberingGap,
@@ -346,6 +348,7 @@ impl FindingCode {
         FindingCode::Placeholder,
         FindingCode::RecycledText,
         FindingCode::InconsistentFigure,
+        FindingCode::CausesMissing,
     ];
 }
 

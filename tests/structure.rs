@@ -13,6 +13,9 @@
 //!   date as written, optional);
 //! - `timeliness`: the expected `review.timeliness.status`; `section_missing`: how many
 //!   `section-missing` findings (0 for a document that owes no required parts);
+//! - `parts`: `{part = {present, heading}}` per required part (`heading` the title of the
+//!   heading that carries it, or absent for none); `causes_missing`: whether one
+//!   `causes-missing` finding is raised;
 //! - `flat = false` to skip the check that the input with its line breaks removed
 //!   yields the same headings (on by default whenever `outline` is given).
 
@@ -44,6 +47,15 @@ struct Case {
     timeliness: Option<String>,
     section_missing: Option<usize>,
     candidates: Option<Vec<DateCandidate>>,
+    parts: Option<BTreeMap<String, PartExpect>>,
+    causes_missing: Option<bool>,
+}
+
+#[derive(Deserialize, Debug)]
+#[serde(deny_unknown_fields)]
+struct PartExpect {
+    present: bool,
+    heading: Option<String>,
 }
 
 #[derive(Deserialize, Debug)]
@@ -191,6 +203,24 @@ fn check(case: &Case) -> Vec<String> {
                     errors.push(format!("dateCandidate {} written {written:?}, want {at:?}", c.date));
                 }
             }
+        }
+    }
+    if let Some(parts) = &case.parts {
+        for (part, want) in parts {
+            let Some(rp) = json["review"]["requiredParts"].as_array().unwrap().iter().find(|p| p["part"] == part.as_str()) else {
+                errors.push(format!("no required part {part}"));
+                continue;
+            };
+            let heading = rp["heading"].as_u64().map(|h| a.outline[h as usize].title.clone());
+            if rp["present"] != want.present || heading != want.heading {
+                errors.push(format!("part {part}: got present {} heading {heading:?}, want {} {:?}", rp["present"], want.present, want.heading));
+            }
+        }
+    }
+    if let Some(want) = case.causes_missing {
+        let got = json["findings"].as_array().unwrap().iter().filter(|f| f["code"] == "causes-missing").count();
+        if got != usize::from(want) {
+            errors.push(format!("causes-missing findings: got {got}, want {}", usize::from(want)));
         }
     }
     if let Some(status) = &case.timeliness {

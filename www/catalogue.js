@@ -35,6 +35,10 @@ export const CATALOGUE = {
     }
   },
   "codes": {
+    "causes-missing": {
+      "zh": "未分析原因",
+      "en": "Causes not stated"
+    },
     "inconsistent-figure": {
       "zh": "数字前后不一",
       "en": "Inconsistent figure"

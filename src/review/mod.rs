@@ -80,7 +80,7 @@ pub fn review(text: &Text, page: &Page, outline: &Outline, metrics: &Metrics) ->
     let parts = sections::find(text, page, outline);
     let (timeliness, late) = timeliness::check(page);
     let mut findings = Vec::new();
-    findings.extend(sections::check(page, &parts));
+    findings.extend(sections::check(page, &parts, outline));
     findings.extend(late);
     findings.extend(numbering::check(text, outline));
     findings.extend(arithmetic::check(text, metrics));

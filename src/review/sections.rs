@@ -27,6 +27,8 @@ pub struct Parts {
     pub measures: Vec<usize>,
     /// Whether the outline gave anything to judge by.
     pub has_outline: bool,
+    /// The problems part was found but states no causes (第二十五条(二) asks for both).
+    pub causes_missing: bool,
 }
 
 fn index(role: Role) -> usize {
@@ -38,17 +40,22 @@ impl Parts {
         self.heading[index(role)]
     }
 
+    /// Whether the part is there in full: the problems part only with its causes.
+    fn present(&self, role: Role) -> bool {
+        self.get(role).is_some() && !(role == Role::Problems && self.causes_missing)
+    }
+
     pub fn sections(&self) -> Sections {
         Sections {
-            measures: self.get(Role::Measures).is_some(),
-            duty: self.get(Role::Duty).is_some(),
-            problems: self.get(Role::Problems).is_some(),
-            plans: self.get(Role::Plans).is_some(),
+            measures: self.present(Role::Measures),
+            duty: self.present(Role::Duty),
+            problems: self.present(Role::Problems),
+            plans: self.present(Role::Plans),
         }
     }
 
     pub fn required_parts(&self) -> Vec<RequiredPart> {
-        Role::ALL.iter().map(|&part| RequiredPart { part, present: self.get(part).is_some(), heading: self.get(part) }).collect()
+        Role::ALL.iter().map(|&part| RequiredPart { part, present: self.present(part), heading: self.get(part) }).collect()
     }
 }
 
@@ -91,6 +98,13 @@ pub fn find(text: &Text, page: &Page, outline: &Outline) -> Parts {
         }
     }
 
+    if parts.get(Role::Duty).is_none() {
+        parts.heading[index(Role::Duty)] = duty_item(text, outline);
+    }
+    if let Some(p) = parts.get(Role::Problems) {
+        parts.causes_missing = !causes_stated(text, outline, p);
+    }
+
     if parts.get(Role::Plans).is_none() {
         if let Some(p) = parts.get(Role::Problems) {
             parts.heading[index(Role::Plans)] = top_level
@@ -103,15 +117,62 @@ pub fn find(text: &Text, page: &Page, outline: &Outline) -> Parts {
     parts
 }
 
+/// The duty part where a report states it as an item of its work rather than a numbered
+/// heading: `一是认真履行第一责任人职责…`. Not an item of the problems or plans part (a plan
+/// to 落实第一责任人制度 reports no duty performed).
+fn duty_item(text: &Text, outline: &Outline) -> Option<usize> {
+    let hs = &outline.headings;
+    let under_problems_or_plans = |mut k: usize| loop {
+        if hs[k].parts.iter().any(|r| matches!(r, Role::Problems | Role::Plans)) {
+            return true;
+        }
+        match hs[k].parent {
+            Some(p) => k = p,
+            None => return false,
+        }
+    };
+    (0..hs.len()).find(|&i| {
+        hs[i].family.style() == HeadingStyle::Inline && regulation::names_duty(text.get(hs[i].title)) && !under_problems_or_plans(i)
+    })
+}
+
+/// Whether the problems part (heading `p`) states causes: a cause word in its text or its
+/// sub-headings (`究其原因`, `主要是由于`, `(二)原因分析`), or another heading naming causes.
+/// Its own title does not count: `三、存在的不足和原因` over a list of shortcomings alone
+/// promises causes without giving them.
+fn causes_stated(text: &Text, outline: &Outline, p: usize) -> bool {
+    let h = &outline.headings[p];
+    let s = text.norm();
+    let inside = &s[h.span.end.min(h.scope.end)..h.scope.end];
+    regulation::CAUSE_WORDS.iter().any(|w| inside.contains(w))
+        || cause_clause(inside)
+        || outline.headings.iter().enumerate().any(|(i, o)| i != p && text.get(o.title).contains(regulation::CAUSES_HEADING))
+}
+
+/// A clause opening with 因 (`…人员不足,因执法人员流动性较大`), not 因此 / 因而 (therefore).
+fn cause_clause(t: &str) -> bool {
+    let because = regulation::BECAUSE;
+    t.match_indices(because).any(|(at, _)| {
+        let before = t[..at].chars().next_back();
+        let after = t[at + because.len_utf8()..].chars().next();
+        before.is_some_and(|c| regulation::CLAUSE_STARTS.contains(&c)) && after.is_some_and(|c| !regulation::NOT_CAUSE_AFTER_BECAUSE.contains(&c))
+    })
+}
+
 /// One `section-missing` per required part not found: an error for an annual report,
-/// information for any other period.
-pub fn check(page: &Page, parts: &Parts) -> Vec<ReviewFinding> {
+/// information for any other period; one `causes-missing` when the problems part states no causes.
+pub fn check(page: &Page, parts: &Parts, outline: &Outline) -> Vec<ReviewFinding> {
     if !parts.has_outline || page.meta.kind != DocumentKind::RuleOfLawReport {
         // Without any heading the parts cannot be told apart; a document that is not a
         // 法治政府建设 report owes none of them: no verdict.
         return Vec::new();
     }
     let period = page.meta.period;
+    let causes = parts.get(Role::Problems).filter(|_| parts.causes_missing).map(|p| {
+        let h = &outline.headings[p];
+        let severity = if period == Some(Period::Year) { Severity::Warning } else { Severity::Info };
+        ReviewFinding::new(FindingCode::CausesMissing, severity, Message::CausesMissing, Some(h.span))
+    });
     Role::ALL
         .iter()
         .filter(|&&role| parts.get(role).is_none())
@@ -126,5 +187,6 @@ pub fn check(page: &Page, parts: &Parts) -> Vec<ReviewFinding> {
                 None,
             ),
         })
+        .chain(causes)
         .collect()
 }

@@ -86,3 +86,10 @@ pub const FULL_STOP: char = '。';
 
 /// A run-in heading's sentence holds none of these (a list, a quotation, a citation).
 pub const NOT_IN_RUN_IN: &[char] = &[':', ';', '“', '《', '('];
+
+/// A number (2 or more) at a line start after a line of prose at least this long that ends
+/// mid-sentence is glued into the sentence (a document site's chunk number: `推\n3、进依法`),
+/// not a heading — unless it continues its list.
+pub const GLUED_AFTER_CHARS: usize = 20;
+/// A line holding one of these is prose, not a heading title.
+pub const PROSE_STOPS: &[char] = &['。', ',', ';'];

@@ -127,6 +127,8 @@ pub enum Message {
     // section-missing
     SectionMissingAnnual { part: Role },
     SectionMissingOther { part: Role, period: Option<Period> },
+    // causes-missing
+    CausesMissing,
     // late-publication
     LatePublication { year: i32, deadline: Date, published: Date, days: i64 },
     // numbering-gap, numbering-duplicate
@@ -184,6 +186,10 @@ impl Message {
             SectionMissingOther { .. } => (
                 "未找到“{part}”部分;年度报告必须包含这一部分,{period},可酌情补充。",
                 "No part “{part}” was found; an annual report must include it, but {period}: add it if appropriate.",
+            ),
+            CausesMissing => (
+                "“存在的不足和原因”部分只列出了不足,未说明原因;年度报告应写明存在的不足及其原因,请补充原因分析。",
+                "The part on shortcomings lists them but states no causes; an annual report must give both the shortcomings and their causes. Please add the causes.",
             ),
             LatePublication { .. } => (
                 "{year}年度报告应于{deadline}前公开,本文发布日期为{published},晚了{days}天。",
@@ -327,6 +333,7 @@ impl Message {
         match self {
             SectionMissingAnnual { part } => vec![("part", Param::Part(*part))],
             SectionMissingOther { part, period } => vec![("part", Param::Part(*part)), ("period", Param::Period(*period))],
+            CausesMissing => Vec::new(),
             LatePublication { year, deadline, published, days } => vec![
                 ("year", (*year).into()),
                 ("deadline", Param::Date(*deadline)),
@@ -503,6 +510,7 @@ pub const CODE_NAMES: &[(&str, &str, &str)] = &[
     ("placeholder", "占位内容", "Placeholder"),
     ("recycled-text", "疑似沿用旧文", "Recycled text"),
     ("inconsistent-figure", "数字前后不一", "Inconsistent figure"),
+    ("causes-missing", "未分析原因", "Causes not stated"),
 ];
 
 /// The catalogue's names for a client (the page and the widget show English from it):
@@ -580,6 +588,7 @@ mod tests {
             RecycledTemplate { count: 3, files: s("a.txt、b.txt、c.txt") },
             RecycledTemplateMore { count: 7, files: s("a.txt、b.txt") },
             MoreOfTheSame { rest: 5, all: 205 },
+            CausesMissing,
         ]
     }
 
@@ -621,6 +630,7 @@ mod tests {
             RecycledTemplate { .. } => 32,
             RecycledTemplateMore { .. } => 33,
             MoreOfTheSame { .. } => 34,
+            CausesMissing => 35,
         }
     }
 

@@ -46,6 +46,18 @@ pub const DUTY_WORDS: &[&str] = &["第一责任人"];
 /// though it does not use the regulation's wording (`九、加强法治政府建设的建议`).
 pub const PLANS_AFTER_PROBLEMS: &[&str] = &["建议", "努力方向", "工作重点", "展望", "目标", "举措", "措施", "对策"];
 
+/// 第二十五条(二) asks for the shortcomings *and their causes*: words that state a cause.
+pub const CAUSE_WORDS: &[&str] = &[
+    "原因", "由于", "究其", "根源", "导致", "造成", "之所以", "在于", "归因", "源于", "主观上", "客观上", "因素",
+];
+/// A clause opening with 因 after one of these states a cause (`…不足,因人员流动较大`) …
+pub const BECAUSE: char = '因';
+pub const CLAUSE_STARTS: &[char] = &[',', ';', '。', ':', '\n'];
+/// … unless 因 starts 因此 / 因而 / 因地制宜 (therefore, accordingly).
+pub const NOT_CAUSE_AFTER_BECAUSE: &[char] = &['此', '而', '地', '势'];
+/// A heading with this names the causes (`(二)原因分析`).
+pub const CAUSES_HEADING: &str = "原因";
+
 /// 第二十六条: the month and day of the year after the report's year by which it is public.
 pub const DEADLINE_MONTH_DAY: (u32, u32) = (4, 1);
 
