@@ -477,7 +477,9 @@ function showResult(result, text) {
 async function renderReading(result, text) {
   const box = $('reading');
   globalThis.CSS?.highlights?.delete('fz-source');
+  globalThis.CSS?.highlights?.delete('fz-related');
   delete document.body.dataset.passage;
+  delete document.body.dataset.related;
   hideTooltip();
   renderAbort?.abort();
   state.anchors = [];
@@ -638,6 +640,11 @@ function goToFinding(id) {
   if (!anchor) return;
   anchor.scrollIntoView({ block: 'center', behavior: 'instant' });
   for (const piece of $('reading').querySelectorAll(`[data-finding-ref="${Number(id)}"]`)) flash(piece);
+  // The other statements it points at (inconsistent-figure: the earlier figure) are marked too.
+  const related = state.result?.findings[Number(id)]?.related ?? [];
+  highlight('fz-related', related.map((r) => textRange(r.start, r.end)).filter(Boolean));
+  if (related.length) document.body.dataset.related = related.map((r) => `${r.start}-${r.end}`).join(',');
+  else delete document.body.dataset.related;
   for (const li of document.querySelectorAll('[data-finding-id].is-selected')) li.classList.remove('is-selected');
   document.querySelector(`[data-finding-id="${Number(id)}"]`)?.classList.add('is-selected');
 }
@@ -648,20 +655,32 @@ function goToFinding(id) {
  */
 function showPassage({ start, end }) {
   ensureReading();
-  const box = $('reading');
-  const walker = document.createTreeWalker(box, NodeFilter.SHOW_TEXT);
+  const range = textRange(start, end);
+  if (!range) return;
+  highlight('fz-source', [range]);
+  document.body.dataset.passage = `${start}-${end}`;
+  (range.startContainer.parentElement ?? $('reading')).scrollIntoView({ block: 'center', behavior: 'instant' });
+}
+
+/** A DOM Range over UTF-16 offsets `start`–`end` of the text in the reading view (its textContent is the text). */
+function textRange(start, end) {
+  const walker = document.createTreeWalker($('reading'), NodeFilter.SHOW_TEXT);
   const range = document.createRange();
   let at = 0, started = false;
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
     const len = node.data.length;
     if (!started && start < at + len) { range.setStart(node, start - at); started = true; }
-    if (started && end <= at + len) { range.setEnd(node, end - at); break; }
+    if (started && end <= at + len) { range.setEnd(node, end - at); return range; }
     at += len;
   }
-  if (!started) return;
-  if (globalThis.CSS?.highlights && globalThis.Highlight) CSS.highlights.set('fz-source', new Highlight(range));
-  document.body.dataset.passage = `${start}-${end}`;
-  (range.startContainer.parentElement ?? box).scrollIntoView({ block: 'center', behavior: 'instant' });
+  return null;
+}
+
+/** CSS Custom Highlight `name` over `ranges` (none: cleared); the DOM is left as it is. */
+function highlight(name, ranges) {
+  if (!globalThis.CSS?.highlights || !globalThis.Highlight) return;
+  if (ranges.length) CSS.highlights.set(name, new Highlight(...ranges));
+  else CSS.highlights.delete(name);
 }
 
 /** Select a metric's row in the table (clearing filters that hide it). */

@@ -329,7 +329,7 @@ export function findingsView(result, text, t, { sourceList = true } = {}) {
           el('span', { class: 'finding-code', text: t.label('code', f.code) }),
           el('span', { class: 'finding-message', text: findingMessage(f, t.lang) }),
           located
-            ? el('span', { class: 'finding-evidence', text: `“${truncate(text.slice(f.start, f.end).replace(/\s+/g, ' '), 36)}”` })
+            ? el('span', { class: 'finding-evidence', text: evidence(f, text) })
             : el('span', { class: 'finding-evidence muted', text: t('wholeDocument') }),
         ];
         return el('li', { 'data-finding-id': f.id, 'data-code': f.code, class: `finding sev-${sev}`, part: 'finding' },
@@ -339,6 +339,12 @@ export function findingsView(result, text, t, { sourceList = true } = {}) {
           sourceList && f.sources?.length ? sourcesView(f, t) : null);
       })));
   });
+}
+
+/** “the evidence”, and before it the statements the finding relates it to (“15件” … “17件”). */
+function evidence(f, text) {
+  const quote = (s, e) => `“${truncate(text.slice(s, e).replace(/\s+/g, ' '), 36)}”`;
+  return [...(f.related ?? []).map((r) => quote(r.start, r.end)), quote(f.start, f.end)].join(' … ');
 }
 
 /** The other reports a passage stands in: one line each; more than three are folded. */

@@ -99,3 +99,24 @@ test('no panel ever shows “null” or “undefined”, whichever severities ar
   await expect(page.locator('#panel-findings .finding-group')).toHaveCount(1);
   await expect(page.locator('#outline')).not.toContainText(/null|undefined|NaN/);
 });
+
+test('an inconsistent figure shows both statements: in the list, and marked in the text when visited', async ({ page }) => {
+  const text = '某县2021年法治政府建设工作报告\n一、主要举措\n全县共受理行政复议案件15件,办结14件。\n加强执法监督。\n二、行政复议工作\n全年共受理行政复议案件17件。\n三、存在的问题\n人员不足。\n四、下一步工作安排\n加强培训。\n';
+  await openPage(page);
+  await pasteText(page, text);
+  const result = await coreResult(page, text);
+  const f = result.findings.find((x) => x.code === 'inconsistent-figure');
+  expect(f.related).toEqual([{ start: text.indexOf('15件'), end: text.indexOf('15件') + 3 }]);
+  await page.locator('#tab-findings').click();
+  const entry = page.locator(`#panel-findings [data-finding-id="${f.id}"]`);
+  await expect(entry.locator('.finding-evidence')).toHaveText('“15件” … “17件”');
+  await entry.locator('button').click();
+  const r = f.related[0];
+  await expect(page.locator('body')).toHaveAttribute('data-related', `${r.start}-${r.end}`);
+  expect(await page.evaluate(() => [...CSS.highlights.get('fz-related')].map((x) => x.toString()))).toEqual(['15件']);
+  // Another text clears the mark.
+  await page.locator('#mode-edit').click();
+  await pasteText(page, seed(SEED_003));
+  await expect(page.locator('body')).not.toHaveAttribute('data-related', /./);
+  expect(await page.evaluate(() => CSS.highlights.has('fz-related'))).toBe(false);
+});
