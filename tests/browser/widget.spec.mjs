@@ -272,3 +272,36 @@ test('a portal whose CSP forbids WebAssembly gets a Chinese explanation naming w
   const message = await page.locator('#w').evaluate((el) => el.analyze('共3人。').then(() => null, (e) => e.message));
   expect(message).toContain("'wasm-unsafe-eval'");
 });
+
+test('the widget updates what changed: a new language relabels without laying out the text again', async ({ page }) => {
+  await host(page, '/update.html', hostPage('<fazhi-analyzer id="w" no-input></fazhi-analyzer>'));
+  const w = page.locator('#w');
+  await w.evaluate((el, t) => el.analyze(t), seed(SEED_003));
+  const kept = await w.evaluate((el) => {
+    const sr = el.shadowRoot;
+    window.__mark = sr.querySelector('mark[data-metric-id]');
+    window.__block = sr.querySelector('.fz-block');
+    window.__tree = sr.querySelector('[part~="outline"]');
+    el.lang = 'en';
+    return sr.querySelector('[data-stat="metrics"] .stat-label').textContent;
+  });
+  expect(kept).toBe('Figures');
+  const after = await w.evaluate((el) => ({
+    same: window.__mark.isConnected && window.__block.isConnected && el.shadowRoot.querySelector('mark[data-metric-id]') === window.__mark,
+    title: window.__mark.title,
+    findings: el.shadowRoot.querySelector('.findings-panel h2').textContent,
+  }));
+  expect(after.same).toBe(true);
+  expect(after.title).toMatch(/^Value: /);
+  expect(after.findings).toMatch(/^Findings \(\d+\)$/);
+  // A new text does lay it out again; the same text set again does nothing.
+  const again = await w.evaluate(async (el) => {
+    // The same text again schedules nothing (the setter compares), so nothing can change later.
+    const busyBefore = el.shadowRoot.querySelector('[part~="status"]').hidden;
+    el.text = el.text;
+    const unchanged = busyBefore && el.shadowRoot.querySelector('[part~="status"]').hidden && el.shadowRoot.querySelector('mark[data-metric-id]') === window.__mark;
+    await el.analyze('全年受理案件7件。');
+    return [unchanged, window.__mark.isConnected, el.shadowRoot.querySelectorAll('mark[data-metric-id]').length];
+  });
+  expect(again).toEqual([true, false, 1]);
+});
