@@ -33,7 +33,7 @@ pub struct Quantity {
     pub value: f64,
     pub value_max: Option<f64>,
     /// The reported unit (base unit without multipliers).
-    pub unit: String,
+    pub unit: &'static str,
     pub kind: MetricKind,
     pub approx: Option<Approx>,
     /// Written in Chinese numerals (一, 三百, 十余 …) rather than digits.
@@ -109,7 +109,7 @@ fn quantity(c: &regex::Captures, base: usize) -> Option<Quantity> {
         unit_span,
         value,
         value_max,
-        unit: unit.to_owned(),
+        unit,
         kind,
         approx,
         chinese,

@@ -5,22 +5,41 @@ use crate::outline::Outline;
 use crate::text::Text;
 use crate::vocab::{category_of, OTHER_CATEGORY};
 
-pub fn category(text: &Text, outline: &Outline, indicator: &str, heading: Option<usize>) -> String {
-    if let Some(c) = category_of(indicator) {
-        return c.to_owned();
+/// The category each heading's own title names, read once per heading (not once per figure).
+pub struct HeadingCategories<'a> {
+    text: &'a Text<'a>,
+    outline: &'a Outline,
+    titles: Vec<Option<Option<&'static str>>>,
+}
+
+impl<'a> HeadingCategories<'a> {
+    pub fn new(text: &'a Text<'a>, outline: &'a Outline) -> HeadingCategories<'a> {
+        HeadingCategories { text, outline, titles: vec![None; outline.headings.len()] }
     }
-    let mut h = heading;
-    let mut guard = 0;
-    while let Some(id) = h {
-        let Some(heading) = outline.headings.get(id) else { break };
-        if let Some(c) = category_of(text.get(heading.title)) {
+
+    fn of_title(&mut self, id: usize) -> Option<&'static str> {
+        let heading = &self.outline.headings[id];
+        *self.titles[id].get_or_insert_with(|| category_of(self.text.get(heading.title)))
+    }
+
+    pub fn category(&mut self, indicator: &str, heading: Option<usize>) -> String {
+        if let Some(c) = category_of(indicator) {
             return c.to_owned();
         }
-        guard += 1;
-        if guard > 16 || heading.parent.is_some_and(|p| p >= id) {
-            break;
+        let mut h = heading;
+        let mut guard = 0;
+        while let Some(id) = h {
+            let Some(heading) = self.outline.headings.get(id) else { break };
+            let parent = heading.parent;
+            if let Some(c) = self.of_title(id) {
+                return c.to_owned();
+            }
+            guard += 1;
+            if guard > 16 || parent.is_some_and(|p| p >= id) {
+                break;
+            }
+            h = parent;
         }
-        h = heading.parent;
+        OTHER_CATEGORY.to_owned()
     }
-    OTHER_CATEGORY.to_owned()
 }

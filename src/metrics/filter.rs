@@ -274,7 +274,7 @@ fn day_of_month(_: &Context, q: &Quantity, a: &Around) -> Option<Rejection> {
 
 /// Ordinals and ranks: `第八次`, `第二批`, `第10名`, `十七届三次`, `前10名`.
 fn ordinal(_: &Context, q: &Quantity, a: &Around) -> Option<Rejection> {
-    let rank = RANK_UNITS.contains(&q.unit.as_str()) && a.before_number.ends_with(RANK_BEFORE);
+    let rank = RANK_UNITS.contains(&q.unit) && a.before_number.ends_with(RANK_BEFORE);
     (a.before_number.ends_with(ORDINAL_BEFORE) || rank).then_some(Rejection::Ordinal)
 }
 

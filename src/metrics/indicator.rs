@@ -10,6 +10,7 @@
 
 use std::sync::LazyLock;
 
+use aho_corasick::{AhoCorasick, MatchKind};
 use regex::Regex;
 
 use crate::quantity::Quantity;
@@ -66,7 +67,7 @@ pub fn indicators(s: &str, quantities: &[Quantity]) -> Vec<String> {
         let glued_prev = i > 0 && quantities[i - 1].span.end == q.span.start;
         let right_of_group = rights[group_end[i]].clone();
         let after = &s[q.span.end..];
-        let bare_verb = VERBS.contains(&lefts[i].as_str()) || lefts[i].is_empty();
+        let bare_verb = is_verb(&lefts[i]) || lefts[i].is_empty();
         let looks_right = (q.kind == MetricKind::Count || after.starts_with(ATTRIBUTIVE) || (q.kind == MetricKind::Percent && bare_verb))
             && !right_of_group.is_empty();
         let mut ind = if looks_right {
@@ -137,32 +138,128 @@ fn left_phrase(s: &str, prev_end: usize, pos: usize, list: bool) -> String {
     shorten(&stripped, if stripped.contains(LIST_MARK) { MAX_LIST_CHARS } else { MAX_CHARS })
 }
 
+static TOTAL_MATCHER: LazyLock<AhoCorasick> =
+    LazyLock::new(|| AhoCorasick::builder().match_kind(MatchKind::Standard).build(TOTAL_WORDS).expect("total words"));
+
+static RIGHT_STOP_MATCHER: LazyLock<AhoCorasick> =
+    LazyLock::new(|| AhoCorasick::builder().match_kind(MatchKind::Standard).build(RIGHT_STOPS).expect("right stops"));
+
 /// The noun after a figure (up to the first verb or function word) and the raw text
 /// after it (up to the clause boundary), both without a leading 的.
 fn right_phrase(s: &str, pos: usize, next_start: usize) -> (String, String) {
     let tail = &s[pos..next_start.max(pos)];
     let end = tail.char_indices().find(|&(_, c)| is_boundary(c) || RIGHT_PHRASE_ENDS.contains(&c)).map_or(tail.len(), |(i, _)| i);
     let raw = tail[..end].trim_start_matches(ATTRIBUTIVE).trim();
-    let mut noun_end = raw.len();
-    for (i, _) in raw.char_indices() {
-        let in_word = || {
-            let from = raw[..i].char_indices().next_back().map_or(i, |(j, _)| j);
-            STOP_EXCEPTIONS.iter().any(|w| raw[from..].starts_with(w) || raw[i..].starts_with(w))
-        };
-        if RIGHT_STOPS.iter().any(|w| raw[i..].starts_with(w)) && !in_word() {
-            noun_end = i;
-            break;
-        }
-    }
+    // Where a stop word starts (all of them, overlapping, in text order); the first that is not
+    // inside a word like 公共 or 对象 ends the noun.
+    let mut stops: Vec<usize> = RIGHT_STOP_MATCHER.find_overlapping_iter(raw).map(|m| m.start()).collect();
+    stops.sort_unstable();
+    stops.dedup();
+    let in_word = |i: usize| {
+        let from = raw[..i].char_indices().next_back().map_or(i, |(j, _)| j);
+        STOP_EXCEPTIONS.iter().any(|w| raw[from..].starts_with(w) || raw[i..].starts_with(w))
+    };
+    let noun_end = stops.into_iter().find(|&i| !in_word(i)).unwrap_or(raw.len());
     let noun = raw[..noun_end].trim();
     // A noun must start with a CJK character, not a digit or a symbol.
     let noun = if noun.starts_with(|c: char| c.is_alphanumeric() && !c.is_ascii_digit()) { noun } else { "" };
     (shorten_head(noun, MAX_CHARS), shorten_head(raw, 8))
 }
 
-/// For each of [`VERBS`], whether it is one of [`LIGHT_VERBS`] (found anywhere, not only at the
-/// start): computed once instead of a scan of `LIGHT_VERBS` per verb per phrase.
-static LIGHT: std::sync::LazyLock<Vec<bool>> = std::sync::LazyLock::new(|| VERBS.iter().map(|v| LIGHT_VERBS.contains(v)).collect());
+/// The introducing verbs as one automaton (all matches, overlapping), with whether each is
+/// one of [`LIGHT_VERBS`] (found anywhere, not only at the start): one scan of a phrase instead
+/// of a `find` per verb.
+static VERB_MATCHER: LazyLock<(AhoCorasick, Vec<bool>)> = LazyLock::new(|| {
+    let automaton = AhoCorasick::builder().match_kind(MatchKind::Standard).build(VERBS).expect("verbs");
+    (automaton, VERBS.iter().map(|v| LIGHT_VERBS.contains(v)).collect())
+});
+
+/// [`VERBS`] sorted, for exact lookups.
+static VERB_SET: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
+    let mut v = VERBS.to_vec();
+    v.sort_unstable();
+    v
+});
+
+fn is_verb(w: &str) -> bool {
+    VERB_SET.binary_search(&w).is_ok()
+}
+
+/// A framing-word table indexed by the character a word must start (or end) with, each list
+/// in table order: a stripping pass tries only the words that can match, in the same order
+/// as a scan of the whole table would.
+struct EdgeIndex {
+    words: &'static [&'static str],
+    by_char: Vec<(char, Vec<usize>)>,
+}
+
+impl EdgeIndex {
+    fn new(words: &'static [&'static str], edge: fn(&str) -> Option<char>) -> EdgeIndex {
+        let mut by_char: Vec<(char, Vec<usize>)> = Vec::new();
+        for (i, w) in words.iter().enumerate() {
+            let Some(c) = edge(w) else { continue };
+            match by_char.iter_mut().find(|(k, _)| *k == c) {
+                Some((_, list)) => list.push(i),
+                None => by_char.push((c, vec![i])),
+            }
+        }
+        by_char.sort_unstable_by_key(|(c, _)| *c);
+        EdgeIndex { words, by_char }
+    }
+
+    /// Indices of the words with edge character `c`, in table order.
+    fn with(&self, c: char) -> &[usize] {
+        self.by_char.binary_search_by_key(&c, |(k, _)| *k).map_or(&[], |i| &self.by_char[i].1)
+    }
+
+    fn contains(&self, p: &str, c: Option<char>) -> bool {
+        c.is_some_and(|c| self.with(c).iter().any(|&i| self.words[i] == p))
+    }
+}
+
+static LEADING_INDEX: LazyLock<EdgeIndex> = LazyLock::new(|| EdgeIndex::new(LEADING, |w| w.chars().next()));
+static TRAILING_INDEX: LazyLock<EdgeIndex> = LazyLock::new(|| EdgeIndex::new(TRAILING, |w| w.chars().next_back()));
+
+/// Which end of a phrase a framing-word pass works on.
+struct End {
+    index: &'static LazyLock<EdgeIndex>,
+    edge: fn(&str) -> Option<char>,
+    strip: fn(&'static str, &str) -> Option<usize>,
+    trim: fn(&str) -> &str,
+}
+
+const START: End = End {
+    index: &LEADING_INDEX,
+    edge: |p| p.chars().next(),
+    strip: |w, p| p.starts_with(w).then_some(w.len()),
+    trim: str::trim_start,
+};
+
+const FINISH: End = End {
+    index: &TRAILING_INDEX,
+    edge: |p| p.chars().next_back(),
+    strip: |w, p| p.ends_with(w).then_some(0),
+    trim: str::trim_end,
+};
+
+/// One pass of a framing table over one end of `p`: each word in table order strips itself if
+/// at least two characters remain.
+fn strip_pass<'p>(mut p: &'p str, end: &End) -> &'p str {
+    let mut next = 0;
+    while let Some(c) = (end.edge)(p) {
+        let index: &EdgeIndex = end.index;
+        let found = index.with(c).iter().filter(|&&i| i >= next).find_map(|&i| {
+            let w = index.words[i];
+            let from = (end.strip)(w, p)?;
+            let rest = &p[from..from + p.len() - w.len()];
+            (rest.chars().nth(1).is_some()).then_some((i, rest))
+        });
+        let Some((i, rest)) = found else { break };
+        p = (end.trim)(rest);
+        next = i + 1;
+    }
+    p
+}
 
 /// Strip framing words at both ends and, when `split_verbs`, keep what follows the last
 /// introducing verb (if anything of at least two characters follows it).
@@ -170,44 +267,28 @@ pub fn strip(phrase: &str, split_verbs: bool) -> String {
     let mut p = phrase.trim_matches(|c: char| c.is_whitespace() || c.is_ascii_punctuation() || EDGE_JOINERS.contains(&c));
     loop {
         let before = p;
-        for w in LEADING {
-            if let Some(rest) = p.strip_prefix(w) {
-                if rest.chars().count() >= 2 {
-                    p = rest.trim_start();
-                }
-            }
-        }
-        for w in TRAILING {
-            if let Some(rest) = p.strip_suffix(w) {
-                if rest.chars().count() >= 2 {
-                    p = rest.trim_end();
-                }
-            }
-        }
+        p = strip_pass(strip_pass(p, &START), &FINISH);
         if p == before {
             break;
         }
     }
     // Nothing but a framing word is left (`今年共计597人` → `共计`): nothing is named.
-    if LEADING.contains(&p) || TRAILING.contains(&p) {
+    if LEADING_INDEX.contains(p, p.chars().next()) || TRAILING_INDEX.contains(p, p.chars().next_back()) {
         return String::new();
     }
     if split_verbs {
         // 共/累计/合计 announce the total: the counted thing follows the last of them.
         let mut cut = None;
-        for w in TOTAL_WORDS {
-            let mut from = 0;
-            while let Some(at) = p[from..].find(w) {
-                let at = from + at;
-                let end = at + w.len();
-                let prev = p[..at].chars().next_back().map(String::from).unwrap_or_default();
-                let next = p[end..].chars().next().map(String::from).unwrap_or_default();
-                let in_word = *w == TOTAL_CHAR
-                    && WORDS_WITH_TOTAL_CHAR.iter().any(|x| *x == format!("{prev}{TOTAL_CHAR}") || *x == format!("{TOTAL_CHAR}{next}"));
-                if !in_word && p[end..].chars().count() >= 2 && cut.map_or(true, |c| end > c) {
-                    cut = Some(end);
-                }
-                from = end;
+        // No total word overlaps itself, so the automaton's matches are each word's occurrences.
+        for m in TOTAL_MATCHER.find_overlapping_iter(p) {
+            let (at, end) = (m.start(), m.end());
+            let in_word = &p[at..end] == TOTAL_CHAR && {
+                let prev = p[..at].chars().next_back().map(|c| &p[at - c.len_utf8()..end]);
+                let next = p[end..].chars().next().map(|c| &p[at..end + c.len_utf8()]);
+                WORDS_WITH_TOTAL_CHAR.iter().any(|x| Some(*x) == prev || Some(*x) == next)
+            };
+            if !in_word && p[end..].chars().nth(1).is_some() && cut.map_or(true, |c| end > c) {
+                cut = Some(end);
             }
         }
         if let Some(c) = cut {
@@ -215,14 +296,15 @@ pub fn strip(phrase: &str, split_verbs: bool) -> String {
         }
         // The first introducing verb: what follows it is the counted thing.
         let mut best: Option<(usize, usize)> = None;
-        for (v, &light) in VERBS.iter().zip(LIGHT.iter()) {
-            let found = if light { p.find(v) } else { p.starts_with(v).then_some(0) };
-            if let Some(at) = found {
-                let after = at + v.len();
-                let better = best.map_or(true, |(b, e)| at < b || (at == b && after > e));
-                if p[after..].chars().count() >= 2 && better {
-                    best = Some((at, after));
-                }
+        let (verbs, light) = &*VERB_MATCHER;
+        for m in verbs.find_overlapping_iter(p) {
+            let (at, after) = (m.start(), m.end());
+            if !(light[m.pattern().as_usize()] || at == 0) {
+                continue;
+            }
+            let better = best.map_or(true, |(b, e)| at < b || (at == b && after > e));
+            if better && p[after..].chars().nth(1).is_some() {
+                best = Some((at, after));
             }
         }
         if let Some((_, after)) = best {

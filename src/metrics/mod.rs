@@ -50,19 +50,20 @@ pub fn extract(text: &Text, page: &Page, outline: &Outline) -> Metrics {
     let kept = filter::keep(&ctx, quantity::find(text, page.body));
     let mut indicators = indicator::indicators(text.norm(), &kept);
     let relations = relations::find(text.norm(), &kept, &mut indicators);
+    let mut categories = category::HeadingCategories::new(text, outline);
     let metrics = kept
         .into_iter()
         .zip(indicators)
         .map(|(q, indicator)| {
             let heading = outline.heading_at(q.span.start);
             Metric {
-                category: category::category(text, outline, &indicator, heading),
+                category: categories.category(&indicator, heading),
                 indicator,
                 heading,
                 span: q.span,
                 value: q.value,
                 value_max: q.value_max,
-                unit: q.unit,
+                unit: q.unit.to_owned(),
                 kind: q.kind,
                 approx: q.approx,
             }
