@@ -21,6 +21,7 @@
 //! The core is plain Rust; `wasm` is a thin binding compiled only for `wasm32`.
 
 pub mod batch;
+mod artifacts;
 mod chrome;
 #[cfg(not(target_arch = "wasm32"))]
 mod decode;

@@ -331,10 +331,16 @@ pub enum FindingCode {
     InconsistentFigure,
     /// The problems part lists shortcomings but states no causes (督察工作规定 第二十五条(二)).
     CausesMissing,
+    /// A site's watermark or a URL pasted into the text.
+    InjectedText,
+    /// A pinyin annotation after a character: `監督(dū)`.
+    PinyinAnnotation,
+    /// Bidi controls or zero-width format characters in the text.
+    InvisibleCharacters,
 }
 
 impl FindingCode {
-    pub const ALL: [FindingCode; 14] = [
+    pub const ALL: [FindingCode; 17] = [
         FindingCode::SectionMissing,
         FindingCode::LatePublication,
         FindingCode::NumberingGap,
@@ -349,6 +355,9 @@ impl FindingCode {
         FindingCode::RecycledText,
         FindingCode::InconsistentFigure,
         FindingCode::CausesMissing,
+        FindingCode::InjectedText,
+        FindingCode::PinyinAnnotation,
+        FindingCode::InvisibleCharacters,
     ];
 }
 

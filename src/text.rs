@@ -8,6 +8,8 @@
 
 use std::ops::Range;
 
+use crate::artifacts::Artifact;
+
 /// A half-open range of byte offsets into [`Text::norm`].
 #[derive(Copy, Clone, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct Span {
@@ -65,21 +67,31 @@ pub struct Text<'a> {
     /// in folding; between checkpoints the two advance together.
     shifts: Vec<(usize, usize)>,
     utf16: Utf16Index,
+    /// Pasted artifacts (watermarks, injected URLs, pinyin), blanked in `norm`: see `crate::artifacts`.
+    artifacts: Vec<(Artifact, Span)>,
 }
 
 impl<'a> Text<'a> {
     pub fn new(original: &'a str) -> Text<'a> {
-        let mut norm = String::with_capacity(original.len());
-        let mut shifts = Vec::new();
-        for (orig_pos, c) in original.char_indices() {
-            let folded = fold_char(c);
-            if folded.len_utf8() != c.len_utf8() {
-                shifts.push((norm.len() + folded.len_utf8(), orig_pos + c.len_utf8()));
-            }
-            norm.push(folded);
+        let (norm, shifts, _) = fold(original, &[]);
+        let found = crate::artifacts::find(&norm);
+        if found.is_empty() {
+            let utf16 = Utf16Index::new(&norm);
+            return Text { original, norm, shifts, utf16, artifacts: Vec::new() };
         }
+        // Fold again with the artifacts blanked, and find their spans in the new `norm`.
+        let first = Text { original, utf16: Utf16Index::new(""), norm, shifts, artifacts: Vec::new() };
+        let in_original: Vec<Range<usize>> =
+            found.iter().map(|(_, span)| first.to_original(span.start)..first.to_original(span.end)).collect();
+        let (norm, shifts, spans) = fold(original, &in_original);
         let utf16 = Utf16Index::new(&norm);
-        Text { original, norm, shifts, utf16 }
+        let artifacts = found.into_iter().zip(spans).map(|((kind, _), span)| (kind, span)).collect();
+        Text { original, norm, shifts, utf16, artifacts }
+    }
+
+    /// Pasted artifacts found in the text (blanked in [`Self::norm`]), in order.
+    pub fn artifacts(&self) -> &[(Artifact, Span)] {
+        &self.artifacts
     }
 
     /// The normalised text all stages match against.
@@ -121,6 +133,36 @@ impl<'a> Text<'a> {
     pub fn utf16_len(&self) -> usize {
         self.utf16(self.norm.len())
     }
+}
+
+/// `original` folded, with the characters inside `blanked` (sorted, disjoint byte ranges of
+/// `original`) as spaces when that keeps their UTF-16 length; the checkpoints where byte
+/// lengths change; and each blanked range as a span of the folded text.
+fn fold(original: &str, blanked: &[Range<usize>]) -> (String, Vec<(usize, usize)>, Vec<Span>) {
+    let mut norm = String::with_capacity(original.len());
+    let mut shifts = Vec::new();
+    let mut spans = vec![Span::default(); blanked.len()];
+    let mut k = 0;
+    for (orig_pos, c) in original.char_indices() {
+        while k < blanked.len() && blanked[k].end <= orig_pos {
+            spans[k].end = norm.len();
+            k += 1;
+        }
+        let inside = blanked.get(k).is_some_and(|r| r.start <= orig_pos);
+        if blanked.get(k).is_some_and(|r| r.start == orig_pos) {
+            spans[k].start = norm.len();
+        }
+        let folded = if inside && c.len_utf16() == 1 { ' ' } else { fold_char(c) };
+        if folded.len_utf8() != c.len_utf8() {
+            shifts.push((norm.len() + folded.len_utf8(), orig_pos + c.len_utf8()));
+        }
+        norm.push(folded);
+    }
+    while k < blanked.len() {
+        spans[k].end = norm.len();
+        k += 1;
+    }
+    (norm, shifts, spans)
 }
 
 /// One-for-one folding: same character count, same UTF-16 length per character.

@@ -2,7 +2,10 @@
 //! section-missing, unquantified-section): tests/data/review/text_rules.toml gives each
 //! case's text, the rule, and every finding that rule must give — its evidence exactly as
 //! highlighted and words its message must contain. An empty list means the rule must stay
-//! silent.
+//! silent. tests/data/review/pasted.toml does the same for pasted damage (issues 11, 15:
+//! injected-text, pinyin-annotation, invisible-characters, a text cut off at its end), and
+//! adds `absent` (strings no heading title, indicator or metric text may hold) and
+//! `not_codes` (codes that must stay silent).
 
 use fazhi_analyzer::{analyze, Finding, FindingCode, Severity};
 use serde::Deserialize;
@@ -18,6 +21,10 @@ struct Case {
     text: String,
     code: FindingCode,
     expect: Vec<Expected>,
+    #[serde(default)]
+    absent: Vec<String>,
+    #[serde(default)]
+    not_codes: Vec<FindingCode>,
 }
 
 #[derive(Deserialize)]
@@ -29,9 +36,20 @@ struct Expected {
     severity: Option<Severity>,
 }
 
-fn cases() -> Vec<Case> {
-    let raw = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/review/text_rules.toml")).unwrap();
+fn load(file: &str) -> Vec<Case> {
+    let raw = std::fs::read_to_string(format!("{}/tests/data/review/{file}", env!("CARGO_MANIFEST_DIR"))).unwrap();
     toml::from_str::<Cases>(&raw).unwrap().case
+}
+
+fn cases() -> Vec<Case> {
+    load("text_rules.toml")
+}
+
+#[test]
+fn pasted_damage_cases() {
+    let cases = load("pasted.toml");
+    assert!(cases.len() >= 15);
+    check(&cases);
 }
 
 /// The text a finding highlights (UTF-16 offsets into the text as given).
@@ -42,10 +60,28 @@ fn evidence(text: &str, f: &Finding) -> Option<String> {
 
 #[test]
 fn text_rule_cases() {
-    let cases = cases();
+    check(&cases());
+}
+
+fn check(cases: &[Case]) {
     let mut failures = Vec::new();
-    for c in &cases {
+    for c in cases {
         let result = analyze(&c.text);
+        if let Err(e) = fazhi_analyzer::invariants::check(&c.text, &result) {
+            failures.push(format!("{}: {e}", c.name));
+        }
+        for word in &c.absent {
+            let titles = result.outline.iter().map(|h| h.title.as_str());
+            let metrics = result.metrics.iter().flat_map(|m| [m.indicator.as_str(), m.text.as_str()]);
+            if let Some(s) = titles.chain(metrics).find(|s| s.contains(word.as_str())) {
+                failures.push(format!("{}: {word:?} stands in {s:?}", c.name));
+            }
+        }
+        for code in &c.not_codes {
+            if result.findings.iter().any(|f| f.code == *code) {
+                failures.push(format!("{}: {code:?} raised", c.name));
+            }
+        }
         let got: Vec<&Finding> = result.findings.iter().filter(|f| f.code == c.code).collect();
         let shown: Vec<(Option<String>, &str)> = got.iter().map(|f| (evidence(&c.text, f), f.message.as_str())).collect();
         if got.len() != c.expect.len() {
@@ -66,6 +102,9 @@ fn text_rule_cases() {
                 if f.severity != sev {
                     failures.push(format!("{}: severity {:?}, expected {sev:?}", c.name, f.severity));
                 }
+            }
+            if f.message_en.is_empty() {
+                failures.push(format!("{}: no English message", c.name));
             }
         }
     }

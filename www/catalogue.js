@@ -43,6 +43,14 @@ export const CATALOGUE = {
       "zh": "数字前后不一",
       "en": "Inconsistent figure"
     },
+    "injected-text": {
+      "zh": "网页水印或链接",
+      "en": "Watermark or link"
+    },
+    "invisible-characters": {
+      "zh": "不可见字符",
+      "en": "Invisible characters"
+    },
     "late-publication": {
       "zh": "逾期公开",
       "en": "Late publication"
@@ -54,6 +62,10 @@ export const CATALOGUE = {
     "numbering-gap": {
       "zh": "序号跳号",
       "en": "Numbering gap"
+    },
+    "pinyin-annotation": {
+      "zh": "拼音注音",
+      "en": "Pinyin annotation"
     },
     "placeholder": {
       "zh": "占位内容",

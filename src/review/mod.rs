@@ -7,6 +7,7 @@ mod arithmetic;
 mod consistency;
 mod copying;
 mod numbering;
+mod pasted;
 mod placeholder;
 mod sections;
 mod summary;
@@ -85,10 +86,15 @@ pub fn review(text: &Text, page: &Page, outline: &Outline, metrics: &Metrics) ->
     findings.extend(numbering::check(text, outline));
     findings.extend(arithmetic::check(text, metrics));
     findings.extend(consistency::check(text, page, metrics));
-    let (copied, unitless) = copying::check(text, &paras, hard_wrapped(text, &paras));
+    let (mut copied, unitless) = copying::check(text, &paras, hard_wrapped(text, &paras));
+    let truncated = truncation::check(text, page, outline, &paras);
+    // A text cut off mid-figure is one truncation, not a lost measure word on its last number.
+    let cut_off = truncated.iter().find(|f| matches!(f.message, Message::TextCutOff { .. })).and_then(|f| f.span);
+    copied.retain(|f| !cut_off.is_some_and(|cut| f.span.is_some_and(|s| s.overlaps(cut))));
     findings.extend(copied);
-    findings.extend(truncation::check(text, page, outline, &paras));
+    findings.extend(truncated);
     findings.extend(placeholder::check(text, &paras));
+    findings.extend(pasted::check(text, page));
     let measures = summary::measures_sections(page, outline, &parts);
     findings.extend(summary::unquantified(text, outline, metrics, &unitless, &measures));
     // Whole-document findings first, then in reading order.
@@ -129,7 +135,7 @@ pub(crate) fn hard_wrapped(text: &Text, paragraphs: &[Span]) -> bool {
 }
 
 /// Whether `p` overlaps page chrome (ranges sorted and disjoint: a binary search).
-fn in_chrome(page: &Page, p: Span) -> bool {
+pub(crate) fn in_chrome(page: &Page, p: Span) -> bool {
     let i = page.boilerplate.partition_point(|(_, b)| b.end <= p.start);
     page.boilerplate.get(i).is_some_and(|(_, b)| b.overlaps(p))
 }

@@ -13,7 +13,7 @@ use crate::outline::Outline;
 use crate::result::{FindingCode, Severity};
 use crate::text::{Span, Text};
 use crate::vocab::markers;
-use crate::vocab::review::{CLAUSE_BREAKS, COMPLETE_BEFORE_JINXING, JINXING, SENTENCE_BREAKS, DANGLING_ENDINGS, DANGLING_PUNCT, LIST_INTRO, SENTENCE_END};
+use crate::vocab::review::{BARE_NUMBER_OK_AFTER, CLAUSE_BREAKS, COMPLETE_BEFORE_JINXING, JINXING, SENTENCE_BREAKS, DANGLING_ENDINGS, DANGLING_PUNCT, LIST_INTRO, SENTENCE_END};
 
 use super::ReviewFinding;
 use crate::vocab::messages::Message;
@@ -66,14 +66,7 @@ pub fn check(text: &Text, _page: &Page, outline: &Outline, paragraphs: &[Span]) 
         if last == ',' && LIST_INTRO.iter().any(|w| tail.contains(w)) {
             continue;
         }
-        // The evidence: the last clause, back to the previous punctuation.
-        let body = &s[p.start..p.end - last.len_utf8()];
-        let clause_start = body
-            .char_indices()
-            .rev()
-            .find(|&(_, c)| CLAUSE_BREAKS.contains(&c))
-            .map_or(p.start, |(i, c)| p.start + i + c.len_utf8());
-        let span = Span::new(clause_start, p.end);
+        let span = last_clause(s, p, last.len_utf8());
         out.push(ReviewFinding::new(
             FindingCode::TruncatedSentence,
             Severity::Warning,
@@ -81,5 +74,48 @@ pub fn check(text: &Text, _page: &Page, outline: &Outline, paragraphs: &[Span]) 
             Some(span),
         ));
     }
+    if let Some(finding) = paragraphs.last().and_then(|&p| cut_off_at_end(text, p)) {
+        if out.last().is_none_or(|f| f.span.is_none_or(|s| !s.overlaps(finding.span.unwrap_or_default()))) {
+            out.push(finding);
+        }
+    }
     out
+}
+
+/// The evidence: the paragraph's last clause, back to the punctuation before it (the last
+/// `skip` bytes — the dangling mark or figure — never end the search).
+fn last_clause(s: &str, p: Span, skip: usize) -> Span {
+    let body = &s[p.start..p.end - skip];
+    let clause_start = body
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| CLAUSE_BREAKS.contains(&c))
+        .map_or(p.start, |(i, c)| p.start + i + c.len_utf8());
+    Span::new(clause_start, p.end)
+}
+
+/// A text that stops mid-figure (`…全年组织培训12` and nothing after): it was cut off when
+/// copied. One finding for the whole text, in place of a missing measure word on its last
+/// number. Not a short label (`附件1`) and not a number a word before makes whole (`第12`).
+fn cut_off_at_end(text: &Text, p: Span) -> Option<ReviewFinding> {
+    let s = text.norm();
+    let t = text.get(p);
+    let digits = t.len() - t.trim_end_matches(|c: char| c.is_ascii_digit()).len();
+    if digits == 0 {
+        return None;
+    }
+    let before = t[..t.len() - digits].chars().next_back()?;
+    if !crate::vocab::chars::is_han(before) || BARE_NUMBER_OK_AFTER.contains(&before) {
+        return None;
+    }
+    if !t.chars().any(sentence_break) && t.chars().count() < 8 {
+        return None;
+    }
+    let span = last_clause(s, p, digits);
+    Some(ReviewFinding::new(
+        FindingCode::TruncatedSentence,
+        Severity::Warning,
+        Message::TextCutOff { clause: s[span.range()].to_owned() },
+        Some(span),
+    ))
 }

@@ -170,6 +170,14 @@ pub enum Message {
     RecycledFromOneBody { file: String, share: i64 },
     RecycledTemplate { count: usize, files: String },
     RecycledTemplateMore { count: usize, files: String },
+    // injected-text, pinyin-annotation, invisible-characters
+    Watermark { found: String },
+    InjectedUrl { found: String },
+    Pinyin { word: String, found: String },
+    BidiControls { count: usize, names: String },
+    InvisibleFormat { count: usize, names: String },
+    // truncated-sentence at the end of the text
+    TextCutOff { clause: String },
     // any code, over the cap
     MoreOfTheSame { rest: usize, all: usize },
 }
@@ -319,6 +327,30 @@ impl Message {
                 "此段与批次中另外 {count} 份报告基本相同(疑为模板):{files}等 {count} 份",
                 "This passage is essentially the same in {count} other reports of the batch (probably a template): {files} and others, {count} in all",
             ),
+            Watermark { .. } => (
+                "“{found}”是网站的水印或链接,不属于报告正文,请删除。",
+                "“{found}” is a website's watermark or link, not part of the report. Please remove it.",
+            ),
+            InjectedUrl { .. } => (
+                "句中夹有网址“{found}”,疑为复制网页时带入,不属于报告正文,请删除。",
+                "The URL “{found}” stands in the middle of a sentence, probably copied along with a web page; it is not part of the report. Please remove it.",
+            ),
+            Pinyin { .. } => (
+                "“{word}{found}”中的拼音注音“{found}”不属于报告正文,请删除。",
+                "The pinyin annotation “{found}” after “{word}” is not part of the report. Please remove it.",
+            ),
+            BidiControls { .. } => (
+                "此处有 {count} 个不可见的文字方向控制字符({names}),会使文字显示顺序颠倒,请删除。",
+                "There are {count} invisible text-direction control characters here ({names}); they can display the text in reverse order. Please remove them.",
+            ),
+            InvisibleFormat { .. } => (
+                "此处有 {count} 个不可见的格式字符({names}),请删除。",
+                "There are {count} invisible format characters here ({names}). Please remove them.",
+            ),
+            TextCutOff { .. } => (
+                "全文在“{clause}”处结束,最后一句不完整,疑似复制时被截断,请补全。",
+                "The text ends at “{clause}” in the middle of a sentence: it seems to have been cut off when copied. Please complete it.",
+            ),
             MoreOfTheSame { .. } => (
                 "此处起还有 {rest} 处同类问题(共 {all} 处),未逐一列出,请通篇核对。",
                 "From here on there are {rest} more findings of this kind ({all} in all), not listed one by one. Please check the whole text.",
@@ -400,6 +432,10 @@ impl Message {
             RecycledTemplate { count, files } | RecycledTemplateMore { count, files } => {
                 vec![("count", (*count).into()), ("files", text(files))]
             }
+            Watermark { found } | InjectedUrl { found } => vec![("found", text(found))],
+            Pinyin { word, found } => vec![("word", text(word)), ("found", text(found))],
+            BidiControls { count, names } | InvisibleFormat { count, names } => vec![("count", (*count).into()), ("names", text(names))],
+            TextCutOff { clause } => vec![("clause", text(clause))],
             MoreOfTheSame { rest, all } => vec![("rest", (*rest).into()), ("all", (*all).into())],
         }
     }
@@ -511,6 +547,9 @@ pub const CODE_NAMES: &[(&str, &str, &str)] = &[
     ("recycled-text", "疑似沿用旧文", "Recycled text"),
     ("inconsistent-figure", "数字前后不一", "Inconsistent figure"),
     ("causes-missing", "未分析原因", "Causes not stated"),
+    ("injected-text", "网页水印或链接", "Watermark or link"),
+    ("pinyin-annotation", "拼音注音", "Pinyin annotation"),
+    ("invisible-characters", "不可见字符", "Invisible characters"),
 ];
 
 /// The catalogue's names for a client (the page and the widget show English from it):
@@ -587,6 +626,12 @@ mod tests {
             RecycledFromOneBody { file: s("a.txt"), share: 40 },
             RecycledTemplate { count: 3, files: s("a.txt、b.txt、c.txt") },
             RecycledTemplateMore { count: 7, files: s("a.txt、b.txt") },
+            Watermark { found: s("范文网每日更新 www.example.com") },
+            InjectedUrl { found: s("www.example.com") },
+            Pinyin { word: s("督"), found: s("(dū)") },
+            BidiControls { count: 1, names: s("U+202E") },
+            InvisibleFormat { count: 2, names: s("U+200B") },
+            TextCutOff { clause: s("全年组织培训12") },
             MoreOfTheSame { rest: 5, all: 205 },
             CausesMissing,
         ]
@@ -629,8 +674,14 @@ mod tests {
             RecycledFromOneBody { .. } => 31,
             RecycledTemplate { .. } => 32,
             RecycledTemplateMore { .. } => 33,
-            MoreOfTheSame { .. } => 34,
-            CausesMissing => 35,
+            Watermark { .. } => 34,
+            InjectedUrl { .. } => 35,
+            Pinyin { .. } => 36,
+            BidiControls { .. } => 37,
+            InvisibleFormat { .. } => 38,
+            TextCutOff { .. } => 39,
+            MoreOfTheSame { .. } => 40,
+            CausesMissing => 41,
         }
     }
 

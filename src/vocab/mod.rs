@@ -14,6 +14,7 @@ pub mod page;
 pub use chars::simplified;
 pub mod units;
 
+pub mod artifacts;
 pub mod messages;
 pub mod register;
 pub mod review;
