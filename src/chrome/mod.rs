@@ -122,7 +122,7 @@ fn chars(s: &str) -> usize {
 pub fn read_page(text: &Text) -> Page {
     let s = text.norm();
     let mut lines = classify_lines(s);
-    let fields = read_fields(text, &mut lines);
+    let (fields, line_issuer) = read_fields(text, &mut lines);
     let frame = Frame::of(s, &lines);
     let body = frame.body(s, &lines);
     let boilerplate = boilerplate_runs(&lines);
@@ -142,7 +142,7 @@ pub fn read_page(text: &Text) -> Page {
     let period = period_of(title_norm, opening_norm, report_year);
     let (chosen, date_candidates) = published::read(s, body, &fields, sig_date);
     let (published, published_at) = chosen.map_or((None, None), |c| (Some(c.date), c.span));
-    let issuer = field(&fields, vocab::ISSUER_FIELDS).map(|f| f.value.clone()).or(sig_org);
+    let issuer = field(&fields, vocab::ISSUER_FIELDS).map(|f| f.value.clone()).or(line_issuer).or(sig_org);
 
     Page {
         body,
@@ -173,13 +173,19 @@ fn classify_lines(s: &str) -> Vec<Line> {
 }
 
 /// The metadata fields; a label alone on its line takes the next short line as its value
-/// (which becomes metadata too).
-fn read_fields(text: &Text, lines: &mut [Line]) -> Vec<Field> {
+/// (which becomes metadata too). Also the issuing body a metadata line may open with,
+/// unlabelled (`某某县司法局 更新时间:…`).
+fn read_fields(text: &Text, lines: &mut [Line]) -> (Vec<Field>, Option<String>) {
     let s = text.norm();
     let mut fields = Vec::new();
+    let mut line_issuer = None;
     for i in 0..lines.len() {
         if lines[i].kind != Kind::Chrome(BoilerplateKind::Metadata) {
             continue;
+        }
+        if line_issuer.is_none() {
+            line_issuer = issuer_before_label(&s[lines[i].span.range()])
+                .map(|len| text.as_written(Span::new(lines[i].span.start, lines[i].span.start + len)).trim().to_owned());
         }
         let mut found = parse_fields(s, lines[i].span);
         if let Some(last) = found.last_mut().filter(|f| f.value_span.is_empty()) {
@@ -203,7 +209,20 @@ fn read_fields(text: &Text, lines: &mut [Line]) -> Vec<Field> {
             }
         }
     }
-    fields
+    (fields, line_issuer)
+}
+
+/// The byte length of an issuing body's name opening a metadata line before its first label
+/// (`某某县司法局 更新时间:…`): a short name ending like an organisation's, without punctuation.
+fn issuer_before_label(t: &str) -> Option<usize> {
+    let first = META_ANY.find(t)?;
+    let prefix = t[..first.start()].trim_end();
+    (!prefix.is_empty()
+        && chars(prefix) <= 30
+        && !prefix.contains(vocab::NOT_IN_ISSUER)
+        && !starts_with_marker(prefix)
+        && vocab::ORG_SUFFIXES.iter().any(|suf| prefix.ends_with(suf)))
+    .then_some(prefix.len())
 }
 
 /// The first field with a value among `names`, best first.
@@ -381,6 +400,9 @@ fn classify(t: &str) -> Kind {
     }
     let n = chars(t);
     if n <= 200 && META_START.is_match(t) {
+        return Kind::Chrome(BoilerplateKind::Metadata);
+    }
+    if n <= 80 && issuer_before_label(t).is_some() {
         return Kind::Chrome(BoilerplateKind::Metadata);
     }
     if n <= 150 && FOOTER_START.is_match(t) {

@@ -98,29 +98,14 @@ fn year_month(out: &mut Findings, p: Span) {
     }
 }
 
-fn valid_date(month: u32, day: u32) -> bool {
-    (1..=12).contains(&month) && (1..=31).contains(&day)
-}
-
-/// A line that is only digits and reads as a date (the signature date 2020414).
+/// A line that is only digits and reads as a date (the signature date 2020414); the
+/// readings are `vocab::dates`'.
 fn signature_date(out: &mut Findings, p: Span) {
     let line = &out.s[p.range()];
-    if !(6..=8).contains(&line.len()) || !line.bytes().all(|b| b.is_ascii_digit()) {
-        return;
-    }
-    let Ok(year) = line[..4].parse::<i32>() else { return };
-    if !crate::vocab::dates::plausible_year(year) {
-        return;
-    }
-    let rest = &line[4..];
-    let readings: Vec<(u32, u32)> = (1..rest.len())
-        .filter(|&cut| rest.len() - cut <= 2 && cut <= 2 && !rest[cut..].starts_with('0'))
-        .filter_map(|cut| Some((rest[..cut].parse().ok()?, rest[cut..].parse().ok()?)))
-        .filter(|&(m, d)| valid_date(m, d))
-        .collect();
+    let readings = crate::vocab::dates::compact_readings(line);
     let message = match readings.as_slice() {
         [] => return,
-        &[(month, day)] => Message::DateMissingChars { found: line.to_owned(), year, month, day },
+        &[date] => Message::DateMissingChars { found: line.to_owned(), year: date.year, month: date.month, day: date.day },
         _ => Message::DateMissingMarks { found: line.to_owned() },
     };
     out.add(p, message);

@@ -100,26 +100,29 @@ pub fn find(s: &str) -> Option<(Date, Span)> {
 pub fn find_compact(s: &str) -> Option<(Date, Span)> {
     let c = COMPACT.captures(s)?;
     let m = c.get(1)?;
-    let digits = m.as_str();
-    let year: i32 = digits[..4].parse().ok()?;
-    let rest = &digits[4..];
-    let mut readings = Vec::new();
-    for split in 1..rest.len() {
-        let (mm, dd) = rest.split_at(split);
-        if mm.len() > 2 || dd.len() > 2 {
-            continue;
-        }
-        if let (Ok(mo), Ok(d)) = (mm.parse(), dd.parse()) {
-            if let Some(date) = make(year, mo, d) {
-                readings.push(date);
-            }
-        }
-    }
-    readings.dedup();
-    match readings[..] {
+    match compact_readings(m.as_str())[..] {
         [only] => Some((only, Span::from(m))),
         _ => None,
     }
+}
+
+/// Every valid date a run of 6–8 digits can be read as, year first (`2020414` → 2020-04-14;
+/// `2020112` → 2020-01-12 and 2020-11-02). A zero-padded month or day only in the full
+/// eight-digit form (`20201101`): `2020101` is 2020-10-01, not 2020-01-01.
+pub fn compact_readings(digits: &str) -> Vec<Date> {
+    if !(6..=8).contains(&digits.len()) || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return Vec::new();
+    }
+    let Ok(year) = digits[..4].parse::<i32>() else { return Vec::new() };
+    let rest = &digits[4..];
+    let padded = rest.len() == 4;
+    let mut readings: Vec<Date> = (1..rest.len())
+        .map(|cut| rest.split_at(cut))
+        .filter(|(mm, dd)| mm.len() <= 2 && dd.len() <= 2 && (padded || !(mm.starts_with('0') || dd.starts_with('0'))))
+        .filter_map(|(mm, dd)| make(year, mm.parse().ok()?, dd.parse().ok()?))
+        .collect();
+    readings.dedup();
+    readings
 }
 
 /// 一 … 九十九 (`十二`, `二十三`, `三十一`): the shared reader of `vocab::numerals`.
@@ -159,6 +162,12 @@ mod tests {
         assert_eq!(find_compact("20200414").map(|x| x.0), Some(d(2020, 4, 14)));
         assert_eq!(find_compact("2020112"), None); // 1-12 or 11-2
         assert_eq!(find_compact("12345678"), None);
+        // No zero-padded part in seven digits; both readings in eight.
+        assert_eq!(find_compact("2020101").map(|x| x.0), Some(d(2020, 10, 1)));
+        assert_eq!(find_compact("20201101").map(|x| x.0), Some(d(2020, 11, 1)));
+        // A calendar date: 2021-2-31 is none, 23 is no month.
+        assert_eq!(compact_readings("2021231"), Vec::<Date>::new());
+        assert_eq!(compact_readings("2020112"), [d(2020, 1, 12), d(2020, 11, 2)]);
     }
 
     #[test]
