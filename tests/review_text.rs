@@ -46,6 +46,13 @@ fn cases() -> Vec<Case> {
 }
 
 #[test]
+fn arithmetic_cases() {
+    let cases = load("arithmetic_text.toml");
+    assert!(cases.len() >= 8);
+    check(&cases);
+}
+
+#[test]
 fn pasted_damage_cases() {
     let cases = load("pasted.toml");
     assert!(cases.len() >= 15);

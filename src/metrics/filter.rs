@@ -55,6 +55,8 @@ pub enum Rejection {
     IndefiniteOne,
     /// A count of 个 glued to a full percentage: a slogan (`3个100%`).
     SloganPair,
+    /// What is left of a redacted figure (`(略)5万元`).
+    Redacted,
 }
 
 impl Rejection {
@@ -77,6 +79,7 @@ impl Rejection {
             Rejection::NumeralInWord => "numeral in a word",
             Rejection::IndefiniteOne => "indefinite one",
             Rejection::SloganPair => "slogan pair",
+            Rejection::Redacted => "redacted",
         }
     }
 }
@@ -212,6 +215,7 @@ type Rule = fn(&Context, &Quantity, &Around) -> Option<Rejection>;
 
 /// The rules, in the order they are tried: the first that applies names the reason.
 const RULES: &[Rule] = &[
+    redacted,
     code,
     document_number,
     year,
@@ -238,6 +242,11 @@ pub fn reject(ctx: &Context, q: &Quantity) -> Option<Rejection> {
         prev_char: before.chars().next_back(),
     };
     RULES.iter().find_map(|rule| rule(ctx, q, &around))
+}
+
+/// A figure blanked out in a published copy: `罚没款(略)5万元`, `(略)3件`.
+fn redacted(ctx: &Context, q: &Quantity, _: &Around) -> Option<Rejection> {
+    ctx.s[..q.number.start].ends_with(REDACTION).then_some(Rejection::Redacted)
 }
 
 /// Codes, identifiers and formulas: a number glued to Latin letters, digits or code

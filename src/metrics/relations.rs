@@ -25,7 +25,7 @@ use crate::quantity::Quantity;
 use crate::result::MetricKind;
 use crate::text::Span;
 use crate::vocab::words::{
-    ACTUAL_MARKS, BREAKDOWN_HEADS, BREAKDOWN_TRIGGERS, ET_CETERA, ET_CETERA_STOPS, EXPECTED_MARK, LIST_MARK, NAME_LIST_JOINERS,
+    ACTUAL_MARKS, BREAKDOWN_HEADS, CLAUSE_ENDS_BUT_LIST as PART_CLAUSE_MARKS_BUT_LIST, BREAKDOWN_TRIGGERS, ET_CETERA, ET_CETERA_STOPS, EXPECTED_MARK, LIST_MARK, NAME_LIST_JOINERS,
     PART_CLAUSE_MARKS, PART_VERB_FRAMING, RATE_SUFFIX, RELATION_SENTENCE_ENDS, RESPECTIVELY, RESPECTIVELY_LEAD_ENDS, TOTAL_CLAUSE_ENDS,
     VALUE_LIST_GAPS, VERBS,
 };
@@ -115,6 +115,7 @@ fn breakdowns(s: &str, quantities: &[Quantity], out: &mut Vec<Relation>) {
                 let gap = &s[quantities[i].span.end..pos];
                 quantities[i].span.start >= sent_start && gap.chars().count() <= 16 && !gap.contains(TOTAL_CLAUSE_ENDS)
             })
+            .and_then(|i| list_total(s, quantities, i, sent_start))
         };
         let Some(total) = total else { continue };
         // Parts are parallel: each names its item and states its figure. A clause that
@@ -154,6 +155,39 @@ fn breakdowns(s: &str, quantities: &[Quantity], out: &mut Vec<Relation>) {
         let span = quantities[total].span.cover(Span::new(pos, last_end));
         out.push(Relation::Breakdown { total, parts, exhaustive, span });
     }
+}
+
+/// How far apart, in characters, two values of one 、 list may stand (`撤销30件、责令履职8件`).
+const LIST_GAP_CHARS: usize = 12;
+
+/// The total a breakdown right after figure `last` divides. When `last` closes a 、 list of
+/// figures of its unit (`纠错90件,结果分别为撤销30件、责令履职8件、确认违法52件,其中…`),
+/// the 其中 divides the list's total, not its last item: the figure earlier in the sentence
+/// that the list adds up to, or nothing when no figure does (no relation is better than a
+/// wrong one).
+fn list_total(s: &str, quantities: &[Quantity], last: usize, sent_start: usize) -> Option<usize> {
+    let mut first = last;
+    while let Some(prev) = first.checked_sub(1) {
+        let (a, b) = (&quantities[prev], &quantities[first]);
+        let gap = &s[a.span.end..b.span.start];
+        let listed = gap.contains(LIST_MARK) && !gap.contains(PART_CLAUSE_MARKS_BUT_LIST) && gap.chars().count() <= LIST_GAP_CHARS;
+        if a.span.start < sent_start || !same_unit(a, b) || !listed || last - prev >= MAX_MEMBERS {
+            break;
+        }
+        first = prev;
+    }
+    if first == last {
+        return Some(last);
+    }
+    let list = &quantities[first..=last];
+    if list.iter().any(|q| q.approx.is_some() || q.range) {
+        return None;
+    }
+    let sum: f64 = list.iter().map(|q| q.value).sum();
+    (0..first).rev().take_while(|&k| quantities[k].span.start >= sent_start).find(|&k| {
+        let q = &quantities[k];
+        same_unit(q, &quantities[last]) && q.approx.is_none() && !q.range && (q.value - sum).abs() <= 1e-9 * sum.abs().max(1.0)
+    })
 }
 
 /// Whether a clause opens with a verb that states a new fact (after framing words).

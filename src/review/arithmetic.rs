@@ -12,7 +12,7 @@ use crate::text::{Span, Text};
 use crate::vocab::review::RATE_QUALIFIERS;
 use crate::vocab::numerals::{chinese_digit, DECIMAL_POINT, SCALE_WORDS};
 use crate::vocab::units::UNIT_EQUIVALENTS;
-use crate::vocab::words::{RATE_NAME_GENERIC, RATE_NAME_TRAILING, RATE_SUFFIX, SHARE_VERB};
+use crate::vocab::words::{RELATION_SENTENCE_ENDS as SENTENCE_ENDS, RATE_NAME_GENERIC, RATE_NAME_TRAILING, RATE_SUFFIX, SHARE_VERB};
 
 use super::ReviewFinding;
 use crate::vocab::messages::Message;
@@ -25,7 +25,10 @@ pub fn check(text: &Text, metrics: &Metrics) -> Vec<ReviewFinding> {
         .iter()
         .filter_map(|rel| match rel {
             Relation::Rate { numerator, denominator, rate, span } => {
-                rate_mismatch(text, get(*numerator)?, get(*denominator)?, get(*rate)?, *span)
+                let finding = rate_mismatch(text, get(*numerator)?, get(*denominator)?, get(*rate)?, *span)?;
+                // Several totals before the rate (收到 820, 受理 760, 审结 700 …): the rate may be
+                // over any of them; silence when any pair of the sentence's counts gives it.
+                (!other_pair_fits(text, ms, *rate)).then_some(finding)
             }
             Relation::Breakdown { total, parts, exhaustive, span } => {
                 let parts: Option<Vec<&Metric>> = parts.iter().filter(|&&p| p != *total).map(|&p| get(p)).collect();
@@ -106,22 +109,12 @@ fn rate_mismatch(text: &Text, num: &Metric, den: &Metric, rate: &Metric, span: S
     if !names_its_numerator(text, num, rate) {
         return None;
     }
-    let (n, d, r) = (num.value, den.value, rate.value);
+    let (n, d) = (num.value, den.value);
     // A numerator above its denominator means the relation is not what it seems: no verdict.
-    if !(d > 0.0 && n >= 0.0 && n <= d) {
+    if !(d > 0.0 && n >= 0.0 && n <= d) || fits_rate(text, num, den, rate) {
         return None;
     }
-    let (sn, sd) = (slack(text, num), slack(text, den));
-    let lo = (n - sn).max(0.0) / (d + sd) * per;
-    let hi = (n + sn) / (d - sd).max(f64::MIN_POSITIVE) * per;
     let step = written(text, rate).step;
-    // Plus a little: a hundredth of a step, for figures computed from rounded inputs upstream.
-    let eps = step / 100.0 + 1e-9 * per;
-    // Stated rate r covers [r - step/2, r + step): rounded, or truncated.
-    let fits = |c_lo: f64, c_hi: f64| c_hi >= r - step / 2.0 - eps && c_lo < r + step + eps;
-    if fits(lo, hi) || fits(per - hi, per - lo) {
-        return None;
-    }
     let computed = n / d * per;
     let decimals = ((-step.log10()).round().max(0.0) as usize + 1).clamp(2, 4);
     let stated = text.as_written(rate.span);
@@ -139,6 +132,63 @@ fn rate_mismatch(text: &Text, num: &Metric, den: &Metric, rate: &Metric, span: S
         },
         Some(span),
     ))
+}
+
+/// How far back, in bytes, the rate's sentence is looked for (as `metrics::relations`).
+const SENTENCE_WINDOW: usize = 1200;
+
+/// The most counts before a rate that are paired with each other (a sentence states a few
+/// totals; a longer run is a table dump, and pairing it all would be quadratic).
+const MAX_COUNTS: usize = 12;
+
+/// The exact counts of the rate's sentence before it.
+fn counts_before<'m>(text: &Text, ms: &'m [Metric], rate: usize) -> Vec<&'m Metric> {
+    let s = text.norm();
+    let r = &ms[rate];
+    // At most a long sentence back, so that text without sentence ends stays linear.
+    let from = crate::text::floor_char_boundary(s, r.span.start.saturating_sub(SENTENCE_WINDOW));
+    let sentence_start =
+        s[from..r.span.start].rfind(SENTENCE_ENDS).map_or(from, |i| from + i + s[from + i..].chars().next().map_or(1, char::len_utf8));
+    ms[..rate]
+        .iter()
+        .rev()
+        .take_while(|m| m.span.start >= sentence_start)
+        .filter(|m| exact(m) && m.kind == MetricKind::Count)
+        .take(MAX_COUNTS)
+        .collect()
+}
+
+/// Whether some pair of the counts before the rate (numerator no larger than denominator, one
+/// unit) gives the stated rate.
+fn other_pair_fits(text: &Text, ms: &[Metric], rate: usize) -> bool {
+    let counts = counts_before(text, ms, rate);
+    let r = &ms[rate];
+    counts.iter().any(|d| {
+        counts.iter().any(|n| !std::ptr::eq(*n, *d) && n.value <= d.value && same_unit(&n.unit, &d.unit) && fits_rate(text, n, d, r))
+    })
+}
+
+/// Whether `num ÷ den` gives the stated rate, within the precision each is written with (a
+/// pair that cannot be judged counts as fitting).
+fn fits_rate(text: &Text, num: &Metric, den: &Metric, rate: &Metric) -> bool {
+    let per = match rate.unit.as_str() {
+        "%" => 100.0,
+        "‰" => 1000.0,
+        _ => return true,
+    };
+    let (n, d, r) = (num.value, den.value, rate.value);
+    if !(d > 0.0 && n >= 0.0 && n <= d) {
+        return true;
+    }
+    let (sn, sd) = (slack(text, num), slack(text, den));
+    let lo = (n - sn).max(0.0) / (d + sd) * per;
+    let hi = (n + sn) / (d - sd).max(f64::MIN_POSITIVE) * per;
+    let step = written(text, rate).step;
+    // Plus a little: a hundredth of a step, for figures computed from rounded inputs upstream.
+    let eps = step / 100.0 + 1e-9 * per;
+    // Stated rate r covers [r - step/2, r + step): rounded, or truncated.
+    let fits = |c_lo: f64, c_hi: f64| c_hi >= r - step / 2.0 - eps && c_lo < r + step + eps;
+    fits(lo, hi) || fits(per - hi, per - lo)
 }
 
 /// What the rate is called where it is stated (成功率达85% → 成功率), else its indicator.

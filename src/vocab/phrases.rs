@@ -94,3 +94,7 @@ pub const NAME_OPEN: char = '《';
 pub const NAME_CLOSE: char = '》';
 pub const QUOTE_OPEN: char = '“';
 pub const QUOTE_CLOSE: char = '”';
+
+/// A redaction mark (`(略)`, folded from `（略）`): digits right after it are what is left of
+/// a figure someone blanked out (`罚款(略)5万元`), not a figure.
+pub const REDACTION: &str = "(略)";

@@ -123,6 +123,9 @@ pub const RELATION_SENTENCE_ENDS: &[char] = &['。', '\n', '!', '?'];
 /// Marks between a total and its 其中 that end the total's clause.
 pub const TOTAL_CLAUSE_ENDS: &[char] = &[';', '。'];
 
+/// Marks that end a clause, other than the list mark 、.
+pub const CLAUSE_ENDS_BUT_LIST: &[char] = &[',', ';', ':', '。', '\n'];
+
 /// Marks that open the clause of one part of a breakdown.
 pub const PART_CLAUSE_MARKS: &[char] = &[',', ';', '、', ':'];
 

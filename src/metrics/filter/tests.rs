@@ -39,6 +39,7 @@ const ALL: &[Rejection] = &[
     Rejection::NumeralInWord,
     Rejection::IndefiniteOne,
     Rejection::SloganPair,
+    Rejection::Redacted,
 ];
 
 /// Every quantity of `sentence` as written, with its verdict.
