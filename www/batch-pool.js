@@ -32,6 +32,9 @@ export function poolSize(n) {
 export function analyzeBatch(entries, { onStart = () => {}, onDone = () => {} } = {}) {
   let next = 0;
   let cancelled = false;
+  // Resolves on cancel: a worker still starting up is not waited for (its start-up timeout is 15 s).
+  let stop;
+  const stopped = new Promise((ok) => { stop = ok; });
   const workers = [];
   const take = () => (cancelled || next >= entries.length ? -1 : next++);
 
@@ -48,7 +51,8 @@ export function analyzeBatch(entries, { onStart = () => {}, onDone = () => {} } 
   async function workerLoop(slot) {
     if (!slot) return mainLoop();
     try {
-      await slot.ready;
+      await Promise.race([slot.ready, stopped]);
+      if (cancelled) return;
     } catch {
       slot.w.terminate();
       return mainLoop();
@@ -83,6 +87,7 @@ export function analyzeBatch(entries, { onStart = () => {}, onDone = () => {} } 
     size: n,
     cancel() {
       cancelled = true;
+      stop();
       for (const s of workers) { s?.cancel?.(); s?.w.terminate(); }
     },
   };
