@@ -9,7 +9,7 @@ use crate::result::*;
 use crate::review;
 use crate::text::{Span, Text};
 
-pub fn analysis(text: &Text, page: &Page, outline: &Outline, metrics: &Metrics, review: &review::Review) -> Analysis {
+pub fn analysis(text: &Text, page: &Page, outline: &Outline, metrics: &Metrics, review: &review::ReviewOutput) -> Analysis {
     let at = Offsets(text);
     Analysis {
         format: FORMAT.to_owned(),
@@ -164,7 +164,7 @@ impl Offsets<'_, '_> {
     }
 
     /// Each finding's message in both languages and its parameters, from the catalogue.
-    fn findings(&self, review: &review::Review) -> Vec<Finding> {
+    fn findings(&self, review: &review::ReviewOutput) -> Vec<Finding> {
         review
             .findings
             .iter()

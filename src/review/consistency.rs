@@ -17,7 +17,8 @@ use crate::chrome::Page;
 use crate::metrics::{Metric, Metrics, Relation};
 use crate::result::{FindingCode, MetricKind, Severity};
 use crate::text::{Span, Text};
-use crate::vocab::consistency::{SCOPE_WORDS, TOTAL_CUES};
+use crate::vocab::consistency::{SCOPE_WORDS, SENTENCE_ENDS, TOTAL_CUES};
+use crate::vocab::words::RATE_SUFFIX;
 
 use super::ReviewFinding;
 use crate::vocab::messages::Message;
@@ -66,7 +67,7 @@ fn comparable(text: &Text, report_year: Option<i32>, m: &Metric) -> bool {
     if m.approx.is_some()
         || !matches!(m.kind, MetricKind::Count | MetricKind::Money | MetricKind::Percent)
         || m.indicator.chars().count() < MIN_INDICATOR_CHARS
-        || (percent && !m.indicator.ends_with('率'))
+        || (percent && !m.indicator.ends_with(RATE_SUFFIX))
     {
         return false;
     }
@@ -80,7 +81,7 @@ fn comparable(text: &Text, report_year: Option<i32>, m: &Metric) -> bool {
 /// The text of the sentence before the figure (from the last sentence end, or line start).
 fn sentence_before(s: &str, span: Span) -> &str {
     let head = &s[..span.start];
-    let from = head.rfind(['。', ';', '!', '?', '\n']).map_or(0, |i| i + head[i..].chars().next().map_or(1, char::len_utf8));
+    let from = head.rfind(SENTENCE_ENDS).map_or(0, |i| i + head[i..].chars().next().map_or(1, char::len_utf8));
     &head[from..]
 }
 

@@ -69,14 +69,14 @@ impl ReviewFinding {
 }
 
 #[derive(Debug, Clone, Default)]
-pub struct Review {
+pub struct ReviewOutput {
     pub findings: Vec<ReviewFinding>,
     pub sections: result::Sections,
     /// Carries no offsets, so it is already in its public form.
     pub summary: result::Review,
 }
 
-pub fn review(text: &Text, page: &Page, outline: &Outline, metrics: &Metrics) -> Review {
+pub fn review(text: &Text, page: &Page, outline: &Outline, metrics: &Metrics) -> ReviewOutput {
     let paras = paragraphs(text, page);
     let parts = sections::find(text, page, outline);
     let (timeliness, late) = timeliness::check(page);
@@ -101,7 +101,7 @@ pub fn review(text: &Text, page: &Page, outline: &Outline, metrics: &Metrics) ->
     findings.sort_by_key(|f| (f.span.map(|s| (s.start, s.end)), f.code));
     findings.dedup_by(|a, b| a.code == b.code && a.span == b.span && a.message == b.message);
     let findings = cap_per_code(findings);
-    Review {
+    ReviewOutput {
         findings,
         sections: parts.sections(),
         summary: result::Review {

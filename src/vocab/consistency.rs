@@ -15,3 +15,6 @@ pub const SCOPE_WORDS: &[&str] = &[
     "中心", "平均", "人均", "每", "预计", "计划", "力争", "目标", "确保",
     "不低于", "不少于", "以上", "以下", "左右",
 ];
+
+/// Where the sentence before a figure begins: after the last of these.
+pub const SENTENCE_ENDS: [char; 5] = ['。', ';', '!', '?', '\n'];
