@@ -4,14 +4,11 @@
 //! Run on the seeds, on texts with astral characters and full-width forms, and on
 //! pseudo-random mixtures of report fragments (which must never panic).
 
-use std::fs;
-
 use fazhi_analyzer::{analyze, Analysis, Relation};
 
-fn utf16_slice(s: &str, start: usize, end: usize) -> String {
-    let units: Vec<u16> = s.encode_utf16().collect();
-    String::from_utf16(&units[start..end]).expect("span on a character boundary")
-}
+mod common;
+use common::random::Rng;
+use common::utf16_slice;
 
 fn check(input: &str, named: bool) -> Analysis {
     let a = analyze(input);
@@ -47,11 +44,8 @@ fn check(input: &str, named: bool) -> Analysis {
 
 #[test]
 fn seeds_satisfy_the_oracle() {
-    let mut paths: Vec<_> = fs::read_dir("tests/fixtures").unwrap().flatten().map(|e| e.path()).collect();
-    paths.sort();
     let mut total = 0;
-    for p in paths.iter().filter(|p| p.extension().is_some_and(|e| e == "txt")) {
-        let text = fs::read_to_string(p).unwrap();
+    for (_, text) in common::fixtures() {
         total += check(&text, true).metrics.len();
     }
     assert!(total > 300, "only {total} metrics in the seeds");
@@ -67,17 +61,6 @@ fn astral_and_full_width_text_keeps_offsets() {
     assert_eq!(a.metrics[1].value, 35000.0);
 }
 
-/// A small deterministic generator (xorshift), so failures reproduce.
-struct Rng(u64);
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0
-    }
-}
-
 #[test]
 fn random_mixtures_never_panic_and_satisfy_the_oracle() {
     let pieces = [
@@ -89,8 +72,7 @@ fn random_mixtures_never_panic_and_satisfy_the_oracle() {
     ];
     let mut rng = Rng(0x9E37_79B9_7F4A_7C15);
     for _ in 0..3000 {
-        let len = (rng.next() % 40) as usize;
-        let s: String = (0..len).map(|_| pieces[(rng.next() % pieces.len() as u64) as usize]).collect();
+        let s = rng.text(&pieces, 40);
         // Random text need not name anything: indicators may be empty here.
         check(&s, false);
     }

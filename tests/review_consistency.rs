@@ -27,14 +27,11 @@ struct Expected {
     message: Vec<String>,
 }
 
-fn slice(text: &str, start: usize, end: usize) -> String {
-    let units: Vec<u16> = text.encode_utf16().collect();
-    String::from_utf16_lossy(&units[start..end])
-}
+use common::utf16_slice as slice;
 
 #[test]
 fn inconsistent_figures_table() {
-    let raw = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/review/consistency.toml")).unwrap();
+    let raw = common::read("tests/data/review/consistency.toml");
     let cases = toml::from_str::<Cases>(&raw).unwrap().case;
     assert!(cases.len() >= 12);
     let mut failures = Vec::new();

@@ -5,6 +5,8 @@
 use fazhi_analyzer::{analyze, FindingCode};
 use serde::Deserialize;
 
+mod common;
+
 #[derive(Deserialize)]
 struct Plants {
     plant: Vec<Plant>,
@@ -22,11 +24,10 @@ struct Plant {
 
 #[test]
 fn planted_errors_are_found() {
-    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests");
-    let plants: Plants = toml::from_str(&std::fs::read_to_string(format!("{dir}/data/review/planted.toml")).unwrap()).unwrap();
+    let plants: Plants = toml::from_str(&common::read("tests/data/review/planted.toml")).unwrap();
     let mut failures = Vec::new();
     for p in &plants.plant {
-        let seed = std::fs::read_to_string(format!("{dir}/fixtures/{}", p.seed)).unwrap();
+        let seed = common::read(&format!("tests/fixtures/{}", p.seed));
         assert_eq!(seed.matches(&p.from).count(), 1, "{} must occur once in {}", p.from, p.seed);
         let text = seed.replace(&p.from, &p.to);
         let edited = text.find(&p.to).unwrap() + p.to.find(&p.at).unwrap();

@@ -4,6 +4,9 @@
 
 use fazhi_analyzer::analyze;
 
+mod common;
+use common::random::Rng;
+
 const PIECES: &[&str] = &[
     "1", "2019", "20198月", "2020414", "〔", "〕", "“", "”", "’’", "\"", "《", "》", "(", ")", "(", ")", "【", "】",
     "X", "XX", "x名", "*次", "×", "○○", "件", "万元", "%", "余", ",", "。", ";", "、", ":", "\n", "\n\n", " ", "一、",
@@ -13,16 +16,9 @@ const PIECES: &[&str] = &[
 
 #[test]
 fn random_texts_never_break_the_review() {
-    let mut state: u64 = 0x2545_F491_4F6C_DD1D;
-    let mut next = || {
-        state ^= state << 13;
-        state ^= state >> 7;
-        state ^= state << 17;
-        state
-    };
+    let mut rng = Rng(0x2545_F491_4F6C_DD1D);
     for round in 0..1500 {
-        let len = (next() % 80) as usize;
-        let text: String = (0..len).map(|_| PIECES[(next() % PIECES.len() as u64) as usize]).collect();
+        let text = rng.text(PIECES, 80);
         let units = text.encode_utf16().count();
         let a = analyze(&text);
         for f in &a.findings {

@@ -48,25 +48,22 @@ struct Late {
 }
 
 fn seeds() -> Vec<(Seed, String, Analysis)> {
-    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests");
-    let raw = std::fs::read_to_string(format!("{dir}/data/review/seeds.toml")).unwrap();
+    let raw = common::read("tests/data/review/seeds.toml");
     let seeds: Seeds = toml::from_str(&raw).unwrap();
     assert_eq!(seeds.seed.len(), 5, "every seed is covered");
     seeds
         .seed
         .into_iter()
         .map(|s| {
-            let text = std::fs::read_to_string(format!("{dir}/fixtures/{}", s.file)).unwrap();
+            let text = common::read(&format!("tests/fixtures/{}", s.file));
             let analysis = analyze(&text);
             (s, text, analysis)
         })
         .collect()
 }
 
-fn slice(text: &str, start: usize, end: usize) -> String {
-    let units: Vec<u16> = text.encode_utf16().collect();
-    String::from_utf16_lossy(&units[start..end])
-}
+mod common;
+use common::utf16_slice as slice;
 
 fn evidence(text: &str, f: &Finding) -> String {
     match (f.start, f.end) {

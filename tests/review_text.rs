@@ -37,7 +37,7 @@ struct Expected {
 }
 
 fn load(file: &str) -> Vec<Case> {
-    let raw = std::fs::read_to_string(format!("{}/tests/data/review/{file}", env!("CARGO_MANIFEST_DIR"))).unwrap();
+    let raw = common::read(&format!("tests/data/review/{file}"));
     toml::from_str::<Cases>(&raw).unwrap().case
 }
 
@@ -59,10 +59,11 @@ fn pasted_damage_cases() {
     check(&cases);
 }
 
+mod common;
+
 /// The text a finding highlights (UTF-16 offsets into the text as given).
 fn evidence(text: &str, f: &Finding) -> Option<String> {
-    let units: Vec<u16> = text.encode_utf16().collect();
-    Some(String::from_utf16_lossy(&units[f.start?..f.end?]))
+    Some(common::utf16_slice(text, f.start?, f.end?))
 }
 
 #[test]

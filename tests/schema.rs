@@ -4,14 +4,11 @@
 use std::fs;
 use std::path::Path;
 
+mod common;
+use common::utf16_slice;
+
 fn fixtures() -> Vec<(String, String)> {
-    let mut out: Vec<(String, String)> = fs::read_dir("tests/fixtures")
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
-        .map(|p| (p.file_name().unwrap().to_string_lossy().into_owned(), fs::read_to_string(&p).unwrap()))
-        .collect();
-    out.sort();
+    let mut out = common::fixtures();
     // Synthetic stress texts: astral characters, full-width forms, one line, Traditional.
     out.push(("astral".into(), "一、工作情况\n𠀀共办理案件１２件,其中𠀀行政复议案件３件。".into()));
     out.push(("one-line".into(), out[0].1.replace('\n', "")));
@@ -19,10 +16,6 @@ fn fixtures() -> Vec<(String, String)> {
     out
 }
 
-fn utf16_slice(text: &str, start: usize, end: usize) -> String {
-    let units: Vec<u16> = text.encode_utf16().collect();
-    String::from_utf16(&units[start..end]).expect("spans fall on character boundaries")
-}
 
 #[test]
 fn every_fixture_validates_against_the_schema() {

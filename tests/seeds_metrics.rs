@@ -76,19 +76,8 @@ struct Counts {
     respectively: usize,
 }
 
-fn seed_text(id: &str) -> String {
-    let dir = fs::read_dir("tests/fixtures").unwrap();
-    let path = dir
-        .flatten()
-        .map(|e| e.path())
-        .find(|p| p.file_name().is_some_and(|n| n.to_string_lossy().starts_with(&format!("{id}_"))))
-        .unwrap_or_else(|| panic!("seed {id}"));
-    fs::read_to_string(path).unwrap()
-}
-
-fn utf16_at(s: &str, byte: usize) -> usize {
-    s[..byte].encode_utf16().count()
-}
+mod common;
+use common::{seed as seed_text, utf16_at};
 
 /// UTF-16 range of `text` inside `context` in `s`.
 fn locate(s: &str, l: &Located) -> (usize, usize) {

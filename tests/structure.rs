@@ -93,10 +93,8 @@ struct Field {
     value: String,
 }
 
-fn slice(text: &str, start: usize, end: usize) -> String {
-    let u: Vec<u16> = text.encode_utf16().collect();
-    String::from_utf16(&u[start..end]).unwrap()
-}
+mod common;
+use common::utf16_slice as slice;
 
 fn headings(a: &Analysis) -> Vec<(u32, String, String)> {
     a.outline.iter().map(|h| (h.level, h.marker.clone(), h.title.clone())).collect()

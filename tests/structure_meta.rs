@@ -4,12 +4,7 @@ use fazhi_analyzer::{analyze, Analysis, BoilerplateKind, Period};
 
 mod common;
 use common::seed;
-
-/// UTF-16 slice, as JavaScript would take it.
-fn slice(text: &str, start: usize, end: usize) -> String {
-    let u: Vec<u16> = text.encode_utf16().collect();
-    String::from_utf16(&u[start..end]).unwrap()
-}
+use common::utf16_slice as slice;
 
 fn field<'a>(a: &'a Analysis, name: &str) -> Option<&'a str> {
     a.meta.fields.iter().find(|f| f.name == name).map(|f| f.value.as_str())

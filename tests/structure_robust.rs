@@ -3,6 +3,9 @@
 
 use fazhi_analyzer::{analyze, Analysis};
 
+mod common;
+use common::random::Rng;
+
 fn invariants(text: &str, a: &Analysis) {
     let len = text.encode_utf16().count();
     assert!(a.body.start <= a.body.end && a.body.end <= len);
@@ -43,9 +46,7 @@ fn degenerate_inputs() {
 
 #[test]
 fn every_prefix_of_the_seeds() {
-    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures");
-    for entry in std::fs::read_dir(dir).unwrap() {
-        let text = std::fs::read_to_string(entry.unwrap().path()).unwrap();
+    for (_, text) in common::fixtures() {
         let cuts: Vec<usize> = text.char_indices().map(|(i, _)| i).step_by(211).collect();
         for cut in cuts {
             let t = &text[..cut];
@@ -63,16 +64,9 @@ fn marker_heavy_random_text() {
         "①", "②", "“", "”", "《", "》", "工作", "情况", "原因", "严格", "我局", "年", "月", "日", "特此报告", "登录", "索引号", "发布时间",
         "打印", "关闭", "ICP备", "𠀀", "．", "\r\n", "问题", "下一步",
     ];
-    let mut seed: u64 = 0x2545F4914F6CDD1D;
-    let mut next = || {
-        seed ^= seed << 13;
-        seed ^= seed >> 7;
-        seed ^= seed << 17;
-        seed
-    };
+    let mut rng = Rng(0x2545F4914F6CDD1D);
     for _ in 0..3000 {
-        let n = (next() % 60) as usize;
-        let t: String = (0..n).map(|_| alphabet[(next() % alphabet.len() as u64) as usize]).collect();
+        let t = rng.text(&alphabet, 60);
         let a = analyze(&t);
         invariants(&t, &a);
     }

@@ -6,10 +6,8 @@
 use std::io::Write;
 use std::process::{Command, Stdio};
 
-fn slice16(text: &str, start: usize, end: usize) -> String {
-    let units: Vec<u16> = text.encode_utf16().collect();
-    String::from_utf16(&units[start..end]).expect("spans on character boundaries")
-}
+mod common;
+use common::utf16_slice as slice16;
 
 /// (input, the metric texts expected, in order).
 const CASES: &[(&str, &[&str])] = &[

@@ -1,4 +1,46 @@
-//! Helpers shared by the integration tests.
+//! Helpers shared by the integration tests: files (seeds, fixtures, data tables), UTF-16
+//! spans as JavaScript takes them, and random text (`random`). Each test binary compiles this
+//! module and uses a part of it.
+#![allow(dead_code)]
+
+pub mod random;
+pub mod shapes;
+
+/// A file under the crate root (`"tests/data/review/seeds.toml"`), as text.
+pub fn read(path: &str) -> String {
+    let full = format!("{}/{path}", env!("CARGO_MANIFEST_DIR"));
+    std::fs::read_to_string(&full).unwrap_or_else(|e| panic!("{full}: {e}"))
+}
+
+/// Every seed under tests/fixtures as (file name, text), in name order.
+pub fn fixtures() -> Vec<(String, String)> {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures");
+    let mut out: Vec<(String, String)> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+        .map(|p| (p.file_name().unwrap().to_string_lossy().into_owned(), std::fs::read_to_string(&p).unwrap()))
+        .collect();
+    out.sort();
+    out
+}
+
+/// `text[start..end]` in UTF-16 code units, as JavaScript's `slice` takes it; panics when a
+/// span splits a surrogate pair (a broken offset, not a test's business to paper over).
+pub fn utf16_slice(text: &str, start: usize, end: usize) -> String {
+    let units: Vec<u16> = text.encode_utf16().collect();
+    String::from_utf16(&units[start..end]).unwrap_or_else(|_| panic!("span {start}..{end} splits a character"))
+}
+
+/// The UTF-16 offset of byte offset `byte` of `text`.
+pub fn utf16_at(text: &str, byte: usize) -> usize {
+    text[..byte].encode_utf16().count()
+}
+
+/// The UTF-16 length of `text`.
+pub fn utf16_len(text: &str) -> usize {
+    text.encode_utf16().count()
+}
 
 /// The seed under tests/fixtures whose file name starts with `prefix` (`"003"`).
 pub fn seed(prefix: &str) -> String {
@@ -13,7 +55,6 @@ pub fn seed(prefix: &str) -> String {
 
 /// Seed 003's issuer's "2020" report: every number changed (each digit d → (d+3) mod 10 in
 /// the measures chapters), the problems section copied verbatim, the plans section reworded.
-#[allow(dead_code)] // not every test binary uses every helper
 pub fn next_year_version(old: &str) -> String {
     let problems = old.find("八、存在的困难和问题").expect("problems heading");
     let plans = old.find("九、加强法治政府建设的建议").expect("plans heading");
