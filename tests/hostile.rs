@@ -39,3 +39,16 @@ fn the_checker_catches_a_broken_result() {
     a.metrics[0].id = 5;
     assert!(invariants::check(text, &a).is_err());
 }
+
+#[test]
+fn messages_quote_a_short_snippet_however_long_the_clause() {
+    // A text with no punctuation is one clause; a truncated-sentence message quoted all of it
+    // (three times in the JSON: message, messageEn, params).
+    for unit in ["“", "工作", "1件", "XX××*次x名【】"] {
+        let text = unit.repeat(20_000);
+        for f in analyze(&text).findings {
+            assert!(f.message.chars().count() <= 200, "{unit:?}: a message of {} chars", f.message.chars().count());
+            assert!(f.message_en.chars().count() <= 300, "{unit:?}: an English message of {} chars", f.message_en.chars().count());
+        }
+    }
+}

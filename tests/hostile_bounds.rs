@@ -74,7 +74,9 @@ const MEMORY_BOUND: f64 = 12.0;
 
 /// Shapes that do not meet the bounds yet (docs/reliability.md, "Bounds"): the ceilings
 /// they are held to meanwhile (measured on 6 Dec 2026, plus a tenth), so that none gets worse
-/// unnoticed: (name, JSON, memory). Where the memory goes: a Vec entry of 16–24 bytes per
+/// unnoticed: (name, JSON, memory). The findings-heavy shapes grew by a third when findings
+/// became data (main 0c87f84: every finding is built, with its Message, before the cap of 200
+/// per code applies). Where the memory goes: a Vec entry of 16–24 bytes per
 /// mark, figure or heading (quote stacks in review/copying.rs, quantities, metrics, relations
 /// and their indicator strings), doubled by Vec growth; a metric object is ~170 bytes of JSON.
 const NOT_YET: &[(&str, f64, f64)] = &[
@@ -82,13 +84,13 @@ const NOT_YET: &[(&str, f64, f64)] = &[
     ("respectively-run", 31.0, 60.0),
     ("dense-figures", 48.0, 91.0),
     ("dense-mixed-figures", 18.0, 35.0),
-    ("inclusion-run", JSON_BOUND, 23.0),
+    ("inclusion-run", JSON_BOUND, 33.0),
     ("rate-run", JSON_BOUND, 31.0),
     ("rate-triples", 19.0, 36.0),
     ("unclosed-quotes", JSON_BOUND, 37.0),
-    ("unclosed-quote-words", JSON_BOUND, 32.0),
-    ("placeholders", JSON_BOUND, 69.0),
-    ("tiny-headings", JSON_BOUND, 49.0),
+    ("unclosed-quote-words", JSON_BOUND, 48.0),
+    ("placeholders", JSON_BOUND, 101.0),
+    ("tiny-headings", JSON_BOUND, 63.0),
     ("tiny-sub-headings", JSON_BOUND, 16.0),
     ("breakdown-sentences", JSON_BOUND, 20.0),
 ];

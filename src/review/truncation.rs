@@ -37,6 +37,9 @@ fn dangling(t: &str) -> bool {
     })
 }
 
+/// How much of a cut-off clause a message quotes, at most (in characters).
+const QUOTED_CHARS: usize = 40;
+
 pub fn check(text: &Text, _page: &Page, outline: &Outline, paragraphs: &[Span]) -> Vec<ReviewFinding> {
     let s = text.norm();
     let heading_starts: HashSet<usize> = outline.headings.iter().map(|h| h.span.start).collect();
@@ -70,7 +73,7 @@ pub fn check(text: &Text, _page: &Page, outline: &Outline, paragraphs: &[Span]) 
         out.push(ReviewFinding::new(
             FindingCode::TruncatedSentence,
             Severity::Warning,
-            Message::TruncatedSentence { clause: s[span.range()].to_owned() },
+            Message::TruncatedSentence { clause: quoted_tail(s, span) },
             Some(span),
         ));
     }
@@ -80,6 +83,14 @@ pub fn check(text: &Text, _page: &Page, outline: &Outline, paragraphs: &[Span]) 
         }
     }
     out
+}
+
+/// What a message quotes of a clause: at most its last [`QUOTED_CHARS`] characters. A text
+/// with no punctuation is one clause, and all of it would be copied three times into the JSON
+/// (message, messageEn, params; issue 15). The finding's span still covers the clause.
+fn quoted_tail(s: &str, span: Span) -> String {
+    let start = s[span.range()].char_indices().rev().nth(QUOTED_CHARS - 1).map_or(span.start, |(i, _)| span.start + i);
+    s[start..span.end].to_owned()
 }
 
 /// The evidence: the paragraph's last clause, back to the punctuation before it (the last
@@ -115,7 +126,7 @@ fn cut_off_at_end(text: &Text, p: Span) -> Option<ReviewFinding> {
     Some(ReviewFinding::new(
         FindingCode::TruncatedSentence,
         Severity::Warning,
-        Message::TextCutOff { clause: s[span.range()].to_owned() },
+        Message::TextCutOff { clause: quoted_tail(s, span) },
         Some(span),
     ))
 }
