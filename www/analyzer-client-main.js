@@ -2,6 +2,7 @@
 //
 //   analyze(text) → Promise<result>     (rejects with Error; name 'AbortError' when superseded)
 //   analysisMode() → 'main'
+//   cancel()       → false: the core holds this thread until it is done
 //
 // used where a Worker cannot be started from a file — the single-file edition
 // (dist/fazhi-analyzer.html, opened from disk) is built with this module in place of
@@ -22,6 +23,14 @@ function abortError() {
 export function analysisMode() {
   return 'main';
 }
+
+/** Nothing to stop: on the main thread an analysis cannot be interrupted. */
+export function cancel() {
+  return false;
+}
+
+/** Tests only (the worker edition's hook); the main thread has no worker to trap or hang. */
+export function testHookForNextAnalysis() {}
 
 /** Analyse `text` on the main thread. */
 export async function analyze(text) {

@@ -6,7 +6,7 @@
 // set the store. User text only ever becomes text nodes.
 
 import { signal, computed, effect, batch as together, untracked } from './vendor/signals-core.js';
-import { analyze } from './analyzer-client.js';
+import { analyze, cancel as cancelAnalysis } from './analyzer-client.js';
 import { renderReportInto } from './render.js';
 import {
   figuresPerHeading, sectionPath, filterMetrics, categories, figuresByTopSection, categoryName, findingMessage,
@@ -137,6 +137,7 @@ function refreshStatus() {
   }
   $('status-text').textContent = text;
   $('progress').hidden = status.kind !== 'busy';
+  $('cancel-analysis').hidden = !(status.kind === 'busy' && status.key === 'statusBusy');
 }
 
 /** A text's size for the status line: characters for short texts, MB (UTF-8, about 3 bytes a Chinese character) beyond. */
@@ -200,6 +201,16 @@ function scheduleAnalysis(delay, switchToRead = false) {
 }
 
 let runSeq = 0;
+
+// Cancel (shown while the worker analyses): the running analysis is dropped and its worker
+// replaced (analyzer-client.js); the page goes back to idle, never stays busy.
+$('cancel-analysis').addEventListener('click', () => {
+  if (!cancelAnalysis()) return;
+  runSeq++;
+  clearInterval(busyTimer);
+  setStatus('idle', 'statusCancelled');
+});
+
 async function runAnalysis(switchToRead) {
   const text = state.text;
   const run = ++runSeq;
