@@ -15,6 +15,7 @@ use regex::Regex;
 
 use crate::quantity::Quantity;
 use crate::result::MetricKind;
+use crate::vocab::numerals;
 use crate::vocab::words::*;
 
 /// Longest indicator, in characters; longer phrases keep their end (the head noun).
@@ -62,6 +63,8 @@ pub fn indicators(s: &str, quantities: &[Quantity]) -> Vec<String> {
         };
     }
     let mut out: Vec<String> = Vec::with_capacity(n);
+    // Each label's subject: the label itself, or the subject a bare verb borrowed.
+    let mut subjects: Vec<String> = Vec::with_capacity(n);
     for (i, q) in quantities.iter().enumerate() {
         let glued_next = glued(i);
         let glued_prev = i > 0 && quantities[i - 1].span.end == q.span.start;
@@ -89,6 +92,14 @@ pub fn indicators(s: &str, quantities: &[Quantity]) -> Vec<String> {
                 ind = format!("{}{}", out[i - 1], ind);
             }
         }
+        // A bare verb or relation (`办结`, `同比增长`) takes the subject of the figure before it
+        // in its sentence (`受理行政复议案件15件,办结12件` → 行政复议案件办结); a subject of three
+        // characters at least, as two are mostly a verb themselves (`2个调整,9个撤销`).
+        let mut subject = None;
+        if i > 0 && same_sentence_prev && prev_is_plain && is_bare(&ind) && subjects[i - 1].chars().nth(2).is_some() && !is_bare(&subjects[i - 1]) {
+            subject = Some(subjects[i - 1].clone());
+            ind = format!("{}{ind}", subjects[i - 1]);
+        }
         if ind.is_empty() && glued_next {
             ind = next_left[i].map_or_else(String::new, |j| lefts[j].clone());
         }
@@ -98,9 +109,65 @@ pub fn indicators(s: &str, quantities: &[Quantity]) -> Vec<String> {
         if ind.is_empty() && same_sentence_prev {
             ind = out[i - 1].clone();
         }
+        let ind = tidy(&ind);
+        subjects.push(subject.unwrap_or_else(|| ind.clone()));
         out.push(ind);
     }
     out
+}
+
+/// Whether a label names only a verb or a relation, no subject.
+fn is_bare(label: &str) -> bool {
+    is_verb(label) || CHANGE_VERBS.contains(&label) || BARE_RELATIONS.contains(&label)
+}
+
+/// A label without a leading list marker (`二是`) or a dangling particle at its end (`…事项及`),
+/// when at least two characters remain.
+fn tidy(label: &str) -> String {
+    let mut l = label;
+    let numerals = l.trim_start_matches(|c: char| numerals::chinese_digit(c).is_some() || c == numerals::TEN);
+    if numerals.len() < l.len() {
+        if let Some(rest) = numerals.strip_prefix(LIST_MARKER_END).filter(|r| r.chars().nth(1).is_some()) {
+            l = rest;
+        }
+    }
+    while let Some(rest) = DANGLING_LABEL_ENDS.iter().find_map(|w| l.strip_suffix(w)).filter(|r| r.chars().nth(1).is_some()) {
+        l = rest;
+    }
+    l.to_owned()
+}
+
+#[cfg(test)]
+/// What is wrong with an indicator label, if anything (the rules of issue 11).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LabelProblem {
+    Empty,
+    /// Opens with an inline list marker (`二是…`).
+    ListMarker,
+    /// Only a verb or a relation (`办结`, `占比`, `增长了`).
+    BareVerb,
+    /// Ends on a particle or a word cut off (`…事项及`, `企业因涉嫌`).
+    Dangling,
+    /// Longer than a short noun phrase.
+    TooLong,
+}
+
+#[cfg(test)]
+pub fn label_problem(label: &str) -> Option<LabelProblem> {
+    let after_numerals = label.trim_start_matches(|c: char| numerals::chinese_digit(c).is_some() || c == numerals::TEN);
+    if label.trim().is_empty() {
+        Some(LabelProblem::Empty)
+    } else if after_numerals.len() < label.len() && after_numerals.starts_with(LIST_MARKER_END) {
+        Some(LabelProblem::ListMarker)
+    } else if is_bare(label) {
+        Some(LabelProblem::BareVerb)
+    } else if DANGLING_LABEL_ENDS.iter().any(|w| label.ends_with(w)) {
+        Some(LabelProblem::Dangling)
+    } else if label.chars().count() > MAX_LIST_CHARS {
+        Some(LabelProblem::TooLong)
+    } else {
+        None
+    }
 }
 
 /// Start of the clause before `pos`, looking back at most [`CLAUSE_WINDOW`] bytes (text without
@@ -161,8 +228,9 @@ fn right_phrase(s: &str, pos: usize, next_start: usize) -> (String, String) {
     };
     let noun_end = stops.into_iter().find(|&i| !in_word(i)).unwrap_or(raw.len());
     let noun = raw[..noun_end].trim();
-    // A noun must start with a CJK character, not a digit or a symbol.
-    let noun = if noun.starts_with(|c: char| c.is_alphanumeric() && !c.is_ascii_digit()) { noun } else { "" };
+    // A noun must start with a CJK character, not a digit or a symbol, nor with a joining word
+    // (`5个和法律服务站3个`: the next item of a list, not what 5个 counts).
+    let noun = if noun.starts_with(|c: char| c.is_alphanumeric() && !c.is_ascii_digit() && !EDGE_JOINERS.contains(&c)) { noun } else { "" };
     (shorten_head(noun, MAX_CHARS), shorten_head(raw, 8))
 }
 
@@ -330,3 +398,6 @@ fn shorten(p: &str, max: usize) -> String {
 fn shorten_head(p: &str, max: usize) -> String {
     p.chars().take(max).collect()
 }
+
+#[cfg(test)]
+mod tests;

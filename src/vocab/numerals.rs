@@ -44,6 +44,9 @@ pub const APPROX_AFTER: &[(&str, Approx)] =
 /// Characters between the two ends of a range (`3至5天`, `3-5天`, `2021—2025年`).
 pub const RANGE_SEPARATORS: &[char] = &['至', '到', '~', '-', '—', '–'];
 
+/// Ten, the power a small numeral (`十二`, `二十三`) is written with.
+pub const TEN: char = '十';
+
 /// Which look-alike digits a context accepts besides 〇/零 … 九.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Flavor {

@@ -160,3 +160,18 @@ pub const RATE_NAME_TRAILING: &[&str] = &["达到", "为", "达", "是", "约"];
 
 /// Characters of a rate's name too generic to tie it to its numerator (`率`, `达到`, `其中` …).
 pub const RATE_NAME_GENERIC: &str = "率为达到是共总的了其中全年累计比例占";
+
+// What an indicator label must not be (issue 11, "Indicators a reviewer can read").
+
+/// Relations and changes that name no subject on their own (`占比`, `同比增长`): a label that is
+/// only one of these takes the subject of the figure before it.
+pub const BARE_RELATIONS: &[&str] = &[
+    "占比", "占", "比例", "同比", "环比", "同比增长", "同比下降", "同比增加", "同比减少", "较上年增加", "较上年减少",
+    "较上年增长", "较上年下降", "比上年增加", "比上年减少", "增幅", "降幅", "增加了", "下降了", "提高了", "降低了", "上升了",
+];
+
+/// Particles and function words a label cannot end on (`…事项及`, `…申办率应`, `企业因涉嫌`).
+pub const DANGLING_LABEL_ENDS: &[&str] = &["及", "和", "与", "或", "应", "的", "对", "将", "并", "因", "被", "把", "向", "从", "涉嫌", "因涉嫌"];
+
+/// The character that closes an inline list marker after a numeral (`二是`).
+pub const LIST_MARKER_END: char = '是';

@@ -1,0 +1,90 @@
+//! Indicator labels against the rules of issue 11 ("Indicators a reviewer can read"): the
+//! checker on hand-picked labels, and the share of labels that pass on every figure of the
+//! seeds and of the invented sentences of `tests/data/metrics/*.toml`.
+
+use super::{label_problem, tidy, LabelProblem};
+
+#[test]
+fn the_checker_names_each_problem() {
+    for (label, problem) in [
+        ("", Some(LabelProblem::Empty)),
+        ("二是", Some(LabelProblem::ListMarker)),
+        ("二是行政复议案件", Some(LabelProblem::ListMarker)),
+        ("占比", Some(LabelProblem::BareVerb)),
+        ("增加了", Some(LabelProblem::BareVerb)),
+        ("增长了", Some(LabelProblem::BareVerb)),
+        ("办结", Some(LabelProblem::BareVerb)),
+        ("参加", Some(LabelProblem::BareVerb)),
+        ("企业因涉嫌", Some(LabelProblem::Dangling)),
+        ("行政审批事项及", Some(LabelProblem::Dangling)),
+        ("网上申办率应", Some(LabelProblem::Dangling)),
+        ("行政强制类案件占比", None),
+        ("行政复议申请同比增长", None),
+        ("出庭应诉率", None),
+        ("行政复议案件", None),
+    ] {
+        assert_eq!(label_problem(label), problem, "{label:?}");
+    }
+}
+
+#[test]
+fn tidy_drops_markers_and_dangling_particles() {
+    assert_eq!(tidy("二是行政复议案件"), "行政复议案件");
+    assert_eq!(tidy("行政审批事项及"), "行政审批事项");
+    assert_eq!(tidy("网上申办率应"), "网上申办率");
+    assert_eq!(tidy("企业因涉嫌"), "企业");
+    // Too short to lose anything: left for the checker to name.
+    assert_eq!(tidy("和"), "和");
+    assert_eq!(tidy("二是"), "二是");
+}
+
+fn sentences() -> Vec<String> {
+    let mut out = Vec::new();
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/metrics");
+    let mut paths: Vec<_> = std::fs::read_dir(dir).expect("metrics data").flatten().map(|e| e.path()).collect();
+    paths.sort();
+    for path in paths.into_iter().filter(|p| p.extension().is_some_and(|e| e == "toml")) {
+        let table: toml::Table = toml::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+        for case in table.get("case").and_then(|c| c.as_array()).into_iter().flatten() {
+            if let Some(s) = case.get("sentence").and_then(|s| s.as_str()) {
+                out.push(s.to_owned());
+            }
+        }
+    }
+    out
+}
+
+fn seeds() -> Vec<String> {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures");
+    let mut paths: Vec<_> = std::fs::read_dir(dir).expect("fixtures").flatten().map(|e| e.path()).collect();
+    paths.sort();
+    paths.into_iter().filter(|p| p.extension().is_some_and(|e| e == "txt")).map(|p| std::fs::read_to_string(p).unwrap()).collect()
+}
+
+/// Share of labels passing, and the failing ones.
+fn share(texts: &[String]) -> (usize, Vec<String>) {
+    let mut total = 0;
+    let mut failing = Vec::new();
+    for t in texts {
+        for m in crate::analyze(t).metrics {
+            total += 1;
+            if let Some(p) = label_problem(&m.indicator) {
+                failing.push(format!("{p:?} {:?} ({})", m.indicator, m.text));
+            }
+        }
+    }
+    (total, failing)
+}
+
+/// The share today, as a floor: a change that makes labels worse fails here. Raise the floor
+/// when labels improve. (Issue 11 asks for 95 % on held-out reports.)
+#[test]
+fn labels_of_every_figure_pass_the_rules() {
+    for (name, texts, floor) in [("seeds", seeds(), 0.98), ("invented and seed sentences", sentences(), 0.99)] {
+        let (total, failing) = share(&texts);
+        let passing = (total - failing.len()) as f64 / total.max(1) as f64;
+        eprintln!("{name}: {} of {total} labels pass ({:.1} %); failing:\n{}", total - failing.len(), passing * 100.0, failing.join("\n"));
+        assert!(total > 100, "{name}: only {total} figures");
+        assert!(passing >= floor, "{name}: {:.1} % of labels pass, floor {:.0} %", passing * 100.0, floor * 100.0);
+    }
+}
