@@ -79,6 +79,7 @@ function applyLanguage() {
   for (const e of document.querySelectorAll('[data-i18n]')) e.textContent = t(e.dataset.i18n);
   for (const e of document.querySelectorAll('[data-i18n-placeholder]')) e.placeholder = t(e.dataset.i18nPlaceholder);
   for (const e of document.querySelectorAll('[data-i18n-aria-label]')) e.setAttribute('aria-label', t(e.dataset.i18nAriaLabel));
+  for (const e of document.querySelectorAll('[data-i18n-title]')) e.title = t(e.dataset.i18nTitle);
   $('lang-btn').lang = t.lang === 'en' ? 'zh-CN' : 'en';
   if (untracked(() => state.large)) $('source').placeholder = t('largeText', { size: sizeLabel(state.text.length) });
   document.title = t('appTitle');
@@ -373,6 +374,7 @@ const batch = initBatch({
   openReport,
   toast,
   download: (name, blob) => download(name, blob, blob.type),
+  language: () => state.t,
 });
 
 // ---------------------------------------------------------------------------------------------
@@ -404,6 +406,11 @@ function views() {
     const result = store.result.value;
     const text = store.resultText.value;
     readingDone = renderReading(result, text);
+  });
+  // The register and the comparison follow the language (their exports keep Chinese headers).
+  effect(() => {
+    tr.value;
+    untracked(() => batch.relabel());
   });
   // Tooltips of the underlined evidence follow the language (the text itself does not change).
   effect(() => {

@@ -14,13 +14,14 @@ const core = () => import('./fazhi-analyzer.js');
 const $ = (id) => document.getElementById(id);
 
 /**
- * `openReport(entry, {heading})` shows one analysed file; `toast(msg)` tells; `download(name, blob)`.
- * Returns {open(files), show(), hasBatch(), restore()}.
+ * `openReport(entry, {heading})` shows one analysed file; `toast(msg)` tells; `download(name, blob)`;
+ * `language()` the UI's translator. Returns {open(files), show(), hasBatch(), restore(), relabel()}.
  */
-export function initBatch({ openReport, toast, download }) {
+export function initBatch({ openReport, toast, download, language }) {
   const entries = []; // [{index, file, text, encoding, result, error, tables}]
   let run = null;
   const register = createRegister($('register-view'), {
+    language,
     onOpen(index, opts) {
       const e = entries[index];
       if (!e) return;
@@ -176,11 +177,20 @@ export function initBatch({ openReport, toast, download }) {
       document.body.dataset.view = 'compare';
       $('register-view').hidden = true;
       $('compare-view').hidden = false;
-      renderComparison($('compare-body'), tables, comparison);
+      drawComparison();
       $('compare-heading').focus?.();
     } catch (err) {
       toast(`无法比较:${err?.message ?? err}`);
     }
+  }
+  function drawComparison() {
+    const { older, newer, comparison, tables } = comparing;
+    renderComparison($('compare-body'), tables, comparison, language(), { older: older.result, newer: newer.result });
+  }
+  /** The register and the comparison redrawn in the UI's (new) language. */
+  function relabel() {
+    register.relabel();
+    if (comparing && !$('compare-view').hidden) drawComparison();
   }
   const stemOf = (name) => name.split('/').pop().replace(/\.[^.]+$/, '').replace(/[\\/:*?"<>|\s]+/g, '_').slice(0, 40);
   $('register-compare').addEventListener('click', () => compare());
@@ -248,5 +258,5 @@ export function initBatch({ openReport, toast, download }) {
     register.focusRow(i);
   });
 
-  return { open, show, restore, openFile, compare, hasBatch: () => entries.length > 0, register };
+  return { open, show, restore, openFile, compare, hasBatch: () => entries.length > 0, register, relabel };
 }

@@ -4,10 +4,12 @@
 // Every cell is a text node; file names and report text never become markup.
 
 import { el, svg } from './dom.js';
+import { LABELS, translator } from './i18n.js';
 
 const PARTS = ['measures', 'duty', 'problems', 'plans'];
-const SEVS = [['errors', '错误'], ['warnings', '警告'], ['infos', '提示']];
-const TL = [['ontime', '按时'], ['late', '逾期'], ['unknown', '未知'], ['na', '不适用']];
+const SEVS = [['errors', 'error'], ['warnings', 'warning'], ['infos', 'info']];
+const TL = ['ontime', 'late', 'unknown', 'na'];
+const TL_ZH = { ontime: '按时', late: '逾期', unknown: '未知', na: '不适用' };
 
 /** The timeliness cell → one of TL's keys. */
 export function timelinessKey(cell) {
@@ -17,6 +19,37 @@ export function timelinessKey(cell) {
   if (s === '未知') return 'unknown';
   if (s === '不适用') return 'na';
   return '';
+}
+
+/**
+ * A register column's header in the UI language: the core's (Chinese) header, or in English the
+ * short role name of a required part (the catalogue's full name is its title) or the column's label.
+ */
+export function columnHeader(c, t) {
+  if (t.lang !== 'en') return c.header;
+  if (PARTS.includes(c.key)) return t.label('role', c.key);
+  return LABELS.en.registerColumn[c.key] ?? c.header;
+}
+
+/** A required part's full name (the core's catalogue in English) for a header's or a cell's title. */
+function partTitle(c, t) {
+  return t.lang === 'en' ? t.label('roleLong', c.key) : c.header;
+}
+
+/** A register cell's words in the UI language (timeliness, period); other cells as they are. */
+export function cellWords(key, v, t) {
+  if (t.lang !== 'en' || v == null) return cellText(v);
+  if (key === 'timeliness') {
+    const k = timelinessKey(v);
+    const days = /(\d+)/.exec(String(v))?.[1];
+    if (k === 'late' && days) return `${t.label('timelinessShort', k)} by ${days} day${days === '1' ? '' : 's'}`;
+    return k ? t.label('timelinessShort', k) : cellText(v);
+  }
+  if (key === 'period') {
+    const period = Object.entries(LABELS.zh.period).find(([, zh]) => zh === v)?.[0];
+    return period ? t.label('period', period) : cellText(v);
+  }
+  return cellText(v);
 }
 
 /** The batch's three tables, concatenated from the per-file tables. */
@@ -77,9 +110,9 @@ export async function sheetsXlsx(sheets) {
 
 /**
  * The register view inside `root` (the #register-view section). `onOpen(index)` opens a report.
- * Returns {render(entries), focusRow(index)}.
+ * `language()` gives the UI's translator (i18n.js). Returns {render(entries), focusRow(index)}.
  */
-export function createRegister(root, { onOpen, onSelect = () => {} }) {
+export function createRegister(root, { onOpen, onSelect = () => {}, language = () => translator('zh') }) {
   // `selected`: up to two analysed rows (batch indexes, in the order chosen) for the comparison.
   const state = { entries: [], sort: { key: null, dir: 1 }, only: { late: false, missing: false, errors: false }, query: '', chart: null, focus: 0, selected: [] };
   const table = root.querySelector('#register-table');
@@ -138,46 +171,48 @@ export function createRegister(root, { onOpen, onSelect = () => {} }) {
     });
   }
 
-  function cell(e, c, v) {
+  function cell(e, c, v, t) {
     const td = el('td', { 'data-col': c.key, class: c.type === 'number' ? 'num' : c.type === 'bool' ? 'part' : null });
     if (c.key === 'file') {
       td.append(el('button', { type: 'button', class: 'cell-link', 'data-open': '', text: e.file }));
       if (e.result && e.encoding && e.encoding !== 'UTF-8') td.append(el('span', { class: 'muted enc', text: ` ${e.encoding}` }));
     } else if (c.type === 'bool' && v != null) {
       const heading = e.result?.review?.requiredParts?.find((p) => p.part === c.key)?.heading;
-      if (v && heading != null) td.append(el('button', { type: 'button', class: 'cell-link part-yes', 'data-open-heading': heading, title: c.header, text: '✓ 有' }));
-      else td.append(el('span', { class: v ? 'part-yes' : 'part-no', text: v ? '✓ 有' : '✗ 缺' }));
+      const words = v ? `✓ ${t('present')}` : `✗ ${t('absent')}`;
+      if (v && heading != null) td.append(el('button', { type: 'button', class: 'cell-link part-yes', 'data-open-heading': heading, title: partTitle(c, t), text: words }));
+      else td.append(el('span', { class: v ? 'part-yes' : 'part-no', text: words }));
     } else if (c.key === 'density' && typeof v === 'number') td.textContent = v.toFixed(1);
     else if (c.key === 'quantified' && typeof v === 'number') td.textContent = `${Math.round(v * 100)}%`;
     else if (c.key === 'timeliness') {
       td.className = `tl tl-${timelinessKey(v)}`;
-      td.textContent = cellText(v);
+      td.textContent = cellWords(c.key, v, t);
     } else if (c.key === 'error') {
       td.className = v ? 'refused' : '';
       td.textContent = cellText(v);
-    } else td.textContent = cellText(v);
+    } else td.textContent = cellWords(c.key, v, t);
     return td;
   }
 
   function renderTable() {
+    const t = language();
     const cols = shownColumns();
     const rows = visible();
-    table.tHead.rows[0].replaceChildren(el('th', { scope: 'col', class: 'select-col' }, el('span', { class: 'visually-hidden', text: '选择两份以比较' }), '比较'), ...cols.map((c) => {
+    table.tHead.rows[0].replaceChildren(el('th', { scope: 'col', class: 'select-col' }, el('span', { class: 'visually-hidden', text: t('selectColHint') }), t('selectCol')), ...cols.map((c) => {
       const sorted = state.sort.key === c.key;
-      return el('th', { scope: 'col', 'data-col': c.key, 'aria-sort': sorted ? (state.sort.dir === 1 ? 'ascending' : 'descending') : 'none' },
-        el('button', { type: 'button', class: 'sort', 'data-sort': c.key }, c.header,
+      return el('th', { scope: 'col', 'data-col': c.key, title: PARTS.includes(c.key) ? partTitle(c, t) : null, 'aria-sort': sorted ? (state.sort.dir === 1 ? 'ascending' : 'descending') : 'none' },
+        el('button', { type: 'button', class: 'sort', 'data-sort': c.key }, columnHeader(c, t),
           el('span', { class: 'sort-mark', 'aria-hidden': 'true', text: sorted ? (state.sort.dir === 1 ? '▲' : '▼') : '' })));
     }));
     table.tBodies[0].replaceChildren(...rows.map(({ e, i }) => el('tr', {
       'data-register-row': i, 'data-file': e.file, tabindex: i === state.focus ? '0' : '-1',
       class: e.result ? (state.selected.includes(i) ? 'is-chosen' : null) : 'is-refused',
     }, el('td', { class: 'select-col' }, el('input', {
-      type: 'checkbox', 'data-select': i, 'aria-label': `选择 ${e.file} 以比较`, checked: state.selected.includes(i), disabled: !e.result, tabindex: '-1',
-    })), ...cols.map((c) => cell(e, c, rowOf(e)[c.k])))));
+      type: 'checkbox', 'data-select': i, 'aria-label': t('selectRow', { file: e.file }), checked: state.selected.includes(i), disabled: !e.result, tabindex: '-1',
+    })), ...cols.map((c) => cell(e, c, rowOf(e)[c.k], t)))));
     if (!table.tBodies[0].querySelector('tr[tabindex="0"]')) table.tBodies[0].rows[0]?.setAttribute('tabindex', '0');
-    shown.textContent = `${rows.length} / ${state.entries.length} 份`;
+    shown.textContent = t('registerShown', { n: rows.length, total: state.entries.length });
     chip.hidden = !state.chart;
-    chip.querySelector('span').textContent = state.chart?.label ?? '';
+    chip.querySelector('span').textContent = state.chart ? chipLabel(state.chart, t) : '';
   }
 
   function chart(title, items, id) {
@@ -188,14 +223,14 @@ export function createRegister(root, { onOpen, onSelect = () => {} }) {
     const s = svg('svg', { class: 'chart', viewBox: `0 0 ${width} ${items.length * rowH + 4}`, width: '100%', role: 'group', 'aria-label': title });
     items.forEach((item, k) => {
       const y = k * rowH + 2;
-      const g = svg('g', { class: `chart-row is-link${item.cls ? ` ${item.cls}` : ''}`, role: 'button', tabindex: 0, 'data-chart-filter': JSON.stringify(item.filter), 'aria-label': `${item.label} ${item.count}` });
+      const g = svg('g', { class: `chart-row is-link${item.cls ? ` ${item.cls}` : ''}`, role: 'button', tabindex: 0, 'data-chart-filter': JSON.stringify(item.filter), 'aria-label': `${item.label} ${item.text ?? item.count}` });
       const full = svg('title');
       full.textContent = `${item.label}: ${item.count}`;
       const label = svg('text', { x: labelW - 6, y: y + 14, 'text-anchor': 'end', class: 'chart-label' });
       label.textContent = item.label.length > 10 ? `${item.label.slice(0, 9)}…` : item.label;
       const w = Math.max(2, (item.count / max) * barW);
       const value = svg('text', { x: labelW + w + 4, y: y + 14, class: 'chart-value' });
-      value.textContent = item.text ?? String(item.count);
+      value.textContent = ` ${item.text ?? item.count}`; // the space: the visible text reads as the name ("label count")
       g.append(full, svg('rect', { x: 0, y, width, height: rowH, class: 'chart-hit' }), label,
         svg('rect', { x: labelW, y: y + 3, height: rowH - 7, width: w, rx: 2, class: 'chart-bar' }), value);
       s.append(g);
@@ -204,24 +239,34 @@ export function createRegister(root, { onOpen, onSelect = () => {} }) {
     return box;
   }
 
+  const tlLabel = (k, t) => (t.lang === 'en' ? t.label('timelinessShort', k) : TL_ZH[k]);
+  const partLabel = (p, t) => {
+    const c = columns().find((x) => x.key === p);
+    return c ? columnHeader(c, t) : p;
+  };
+  /** A chart filter's chip, in the UI language (the filter keeps only keys, so it follows a switch). */
+  function chipLabel(f, t) {
+    if (f.tl) return t('chipTimeliness', { label: tlLabel(f.tl, t) });
+    if (f.missing) return t('chipMissing', { label: partLabel(f.missing, t) });
+    if (f.severity) return t('chipSeverity', { label: t.label('severity', SEVS.find(([k]) => k === f.severity)[1]) });
+    return f.file ?? '';
+  }
+
   function renderCharts() {
+    const t = language();
     const es = state.entries;
     const analysed = es.filter((e) => e.result);
-    const tl = TL.map(([k, label]) => ({ label, count: es.filter((e) => timelinessKey(val(e, 'timeliness')) === k).length, filter: { tl: k, label: `时效:${label}` }, cls: `tl-${k}` }))
+    const tl = TL.map((k) => ({ label: tlLabel(k, t), count: es.filter((e) => timelinessKey(val(e, 'timeliness')) === k).length, filter: { tl: k }, cls: `tl-${k}` }))
       .filter((x) => x.count || x.filter.tl !== 'na');
-    const cols = columns();
-    const missing = PARTS.map((p) => {
-      const header = cols.find((c) => c.key === p)?.header ?? p;
-      return { label: header, count: analysed.filter((e) => val(e, p) === false).length, filter: { missing: p, label: `缺:${header}` } };
-    });
-    const sev = SEVS.map(([k, label]) => ({ label, count: analysed.reduce((n, e) => n + (val(e, k) ?? 0), 0), filter: { severity: k, label: `有${label}` }, cls: `sev-${k}` }));
-    const density = analysed.map((e) => ({ label: e.file.split('/').pop(), count: val(e, 'density') ?? 0, text: (val(e, 'density') ?? 0).toFixed(1), filter: { file: e.file, label: e.file } }))
+    const missing = PARTS.map((p) => ({ label: partLabel(p, t), count: analysed.filter((e) => val(e, p) === false).length, filter: { missing: p } }));
+    const sev = SEVS.map(([k, severity]) => ({ label: t.label('severity', severity), count: analysed.reduce((n, e) => n + (val(e, k) ?? 0), 0), filter: { severity: k }, cls: `sev-${k}` }));
+    const density = analysed.map((e) => ({ label: e.file.split('/').pop(), count: val(e, 'density') ?? 0, text: (val(e, 'density') ?? 0).toFixed(1), filter: { file: e.file } }))
       .sort((a, b) => b.count - a.count).slice(0, 40);
     charts.replaceChildren(
-      chart('按时公开', tl, 'chart-timeliness'),
-      chart('缺少的必备部分', missing, 'chart-missing'),
-      chart('发现(按级别)', sev, 'chart-severity'),
-      chart('每千字数字(按报告)', density, 'chart-density'),
+      chart(t('chartTimeliness'), tl, 'chart-timeliness'),
+      chart(t('chartMissing'), missing, 'chart-missing'),
+      chart(t('chartSeverity'), sev, 'chart-severity'),
+      chart(t('chartDensity'), density, 'chart-density'),
     );
   }
 
@@ -317,5 +362,8 @@ export function createRegister(root, { onOpen, onSelect = () => {} }) {
     timer = setTimeout(() => { state.query = ev.target.value; renderTable(); }, 120);
   });
 
-  return { render, focusRow, state, toggleSelected };
+  /** Redraw in the UI's language (the page's language toggle). */
+  const relabel = () => { renderCharts(); renderTable(); };
+
+  return { render, relabel, focusRow, state, toggleSelected };
 }

@@ -157,3 +157,68 @@ test('a template paragraph in five of seven reports is one finding with the othe
     await expect(page.locator('#reading .fz-finding[data-code="recycled-text"]')).toHaveCount(0);
   }
 });
+
+test('English mode (issue 13): the register and the comparison in English, the exports in Chinese, and back', async ({ page }) => {
+  await openBatch(page, [file('公安县-2019.txt', OLD), file('公安县-2020.txt', NEW)]);
+  const th = (table, key) => page.locator(`${table} th[data-col="${key}"]`);
+  const row = page.locator('[data-file="公安县-2019.txt"]');
+  await expect(th('#register-table', 'timeliness')).toHaveText('时效');
+  await expect(row.locator('td[data-col="measures"]')).toHaveText('✓ 有');
+  const timelinessZh = await row.locator('td[data-col="timeliness"]').textContent();
+  const late = /^逾期 (\d+) 天$/.exec(timelinessZh);
+  const timelinessEn = late ? `Late by ${late[1]} day${late[1] === '1' ? '' : 's'}` : { 按时: 'On time', 未知: 'Unknown', 不适用: 'n/a' }[timelinessZh];
+  expect(timelinessEn).toBeTruthy();
+
+  await page.locator('#lang-btn').click();
+  await expect(th('#register-table', 'issuer')).toHaveText('Issuer');
+  await expect(th('#register-table', 'timeliness')).toHaveText('Timeliness');
+  // A required part: its short name, the catalogue's full name as the title.
+  await expect(th('#register-table', 'measures')).toHaveText('Measures');
+  await expect(th('#register-table', 'measures')).toHaveAttribute('title', 'Main measures and results in building law-based government');
+  await expect(row.locator('td[data-col="measures"]')).toHaveText('✓ yes');
+  await expect(row.locator('td[data-col="timeliness"]')).toHaveText(timelinessEn);
+  await expect(page.locator('#chart-missing figcaption')).toHaveText('Missing required parts');
+  await expect(page.locator('#chart-missing')).toContainText('Measures');
+  await expect(page.locator('#register-view [data-only="late"] + span')).toHaveText('Late only');
+  await expect(page.locator('#register-heading')).toHaveText('Register');
+  // The table and its filters (the density chart's truncated file names are a known mismatch of
+  // label and name, in either language).
+  await audit(page, 'register in English', '#register-table');
+  await audit(page, 'register filters in English', '.register-filters');
+  // The register's CSV keeps the core's (the CLI's) Chinese headers.
+  const registerCsv = parseCsv((await downloadOf(page, page.locator('[data-export="register"]'))).bytes.toString('utf8').slice(1));
+  expect(registerCsv[0].slice(0, 3)).toEqual(['文件', '标题', '发文单位']);
+
+  await row.locator('input[data-select]').check();
+  await page.locator('[data-file="公安县-2020.txt"] input[data-select]').check();
+  await page.locator('#register-compare').click();
+  await expect(page.locator('body')).toHaveAttribute('data-view', 'compare');
+  await expect(page.locator('#compare-heading')).toHaveText('Two reports compared');
+  await expect(th('#compare-figures', 'indicator')).toHaveText('Indicator');
+  await expect(th('#compare-figures', 'relativeChange')).toHaveText('Relative change');
+  await expect(page.locator('#compare-parts td[data-col="part"]').first()).toHaveText('Main measures and results in building law-based government');
+  await expect(page.locator('#compare-figures td[data-col="status"]', { hasText: 'Changed' })).toHaveCount(EDITS.length);
+  await expect(page.locator('#compare-counts')).toContainText(`${EDITS.length} of them changed`);
+  // Areas by the core's catalogue: 政务服务 (the edited window staff) is Government services.
+  const staff = page.locator('#compare-figures tbody tr', { has: page.locator('td[data-col="oldText"]', { hasText: /^165名$/ }) });
+  const area = await page.evaluate(async (t) => {
+    const r = await (await import('/fazhi-analyzer.js')).analyze(t);
+    return r.metrics.find((m) => m.text === '165名')?.category ?? null;
+  }, OLD);
+  const { CATALOGUE } = await import('../../www/catalogue.js');
+  await expect(staff.locator('td[data-col="category"]')).toHaveText(area ? CATALOGUE.categories[area] : '—');
+  await audit(page, 'comparison in English');
+  // The comparison's CSV as before: Chinese headers.
+  const csv = parseCsv((await downloadOf(page, page.locator('[data-compare-export="csv"]'))).bytes.toString('utf8').slice(1));
+  expect(csv[0][0]).toBe('指标');
+
+  // Back to Chinese, in the comparison and then the register.
+  await page.locator('#lang-btn').click();
+  await expect(page.locator('#compare-heading')).toHaveText('两份报告对比');
+  await expect(th('#compare-figures', 'indicator')).toHaveText('指标');
+  await expect(page.locator('#compare-figures td[data-col="status"]', { hasText: '有变化' })).toHaveCount(EDITS.length);
+  await page.locator('#compare-back').click();
+  await expect(th('#register-table', 'timeliness')).toHaveText('时效');
+  await expect(row.locator('td[data-col="timeliness"]')).toHaveText(timelinessZh);
+  await expect(row.locator('td[data-col="measures"]')).toHaveText('✓ 有');
+});
