@@ -11,7 +11,7 @@ pub mod headings;
 pub mod kinds;
 pub mod page;
 
-pub use chars::simplified;
+pub use chars::traditional_to_simplified;
 pub mod units;
 
 pub mod artifacts;
