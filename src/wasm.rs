@@ -1,23 +1,40 @@
 //! The WebAssembly binding: a thin shell over [`crate::analyze`].
+//!
+//! Results leave as JSON text (serde_json, which `analyzeJson` needs anyway) and become objects
+//! by `JSON.parse`: one serializer in the wasm instead of two. Inputs (results handed back for
+//! a comparison or a register) are read by serde-wasm-bindgen: serde_json's deserializer with
+//! its exact float parsing would add more than that saves (docs/performance.md).
 
-use serde::Serialize;
+use serde::{de::DeserializeOwned, Serialize};
 use wasm_bindgen::prelude::*;
+
+fn error(e: impl std::fmt::Display) -> JsError {
+    JsError::new(&e.to_string())
+}
+
+/// A Rust value as a plain JS object (maps as objects, missing values as null).
+fn to_js(value: &impl Serialize) -> Result<JsValue, JsError> {
+    let json = serde_json::to_string(value).map_err(error)?;
+    js_sys::JSON::parse(&json).map_err(|_| JsError::new("internal error: the result is not JSON"))
+}
+
+/// A plain JS value (objects, arrays, strings, numbers) as a Rust value.
+fn from_js<T: DeserializeOwned>(value: &JsValue) -> Result<T, JsError> {
+    serde_wasm_bindgen::from_value(value.clone()).map_err(error)
+}
 
 /// Analyse `text`; the result as a plain object (maps as objects, missing values as null),
 /// deep-equal to the CLI's JSON. Empty, oversized or binary text throws an `Error`.
 #[wasm_bindgen]
 pub fn analyze(text: &str) -> Result<JsValue, JsError> {
-    crate::validate(text).map_err(|e| JsError::new(&e.to_string()))?;
-    let serializer = serde_wasm_bindgen::Serializer::new()
-        .serialize_maps_as_objects(true)
-        .serialize_missing_as_null(true);
-    crate::analyze(text).serialize(&serializer).map_err(|e| JsError::new(&e.to_string()))
+    let json = analyze_json(text)?;
+    js_sys::JSON::parse(&json).map_err(|_| JsError::new("internal error: the result is not JSON"))
 }
 
 /// The result as a JSON string, byte-identical to the CLI's output.
 #[wasm_bindgen(js_name = analyzeJson)]
 pub fn analyze_json(text: &str) -> Result<String, JsError> {
-    crate::validate(text).map_err(|e| JsError::new(&e.to_string()))?;
+    crate::validate(text).map_err(error)?;
     Ok(crate::analyze_to_json(text))
 }
 
@@ -27,12 +44,8 @@ pub fn analyze_json(text: &str) -> Result<String, JsError> {
 /// (docs/register.md).
 #[wasm_bindgen(js_name = registerTables)]
 pub fn register_tables(entries: JsValue) -> Result<JsValue, JsError> {
-    let batch: Vec<crate::register::BatchEntry> =
-        serde_wasm_bindgen::from_value(entries).map_err(|e| JsError::new(&e.to_string()))?;
-    let serializer = serde_wasm_bindgen::Serializer::new()
-        .serialize_maps_as_objects(true)
-        .serialize_missing_as_null(true);
-    crate::register::batch_tables(&batch).serialize(&serializer).map_err(|e| JsError::new(&e.to_string()))
+    let batch: Vec<crate::register::BatchEntry> = from_js(&entries)?;
+    to_js(&crate::register::batch_tables(&batch))
 }
 
 #[derive(serde::Deserialize)]
@@ -43,19 +56,12 @@ struct Report {
     result: crate::Analysis,
 }
 
-fn to_js(value: &impl Serialize) -> Result<JsValue, JsError> {
-    let serializer = serde_wasm_bindgen::Serializer::new()
-        .serialize_maps_as_objects(true)
-        .serialize_missing_as_null(true);
-    value.serialize(&serializer).map_err(|e| JsError::new(&e.to_string()))
-}
-
 /// Two reports side by side: `old` and `new` are `{file, result}`; returns the comparison
 /// (format `fazhi-analyzer-compare/1`, docs/result-format.md).
 #[wasm_bindgen(js_name = compareReports)]
 pub fn compare_reports(old: JsValue, new: JsValue) -> Result<JsValue, JsError> {
-    let old: Report = serde_wasm_bindgen::from_value(old).map_err(|e| JsError::new(&e.to_string()))?;
-    let new: Report = serde_wasm_bindgen::from_value(new).map_err(|e| JsError::new(&e.to_string()))?;
+    let old: Report = from_js(&old)?;
+    let new: Report = from_js(&new)?;
     to_js(&crate::compare(&old.file, &old.result, &new.file, &new.result))
 }
 
@@ -63,7 +69,7 @@ pub fn compare_reports(old: JsValue, new: JsValue) -> Result<JsValue, JsError> {
 /// `[{file, text, result}]`; returns the results in the same order.
 #[wasm_bindgen(js_name = linkBatch)]
 pub fn link_batch(entries: JsValue) -> Result<JsValue, JsError> {
-    let reports: Vec<Report> = serde_wasm_bindgen::from_value(entries).map_err(|e| JsError::new(&e.to_string()))?;
+    let reports: Vec<Report> = from_js(&entries)?;
     let files: Vec<&str> = reports.iter().map(|r| r.file.as_str()).collect();
     let texts: Vec<&str> = reports.iter().map(|r| r.text.as_str()).collect();
     let mut results: Vec<crate::Analysis> = reports.iter().map(|r| r.result.clone()).collect();
