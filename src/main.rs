@@ -333,7 +333,7 @@ fn collect_inputs(paths: &[PathBuf]) -> Result<Vec<Input>, String> {
             if std::mem::replace(&mut stdin_taken, true) {
                 return Err("standard input (-) can be named only once".into());
             }
-            let source = match read_capped(io::stdin().lock()) {
+            let source = match read_capped(io::stdin().lock(), 0) {
                 Ok(bytes) => InputSource::Stdin(bytes),
                 Err(e) => InputSource::Refused(e),
             };
@@ -377,9 +377,11 @@ fn unreadable(reason: &str) -> RowError {
 }
 
 /// Read at most the input cap (UTF-16 text is up to twice its UTF-8 size), refusing more.
-fn read_capped(reader: impl Read) -> Result<Vec<u8>, RowError> {
+/// `expected` sizes the buffer (a file's length), so a large file is not read into a buffer
+/// grown by doubling (up to twice its size).
+fn read_capped(reader: impl Read, expected: usize) -> Result<Vec<u8>, RowError> {
     let cap = fazhi_analyzer::MAX_INPUT_BYTES * 2;
-    let mut bytes = Vec::new();
+    let mut bytes = Vec::with_capacity(expected.min(cap) + 1);
     reader.take(cap as u64 + 1).read_to_end(&mut bytes).map_err(|e| unreadable(&e.to_string()))?;
     if bytes.len() > cap {
         return Err(input_error(fazhi_analyzer::InputError::TooLarge { bytes: bytes.len() }));
@@ -403,7 +405,7 @@ fn read_file(path: &Path) -> Result<Vec<u8>, RowError> {
         // The file's exact size in the message, not the cap read.
         return Err(input_error(fazhi_analyzer::InputError::TooLarge { bytes: meta.len() as usize }));
     }
-    read_capped(std::fs::File::open(path).map_err(|e| unreadable(&e.to_string()))?)
+    read_capped(std::fs::File::open(path).map_err(|e| unreadable(&e.to_string()))?, meta.len() as usize)
 }
 
 fn input_error(e: fazhi_analyzer::InputError) -> RowError {
@@ -421,6 +423,8 @@ fn analyse(input: &Input) -> Analysed {
         InputSource::Refused(e) => return Err(e.clone()),
     };
     let decoded = fazhi_analyzer::decode_file(&input.name, &bytes).map_err(input_error)?;
+    // The file's bytes are not needed beside the decoded text while the analysis runs.
+    drop(bytes);
     let analysis = fazhi_analyzer::analyze(&decoded.text);
     Ok((decoded, analysis))
 }
