@@ -1,0 +1,268 @@
+#!/usr/bin/env node
+// `npm run bench`: the core's speed and size side by side, on one text (docs/performance.md).
+//
+//   native      the release CLI on the 10 MiB mix (wall, user CPU, peak RSS by /usr/bin/time -v)
+//   gzip -1     compressing the same file, and the ratio
+//   callgrind   instructions of both on the 1 MiB mix (10 MiB takes minutes under valgrind)
+//   wasm/node   dist/pkg as shipped: compile + instantiate, first call, warm (30 KB report, 10 MiB mix)
+//   wasm/chromium  the same in headless /usr/bin/chromium (playwright-core), the page's way
+//   sizes       dist/pkg/fazhi_analyzer_bg.wasm raw / gzip -9 / brotli -q 11
+//   JioNLP, Recognizers-Text   their throughput on the same text, when installed (never installed here)
+//
+// The texts: the seeds of tests/fixtures one after another, repeated to 10 MiB (as benches/analyze.rs
+// builds them) and to 1 MiB; the 30 KB report is seed 003. Written to target/bench/.
+// Options: --no-build (use the existing target/release and dist/), --quick (skip callgrind and the
+// 10 MiB runs in wasm), --runs N (native and gzip repetitions, default 3; the best is shown).
+
+import { execFileSync, spawnSync } from 'node:child_process';
+import { createServer } from 'node:http';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, extname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { brotliCompressSync, constants as zlib, gzipSync } from 'node:zlib';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const args = process.argv.slice(2);
+const QUICK = args.includes('--quick');
+const RUNS = args.includes('--runs') ? Number(args[args.indexOf('--runs') + 1]) : 3;
+const OUT = join(ROOT, 'target/bench');
+const CLI = join(ROOT, 'target/release/fazhi-analyzer');
+const DIST_PKG = join(ROOT, 'dist/pkg');
+const MiB = 1024 * 1024;
+
+const say = (s) => console.log(s);
+const fmt = (n, d = 1) => n.toFixed(d);
+const mibps = (bytes, ms) => `${fmt(bytes / MiB / (ms / 1000))} MiB/s`;
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+// --- build -------------------------------------------------------------------------------------
+if (!args.includes('--no-build')) {
+  say('bench: building (release CLI, wasm, dist/)…');
+  const run = (cmd, a) => execFileSync(cmd, a, { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
+  run('cargo', ['build', '--quiet', '--release', '--bin', 'fazhi-analyzer']);
+  run('bash', ['scripts/build-wasm.sh']);
+  run('node', ['scripts/build.mjs']);
+}
+for (const f of [CLI, join(DIST_PKG, 'fazhi_analyzer_bg.wasm')]) {
+  if (!existsSync(f)) throw new Error(`bench: ${f} is missing (run without --no-build)`);
+}
+
+// --- texts -------------------------------------------------------------------------------------
+mkdirSync(OUT, { recursive: true });
+const seeds = readdirSync(join(ROOT, 'tests/fixtures'))
+  .filter((n) => n.endsWith('.txt'))
+  .sort()
+  .map((n) => readFileSync(join(ROOT, 'tests/fixtures', n), 'utf8'));
+function mix(bytes) {
+  const parts = [];
+  let size = 0;
+  while (size < bytes) {
+    for (const s of seeds) {
+      parts.push(s, '\n');
+      size += Buffer.byteLength(s) + 1;
+    }
+  }
+  return parts.join('');
+}
+const TEXTS = { big: join(OUT, 'mix-10MiB.txt'), small: join(OUT, 'mix-1MiB.txt'), report: join(OUT, 'report-30KB.txt') };
+writeFileSync(TEXTS.big, mix(10 * MiB));
+writeFileSync(TEXTS.small, mix(MiB));
+writeFileSync(TEXTS.report, seeds[3]);
+const size = (f) => statSync(f).size;
+say(`bench: texts ${TEXTS.big} (${size(TEXTS.big)} B), ${TEXTS.small} (${size(TEXTS.small)} B), ${TEXTS.report} (${size(TEXTS.report)} B)`);
+say(`bench: machine ${execFileSync('nproc').toString().trim()} cores, load average ${readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ')}`);
+
+// --- native and gzip -1 ------------------------------------------------------------------------
+/** One run under /usr/bin/time -v: wall and user+sys seconds, peak RSS in KiB. */
+function timed(cmd, cmdArgs) {
+  const r = spawnSync('/usr/bin/time', ['-v', cmd, ...cmdArgs], { stdio: ['ignore', 'ignore', 'pipe'], maxBuffer: 64 * MiB });
+  if (r.status !== 0) throw new Error(`bench: ${cmd} failed: ${r.stderr}`);
+  const err = r.stderr.toString();
+  const field = (name) => err.match(new RegExp(`${name}: (.*)`))?.[1];
+  const [m, s] = field('Elapsed \\(wall clock\\) time \\(h:mm:ss or m:ss\\)').split(':').slice(-2).map(Number);
+  return { wall: m * 60 + s, cpu: Number(field('User time \\(seconds\\)')) + Number(field('System time \\(seconds\\)')), rss: Number(field('Maximum resident set size \\(kbytes\\)')) };
+}
+function best(cmd, cmdArgs) {
+  const runs = Array.from({ length: RUNS }, () => timed(cmd, cmdArgs));
+  return { wall: Math.min(...runs.map((r) => r.wall)), cpu: Math.min(...runs.map((r) => r.cpu)), rss: Math.max(...runs.map((r) => r.rss)) };
+}
+const bigBytes = size(TEXTS.big);
+const native = best(CLI, [TEXTS.big]);
+const nativeReport = best(CLI, [TEXTS.report]);
+const gzip = best('gzip', ['-1', '-c', '-k', TEXTS.big]);
+say('');
+say(`native  (release CLI, 10 MiB mix, best of ${RUNS}; includes reading the file and writing the JSON)`);
+say(`  wall ${fmt(native.wall, 2)} s, CPU ${fmt(native.cpu, 2)} s  → ${mibps(bigBytes, native.cpu * 1000)} (CPU)`);
+say(`  peak RSS ${fmt(native.rss / 1024)} MiB = ${fmt((native.rss * 1024) / bigBytes, 2)} × the input`);
+say(`  30 KB report: wall ${fmt(nativeReport.wall * 1000, 0)} ms (process start included)`);
+say(`gzip -1 (same file): wall ${fmt(gzip.wall, 2)} s, CPU ${fmt(gzip.cpu, 2)} s → analyzer / gzip = ${fmt(native.cpu / gzip.cpu, 2)} × (CPU)`);
+
+if (!QUICK) {
+  const callgrind = (cmd, cmdArgs) => {
+    const r = spawnSync('valgrind', ['--tool=callgrind', '--callgrind-out-file=/dev/null', cmd, ...cmdArgs], { stdio: ['ignore', 'ignore', 'pipe'], maxBuffer: 64 * MiB });
+    const n = r.stderr.toString().match(/Collected : (\d+)/);
+    if (!n) throw new Error(`bench: callgrind ${cmd}: ${r.stderr}`);
+    return Number(n[1]);
+  };
+  if (spawnSync('valgrind', ['--version']).status === 0) {
+    const ours = callgrind(CLI, [TEXTS.small]);
+    const theirs = callgrind('gzip', ['-1', '-c', '-k', TEXTS.small]);
+    say(`callgrind (1 MiB mix): analyzer ${(ours / 1e6).toFixed(0)} M instructions, gzip -1 ${(theirs / 1e6).toFixed(0)} M → ${fmt(ours / theirs, 2)} ×`);
+  } else say('callgrind: skipped (valgrind not installed)');
+}
+
+// --- sizes -------------------------------------------------------------------------------------
+const wasmBytes = readFileSync(join(DIST_PKG, 'fazhi_analyzer_bg.wasm'));
+const gz = gzipSync(wasmBytes, { level: 9 }).length;
+const br = brotliCompressSync(wasmBytes, { params: { [zlib.BROTLI_PARAM_QUALITY]: 11, [zlib.BROTLI_PARAM_SIZE_HINT]: wasmBytes.length } }).length;
+const kb = (n) => `${n} B (${fmt(n / 1000, 0)} kB)`;
+say('');
+say(`wasm as shipped (dist/pkg/fazhi_analyzer_bg.wasm): raw ${kb(wasmBytes.length)}, gzip -9 ${kb(gz)}, brotli -q 11 ${kb(br)}`);
+
+// --- wasm in node --------------------------------------------------------------------------------
+// A child process per run, so that compile and first call are really the first.
+const NODE_CHILD = `
+  const { readFileSync } = await import('node:fs');
+  const { pathToFileURL } = await import('node:url');
+  const [pkg, reportFile, bigFile, quick] = process.argv.slice(1);
+  const core = await import(pathToFileURL(pkg + '/fazhi_analyzer.js').href);
+  const bytes = readFileSync(pkg + '/fazhi_analyzer_bg.wasm');
+  const report = readFileSync(reportFile, 'utf8');
+  let t = performance.now();
+  core.initSync({ module: new WebAssembly.Module(bytes) });
+  const instantiate = performance.now() - t;
+  t = performance.now(); core.analyze(report); const first = performance.now() - t;
+  const warm = [];
+  for (let i = 0; i < 40; i++) { t = performance.now(); core.analyze(report); warm.push(performance.now() - t); }
+  warm.sort((a, b) => a - b);
+  // CPU time too (process.cpuUsage): on a loaded machine the wall clock mostly measures waiting.
+  const cpu = () => { const u = process.cpuUsage(); return (u.user + u.system) / 1000; };
+  let c = cpu();
+  for (let i = 0; i < 40; i++) core.analyze(report);
+  const warmCpu = (cpu() - c) / 40;
+  let big = null, bigCpu = null;
+  if (quick !== 'quick') {
+    const text = readFileSync(bigFile, 'utf8');
+    const runs = [], cpus = [];
+    for (let i = 0; i < 2; i++) { t = performance.now(); c = cpu(); core.analyzeJson(text); runs.push(performance.now() - t); cpus.push(cpu() - c); }
+    big = Math.min(...runs);
+    bigCpu = Math.min(...cpus);
+  }
+  console.log(JSON.stringify({ instantiate, first, warm: warm[20], warmCpu, big, bigCpu }));
+`;
+const nodeRun = JSON.parse(
+  execFileSync(process.execPath, ['--input-type=module', '-e', NODE_CHILD, DIST_PKG, TEXTS.report, TEXTS.big, QUICK ? 'quick' : ''], { maxBuffer: 64 * MiB }).toString(),
+);
+say(`wasm in node ${process.version}: compile + instantiate ${fmt(nodeRun.instantiate)} ms, first 30 KB ${fmt(nodeRun.first)} ms, ` +
+  `warm 30 KB ${fmt(nodeRun.warm, 2)} ms wall (median of 40), ${fmt(nodeRun.warmCpu, 2)} ms CPU (mean of 40)` +
+  (nodeRun.big ? `; 10 MiB ${fmt(nodeRun.big / 1000, 2)} s wall, ${fmt(nodeRun.bigCpu / 1000, 2)} s CPU (${mibps(bigBytes, nodeRun.bigCpu)}; ${fmt(nodeRun.bigCpu / 1000 / native.cpu, 2)} × native CPU)` : ''));
+
+// --- wasm in Chromium ----------------------------------------------------------------------------
+async function chromiumRun() {
+  const require = createRequire(import.meta.url);
+  let chromium;
+  try {
+    ({ chromium } = require('playwright-core'));
+  } catch {
+    return say('wasm in Chromium: skipped (playwright-core is not installed: npm ci)');
+  }
+  if (!existsSync('/usr/bin/chromium')) return say('wasm in Chromium: skipped (/usr/bin/chromium missing)');
+  const TYPES = { '.js': 'text/javascript', '.wasm': 'application/wasm', '.txt': 'text/plain; charset=utf-8', '.html': 'text/html' };
+  const server = createServer((req, res) => {
+    const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+    const file = path === '/' ? null : path.startsWith('/bench/') ? join(OUT, path.slice(7)) : join(ROOT, 'dist', path);
+    if (!file) return res.writeHead(200, { 'content-type': 'text/html' }).end('<!doctype html><title>bench</title>');
+    if (!existsSync(file)) return res.writeHead(404).end();
+    res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' }).end(readFileSync(file));
+  });
+  await new Promise((r) => server.listen(0, '127.0.0.1', r));
+  const origin = `http://127.0.0.1:${server.address().port}`;
+  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox'] });
+  try {
+    const figures = [];
+    for (let i = 0; i < 3; i++) {
+      // A new context per run: nothing compiled or cached from the run before.
+      const context = await browser.newContext();
+      const page = await context.newPage();
+      await page.goto(`${origin}/`);
+      figures.push(
+        await page.evaluate(async (quick) => {
+          const report = await (await fetch('/bench/report-30KB.txt')).text();
+          let t = performance.now();
+          const core = await import('/pkg/fazhi_analyzer.js');
+          await core.default({ module_or_path: '/pkg/fazhi_analyzer_bg.wasm' });
+          const instantiate = performance.now() - t;
+          t = performance.now();
+          core.analyze(report);
+          const first = performance.now() - t;
+          const warm = [];
+          for (let k = 0; k < 40; k++) {
+            t = performance.now();
+            core.analyze(report);
+            warm.push(performance.now() - t);
+          }
+          warm.sort((a, b) => a - b);
+          let big = null;
+          if (!quick) {
+            const text = await (await fetch('/bench/mix-10MiB.txt')).text();
+            const runs = [];
+            for (let k = 0; k < 2; k++) {
+              t = performance.now();
+              core.analyzeJson(text);
+              runs.push(performance.now() - t);
+            }
+            big = Math.min(...runs);
+          }
+          return { instantiate, first, warm: warm[20], big };
+        }, QUICK || i > 0),
+      );
+      await context.close();
+    }
+    const f = (k) => median(figures.map((x) => x[k]));
+    const big = figures[0].big;
+    say(`wasm in Chromium ${browser.version()} (wall, median of 3 fresh pages): fetch + compile + instantiate ${fmt(f('instantiate'))} ms, ` +
+      `first 30 KB ${fmt(f('first'))} ms (together ${fmt(f('instantiate') + f('first'))} ms), warm 30 KB ${fmt(f('warm'), 2)} ms` +
+      (big ? `, 10 MiB ${fmt(big / 1000, 2)} s (${mibps(bigBytes, big)}; ${fmt(big / 1000 / native.wall, 2)} × native wall)` : '') +
+      ' — wall clock only: compare it with native wall on a quiet machine');
+  } finally {
+    await browser.close();
+    server.close();
+  }
+}
+await chromiumRun();
+
+// --- other libraries, where installed ------------------------------------------------------------
+say('');
+const SMALL = readFileSync(TEXTS.small, 'utf8');
+const py = spawnSync('python3', ['-c', `
+import sys, time
+try:
+    import jionlp as jio
+except Exception as e:
+    print('skip', type(e).__name__); sys.exit(0)
+text = open(sys.argv[1], encoding='utf-8').read()
+extract = getattr(getattr(jio, 'ner', jio), 'extract_money', None) or jio.extract_money
+t = time.process_time(); found = 0
+for line in text.split('\\n'):
+    if line: found += len(extract(line))
+print('ok', time.process_time() - t, found)
+`, TEXTS.small], { maxBuffer: 16 * MiB });
+const pyOut = (py.stdout ?? '').toString().trim().split('\n').pop() ?? '';
+if (pyOut.startsWith('ok')) {
+  const [, secs, found] = pyOut.split(' ');
+  say(`JioNLP extract_money (1 MiB mix, line by line, CPU): ${fmt(Number(secs), 2)} s → ${mibps(size(TEXTS.small), Number(secs) * 1000)}, ${found} amounts`);
+} else say(`JioNLP: skipped (not installed: pip install jionlp) ${pyOut}`);
+
+try {
+  const require = createRequire(join(ROOT, 'package.json'));
+  const suite = require('@microsoft/recognizers-text-suite');
+  const sample = SMALL.slice(0, 100_000);
+  const t = performance.now();
+  let found = 0;
+  for (const line of sample.split('\n')) if (line) found += suite.recognizeNumber(line, suite.Culture.Chinese).length;
+  const ms = performance.now() - t;
+  say(`Recognizers-Text recognizeNumber (first 100,000 characters of the mix, Chinese): ${fmt(ms / 1000, 2)} s → ${mibps(Buffer.byteLength(sample), ms)}, ${found} numbers`);
+} catch (e) {
+  say(`Recognizers-Text: skipped (not installed: npm i --no-save @microsoft/recognizers-text-suite) ${e.code ?? ''}`);
+}
