@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::result::*;
 use crate::vocab::register as words;
+use crate::vocab::messages::{document_kind_name, Lang};
 use crate::vocab::register::{kind_label, period_label, severity_label};
 
 /// One file of a batch: analysed, or refused with the reason.
@@ -117,13 +118,18 @@ fn columns(specs: &[Spec]) -> Vec<Column> {
     specs.iter().map(|&(key, header, kind)| Column { key: key.to_owned(), header: header.to_owned(), kind }).collect()
 }
 
-/// A refused file's row: its name, the reason last, every other cell empty.
-fn refused_row(width: usize, file: &str, error: &RowError) -> Vec<Cell> {
-    let mut row = vec![Cell::Empty; width];
+/// A refused file's row: its name, the reason in the `error` column, every other cell empty.
+fn refused_row(specs: &[Spec], file: &str, error: &RowError) -> Vec<Cell> {
+    let mut row = vec![Cell::Empty; specs.len()];
     row[0] = Cell::Text(file.to_owned());
-    row[width - 1] = Cell::Text(error.message.clone());
+    if let Some(at) = specs.iter().position(|&(key, _, _)| key == ERROR_KEY) {
+        row[at] = Cell::Text(error.message.clone());
+    }
     row
 }
+
+/// The column that carries a refused file's reason.
+const ERROR_KEY: &str = "error";
 
 /// One file of a batch as the page holds it (`registerTables` in wasm):
 /// `{file, text, result}` or `{file, error}`; `error` is `{code, message}` or a message.
@@ -187,7 +193,7 @@ pub fn register(entries: &[Entry]) -> Table {
         .iter()
         .map(|e| match e.source {
             Source::Analysed { analysis, .. } => register_row(e.file, analysis),
-            Source::Refused(error) => refused_row(REGISTER_COLUMNS.len(), e.file, error),
+            Source::Refused(error) => refused_row(&REGISTER_COLUMNS, e.file, error),
         })
         .collect();
     Table { columns: columns(&REGISTER_COLUMNS), rows }
@@ -205,10 +211,10 @@ fn register_row(file: &str, a: &Analysis) -> Vec<Cell> {
         Cell::date(t.published.as_deref()),
         Cell::date(t.deadline.as_deref()),
         Cell::Text(timeliness_label(t)),
-        Cell::Bool(a.sections.measures),
-        Cell::Bool(a.sections.duty),
-        Cell::Bool(a.sections.problems),
-        Cell::Bool(a.sections.plans),
+        part_cell(a, Role::Measures, a.sections.measures),
+        part_cell(a, Role::Duty, a.sections.duty),
+        part_cell(a, Role::Problems, a.sections.problems),
+        part_cell(a, Role::Plans, a.sections.plans),
         Cell::count(a.metrics.len()),
         Cell::Number(a.review.figures_per_1000_chars),
         Cell::number(a.review.quantified_measures_share),
@@ -216,7 +222,15 @@ fn register_row(file: &str, a: &Analysis) -> Vec<Cell> {
         severity(Severity::Warning),
         severity(Severity::Info),
         Cell::Empty,
+        Cell::Text(document_kind_name(a.meta.document_kind, Lang::Zh).to_owned()),
     ]
+}
+
+/// 是 / 否, or the part's incomplete label (缺原因) when its heading was found but the part is
+/// not there in full (`requiredParts[].present` false with a `heading`).
+fn part_cell(a: &Analysis, part: Role, present: bool) -> Cell {
+    let found = a.review.required_parts.iter().any(|p| p.part == part && !p.present && p.heading.is_some());
+    if !present && found { Cell::Text(words::incomplete_part_label(part).to_owned()) } else { Cell::Bool(present) }
 }
 
 /// One row per finding; a refused file gives one row carrying its reason.
@@ -240,7 +254,7 @@ pub fn findings(entries: &[Entry]) -> Table {
                     ]);
                 }
             }
-            Source::Refused(error) => rows.push(refused_row(FINDING_COLUMNS.len(), e.file, error)),
+            Source::Refused(error) => rows.push(refused_row(&FINDING_COLUMNS, e.file, error)),
         }
     }
     Table { columns: columns(&FINDING_COLUMNS), rows }
@@ -268,7 +282,7 @@ pub fn figures(entries: &[Entry]) -> Table {
                     ]);
                 }
             }
-            Source::Refused(error) => rows.push(refused_row(FIGURE_COLUMNS.len(), e.file, error)),
+            Source::Refused(error) => rows.push(refused_row(&FIGURE_COLUMNS, e.file, error)),
         }
     }
     Table { columns: columns(&FIGURE_COLUMNS), rows }

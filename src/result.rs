@@ -102,6 +102,17 @@ pub enum DocumentKind {
     Other,
 }
 
+impl DocumentKind {
+    pub const ALL: [DocumentKind; 6] = [
+        DocumentKind::RuleOfLawReport,
+        DocumentKind::ReconsiderationStatistics,
+        DocumentKind::News,
+        DocumentKind::GovernmentWorkReport,
+        DocumentKind::Speech,
+        DocumentKind::Other,
+    ];
+}
+
 #[derive(Serialize, Deserialize, Debug, Clone, Copy, PartialEq, Eq)]
 #[serde(rename_all = "kebab-case")]
 pub enum Period {

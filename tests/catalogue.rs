@@ -34,6 +34,8 @@ fn catalogue_names_every_category_the_core_gives() {
     assert_eq!(categories["行政复议"], "Administrative reconsideration");
     assert_eq!(names["parts"]["problems"]["zh"], "存在的不足和原因");
     assert_eq!(names["codes"]["placeholder"]["en"], "Placeholder");
+    assert_eq!(names["documentKinds"]["reconsideration-statistics"]["zh"], "行政复议统计");
+    assert_eq!(names["documentKinds"]["speech"]["en"], "Speech");
     // Every category the fixtures' metrics fall in has its English name.
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
     let mut seen = 0;

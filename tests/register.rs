@@ -32,7 +32,7 @@ fn register_columns_are_the_page_hooks_in_order() {
         keys,
         [
             "file", "title", "issuer", "year", "period", "published", "deadline", "timeliness", "measures", "duty", "problems",
-            "plans", "figures", "density", "quantified", "errors", "warnings", "infos", "error"
+            "plans", "figures", "density", "quantified", "errors", "warnings", "infos", "error", "documentKind"
         ]
     );
     assert!(t.register.rows.is_empty() && t.findings.rows.is_empty() && t.figures.rows.is_empty());
@@ -139,7 +139,9 @@ fn a_refused_file_is_a_row_with_its_reason_in_every_table() {
     let junk = &t.register.rows[1];
     assert_eq!(junk[0], text("junk.bin"));
     assert_eq!(cell(&t.register, 1, "error"), &text("内容不是文本"));
-    assert!(junk[1..junk.len() - 1].iter().all(|c| *c == Cell::Empty), "{junk:?}");
+    let error_at = t.register.columns.iter().position(|c| c.key == "error").unwrap();
+    assert_eq!(error_at, 18, "columns added later come after error: its position does not move");
+    assert!(junk.iter().enumerate().all(|(k, c)| k == 0 || k == error_at || *c == Cell::Empty), "{junk:?}");
     for table in [&t.findings, &t.figures] {
         let rows: Vec<&Vec<Cell>> = table.rows.iter().filter(|r| r[0] == text("junk.bin")).collect();
         assert_eq!(rows.len(), 1);
@@ -176,4 +178,59 @@ fn the_batch_as_the_page_holds_it() {
     assert_eq!(out["register"]["rows"][0][6], serde_json::json!("2023-04-01"));
     assert_eq!(out["register"]["rows"][0][5], serde_json::Value::Null);
     assert_eq!(out["register"]["rows"][0][8], serde_json::json!(true));
+}
+
+/// The register row of one invented text.
+fn row_of(text: &str) -> (Table, fazhi_analyzer::Analysis) {
+    let analysis = fazhi_analyzer::analyze(text);
+    let t = register::tables(&[Entry { file: "t.txt", source: Source::Analysed { text, analysis: &analysis } }]);
+    (t.register, analysis)
+}
+
+#[test]
+fn the_kind_of_document_in_chinese() {
+    // Invented texts, one of each kind (their kinds are tested in tests/data/structure/kinds.toml).
+    let cases = [
+        ("某某县2022年法治政府建设年度报告\n一、主要工作\n全年办理案件20件。\n", "法治建设报告"),
+        ("某市2022年行政复议案件统计分析报告\n一、案件基本情况\n全年收到行政复议申请820件,受理760件。\n", "行政复议统计"),
+        ("新华社北京3月30日电(记者张三)记者从某省司法厅获悉,2022年该省行政机关负责人出庭应诉率达到98%。\n", "新闻"),
+        ("某县2023年政府工作报告\n各位代表:\n一、2022年工作回顾\n全县地区生产总值增长5%。\n", "政府工作报告"),
+        ("在全县法治政府建设工作会议上的讲话\n同志们:\n今天召开全县法治政府建设工作会议。\n", "讲话"),
+        ("某县2023年法治政府建设工作要点\n一、加强党的领导\n严格落实第一责任人制度。\n", "其他"),
+    ];
+    for (input, label) in cases {
+        let (r, _) = row_of(input);
+        assert_eq!(cell(&r, 0, "documentKind"), &text(label), "{input}");
+    }
+    // Seed 003 is an annual report; a refused file has no kind.
+    let t = seed_tables(&["003"]);
+    assert_eq!(cell(&t.register, 0, "documentKind"), &text("法治建设报告"));
+    let error = RowError { code: "empty".into(), message: "输入为空".into() };
+    let refused = register::register(&[Entry { file: "e.txt", source: Source::Refused(&error) }]);
+    assert_eq!(cell(&refused, 0, "documentKind"), &Cell::Empty);
+}
+
+#[test]
+fn a_part_found_without_its_causes_is_its_own_state() {
+    let report = |problems: &str| {
+        format!("某某县2022年法治政府建设年度报告\n一、主要举措和成效\n全年办理行政复议案件20件。\n{problems}三、下一年度主要安排\n继续推进依法行政。\n")
+    };
+    let cases = [
+        ("二、存在的不足和原因\n执法人员不足,原因是编制有限。\n", Cell::Bool(true)),
+        ("二、存在的不足和原因\n执法人员不足。培训次数偏少。\n", text("缺原因")),
+        ("", Cell::Bool(false)),
+    ];
+    for (problems, want) in cases {
+        let (r, a) = row_of(&report(problems));
+        assert_eq!(cell(&r, 0, "problems"), &want, "{problems}");
+        let causes_missing = a.findings.iter().filter(|f| f.code == fazhi_analyzer::FindingCode::CausesMissing).count();
+        assert_eq!(causes_missing, usize::from(want == text("缺原因")), "the cell agrees with the findings: {problems}");
+        // The other parts stay plain booleans.
+        assert_eq!(cell(&r, 0, "measures"), &Cell::Bool(true));
+        assert_eq!(cell(&r, 0, "plans"), &Cell::Bool(true));
+    }
+    // Seed 000: 三、推进法治政府建设存在的不足和原因 lists shortcomings and no cause (checked by hand).
+    let t = seed_tables(&["000"]);
+    assert_eq!(cell(&t.register, 0, "problems"), &text("缺原因"));
+    assert_eq!(cell(&t.register, 0, "duty"), &Cell::Bool(true));
 }

@@ -103,5 +103,31 @@ export const CATALOGUE = {
       "zh": "缺少数字",
       "en": "No figures"
     }
+  },
+  "documentKinds": {
+    "government-work-report": {
+      "zh": "政府工作报告",
+      "en": "Government work report"
+    },
+    "news": {
+      "zh": "新闻",
+      "en": "News"
+    },
+    "other": {
+      "zh": "其他",
+      "en": "Other"
+    },
+    "reconsideration-statistics": {
+      "zh": "行政复议统计",
+      "en": "Reconsideration statistics"
+    },
+    "rule-of-law-report": {
+      "zh": "法治建设报告",
+      "en": "Rule-of-law report"
+    },
+    "speech": {
+      "zh": "讲话",
+      "en": "Speech"
+    }
   }
 };

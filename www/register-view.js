@@ -5,6 +5,7 @@
 
 import { el, svg } from './dom.js';
 import { LABELS, translator } from './i18n.js';
+import { CATALOGUE } from './catalogue.js';
 
 const PARTS = ['measures', 'duty', 'problems', 'plans'];
 const SEVS = [['errors', 'error'], ['warnings', 'warning'], ['infos', 'info']];
@@ -49,7 +50,16 @@ export function cellWords(key, v, t) {
     const period = Object.entries(LABELS.zh.period).find(([, zh]) => zh === v)?.[0];
     return period ? t.label('period', period) : cellText(v);
   }
+  if (key === 'documentKind') {
+    const kind = Object.values(CATALOGUE.documentKinds ?? {}).find((k) => k.zh === v);
+    return kind ? kind.en : cellText(v);
+  }
   return cellText(v);
+}
+
+/** Whether an analysed file owes the required parts: only a rule-of-law report does (meta.documentKind). */
+export function owesParts(e) {
+  return Boolean(e.result) && (e.result.meta?.documentKind ?? 'rule-of-law-report') === 'rule-of-law-report';
 }
 
 /** The batch's three tables, concatenated from the per-file tables. */
@@ -114,7 +124,7 @@ export async function sheetsXlsx(sheets) {
  */
 export function createRegister(root, { onOpen, onSelect = () => {}, language = () => translator('zh') }) {
   // `selected`: up to two analysed rows (batch indexes, in the order chosen) for the comparison.
-  const state = { entries: [], sort: { key: null, dir: 1 }, only: { late: false, missing: false, errors: false }, query: '', chart: null, focus: 0, selected: [] };
+  const state = { entries: [], sort: { key: null, dir: 1 }, only: { late: false, missing: false, errors: false, notReport: false }, query: '', chart: null, focus: 0, selected: [] };
   const table = root.querySelector('#register-table');
   const charts = root.querySelector('#register-charts');
   const shown = root.querySelector('#register-shown');
@@ -145,11 +155,12 @@ export function createRegister(root, { onOpen, onSelect = () => {}, language = (
     if (q && !`${e.file}\n${val(e, 'issuer') ?? ''}`.toLowerCase().includes(q)) return false;
     const analysed = Boolean(e.result);
     if (state.only.late && timelinessKey(val(e, 'timeliness')) !== 'late') return false;
-    if (state.only.missing && !(analysed && PARTS.some((p) => val(e, p) === false))) return false;
+    if (state.only.missing && !(owesParts(e) && PARTS.some((p) => val(e, p) === false))) return false;
     if (state.only.errors && !((val(e, 'errors') ?? 0) > 0 || !analysed)) return false;
+    if (state.only.notReport && !(analysed && !owesParts(e))) return false;
     const c = state.chart;
     if (c?.tl && timelinessKey(val(e, 'timeliness')) !== c.tl) return false;
-    if (c?.missing && !(analysed && val(e, c.missing) === false)) return false;
+    if (c?.missing && !(owesParts(e) && val(e, c.missing) === false)) return false;
     if (c?.severity && !((val(e, c.severity) ?? 0) > 0)) return false;
     if (c?.file != null && e.file !== c.file) return false;
     return true;
@@ -178,9 +189,12 @@ export function createRegister(root, { onOpen, onSelect = () => {}, language = (
       if (e.result && e.encoding && e.encoding !== 'UTF-8') td.append(el('span', { class: 'muted enc', text: ` ${e.encoding}` }));
     } else if (c.type === 'bool' && v != null) {
       const heading = e.result?.review?.requiredParts?.find((p) => p.part === c.key)?.heading;
-      const words = v ? `✓ ${t('present')}` : `✗ ${t('absent')}`;
-      if (v && heading != null) td.append(el('button', { type: 'button', class: 'cell-link part-yes', 'data-open-heading': heading, title: partTitle(c, t), text: words }));
-      else td.append(el('span', { class: v ? 'part-yes' : 'part-no', text: words }));
+      // A string is the core's state of a part found but incomplete (缺原因): it links to the heading too.
+      const incomplete = typeof v === 'string';
+      const words = incomplete ? `△ ${t.lang === 'en' ? t.label('code', 'causes-missing') : v}` : v ? `✓ ${t('present')}` : `✗ ${t('absent')}`;
+      const cls = incomplete ? 'part-incomplete' : v ? 'part-yes' : 'part-no';
+      if (v !== false && heading != null) td.append(el('button', { type: 'button', class: `cell-link ${cls}`, 'data-open-heading': heading, title: partTitle(c, t), text: words }));
+      else td.append(el('span', { class: cls, text: words }));
     } else if (c.key === 'density' && typeof v === 'number') td.textContent = v.toFixed(1);
     else if (c.key === 'quantified' && typeof v === 'number') td.textContent = `${Math.round(v * 100)}%`;
     else if (c.key === 'timeliness') {
@@ -258,7 +272,7 @@ export function createRegister(root, { onOpen, onSelect = () => {}, language = (
     const analysed = es.filter((e) => e.result);
     const tl = TL.map((k) => ({ label: tlLabel(k, t), count: es.filter((e) => timelinessKey(val(e, 'timeliness')) === k).length, filter: { tl: k }, cls: `tl-${k}` }))
       .filter((x) => x.count || x.filter.tl !== 'na');
-    const missing = PARTS.map((p) => ({ label: partLabel(p, t), count: analysed.filter((e) => val(e, p) === false).length, filter: { missing: p } }));
+    const missing = PARTS.map((p) => ({ label: partLabel(p, t), count: analysed.filter((e) => owesParts(e) && val(e, p) === false).length, filter: { missing: p } }));
     const sev = SEVS.map(([k, severity]) => ({ label: t.label('severity', severity), count: analysed.reduce((n, e) => n + (val(e, k) ?? 0), 0), filter: { severity: k }, cls: `sev-${k}` }));
     const density = analysed.map((e) => ({ label: e.file.split('/').pop(), count: val(e, 'density') ?? 0, text: (val(e, 'density') ?? 0).toFixed(1), filter: { file: e.file } }))
       .sort((a, b) => b.count - a.count).slice(0, 40);

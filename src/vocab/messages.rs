@@ -12,7 +12,7 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
-use crate::result::{ParamValue, Period, Role};
+use crate::result::{DocumentKind, ParamValue, Period, Role};
 use crate::vocab::dates::Date;
 
 /// A language of the catalogue.
@@ -513,6 +513,37 @@ pub fn part_name(role: Role, lang: Lang) -> &'static str {
     }
 }
 
+/// The code of a kind of document as in `meta.documentKind` (`rule-of-law-report`).
+fn document_kind_key(kind: DocumentKind) -> &'static str {
+    match kind {
+        DocumentKind::RuleOfLawReport => "rule-of-law-report",
+        DocumentKind::ReconsiderationStatistics => "reconsideration-statistics",
+        DocumentKind::News => "news",
+        DocumentKind::GovernmentWorkReport => "government-work-report",
+        DocumentKind::Speech => "speech",
+        DocumentKind::Other => "other",
+    }
+}
+
+/// The short name of a kind of document (`meta.documentKind`): the register's 文件类型 cell,
+/// and in English.
+pub fn document_kind_name(kind: DocumentKind, lang: Lang) -> &'static str {
+    match (kind, lang) {
+        (DocumentKind::RuleOfLawReport, Lang::Zh) => "法治建设报告",
+        (DocumentKind::ReconsiderationStatistics, Lang::Zh) => "行政复议统计",
+        (DocumentKind::News, Lang::Zh) => "新闻",
+        (DocumentKind::GovernmentWorkReport, Lang::Zh) => "政府工作报告",
+        (DocumentKind::Speech, Lang::Zh) => "讲话",
+        (DocumentKind::Other, Lang::Zh) => "其他",
+        (DocumentKind::RuleOfLawReport, Lang::En) => "Rule-of-law report",
+        (DocumentKind::ReconsiderationStatistics, Lang::En) => "Reconsideration statistics",
+        (DocumentKind::News, Lang::En) => "News",
+        (DocumentKind::GovernmentWorkReport, Lang::En) => "Government work report",
+        (DocumentKind::Speech, Lang::En) => "Speech",
+        (DocumentKind::Other, Lang::En) => "Other",
+    }
+}
+
 /// English names of the categories (`metrics[].category`), in the order of
 /// `vocab::categories`, with the fallback last.
 pub const CATEGORY_NAMES: &[(&str, &str)] = &[
@@ -559,6 +590,9 @@ pub struct Names {
     pub categories: BTreeMap<&'static str, &'static str>,
     pub parts: BTreeMap<&'static str, Name>,
     pub codes: BTreeMap<&'static str, Name>,
+    /// `meta.documentKind` codes: `{code: {zh, en}}`.
+    #[serde(rename = "documentKinds")]
+    pub document_kinds: BTreeMap<&'static str, Name>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -575,6 +609,10 @@ pub fn names() -> Names {
             .map(|&r| (role_key(r), Name { zh: part_name(r, Lang::Zh), en: part_name(r, Lang::En) }))
             .collect(),
         codes: CODE_NAMES.iter().map(|&(code, zh, en)| (code, Name { zh, en })).collect(),
+        document_kinds: DocumentKind::ALL
+            .iter()
+            .map(|&k| (document_kind_key(k), Name { zh: document_kind_name(k, Lang::Zh), en: document_kind_name(k, Lang::En) }))
+            .collect(),
     }
 }
 
@@ -765,6 +803,11 @@ mod tests {
         for code in FindingCode::ALL {
             let key = serde_json::to_value(code).unwrap();
             assert!(names.codes.contains_key(key.as_str().unwrap()), "{key} has no name");
+        }
+        assert_eq!(names.document_kinds.len(), DocumentKind::ALL.len());
+        for kind in DocumentKind::ALL {
+            let key = serde_json::to_value(kind).unwrap();
+            assert_eq!(key.as_str(), Some(document_kind_key(kind)), "the catalogue's key is the result's code");
         }
     }
 }

@@ -2,13 +2,14 @@
 //! names and cell labels, in Chinese as the register is read (docs/register.md).
 
 use crate::register::CellType;
-use crate::result::{MetricKind, Period, Severity, TimelinessStatus};
+use crate::result::{MetricKind, Period, Role, Severity, TimelinessStatus};
 
 /// A column: (key, header, type).
 pub type Spec = (&'static str, &'static str, CellType);
 
-/// The register's columns; `error` is last and filled only for a refused file.
-pub const REGISTER_COLUMNS: [Spec; 19] = [
+/// The register's columns; `error` is filled only for a refused file. Columns added later come
+/// after it, so that earlier columns keep their positions.
+pub const REGISTER_COLUMNS: [Spec; 20] = [
     ("file", "文件", CellType::Text),
     ("title", "标题", CellType::Text),
     ("issuer", "发文单位", CellType::Text),
@@ -28,6 +29,7 @@ pub const REGISTER_COLUMNS: [Spec; 19] = [
     ("warnings", "警告", CellType::Number),
     ("infos", "提示", CellType::Number),
     ("error", "未能分析的原因", CellType::Text),
+    ("documentKind", "文件类型", CellType::Text),
 ];
 
 pub const FINDING_COLUMNS: [Spec; 7] = [
@@ -71,6 +73,15 @@ pub const SHEET_NAMES: [&str; 3] = ["汇总", "发现", "数字"];
 
 /// Where the sentence quoted as a finding's or a figure's evidence ends.
 pub const EVIDENCE_SENTENCE_END: [char; 5] = ['。', '!', '?', '\u{FF01}', '\u{FF1F}'];
+
+/// A required part's cell when its heading was found but the part is not there in full: the
+/// problems part stating no causes (`causes-missing`). Other parts are never incomplete today.
+pub fn incomplete_part_label(part: Role) -> &'static str {
+    match part {
+        Role::Problems => "缺原因",
+        _ => "不完整",
+    }
+}
 
 /// A boolean cell.
 pub const YES: &str = "是";

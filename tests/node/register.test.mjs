@@ -31,10 +31,13 @@ test('registerTables: one row per file, refused files included, plain cells', ()
   assert.equal(rows[0][col('timeliness')], '逾期 19 天');
   assert.equal(rows[0][col('duty')], false);
   assert.equal(rows[0][col('error')], null);
+  assert.equal(rows[0][col('documentKind')], '法治建设报告');
+  assert.equal(col('error'), 18, 'columns added later come after error');
   assert.deepEqual(rows[2].slice(1), rows[0].slice(1), 'text without result is analysed');
   assert.equal(rows[1][col('file')], 'junk.bin');
   assert.equal(rows[1][col('error')], '内容不是文本');
   assert.equal(rows[1][col('title')], null);
+  assert.equal(rows[1][col('documentKind')], null);
   const late = tables.findings.rows.find((r) => r[2] === 'late-publication');
   assert.equal(late[4], '信息来源:公安县人民政府办公室 | 发布时间:2020-04-20 16:52');
   assert.ok(tables.figures.rows.length > 100);
