@@ -8,6 +8,7 @@ import { seed, SEED_003, openPage, pasteText, coreResult } from './helpers.mjs';
 const FAKE_CLIENT = `
 import { analyze as core } from './fazhi-analyzer.js';
 export function analysisMode() { return 'main'; }
+export function cancel() {}
 export async function analyze(text) {
   const r = await core(text);
   const span = (s, from = 0) => { const i = text.indexOf(s, from); return i < 0 ? [null, null] : [i, i + s.length]; };
@@ -83,6 +84,7 @@ test('no panel ever shows “null” or “undefined”, whichever severities ar
   await page.route('**/analyzer-client.js', (route) => route.fulfill({
     contentType: 'text/javascript',
     body: `import { analyze as core } from './fazhi-analyzer.js';
+      export function cancel() {}
       export async function analyze(text) {
         const r = await core(text);
         r.findings = [{ id: 0, code: 'truncated-sentence', severity: 'warning', message: '句子不完整。', start: 0, end: 4 }];
