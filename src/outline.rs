@@ -105,35 +105,67 @@ struct Cand {
 fn candidates(text: &Text, page: &Page) -> Vec<Cand> {
     let s = text.norm();
     let body = page.body;
-    let hay = &s[body.range()];
-    let mut out = Vec::new();
     let attachments = attachment_lists(s, body);
-    // Bracket depth, tracked in one pass; reset at line and sentence ends.
-    let mut depth: u32 = 0;
-    let mut scanned = body.start;
-    for c in MARKER.captures_iter(hay) {
+    let mut brackets = BracketDepth { depth: 0, scanned: body.start };
+    let mut out = Vec::new();
+    for c in MARKER.captures_iter(&s[body.range()]) {
         let Some(whole) = c.get(0) else { continue };
-        let start = body.start + whole.start();
-        let end = body.start + whole.end();
-        let k = attachments.partition_point(|a| a.start <= start);
-        if k > 0 && start < attachments[k - 1].end {
-            continue;
-        }
-        for ch in s[scanned..start].chars() {
-            if is_terminator(ch) {
-                depth = 0;
-            } else if opens(ch) {
-                depth += 1;
-            } else if closes(ch) {
-                depth = depth.saturating_sub(1);
-            }
-        }
-        scanned = start;
-        if depth > 0 || page.is_boilerplate(start) {
+        let (start, end) = (body.start + whole.start(), body.start + whole.end());
+        if in_any(&attachments, start) || brackets.at(s, start) > 0 || page.is_boilerplate(start) {
             continue;
         }
         let Some(markers::Read { family, number, separated }) = markers::read(&c) else { continue };
         let before = &s[body.start..start];
+        let after = &s[end..body.end];
+        let Some(next) = after.trim_start_matches([' ', '\t']).chars().next() else { continue };
+        if !fits_context(family, whole.as_str(), separated, before.chars().next_back(), next, after) {
+            continue;
+        }
+        let place = Placement::of(before, family, number);
+        let ordinal_next = hv::measure_after_paren(after);
+        out.push(Cand { start, end, family, number, line_start: place.line_start, glued: place.glued, prev: place.prev, ordinal_next });
+    }
+    out
+}
+
+/// Whether `pos` lies in one of `spans` (sorted, not overlapping).
+fn in_any(spans: &[Span], pos: usize) -> bool {
+    let k = spans.partition_point(|a| a.start <= pos);
+    k > 0 && pos < spans[k - 1].end
+}
+
+/// Bracket depth at increasing positions, counted in one pass; reset at line and sentence ends.
+struct BracketDepth {
+    depth: u32,
+    scanned: usize,
+}
+
+impl BracketDepth {
+    /// The depth at `pos` (not before the last position asked).
+    fn at(&mut self, s: &str, pos: usize) -> u32 {
+        for ch in s[self.scanned..pos].chars() {
+            if is_terminator(ch) {
+                self.depth = 0;
+            } else if opens(ch) {
+                self.depth += 1;
+            } else if closes(ch) {
+                self.depth = self.depth.saturating_sub(1);
+            }
+        }
+        self.scanned = pos;
+        self.depth
+    }
+}
+
+/// Where a marker stands in its line and sentence, read from the text `before` it.
+struct Placement {
+    line_start: bool,
+    glued: bool,
+    prev: Prev,
+}
+
+impl Placement {
+    fn of(before: &str, family: Family, number: Option<u32>) -> Placement {
         let before_trim = before.trim_end_matches([' ', '\t']);
         let prev_char = before_trim.chars().next_back();
         let line_start = prev_char.is_none() || prev_char == Some('\n');
@@ -147,16 +179,8 @@ fn candidates(text: &Text, page: &Page) -> Vec<Cand> {
             Some(ch) if is_han(ch) => Prev::Han,
             Some(_) => Prev::Other,
         };
-        let after = &s[end..body.end];
-        let next = after.trim_start_matches([' ', '\t']).chars().next();
-        let Some(next) = next else { continue };
-        let raw_prev = before.chars().next_back();
-        if fits_context(family, whole.as_str(), separated, raw_prev, next, after) {
-            let ordinal_next = hv::measure_after_paren(after);
-            out.push(Cand { start, end, family, number, line_start, glued, prev, ordinal_next });
-        }
+        Placement { line_start, glued, prev }
     }
-    out
 }
 
 /// Whether the text before a line break (`before`, ending with it) ends a line of prose in
@@ -479,18 +503,7 @@ fn run_in_headings(s: &str, page: &Page, headings: &[OutlineHeading]) -> Vec<(Ou
         if at.is_some_and(|k| !headings[k].family.structural()) {
             continue;
         }
-        let body = &s[para.range()];
-        let fits = body.find(hv::FULL_STOP).and_then(|i| {
-            let sentence = &body[..i];
-            let n = sentence.chars().count();
-            let commas = sentence.matches(',').count();
-            let rest = body[i + hv::FULL_STOP.len_utf8()..].chars().count();
-            ((4..=20).contains(&n)
-                && commas <= 1
-                && rest >= 10
-                && !sentence.contains(|c: char| c.is_ascii_digit() || hv::NOT_IN_RUN_IN.contains(&c)))
-            .then(|| Span::new(para.start, para.start + i))
-        });
+        let fits = run_in_sentence(s, para);
         if !groups.contains_key(&at) {
             order.push(at);
         }
@@ -501,23 +514,38 @@ fn run_in_headings(s: &str, page: &Page, headings: &[OutlineHeading]) -> Vec<(Ou
         let paras = &groups[&parent];
         if paras.len() >= 3 && paras.iter().all(|(_, fits)| *fits) {
             let level = parent.map_or(1, |p| headings[p].level + 1);
-            for &(title, _) in paras {
-                let heading = OutlineHeading {
-                    span: title,
-                    marker: Span::new(title.start, title.start),
-                    title,
-                    number: None,
-                    level,
-                    parent,
-                    parts: Vec::new(),
-                    family: Family::RunIn,
-                    scope: title,
-                };
-                out.push((heading, parent));
-            }
+            out.extend(paras.iter().map(|&(title, _)| (run_in_heading(title, level, parent), parent)));
         }
     }
     out
+}
+
+/// The short sentence opening a paragraph that could be an unnumbered run-in heading
+/// (`坚持民主决策。` before at least ten characters of body), or None.
+fn run_in_sentence(s: &str, para: Span) -> Option<Span> {
+    let body = &s[para.range()];
+    let i = body.find(hv::FULL_STOP)?;
+    let sentence = &body[..i];
+    let n = sentence.chars().count();
+    let commas = sentence.matches(',').count();
+    let rest = body[i + hv::FULL_STOP.len_utf8()..].chars().count();
+    ((4..=20).contains(&n) && commas <= 1 && rest >= 10 && !sentence.contains(|c: char| c.is_ascii_digit() || hv::NOT_IN_RUN_IN.contains(&c)))
+        .then(|| Span::new(para.start, para.start + i))
+}
+
+/// A run-in heading: its title is all of it, it has no marker and covers only itself.
+fn run_in_heading(title: Span, level: u32, parent: Option<usize>) -> OutlineHeading {
+    OutlineHeading {
+        span: title,
+        marker: Span::new(title.start, title.start),
+        title,
+        number: None,
+        level,
+        parent,
+        parts: Vec::new(),
+        family: Family::RunIn,
+        scope: title,
+    }
 }
 
 /// Run-in headings merged into the outline in document order, parents renumbered.

@@ -214,13 +214,15 @@ struct MarkScan {
     starts_closing: [bool; 5],
 }
 
+/// One stack per kind of mark: (position, length, reversed: a ” standing in for “).
+type MarkStacks = [Vec<(usize, usize, bool)>; 5];
+
 /// Pair the marks of one paragraph. In hard-wrapped text a quotation may run on to the next
 /// line, so an opener left open there and a stray closer opening the next line pair up.
 /// A closing ” that finds no opener may be a wrongly turned
 /// opener (全面推行”双随机、一公开”监管): the next ” then closes it.
 fn scan_marks(s: &str, p: Span) -> MarkScan {
-    // One stack per kind of mark: (position, length, reversed: a ” standing in for “).
-    let mut stacks: [Vec<(usize, usize, bool)>; 5] = Default::default();
+    let mut stacks: MarkStacks = Default::default();
     let index = |m: Mark| m as usize;
     let mut scan = MarkScan::default();
     let mut seen = [false; 5];
@@ -234,7 +236,7 @@ fn scan_marks(s: &str, p: Span) -> MarkScan {
             continue;
         }
         let quotes = &mut stacks[index(Mark::Quote)];
-        let closes = Mark::ALL[1..].into_iter().find(|m| m.pair().1 == c);
+        let closes = Mark::ALL[1..].iter().find(|m| m.pair().1 == c);
         match c {
             '"' if quotes.is_empty() => {
                 quotes.push((at, 1, false));
@@ -268,9 +270,16 @@ fn scan_marks(s: &str, p: Span) -> MarkScan {
             _ => {}
         }
     }
+    left_on_stacks(&stacks, &mut scan);
+    scan
+}
+
+/// What the stacks hold at the paragraph's end: the openers left open, in text order, and
+/// the closing quotation marks that found no opener.
+fn left_on_stacks(stacks: &MarkStacks, scan: &mut MarkScan) {
     let mut open = Vec::new();
     for mark in Mark::ALL {
-        for &(at, len, reversed) in &stacks[index(mark)] {
+        for &(at, len, reversed) in &stacks[mark as usize] {
             if reversed {
                 scan.stray.push((at, len));
             } else {
@@ -280,7 +289,6 @@ fn scan_marks(s: &str, p: Span) -> MarkScan {
     }
     open.sort_by_key(|&(_, at, _)| at);
     scan.open = open;
-    scan
 }
 
 fn marks(out: &mut Findings, paragraphs: &[Span], wrapped: bool) {
@@ -337,11 +345,11 @@ fn neighbour_unit(s: &str, p: Span, at: usize) -> Option<&'static str> {
     FREQUENT_COUNT_UNITS.iter().copied().find(|u| *u == unit)
 }
 
-/// A number glued to what follows without its measure word.
+/// A number glued to what follows without its measure word: each run of digits in the
+/// paragraph, unless it is a decimal, code or ordinal, tried against the four shapes in turn.
 fn glued_numbers(out: &mut Findings, p: Span) {
     let s = out.s;
-    let slice = &s[p.range()];
-    let bytes = slice.as_bytes();
+    let bytes = s[p.range()].as_bytes();
     let mut i = 0;
     while i < bytes.len() {
         if !bytes[i].is_ascii_digit() {
@@ -349,91 +357,126 @@ fn glued_numbers(out: &mut Findings, p: Span) {
             continue;
         }
         let run_start = i;
-        loop {
-            while i < bytes.len() && bytes[i].is_ascii_digit() {
-                i += 1;
-            }
-            // Thousands separators: 2,345人 is one number.
-            let group = bytes.get(i + 1..i + 4).is_some_and(|g| g.iter().all(u8::is_ascii_digit));
-            if bytes.get(i) == Some(&b',') && group && !bytes.get(i + 4).is_some_and(u8::is_ascii_digit) {
-                i += 4;
-            } else {
-                break;
-            }
+        i = digit_run_end(bytes, i);
+        let Some(number) = BareNumber::at(s, p, p.start + run_start, p.start + i) else { continue };
+        if year_like(number.digits) {
+            bare_year(out, &number);
+        } else if number.next.is_some_and(|c| GLUED_NUMERALS.contains(&c)) {
+            glued_to_numeral(out, &number);
+        } else if !glued_to_counted_noun(out, &number) {
+            bare_count_ending_clause(out, p, &number);
         }
-        let (start, end) = (p.start + run_start, p.start + i);
+    }
+}
+
+/// The end of the digit run starting at `i`, thousands separators included (2,345人 is one
+/// number).
+fn digit_run_end(bytes: &[u8], mut i: usize) -> usize {
+    loop {
+        while i < bytes.len() && bytes[i].is_ascii_digit() {
+            i += 1;
+        }
+        let group = bytes.get(i + 1..i + 4).is_some_and(|g| g.iter().all(u8::is_ascii_digit));
+        if bytes.get(i) == Some(&b',') && group && !bytes.get(i + 4).is_some_and(u8::is_ascii_digit) {
+            i += 4;
+        } else {
+            return i;
+        }
+    }
+}
+
+/// A run of digits that may have lost its measure word, with the characters around it.
+struct BareNumber<'s> {
+    start: usize,
+    end: usize,
+    digits: &'s str,
+    prev: Option<char>,
+    next: Option<char>,
+    /// The paragraph after the number.
+    rest: &'s str,
+}
+
+impl<'s> BareNumber<'s> {
+    /// None for what is not a bare count: decimals, codes, Latin (PM2.5, 5G, 1+4+N),
+    /// ordinals (第3), separated thousands, zero, more than four digits.
+    fn at(s: &'s str, p: Span, start: usize, end: usize) -> Option<Self> {
         let digits = &s[start..end];
         let prev = prev_char(&s[p.start..start], start - p.start);
         let next = next_char(&s[..p.end], end);
-        // Decimals, codes, Latin (PM2.5, 5G, 1+4+N), ordinals (第3), lists (1、2、3).
-        if prev.is_some_and(|c| c.is_ascii_alphanumeric() || ".+-/×*#:~—_%".contains(c) || c == ORDINAL_PREFIX)
-            || next.is_some_and(|c| c.is_ascii_alphanumeric() || ".+-/×*#:~—_%".contains(c))
-        {
-            continue;
+        let code_mark = |c: char| c.is_ascii_alphanumeric() || ".+-/×*#:~—_%".contains(c);
+        if prev.is_some_and(|c| code_mark(c) || c == ORDINAL_PREFIX) || next.is_some_and(code_mark) {
+            return None;
         }
         let value: u64 = digits.parse().unwrap_or(0);
         if digits.len() > 4 || value == 0 || digits.contains(',') {
-            continue;
+            return None;
         }
-        let rest = &s[end..p.end];
-        let prev_han = prev.is_some_and(is_word_char);
-
-        // A year without 年 opening a sentence: 。2019县政府.
-        if year_like(digits) {
-            let opens = prev.is_none_or(|c| CLAUSE_STARTS_AFTER.contains(&c));
-            let after = next.filter(|&c| is_word_char(c));
-            if let (true, Some(c)) = (opens, after) {
-                if !AFTER_BARE_YEAR_OK.contains(&c) && !unit_at(rest) && !COUNTED_NOUNS.iter().any(|(n, _)| rest.starts_with(n)) {
-                    let tail = snippet_after(s, end, 3);
-                    let span = Span::new(start, tail);
-                    let fixed = year_before(digits, &s[end..tail]);
-                    out.add(span, Message::MissingCharsShouldRead { found: s[span.range()].to_owned(), fixed });
-                }
-            }
-            continue;
-        }
-
-        // Glued to a Chinese numeral: 共减少14二是, 出台28三定规定文件.
-        if let Some(c) = next.filter(|c| GLUED_NUMERALS.contains(c)) {
-            let after = rest[c.len_utf8()..].chars().next();
-            if after.is_some_and(|a| a.is_ascii_digit()) {
-                continue;
-            }
-            let tail = snippet_after(s, end, 4);
-            let span = Span::new(snippet_before(s, start, 2).min(start), tail);
-            let (found, digits) = (s[span.range()].to_owned(), digits.to_owned());
-            let message = if after == Some(LIST_MARKER_END) {
-                Message::MissingMeasureWordAndStop { found, digits }
-            } else {
-                Message::MissingMeasureWord { found, digits }
-            };
-            out.unitless.push(Span::new(start, end));
-            out.add(span, message);
-            continue;
-        }
-
-        // Glued to a counted noun: 备案6规范性文件, 由4律师事务所.
-        if let Some((noun, word)) = COUNTED_NOUNS.iter().find(|(n, _)| rest.starts_with(n)) {
-            let span = Span::new(start, end + noun.len());
-            out.unitless.push(Span::new(start, end));
-            let example = format!("{digits}{word}{noun}");
-            out.add(span, Message::MissingMeasureWordLike { found: s[span.range()].to_owned(), digits: digits.to_owned(), example });
-            continue;
-        }
-
-        // A bare count ending a clause: 予以废止17; 进行修订14 (paragraph end). Not before 、
-        // or ): `有1、加强学习` and `1)` are list markers.
-        let ends_clause = next.is_none_or(|c| CLAUSE_ENDS_AFTER_COUNT.contains(&c));
-        if ends_clause && prev_han && !prev.is_some_and(|c| BARE_NUMBER_OK_AFTER.contains(&c)) {
-            let before = snippet_before(s, start, 4);
-            let span = Span::new(before, end);
-            out.unitless.push(Span::new(start, end));
-            let (found, digits) = (s[span.range()].to_owned(), digits.to_owned());
-            let message = match neighbour_unit(s, p, start) {
-                Some(unit) => Message::MissingMeasureWordLike { example: format!("{digits}{unit}"), found, digits },
-                None => Message::MissingMeasureWord { found, digits },
-            };
-            out.add(span, message);
-        }
+        Some(BareNumber { start, end, digits, prev, next, rest: &s[end..p.end] })
     }
+}
+
+/// A year without 年 opening a sentence: 。2019县政府.
+fn bare_year(out: &mut Findings, n: &BareNumber) {
+    let s = out.s;
+    let opens = n.prev.is_none_or(|c| CLAUSE_STARTS_AFTER.contains(&c));
+    let Some(after) = n.next.filter(|&c| is_word_char(c)) else { return };
+    if !opens || AFTER_BARE_YEAR_OK.contains(&after) || unit_at(n.rest) || COUNTED_NOUNS.iter().any(|(noun, _)| n.rest.starts_with(noun)) {
+        return;
+    }
+    let tail = snippet_after(s, n.end, 3);
+    let span = Span::new(n.start, tail);
+    let fixed = year_before(n.digits, &s[n.end..tail]);
+    out.add(span, Message::MissingCharsShouldRead { found: s[span.range()].to_owned(), fixed });
+}
+
+/// Glued to a Chinese numeral: 共减少14二是, 出台28三定规定文件. Silent when a digit follows
+/// the numeral (a mixed number, not a lost measure word).
+fn glued_to_numeral(out: &mut Findings, n: &BareNumber) {
+    let s = out.s;
+    let Some(numeral) = n.next else { return };
+    let after = n.rest[numeral.len_utf8()..].chars().next();
+    if after.is_some_and(|a| a.is_ascii_digit()) {
+        return;
+    }
+    let tail = snippet_after(s, n.end, 4);
+    let span = Span::new(snippet_before(s, n.start, 2).min(n.start), tail);
+    let (found, digits) = (s[span.range()].to_owned(), n.digits.to_owned());
+    let message = if after == Some(LIST_MARKER_END) {
+        Message::MissingMeasureWordAndStop { found, digits }
+    } else {
+        Message::MissingMeasureWord { found, digits }
+    };
+    out.unitless.push(Span::new(n.start, n.end));
+    out.add(span, message);
+}
+
+/// Glued to a counted noun: 备案6规范性文件, 由4律师事务所. False when no counted noun follows.
+fn glued_to_counted_noun(out: &mut Findings, n: &BareNumber) -> bool {
+    let s = out.s;
+    let Some((noun, word)) = COUNTED_NOUNS.iter().find(|(noun, _)| n.rest.starts_with(noun)) else { return false };
+    let span = Span::new(n.start, n.end + noun.len());
+    out.unitless.push(Span::new(n.start, n.end));
+    let example = format!("{}{word}{noun}", n.digits);
+    out.add(span, Message::MissingMeasureWordLike { found: s[span.range()].to_owned(), digits: n.digits.to_owned(), example });
+    true
+}
+
+/// A bare count ending a clause: 予以废止17; 进行修订14 (paragraph end). Not before 、 or ):
+/// `有1、加强学习` and `1)` are list markers.
+fn bare_count_ending_clause(out: &mut Findings, p: Span, n: &BareNumber) {
+    let s = out.s;
+    let ends_clause = n.next.is_none_or(|c| CLAUSE_ENDS_AFTER_COUNT.contains(&c));
+    let prev_han = n.prev.is_some_and(is_word_char);
+    if !ends_clause || !prev_han || n.prev.is_some_and(|c| BARE_NUMBER_OK_AFTER.contains(&c)) {
+        return;
+    }
+    let before = snippet_before(s, n.start, 4);
+    let span = Span::new(before, n.end);
+    out.unitless.push(Span::new(n.start, n.end));
+    let (found, digits) = (s[span.range()].to_owned(), n.digits.to_owned());
+    let message = match neighbour_unit(s, p, n.start) {
+        Some(unit) => Message::MissingMeasureWordLike { example: format!("{digits}{unit}"), found, digits },
+        None => Message::MissingMeasureWord { found, digits },
+    };
+    out.add(span, message);
 }
