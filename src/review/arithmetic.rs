@@ -9,6 +9,7 @@
 use crate::metrics::{Metric, Metrics, Relation};
 use crate::result::{Approx, FindingCode, MetricKind, Severity};
 use crate::text::{Span, Text};
+use crate::vocab::part_kinds::{part_kind, PartKind};
 use crate::vocab::review::RATE_QUALIFIERS;
 use crate::vocab::numerals::{chinese_digit, DECIMAL_POINT, SCALE_WORDS};
 use crate::vocab::units::UNIT_EQUIVALENTS;
@@ -32,7 +33,14 @@ pub fn check(text: &Text, metrics: &Metrics) -> Vec<ReviewFinding> {
             }
             Relation::Breakdown { total, parts, exhaustive, span } => {
                 let parts: Option<Vec<&Metric>> = parts.iter().filter(|&&p| p != *total).map(|&p| get(p)).collect();
-                sum_mismatch(text, get(*total)?, &parts?, *exhaustive, *span)
+                let parts = parts?;
+                let groups = by_kind(&parts);
+                if groups.len() < 2 {
+                    return sum_mismatch(text, get(*total)?, &parts, *exhaustive, *span);
+                }
+                // Case types and outcomes each divide the total on their own: each kind is
+                // checked alone, and only for exceeding it (which of them is complete, none says).
+                groups.iter().find_map(|group| sum_mismatch(text, get(*total)?, group, false, *span))
             }
             Relation::Respectively { items, values, span } => {
                 let values: Option<Vec<&Metric>> = values.iter().map(|&v| get(v)).collect();
@@ -40,6 +48,26 @@ pub fn check(text: &Text, metrics: &Metrics) -> Vec<ReviewFinding> {
             }
         })
         .collect()
+}
+
+/// The parts of a breakdown by their kind (case types, outcomes), in order of first
+/// appearance. A part whose words name neither (`其他10件`) belongs to the kind of the part before
+/// it, or, first in the list, of the part after it; with no kind named at all, one group.
+fn by_kind<'m>(parts: &[&'m Metric]) -> Vec<Vec<&'m Metric>> {
+    let named: Vec<Option<PartKind>> = parts.iter().map(|p| part_kind(&p.indicator)).collect();
+    let first = named.iter().flatten().next().copied();
+    let mut current = first;
+    let mut groups: Vec<(Option<PartKind>, Vec<&Metric>)> = Vec::new();
+    for (p, kind) in parts.iter().zip(&named) {
+        if kind.is_some() {
+            current = *kind;
+        }
+        match groups.iter_mut().find(|(k, _)| *k == current) {
+            Some((_, group)) => group.push(p),
+            None => groups.push((current, vec![p])),
+        }
+    }
+    groups.into_iter().map(|(_, g)| g).collect()
 }
 
 fn same_unit(a: &str, b: &str) -> bool {

@@ -9,6 +9,7 @@ pub mod markers;
 pub mod regulation;
 pub mod headings;
 pub mod kinds;
+pub mod part_kinds;
 pub mod page;
 
 pub use chars::traditional_to_simplified;
