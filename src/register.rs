@@ -227,8 +227,12 @@ fn register_row(file: &str, a: &Analysis) -> Vec<Cell> {
 }
 
 /// 是 / 否, or the part's incomplete label (缺原因) when its heading was found but the part is
-/// not there in full (`requiredParts[].present` false with a `heading`).
+/// not there in full (`requiredParts[].present` false with a `heading`); 不适用 for a document
+/// that owes no required parts (`meta.documentKind` not a rule-of-law report).
 fn part_cell(a: &Analysis, part: Role, present: bool) -> Cell {
+    if a.meta.document_kind != DocumentKind::RuleOfLawReport {
+        return Cell::Text(words::NOT_APPLICABLE.to_owned());
+    }
     let found = a.review.required_parts.iter().any(|p| p.part == part && !p.present && p.heading.is_some());
     if !present && found { Cell::Text(words::incomplete_part_label(part).to_owned()) } else { Cell::Bool(present) }
 }

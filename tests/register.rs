@@ -15,6 +15,11 @@ fn text(s: &str) -> Cell {
 
 fn seed_tables(seeds: &[&str]) -> Tables {
     let texts: Vec<(String, String)> = seeds.iter().map(|s| (format!("{s}.txt"), common::seed(s))).collect();
+    tables_of(&texts)
+}
+
+/// The tables of (file, text) pairs, each analysed.
+fn tables_of(texts: &[(String, String)]) -> Tables {
     let results: Vec<_> = texts.iter().map(|(_, t)| fazhi_analyzer::analyze(t)).collect();
     let entries: Vec<Entry> = texts
         .iter()
@@ -187,18 +192,21 @@ fn row_of(text: &str) -> (Table, fazhi_analyzer::Analysis) {
     (t.register, analysis)
 }
 
+/// Invented texts, one of each kind (their kinds are tested in tests/data/structure/kinds.toml).
+const KIND_CASES: [(&str, &str); 6] = [
+    ("某某县2022年法治政府建设年度报告\n一、主要工作\n全年办理案件20件。\n", "法治建设报告"),
+    ("某市2022年行政复议案件统计分析报告\n一、案件基本情况\n全年收到行政复议申请820件,受理760件。\n", "行政复议统计"),
+    ("新华社北京3月30日电(记者张三)记者从某省司法厅获悉,2022年该省行政机关负责人出庭应诉率达到98%。\n", "新闻"),
+    ("某县2023年政府工作报告\n各位代表:\n一、2022年工作回顾\n全县地区生产总值增长5%。\n", "政府工作报告"),
+    ("在全县法治政府建设工作会议上的讲话\n同志们:\n今天召开全县法治政府建设工作会议。\n", "讲话"),
+    ("某县2023年法治政府建设工作要点\n一、加强党的领导\n严格落实第一责任人制度。\n", "其他"),
+];
+
+const PART_KEYS: [&str; 4] = ["measures", "duty", "problems", "plans"];
+
 #[test]
 fn the_kind_of_document_in_chinese() {
-    // Invented texts, one of each kind (their kinds are tested in tests/data/structure/kinds.toml).
-    let cases = [
-        ("某某县2022年法治政府建设年度报告\n一、主要工作\n全年办理案件20件。\n", "法治建设报告"),
-        ("某市2022年行政复议案件统计分析报告\n一、案件基本情况\n全年收到行政复议申请820件,受理760件。\n", "行政复议统计"),
-        ("新华社北京3月30日电(记者张三)记者从某省司法厅获悉,2022年该省行政机关负责人出庭应诉率达到98%。\n", "新闻"),
-        ("某县2023年政府工作报告\n各位代表:\n一、2022年工作回顾\n全县地区生产总值增长5%。\n", "政府工作报告"),
-        ("在全县法治政府建设工作会议上的讲话\n同志们:\n今天召开全县法治政府建设工作会议。\n", "讲话"),
-        ("某县2023年法治政府建设工作要点\n一、加强党的领导\n严格落实第一责任人制度。\n", "其他"),
-    ];
-    for (input, label) in cases {
+    for (input, label) in KIND_CASES {
         let (r, _) = row_of(input);
         assert_eq!(cell(&r, 0, "documentKind"), &text(label), "{input}");
     }
@@ -233,4 +241,54 @@ fn a_part_found_without_its_causes_is_its_own_state() {
     let t = seed_tables(&["000"]);
     assert_eq!(cell(&t.register, 0, "problems"), &text("缺原因"));
     assert_eq!(cell(&t.register, 0, "duty"), &Cell::Bool(true));
+}
+
+#[test]
+fn required_parts_do_not_apply_to_a_document_that_is_not_a_report() {
+    // Every kind but the report: the four part cells say 不适用 (not 否, nor 是 for what a news
+    // article happens to mention), in the table, in CSV and in the workbook.
+    let mut texts = Vec::new();
+    for (input, label) in KIND_CASES {
+        let (r, a) = row_of(input);
+        let report = label == "法治建设报告";
+        assert_eq!(report, a.meta.document_kind == fazhi_analyzer::DocumentKind::RuleOfLawReport, "{input}");
+        for key in PART_KEYS {
+            let got = cell(&r, 0, key);
+            if report {
+                assert!(matches!(got, Cell::Bool(_)), "{label} {key}: {got:?}");
+            } else {
+                assert_eq!(got, &text("不适用"), "{label} {key}");
+                assert_eq!(got.to_text(), "不适用", "CSV of {label} {key}");
+            }
+        }
+        texts.push((format!("{label}.txt"), input.to_owned()));
+    }
+    // A document that is not a report but states all four parts' words: still 不适用.
+    let speech = "在全县法治政府建设工作会议上的讲话\n同志们:\n一、主要举措和成效\n全年办理案件20件。\n二、存在的不足和原因\n人员不足,原因是编制有限。\n三、下一年度主要安排\n继续推进。\n";
+    let (r, _) = row_of(speech);
+    assert_eq!(cell(&r, 0, "documentKind"), &text("讲话"));
+    for key in PART_KEYS {
+        assert_eq!(cell(&r, 0, key), &text("不适用"), "speech {key}");
+    }
+    // The workbook prints the same words.
+    let tables = tables_of(&texts);
+    let bytes = fazhi_analyzer::xlsx::workbook(&tables).unwrap();
+    use calamine::Reader;
+    let mut book = calamine::Xlsx::new(std::io::Cursor::new(bytes)).unwrap();
+    let sheet = book.worksheet_range("汇总").unwrap();
+    let rows: Vec<_> = sheet.rows().collect();
+    let header = &rows[0];
+    for (i, (file, _)) in texts.iter().enumerate() {
+        let row = &rows[i + 1];
+        assert_eq!(row[0].to_string(), *file);
+        for key in PART_KEYS {
+            let col = tables.register.columns.iter().position(|c| c.key == key).unwrap();
+            let got = row[col].to_string();
+            if file.starts_with("法治建设报告") {
+                assert!(got == "是" || got == "否", "{file} {} ({key}): {got}", header[col]);
+            } else {
+                assert_eq!(got, "不适用", "{file} {} ({key})", header[col]);
+            }
+        }
+    }
 }

@@ -190,10 +190,12 @@ export function createRegister(root, { onOpen, onSelect = () => {}, language = (
     } else if (c.type === 'bool' && v != null) {
       const heading = e.result?.review?.requiredParts?.find((p) => p.part === c.key)?.heading;
       // A string is the core's state of a part found but incomplete (缺原因): it links to the heading too.
-      const incomplete = typeof v === 'string';
-      const words = incomplete ? `△ ${t.lang === 'en' ? t.label('code', 'causes-missing') : v}` : v ? `✓ ${t('present')}` : `✗ ${t('absent')}`;
-      const cls = incomplete ? 'part-incomplete' : v ? 'part-yes' : 'part-no';
-      if (v !== false && heading != null) td.append(el('button', { type: 'button', class: `cell-link ${cls}`, 'data-open-heading': heading, title: partTitle(c, t), text: words }));
+      // 不适用: a document that owes no required parts (not a rule-of-law report); words as the timeliness cell's.
+      const na = v === TL_ZH.na;
+      const incomplete = typeof v === 'string' && !na;
+      const words = na ? cellWords('timeliness', v, t) : incomplete ? `△ ${t.lang === 'en' ? t.label('code', 'causes-missing') : v}` : v ? `✓ ${t('present')}` : `✗ ${t('absent')}`;
+      const cls = na ? 'part-na' : incomplete ? 'part-incomplete' : v ? 'part-yes' : 'part-no';
+      if (!na && v !== false && heading != null) td.append(el('button', { type: 'button', class: `cell-link ${cls}`, 'data-open-heading': heading, title: partTitle(c, t), text: words }));
       else td.append(el('span', { class: cls, text: words }));
     } else if (c.key === 'density' && typeof v === 'number') td.textContent = v.toFixed(1);
     else if (c.key === 'quantified' && typeof v === 'number') td.textContent = `${Math.round(v * 100)}%`;

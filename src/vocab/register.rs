@@ -83,6 +83,10 @@ pub fn incomplete_part_label(part: Role) -> &'static str {
     }
 }
 
+/// A cell that does not apply: the timeliness of a report that is not annual, and the required
+/// parts of a document that is not a 法治政府建设 report (news, 复议统计, 政府工作报告, speech …).
+pub const NOT_APPLICABLE: &str = "不适用";
+
 /// A boolean cell.
 pub const YES: &str = "是";
 pub const NO: &str = "否";
@@ -99,7 +103,7 @@ pub fn timeliness_label(status: TimelinessStatus, days_late: Option<i64>) -> Str
             None => "逾期".to_owned(),
         },
         TimelinessStatus::Unknown => "未知".to_owned(),
-        TimelinessStatus::NotApplicable => "不适用".to_owned(),
+        TimelinessStatus::NotApplicable => NOT_APPLICABLE.to_owned(),
     }
 }
 

@@ -25,6 +25,13 @@ test('the register shows the kind of document and a part without its causes', as
   // The kind of document, in the core's Chinese names.
   const kinds = { 'no-causes.txt': '法治建设报告', 'with-causes.txt': '法治建设报告', 'no-problems.txt': '法治建设报告', 'news.txt': '新闻', 'speech.txt': '讲话' };
   for (const [file, kind] of Object.entries(kinds)) await expect(cellOf(file, 'documentKind')).toHaveText(kind);
+  // A document that is not a report owes no parts: the core's 不适用 in every part column, no link.
+  for (const file of ['news.txt', 'speech.txt']) {
+    for (const key of ['measures', 'duty', 'problems', 'plans']) {
+      await expect(cellOf(file, key)).toHaveText('不适用');
+      await expect(cellOf(file, key).locator('[data-open-heading]')).toHaveCount(0);
+    }
+  }
 
   // The problems part: present (a link), found without causes (its own state, a link), missing (no link).
   await expect(cellOf('with-causes.txt', 'problems')).toHaveText('✓ 有');
