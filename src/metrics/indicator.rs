@@ -200,9 +200,24 @@ fn left_phrase(s: &str, prev_end: usize, pos: usize, list: bool) -> String {
             cut = m.end();
         }
     }
-    let phrase: String = phrase[cut..].chars().filter(|c| !QUOTE_MARKS.contains(c)).collect();
-    let stripped = strip(&phrase, !list);
+    let unquoted: String = phrase[cut..].chars().filter(|c| !QUOTE_MARKS.contains(c)).collect();
+    let mut stripped = strip(&unquoted, !list);
+    keep_quoted_frequency(&mut stripped, &phrase[cut..]);
     shorten(&stripped, if stripped.contains(LIST_MARK) { MAX_LIST_CHARS } else { MAX_CHARS })
+}
+
+/// A name quoted right before the figure (推送“学法每日”186期) is what is counted: a frequency
+/// word closing it is part of the name, not framing, and goes back onto the stripped label.
+fn keep_quoted_frequency(stripped: &mut String, phrase: &str) {
+    let t = phrase.trim_end();
+    let Some(close) = t.chars().next_back().filter(|c| QUOTE_MARKS.contains(c)) else { return };
+    let inner = &t[..t.len() - close.len_utf8()];
+    let name = inner.rfind(QUOTE_MARKS).map_or(inner, |i| inner[i..].trim_start_matches(QUOTE_MARKS));
+    let Some(word) = FREQUENCY_WORDS.iter().find(|w| name.ends_with(**w)) else { return };
+    let base = &name[..name.len() - word.len()];
+    if !base.is_empty() && stripped.ends_with(base) && !stripped.ends_with(name) {
+        stripped.push_str(word);
+    }
 }
 
 static TOTAL_MATCHER: LazyLock<AhoCorasick> =

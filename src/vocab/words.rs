@@ -22,9 +22,14 @@ pub const TRAILING: &[&str] = &[
     "分别达到", "分别为", "分别是", "分别", "均达到", "均为", "均达", "达到了", "达到", "达", "为",
     "是", "现已有", "已有", "现有", "共计", "合计", "总计", "累计", "共", "约", "近", "超过", "多达", "高达", "逾", "有", "计",
     "了", "的", "等", "在", "至", "到", "突破", "已", "均", "占", "仅", "只", "就", "为期", "用时", "历时", ":", " ",
-    // A frequency says how often, not what is counted: 学法每月不少于1次 counts 学法.
+    // A frequency says how often, not what is counted: 学法每月不少于1次 counts 学法
+    // (the same words as FREQUENCY_WORDS, which a quoted name keeps).
     "每年", "每季度", "每月", "每周", "每天", "每日",
 ];
+
+/// Frequencies among [`TRAILING`]: framing before a figure, except at the end of a quoted name
+/// (推送“学法每日”186期 counts 学法每日).
+pub const FREQUENCY_WORDS: &[&str] = &["每年", "每季度", "每月", "每周", "每天", "每日"];
 
 /// Verbs after which the counted thing follows even in the middle of a phrase
 /// (`生产经营单位进行执法检查` → `执法检查`); other [`VERBS`] only split a phrase they open.
