@@ -303,12 +303,14 @@ pub struct Finding {
     pub sources: Vec<Source>,
 }
 
-/// A parameter of a finding's message: text or an integer.
+/// A parameter of a finding's message: text, an integer, or a list of words quoted from the
+/// report (a numbering gap's missing numbers).
 #[derive(Serialize, Deserialize, Debug, Clone, PartialEq)]
 #[serde(untagged)]
 pub enum ParamValue {
     Number(i64),
     Text(String),
+    List(Vec<String>),
 }
 
 /// A passage in another report of the batch.

@@ -13,7 +13,7 @@ use crate::result::{FindingCode, Severity};
 use crate::text::Text;
 
 use super::ReviewFinding;
-use crate::vocab::messages::{quoted_list, Message};
+use crate::vocab::messages::Message;
 
 pub fn check(text: &Text, outline: &Outline) -> Vec<ReviewFinding> {
     // Sibling lists: one per parent and family, split where a list restarts at 1.
@@ -55,7 +55,7 @@ pub fn check(text: &Text, outline: &Outline) -> Vec<ReviewFinding> {
                     _ if n <= 1 => None,
                     Some(last) if last + 1 == n => None,
                     Some(last) if last > 1 && n > last + 1 => {
-                        let missing = quoted_list(&(last + 1..n).take(3).map(render).collect::<Vec<_>>());
+                        let missing = (last + 1..n).take(3).map(render).collect();
                         Some((
                             FindingCode::NumberingGap,
                             Message::NumberingGapAcrossParts { last: render(last), here: here.clone(), missing },
@@ -80,7 +80,7 @@ pub fn check(text: &Text, outline: &Outline) -> Vec<ReviewFinding> {
                         Message::NumberingBackwards { here: here.clone(), previous: render(m) },
                     ))
                 } else if n > m + 1 && !(n == m + 2 && nums.get(i + 1) == Some(&n)) {
-                    let missing = quoted_list(&(m + 1..n).take(3).map(render).collect::<Vec<_>>());
+                    let missing = (m + 1..n).take(3).map(render).collect();
                     Some((
                         FindingCode::NumberingGap,
                         Message::NumberingGap { previous: render(m), here: here.clone(), missing },

@@ -32,6 +32,9 @@ pub enum Param {
     /// The report's period, `None` when it could not be read.
     Period(Option<Period>),
     Date(Date),
+    /// Words quoted from the report, as a list (the missing numbers of a numbering gap):
+    /// `“三是”、“四是”` in Chinese, `“三是”, “四是”` in English, an array in `params`.
+    Quoted(Vec<String>),
 }
 
 impl From<String> for Param {
@@ -86,6 +89,8 @@ impl Param {
             }),
             (Param::Date(d), Lang::Zh) => Cow::Owned(format!("{}年{}月{}日", d.year, d.month, d.day)),
             (Param::Date(d), Lang::En) => Cow::Owned(d.to_string()),
+            (Param::Quoted(items), Lang::Zh) => Cow::Owned(quoted_list(items, LIST_SEPARATOR)),
+            (Param::Quoted(items), Lang::En) => Cow::Owned(quoted_list(items, ", ")),
         }
     }
 
@@ -97,6 +102,7 @@ impl Param {
             Param::Part(role) => ParamValue::Text(role_key(*role).to_owned()),
             Param::Period(p) => ParamValue::Text(p.map_or("unknown", period_key).to_owned()),
             Param::Date(d) => ParamValue::Text(d.to_string()),
+            Param::Quoted(items) => ParamValue::List(items.clone()),
         }
     }
 }
@@ -132,9 +138,9 @@ pub enum Message {
     // late-publication
     LatePublication { year: i32, deadline: Date, published: Date, days: i64 },
     // numbering-gap, numbering-duplicate
-    NumberingGapAcrossParts { last: String, here: String, missing: String },
+    NumberingGapAcrossParts { last: String, here: String, missing: Vec<String> },
     NumberingGapAtStart { here: String, first: String },
-    NumberingGap { previous: String, here: String, missing: String },
+    NumberingGap { previous: String, here: String, missing: Vec<String> },
     NumberingDuplicateTypo { here: String, meant: String },
     NumberingDuplicate { here: String },
     NumberingBackwards { here: String, previous: String },
@@ -205,7 +211,7 @@ impl Message {
             ),
             NumberingGapAcrossParts { .. } => (
                 "上一部分编号到“{last}”为止,这一部分从“{here}”开始,缺少{missing},请核对是否漏项或漏标编号。",
-                "The previous part's numbering ends at “{last}” and this part starts at “{here}”: {missing} is missing. Check for a missing item or number.",
+                "The previous part's numbering ends at “{last}” and this part starts at “{here}”; missing: {missing}. Check for a missing item or number.",
             ),
             NumberingGapAtStart { .. } => (
                 "这一组编号从“{here}”开始,缺少“{first}”,请核对是否漏项或漏标编号。",
@@ -213,7 +219,7 @@ impl Message {
             ),
             NumberingGap { .. } => (
                 "“{previous}”之后直接出现“{here}”,缺少{missing},请核对是否漏项或漏标编号。",
-                "“{here}” follows “{previous}” directly: {missing} is missing. Check for a missing item or number.",
+                "“{here}” follows “{previous}” directly; missing: {missing}. Check for a missing item or number.",
             ),
             NumberingDuplicateTypo { .. } => (
                 "编号“{here}”重复出现,前一处“{here}”疑为“{meant}”之误,请核对编号。",
@@ -373,11 +379,11 @@ impl Message {
                 ("days", (*days).into()),
             ],
             NumberingGapAcrossParts { last, here, missing } => {
-                vec![("last", text(last)), ("here", text(here)), ("missing", text(missing))]
+                vec![("last", text(last)), ("here", text(here)), ("missing", Param::Quoted(missing.clone()))]
             }
             NumberingGapAtStart { here, first } => vec![("here", text(here)), ("first", text(first))],
             NumberingGap { previous, here, missing } => {
-                vec![("previous", text(previous)), ("here", text(here)), ("missing", text(missing))]
+                vec![("previous", text(previous)), ("here", text(here)), ("missing", Param::Quoted(missing.clone()))]
             }
             NumberingDuplicateTypo { here, meant } => vec![("here", text(here)), ("meant", text(meant))],
             NumberingDuplicate { here } => vec![("here", text(here))],
@@ -491,9 +497,9 @@ impl Message {
     }
 }
 
-/// Items as a Chinese list of quotations: `“二是”、“三是”`.
-pub fn quoted_list(items: &[String]) -> String {
-    items.iter().map(|i| format!("“{i}”")).collect::<Vec<_>>().join(LIST_SEPARATOR)
+/// Items as a list of quotations: `“二是”、“三是”` (Chinese), `“二是”, “三是”` (English).
+fn quoted_list(items: &[String], separator: &str) -> String {
+    items.iter().map(|i| format!("“{i}”")).collect::<Vec<_>>().join(separator)
 }
 
 /// Between the items of a list in a message (file names, missing numbers).
@@ -633,9 +639,9 @@ mod tests {
             SectionMissingAnnual { part: Role::Duty },
             SectionMissingOther { part: Role::Plans, period: Some(Period::HalfYear) },
             LatePublication { year: 2019, deadline: date(2020, 4, 1), published: date(2020, 4, 20), days: 19 },
-            NumberingGapAcrossParts { last: s("二是"), here: s("四是"), missing: s("“三是”") },
+            NumberingGapAcrossParts { last: s("二是"), here: s("四是"), missing: vec![s("三是")] },
             NumberingGapAtStart { here: s("二是"), first: s("一是") },
-            NumberingGap { previous: s("一是"), here: s("三是"), missing: s("“二是”") },
+            NumberingGap { previous: s("一是"), here: s("四是"), missing: vec![s("二是"), s("三是")] },
             NumberingDuplicateTypo { here: s("三是"), meant: s("二是") },
             NumberingDuplicate { here: s("三是") },
             NumberingBackwards { here: s("二是"), previous: s("三是") },
@@ -788,6 +794,12 @@ mod tests {
         };
         assert_eq!(unnamed.zh(), "“95%”与所列数据不符:80件÷100件≈80.00%,请核对。");
         assert!(unnamed.en().starts_with("The rate “95%” does not match"), "{}", unnamed.en());
+        // The missing numbers are data: a list in `params`, worded by each language.
+        let gap = Message::NumberingGap { previous: "一是".into(), here: "四是".into(), missing: vec!["二是".into(), "三是".into()] };
+        assert_eq!(gap.zh(), "“一是”之后直接出现“四是”,缺少“二是”、“三是”,请核对是否漏项或漏标编号。");
+        assert_eq!(gap.en(), "“四是” follows “一是” directly; missing: “二是”, “三是”. Check for a missing item or number.");
+        assert_eq!(gap.param_values()["missing"], ParamValue::List(vec!["二是".into(), "三是".into()]));
+        assert!(!gap.en().contains(LIST_SEPARATOR), "no Chinese list separator in English");
     }
 
     #[test]
