@@ -25,7 +25,11 @@ pub fn classify(text: &Text, page: &Page, outline: &Outline) -> DocumentKind {
     let recipient = page.recipient.map_or("", |sp| &s[sp.range()]);
     let has = |t: &str, words: &[&str]| words.iter().any(|w| t.contains(w));
 
-    if is_report(text, title, head, outline) {
+    // A title names its own kind last: `关于报送…法治政府建设情况报告的通知` is a notice, whatever
+    // the report it asks for (and the outline of required parts it may prescribe).
+    if ends_as_other(title) {
+        DocumentKind::Other
+    } else if is_report(text, title, head, outline) {
         DocumentKind::RuleOfLawReport
     } else if has(title, vocab::GOVERNMENT_WORK_REPORT) {
         DocumentKind::GovernmentWorkReport
@@ -40,6 +44,16 @@ pub fn classify(text: &Text, page: &Page, outline: &Outline) -> DocumentKind {
     } else {
         DocumentKind::RuleOfLawReport
     }
+}
+
+/// Whether a title ends with the name of a document that is not a report (通知, 方案, 意见 …),
+/// past closing punctuation and a bracketed note (`(征求意见稿)`).
+fn ends_as_other(title: &str) -> bool {
+    let mut t = title.trim_end_matches(|c: char| c.is_whitespace() || vocab::TITLE_TRAILING_MARKS.contains(&c));
+    if t.ends_with(')') {
+        t = t.rfind('(').map_or(t, |i| &t[..i]).trim_end();
+    }
+    vocab::NOT_REPORT_TITLE_WORDS.iter().any(|w| t.ends_with(w))
 }
 
 /// Evidence of a 法治政府建设 report: a title naming 法治/依法行政 as a report does, the

@@ -37,6 +37,9 @@ pub const NEWS_HEAD_BYTES: usize = 600;
 pub const NOT_REPORT_TITLE_WORDS: &[&str] =
     &["实施方案", "工作方案", "工作要点", "工作计划", "规划", "通知", "意见", "办法", "规定", "细则", "指引", "考核", "公告", "通报"];
 
+/// Marks a title may end with, past which its last word names the kind of document.
+pub const TITLE_TRAILING_MARKS: &[char] = &['》', '”', '"', ':', '：', '。'];
+
 /// A line ending with this is a paragraph, not a title.
 pub const PARAGRAPH_END: char = '。';
 
