@@ -13,7 +13,7 @@ use crate::vocab::part_kinds::{part_kind, PartKind};
 use crate::vocab::review::RATE_QUALIFIERS;
 use crate::vocab::numerals::{chinese_digit, DECIMAL_POINT, SCALE_WORDS};
 use crate::vocab::units::UNIT_EQUIVALENTS;
-use crate::vocab::words::{RELATION_SENTENCE_ENDS as SENTENCE_ENDS, RATE_NAME_GENERIC, RATE_NAME_TRAILING, RATE_SUFFIX, SHARE_VERB};
+use crate::vocab::words::{BREAKDOWN_TRIGGERS, RELATION_SENTENCE_ENDS as SENTENCE_ENDS, RATE_NAME_GENERIC, RATE_NAME_TRAILING, RATE_SUFFIX, SHARE_VERB};
 
 use super::ReviewFinding;
 use crate::vocab::messages::Message;
@@ -134,7 +134,7 @@ fn rate_mismatch(text: &Text, num: &Metric, den: &Metric, rate: &Metric, span: S
     if !(plain(num) && plain(den) && exact(rate) && same_unit(&num.unit, &den.unit)) {
         return None;
     }
-    if !names_its_numerator(text, num, rate) {
+    if !names_its_numerator(text, num, rate) || parallel_items(text, num, den) {
         return None;
     }
     let (n, d) = (num.value, den.value);
@@ -263,6 +263,27 @@ fn names_its_numerator(text: &Text, num: &Metric, rate: &Metric) -> bool {
     }
     name.chars().any(|c| context.contains(c))
 }
+
+/// Whether the two counts are items of one list rather than a part and its whole:
+/// `办理行政复议案件46件,行政诉讼案件32件` — each named in full, the same head noun (案件),
+/// different kinds, neither name inside the other, and no 其中/包括 between them. A rate
+/// after them (出庭应诉率100%) is over neither, as far as the statement says.
+fn parallel_items(text: &Text, num: &Metric, den: &Metric) -> bool {
+    let (a, b) = (num.indicator.trim(), den.indicator.trim());
+    fn head(l: &str) -> Option<&str> {
+        l.char_indices().rev().nth(PARALLEL_HEAD_CHARS - 1).map(|(i, _)| &l[i..])
+    }
+    let (Some(ha), Some(hb)) = (head(a), head(b)) else { return false };
+    if ha != hb || a.contains(b) || b.contains(a) || a.chars().count() <= PARALLEL_HEAD_CHARS || b.chars().count() <= PARALLEL_HEAD_CHARS {
+        return false;
+    }
+    let (from, to) = (den.span.end.min(num.span.start), num.span.start.max(den.span.end));
+    let between = &text.norm()[from..to];
+    !BREAKDOWN_TRIGGERS.iter().any(|(w, _)| between.contains(w))
+}
+
+/// How many characters end a name as its head noun (案件, 企业, 人次 …).
+const PARALLEL_HEAD_CHARS: usize = 2;
 
 fn sum_mismatch(text: &Text, total: &Metric, parts: &[&Metric], exhaustive: bool, span: Span) -> Option<ReviewFinding> {
     if total.kind == MetricKind::Percent && parts.iter().any(|p| p.kind != MetricKind::Percent) {
