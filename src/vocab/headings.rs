@@ -89,7 +89,8 @@ pub const NOT_IN_RUN_IN: &[char] = &[':', ';', '“', '《', '('];
 
 /// A number (2 or more) at a line start after a line of prose at least this long that ends
 /// mid-sentence is glued into the sentence (a document site's chunk number: `推\n3、进依法`),
-/// not a heading — unless it continues its list.
-pub const GLUED_AFTER_CHARS: usize = 20;
+/// not a heading — unless it continues its list. Sites cut their chunks anywhere, so a short
+/// line (`(三)规范执法。全面推`) counts too; the stop inside and the list check keep headings.
+pub const GLUED_AFTER_CHARS: usize = 8;
 /// A line holding one of these is prose, not a heading title.
 pub const PROSE_STOPS: &[char] = &['。', ',', ';'];
