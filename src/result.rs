@@ -202,11 +202,6 @@ pub enum Role {
 
 impl Role {
     pub const ALL: [Role; 4] = [Role::Measures, Role::Duty, Role::Problems, Role::Plans];
-
-    /// The part's name as the 督察工作规定 gives it (English: `vocab::messages::part_name`).
-    pub fn label(self) -> &'static str {
-        crate::vocab::messages::part_name(self, crate::vocab::messages::Lang::Zh)
-    }
 }
 
 #[derive(Serialize, Deserialize, Debug, Clone, PartialEq)]

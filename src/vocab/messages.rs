@@ -505,13 +505,10 @@ fn quoted_list(items: &[String], separator: &str) -> String {
 /// Between the items of a list in a message (file names, missing numbers).
 pub const LIST_SEPARATOR: &str = "、";
 
-/// The name of a required part as the 督察工作规定 gives it, and in English.
+/// The name of a required part as the 督察工作规定 gives it (`vocab::regulation`), and in English.
 pub fn part_name(role: Role, lang: Lang) -> &'static str {
     match (role, lang) {
-        (Role::Measures, Lang::Zh) => "推进法治政府建设的主要举措和成效",
-        (Role::Duty, Lang::Zh) => "党政主要负责人履行推进法治建设第一责任人职责情况",
-        (Role::Problems, Lang::Zh) => "存在的不足和原因",
-        (Role::Plans, Lang::Zh) => "下一年度推进法治政府建设的主要安排",
+        (_, Lang::Zh) => crate::vocab::regulation::part(role).name,
         (Role::Measures, Lang::En) => "main measures and results in building law-based government",
         (Role::Duty, Lang::En) => "the principal Party and government leaders’ duty as first persons responsible for the rule of law",
         (Role::Problems, Lang::En) => "shortcomings and their causes",

@@ -17,6 +17,9 @@ use crate::vocab::dates::Date;
 /// One required part of 第二十五条.
 pub struct Part {
     pub role: Role,
+    /// The part's name in the article's words (what a finding calls it; English in
+    /// `vocab::messages::part_name`).
+    pub name: &'static str,
     /// Keywords that mark the part in a heading's title.
     pub keywords: &'static [&'static str],
 }
@@ -26,18 +29,25 @@ pub const PARTS: &[Part] = &[
     // 第二十五条(一)
     Part {
         role: Role::Measures,
+        name: "推进法治政府建设的主要举措和成效",
         keywords: &["主要举措", "举措和成效", "主要工作", "工作情况", "工作开展情况", "主要做法", "工作成效", "取得的成效", "主要成效"],
     },
     // 第二十五条(二)
-    Part { role: Role::Problems, keywords: &["不足", "问题", "困难", "短板", "差距", "薄弱"] },
+    Part { role: Role::Problems, name: "存在的不足和原因", keywords: &["不足", "问题", "困难", "短板", "差距", "薄弱"] },
     // 第二十五条(三)
-    Part { role: Role::Duty, keywords: &["第一责任人", "主要负责人履行"] },
+    Part { role: Role::Duty, name: "党政主要负责人履行推进法治建设第一责任人职责情况", keywords: &["第一责任人", "主要负责人履行"] },
     // 第二十五条(四)
     Part {
         role: Role::Plans,
+        name: "下一年度推进法治政府建设的主要安排",
         keywords: &["下一步", "下一年度", "明年", "今后", "工作安排", "主要安排", "思路", "计划", "打算", "建议", "展望", "努力方向"],
     },
 ];
+
+/// The required part a role stands for.
+pub fn part(role: Role) -> &'static Part {
+    PARTS.iter().find(|p| p.role == role).expect("every role is one of the regulation's parts")
+}
 
 /// Words in a heading that name the duty part wherever it stands (deep subsections too).
 pub const DUTY_WORDS: &[&str] = &["第一责任人"];
@@ -110,6 +120,7 @@ mod tests {
     fn every_required_role_has_one_part() {
         for role in Role::ALL {
             assert_eq!(PARTS.iter().filter(|p| p.role == role).count(), 1, "{role:?}");
+            assert_eq!(part(role).role, role);
         }
     }
 
