@@ -21,6 +21,7 @@ import { translator, KINDS } from './i18n.js';
 import { saveDraft as storeDraft, loadDraft, clearDraft as forgetDraft } from './draft-store.js';
 import { initBatch } from './batch.js';
 import { el } from './dom.js';
+import { adoptComponentStyles } from './views-style.js';
 import { droppedFiles, pickedFiles, isBatch } from './batch-files.js';
 
 const MAX_INPUT_BYTES = 48 * 1024 * 1024; // the core's limit (src/input.rs)
@@ -35,6 +36,9 @@ const OUTLINE_PAGE = 1500;
 const NO_FILTERS = Object.freeze({ kind: '', category: '', section: '', query: '' });
 
 const $ = (id) => document.getElementById(id);
+
+// The shared components' look (the widget's too), under this page's rules in style.css.
+adoptComponentStyles(document);
 
 /** What the panels show. Set these; the views (effects below) follow. */
 const store = {

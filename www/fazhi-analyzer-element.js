@@ -3,8 +3,8 @@
 //   <script type="module" src="…/fazhi-analyzer-element-define.js"></script>
 //   <fazhi-analyzer view="full"></fazhi-analyzer>
 //
-// Everything lives in a shadow root styled by one constructable stylesheet (no inline <style>,
-// so it works under `style-src 'self'`). The wasm core is loaded by ./fazhi-analyzer.js relative
+// Everything lives in a shadow root styled by two constructable stylesheets, its frame's and the
+// components' it shares with the page (no inline <style>, so it works under `style-src 'self'`). The wasm core is loaded by ./fazhi-analyzer.js relative
 // to that module's own URL and instantiated once for every widget on the page. Pasted text is
 // data: it reaches the DOM only as text nodes. The module sets no globals; the only shared
 // state is the custom element registry entry, made by `FazhiAnalyzerElement.define()`.
@@ -25,14 +25,20 @@ import {
   fillFiguresTable, findingsView, rovingFigures, flash,
 } from './views.js';
 import { el } from './dom.js';
+import { componentSheet } from './views-style.js';
 
 const VIEWS = ['full', 'compact', 'outline', 'metrics'];
 const INPUT_DEBOUNCE_MS = 300;
 const TABLE_COLUMNS = ['text', 'value', 'unit', 'indicator', 'category', 'section'];
 
-// Every custom property has a fallback, so the widget looks finished with no theming at all.
-// The class names are those of views.js and render.js (shared with the page).
-const CSS = `
+// The widget's frame: the host, the paste box, the status line and the layout of its panels.
+// The panels' own look is the page's (./views-style.js, adopted after this sheet). Every custom
+// property has a fallback, so the widget looks finished with no theming at all. The frame sits
+// in a cascade layer below the components', so a component's rule wins over a frame rule for
+// the same element (a figure cell's alignment over the table's).
+const FRAME_CSS = `
+@layer frame, components;
+@layer frame {
 :host {
   all: initial;
   display: block;
@@ -60,7 +66,6 @@ h2, h3 { margin: 0 0 8px; font-weight: 600; line-height: 1.35; }
 h2 { font-size: 1.1em; }
 h3 { font-size: 1em; color: var(--fazhi-muted, #52606d); }
 button { font: inherit; color: inherit; }
-.visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
 .input { margin: 0 0 12px; }
 .input label { display: block; font-size: .9em; color: var(--fazhi-muted, #52606d); margin-bottom: 4px; }
 textarea {
@@ -75,31 +80,7 @@ textarea:focus-visible, button:focus-visible, [tabindex]:focus-visible {
 .status { color: var(--fazhi-muted, #52606d); font-size: .9em; min-height: 1.2em; margin: 0 0 8px; }
 .status.error { color: var(--fazhi-error, #b42318); }
 .summary { display: flex; flex-wrap: wrap; gap: 8px 20px; align-items: baseline; margin: 0 0 12px; }
-.doc-heading { flex: 1 1 100%; }
-.doc-title { font-weight: 600; font-size: 1.05em; }
-.doc-meta { color: var(--fazhi-muted, #52606d); font-size: .9em; }
-.stats { display: flex; flex-wrap: wrap; gap: 8px 20px; }
-.stat { display: inline-flex; flex-direction: column; min-width: 4.5em; }
-.stat-value { font-size: 1.4em; font-weight: 650; color: var(--fazhi-accent, #1d4ed8); font-variant-numeric: tabular-nums; }
-.stat-label { font-size: .85em; color: var(--fazhi-muted, #52606d); }
 .block { flex: 1 1 100%; }
-.checklist { list-style: none; margin: 0; padding: 0; display: flex; flex-wrap: wrap; gap: 4px 12px; font-size: .9em; }
-.checklist .check { font-weight: 700; margin-inline-end: 4px; }
-.checklist .present .check { color: var(--fazhi-ok, #117a43); }
-.checklist .absent .check { color: var(--fazhi-error, #b42318); }
-.cell-link { background: none; border: 0; padding: 0; cursor: pointer; color: inherit; text-align: start; text-decoration: underline; text-underline-offset: 2px; }
-.chart { max-width: 36em; }
-.chart-label, .chart-value { font-size: 11.5px; fill: currentColor; }
-.chart-bar { fill: var(--fazhi-accent, #1d4ed8); opacity: .75; }
-.chart-hit { fill: transparent; }
-.legend { display: flex; flex-wrap: wrap; gap: 4px 12px; font-size: .85em; margin: 0 0 8px; padding: 0; list-style: none; color: var(--fazhi-muted, #52606d); }
-.legend-btn { display: inline-flex; align-items: center; gap: 4px; background: none; border: 0; padding: 0; cursor: default; }
-.swatch { width: 12px; height: 12px; border-radius: 3px; background: var(--kind-bg); border-bottom: 3px solid var(--kind-fg); }
-.legend-count { font-variant-numeric: tabular-nums; }
-.legend-finding { --sev: var(--fazhi-warning, #a35200); }
-.legend-finding.fz-sev-error { --sev: var(--fazhi-error, #b91c1c); }
-.legend-finding.fz-sev-info { --sev: var(--fazhi-info, #1d4ed8); }
-.underline-sample { text-decoration: underline wavy var(--sev); text-underline-offset: 3px; }
 .layout { display: grid; grid-template-columns: minmax(0, 1fr) minmax(14em, 32%); gap: 16px; align-items: start; }
 .root[data-view="outline"] .layout { grid-template-columns: minmax(0, 1fr); }
 @container (max-width: 720px) { .layout { grid-template-columns: minmax(0, 1fr); } }
@@ -110,78 +91,20 @@ textarea:focus-visible, button:focus-visible, [tabindex]:focus-visible {
   border-radius: calc(var(--fazhi-radius, 8px) / 2); background: var(--fazhi-report-bg, transparent);
 }
 .side { display: flex; flex-direction: column; gap: 16px; max-height: var(--fazhi-max-height, 70vh); overflow: auto; }
-/* The reading view: class names from render.js (shared with the page). */
-.fz-block { content-visibility: auto; contain-intrinsic-size: auto 60em; }
-.fz-blank { line-height: 0.6; font-size: 8px; }
-.fz-line--heading { margin-top: 0.6em; }
-.fz-heading { color: var(--fazhi-heading, var(--fazhi-accent, #1f3a5f)); font-weight: 700; border-radius: 3px; }
-.fz-heading.fz-level-1 { font-size: 1.1em; }
-.fz-heading.fz-style-inline, .fz-heading.fz-style-run-in { color: inherit; font-weight: inherit; }
-.flash { background: var(--fazhi-flash, #fff3b0); }
-.fz-boilerplate { color: var(--fazhi-muted, #52606d); font-size: .88em; }
-.fz-invisible { unicode-bidi: isolate; }
-.fz-invisible::before { content: "⟨" attr(data-char) "⟩"; font-size: .75em; color: var(--fazhi-error, #b42318); unicode-bidi: isolate; direction: ltr; }
-mark, .swatch, .chip {
-  /* Dark text on the light kind colours, whatever the theme's text colour. */
-  color: var(--fazhi-mark-fg, #1b1f24); border-radius: 3px; padding: 0 1px;
-  background: var(--kind-bg); border-bottom: 2px solid var(--kind-fg);
-}
-mark { unicode-bidi: isolate; }
-mark:focus-visible { outline: 2px solid var(--fazhi-accent, #1d4ed8); outline-offset: 1px; }
-.fz-kind-count { --kind-bg: var(--fazhi-count-bg, #dbeafe); --kind-fg: var(--fazhi-count-fg, #1d4ed8); }
-.fz-kind-money { --kind-bg: var(--fazhi-money-bg, #dcfce7); --kind-fg: var(--fazhi-money-fg, #15803d); }
-.fz-kind-percent { --kind-bg: var(--fazhi-percent-bg, #f3e8ff); --kind-fg: var(--fazhi-percent-fg, #7e22ce); }
-.fz-kind-duration { --kind-bg: var(--fazhi-duration-bg, #ffedd5); --kind-fg: var(--fazhi-duration-fg, #c2410c); }
-.fz-kind-measure { --kind-bg: var(--fazhi-measure-bg, #ccfbf1); --kind-fg: var(--fazhi-measure-fg, #0f766e); }
-.fz-finding {
-  text-decoration: underline wavy var(--fazhi-warning, #a35200); text-decoration-thickness: 1.5px;
-  text-underline-offset: 4px; text-decoration-skip-ink: none;
-}
-.fz-finding.fz-sev-error { text-decoration-color: var(--fazhi-error, #b91c1c); }
-.fz-finding.fz-sev-info { text-decoration-color: var(--fazhi-info, #1d4ed8); text-decoration-style: dotted; }
-.tree, .tree ul { list-style: none; margin: 0; padding: 0; }
-.tree ul { padding-inline-start: 1.1em; border-inline-start: 1px solid var(--fazhi-border, #d5dbe3); }
-.tree-item[aria-expanded="false"] > ul { display: none; }
-.tree-row { display: flex; gap: 6px; align-items: baseline; padding: 2px 4px; border-radius: 4px; cursor: pointer; }
-.tree-row:hover { background: var(--fazhi-hover, #eef2f7); }
-.twisty, .twisty-space { width: .8em; flex: none; color: var(--fazhi-muted, #52606d); }
-.twisty::before { content: "▾"; }
-.tree-item[aria-expanded="false"] > .tree-row .twisty::before { content: "▸"; }
-.tree-label { flex: 1; }
-.tree-label .marker { color: var(--fazhi-muted, #52606d); white-space: nowrap; }
-.fig-count { font-size: .8em; color: var(--fazhi-muted, #52606d); white-space: nowrap; font-variant-numeric: tabular-nums; }
-.badge {
-  font-size: .75em; padding: 0 .45em; border-radius: 999px; white-space: nowrap;
-  background: var(--fazhi-badge-bg, #e0e7ff); color: var(--fazhi-badge-fg, #1e3a8a);
-}
 table { border-collapse: collapse; width: 100%; font-size: .92em; }
 th, td { text-align: start; padding: 4px 8px; border-bottom: 1px solid var(--fazhi-border, #d5dbe3); vertical-align: top; }
 th { font-weight: 600; color: var(--fazhi-muted, #52606d); position: sticky; top: 0; background: var(--fazhi-bg, #ffffff); }
-td.num, th.num { text-align: end; font-variant-numeric: tabular-nums; white-space: nowrap; }
 .table-wrap { max-height: var(--fazhi-max-height, 70vh); overflow: auto; }
-.finding-group h3 { display: flex; gap: 6px; align-items: center; }
-.sev-dot { width: .6em; height: .6em; border-radius: 50%; background: var(--fazhi-warning, #b54708); }
-.sev-dot.sev-error { background: var(--fazhi-error, #b42318); }
-.sev-dot.sev-info { background: var(--fazhi-info, #2563eb); }
-.findings { list-style: none; margin: 0 0 8px; padding: 0; }
-.finding { margin: 0 0 6px; }
-.finding-btn { display: grid; gap: 2px; width: 100%; text-align: start; background: none; border: 0; padding: 2px 4px; border-radius: 4px; cursor: pointer; }
-.finding-btn.is-static { cursor: default; }
-.finding-btn:hover:not(.is-static), .finding.is-selected .finding-btn { background: var(--fazhi-hover, #eef2f7); }
-.finding-code { font-size: .8em; font-weight: 600; color: var(--fazhi-muted, #52606d); }
-.finding-evidence { font-size: .85em; color: var(--fazhi-muted, #52606d); }
-.sources, .sources-fold { font-size: .85em; margin: 0 0 4px 1em; padding: 0; list-style: none; }
-.muted { color: var(--fazhi-muted, #52606d); }
-.not-a-report { flex: 1 1 100%; margin: 0; font-size: .9em; color: var(--fazhi-muted, #52606d); }
+}
 `;
 
-let sharedSheet;
-function styleSheet() {
-  if (!sharedSheet) {
-    sharedSheet = new CSSStyleSheet();
-    sharedSheet.replaceSync(CSS);
+let frameSheet;
+function styleSheets() {
+  if (!frameSheet) {
+    frameSheet = new CSSStyleSheet();
+    frameSheet.replaceSync(FRAME_CSS);
   }
-  return sharedSheet;
+  return [frameSheet, componentSheet()];
 }
 
 /**
@@ -237,7 +160,7 @@ export class FazhiAnalyzerElement extends HTMLElement {
   constructor() {
     super();
     this.#root = this.attachShadow({ mode: 'open' });
-    this.#root.adoptedStyleSheets = [styleSheet()];
+    this.#root.adoptedStyleSheets = styleSheets();
     const textarea = el('textarea', { part: 'input', id: 'input', spellcheck: 'false' });
     const label = el('label', { for: 'input' });
     const inputBox = el('div', { class: 'input', part: 'input-area' }, label, textarea);

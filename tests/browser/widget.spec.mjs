@@ -2,7 +2,7 @@
 // Host pages are served through page.route() at a path of the test server's own origin, so the
 // widget loads its module, renderer and wasm from the real server exactly as a portal would.
 import { test, expect } from '@playwright/test';
-import { seed, SEED_003, host, hostPage, coreResult as core } from './helpers.mjs';
+import { seed, SEED_003, host, hostPage, coreResult as core, openPage, pasteText } from './helpers.mjs';
 
 const SHORT = `某县2021年法治政府建设工作报告
 一、主要举措
@@ -218,7 +218,8 @@ test('host styles do not leak in, widget styles do not leak out, no globals are 
   expect(after.hostFontSize).not.toBe('30px');
   expect(after.accent).toBe('rgb(1, 2, 3)');
   expect(after.inlineStyles).toBe(0);
-  expect(after.adopted).toBe(1);
+  // Its frame's sheet and the components' sheet it shares with the page (views-style.js).
+  expect(after.adopted).toBe(2);
 });
 
 test('a widget finding jumps to its evidence, scrolling the reading pane only', async ({ page }) => {
@@ -304,4 +305,43 @@ test('the widget updates what changed: a new language relabels without laying ou
     return [unchanged, window.__mark.isConnected, el.shadowRoot.querySelectorAll('mark[data-metric-id]').length];
   });
   expect(again).toEqual([true, false, 1]);
+});
+
+test('page and widget draw their components from one stylesheet, themed by the same properties', async ({ page }) => {
+  // The page, and a widget added to it: both adopt the same sheet object from views-style.js.
+  await openPage(page);
+  await pasteText(page, SHORT);
+  const shared = await page.evaluate(async (text) => {
+    const { FazhiAnalyzerElement } = await import('/fazhi-analyzer-element.js');
+    FazhiAnalyzerElement.define();
+    const el = document.createElement('fazhi-analyzer');
+    document.body.append(el);
+    await el.analyze(text);
+    const inWidget = el.shadowRoot.adoptedStyleSheets;
+    const sheet = document.adoptedStyleSheets.find((s) => inWidget.includes(s));
+    const layer = sheet?.cssRules[0];
+    // One kind of figure and one severity, as each draws it: the same rule, the page's colours
+    // through the --fazhi-* properties it sets, the widget's defaults (or a portal's) inside.
+    const look = (root) => {
+      const mark = root.querySelector('mark.fz-kind-count');
+      const s = getComputedStyle(mark);
+      return [s.borderBottomStyle, s.borderBottomWidth, s.borderTopLeftRadius, s.unicodeBidi];
+    };
+    return {
+      sheets: [document.adoptedStyleSheets.length, inWidget.length],
+      layer: layer?.name,
+      page: look(document.querySelector('#reading')),
+      widget: look(el.shadowRoot),
+      pageKind: (() => {
+        // The page's own theme property reaches the shared rule through --fazhi-count-fg.
+        document.documentElement.style.setProperty('--count-fg', 'rgb(1, 2, 3)');
+        return getComputedStyle(document.querySelector('#reading mark.fz-kind-count')).borderBottomColor;
+      })(),
+    };
+  }, SHORT);
+  expect(shared.sheets).toEqual([1, 2]);
+  expect(shared.layer).toBe('components');
+  expect(shared.page).toEqual(['solid', '2px', '3px', 'isolate']);
+  expect(shared.widget).toEqual(shared.page);
+  expect(shared.pageKind).toBe('rgb(1, 2, 3)');
 });

@@ -51,8 +51,7 @@ test('a long analysis shows its elapsed time, and cancel stops it and frees the 
   await expect(page.locator('body')).toHaveAttribute('data-analysis', 'busy');
   await expect(page.locator('#status')).toContainText(/\d\.\d s/); // the elapsed time, counting
   const first = await page.locator('#status-text').textContent();
-  await page.waitForTimeout(1200);
-  expect(await page.locator('#status-text').textContent()).not.toBe(first);
+  await expect(page.locator('#status-text')).not.toHaveText(first); // it keeps counting
   const before = await workersStarted(page);
   await page.locator('#cancel-analysis').click();
   await expect(page.locator('body')).toHaveAttribute('data-analysis', 'idle');
