@@ -90,6 +90,9 @@ enum InputSource {
 /// What one file gives, ready to print.
 enum Outcome {
     Json(String),
+    /// A result written as JSON straight to the output (one file at a time: the JSON, up to
+    /// 16 × the input, is never held as a whole; issue 15).
+    Stream(Box<fazhi_analyzer::Analysis>),
     Tables(Tables),
     Refused(RowError),
 }
@@ -210,6 +213,8 @@ fn write_batch(
             .par_iter()
             .zip(analysed)
             .map(|(input, analysed)| match analysed {
+                // One file at a time (no batch to link): its JSON goes straight to the output.
+                Ok((_, analysis)) if !linked && options.format == Format::Json && !options.xlsx => (Outcome::Stream(Box::new(analysis)), None),
                 Ok((text, analysis)) => {
                     let outcome = render(&input.name, &text, &analysis, options.format, options.pretty);
                     // The workbook's rows when the printed format does not compute them.
@@ -241,6 +246,11 @@ fn write_batch(
                     }
                 }
                 (Sink::Lines(out), Outcome::Json(json)) => writeln!(out, "{json}")?,
+                (Sink::Lines(out), Outcome::Stream(analysis)) => {
+                    let written = if options.pretty { serde_json::to_writer_pretty(&mut *out, &analysis) } else { serde_json::to_writer(&mut *out, &analysis) };
+                    written.map_err(io::Error::from)?;
+                    writeln!(out)?;
+                }
                 (Sink::Lines(out), Outcome::Refused(e)) if options.format == Format::Jsonl => {
                     writeln!(out, "{}", error_line(&input.name, &e))?
                 }

@@ -62,9 +62,15 @@ static QUANTITY: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// Every quantity in `span`, in text order.
+#[cfg(test)]
 pub fn find(text: &Text, span: Span) -> Vec<Quantity> {
-    let s = text.get(span);
-    QUANTITY.captures_iter(s).filter_map(|c| quantity(&c, span.start)).collect()
+    iter(text, span).collect()
+}
+
+/// Every quantity in `span`, in text order, one at a time (`metrics` keeps a bounded number
+/// of them; issue 15).
+pub fn iter<'t>(text: &'t Text, span: Span) -> impl Iterator<Item = Quantity> + 't {
+    QUANTITY.captures_iter(text.get(span)).filter_map(move |c| quantity(&c, span.start))
 }
 
 fn quantity(c: &regex::Captures, base: usize) -> Option<Quantity> {

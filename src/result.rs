@@ -345,10 +345,12 @@ pub enum FindingCode {
     PinyinAnnotation,
     /// Bidi controls or zero-width format characters in the text.
     InvisibleCharacters,
+    /// More figures than the output lists (a text of little but figures; issue 15).
+    FiguresOmitted,
 }
 
 impl FindingCode {
-    pub const ALL: [FindingCode; 17] = [
+    pub const ALL: [FindingCode; 18] = [
         FindingCode::SectionMissing,
         FindingCode::LatePublication,
         FindingCode::NumberingGap,
@@ -366,6 +368,7 @@ impl FindingCode {
         FindingCode::InjectedText,
         FindingCode::PinyinAnnotation,
         FindingCode::InvisibleCharacters,
+        FindingCode::FiguresOmitted,
     ];
 }
 

@@ -39,6 +39,10 @@ export const CATALOGUE = {
       "zh": "未分析原因",
       "en": "Causes not stated"
     },
+    "figures-omitted": {
+      "zh": "数字未全部列出",
+      "en": "Figures not all listed"
+    },
     "inconsistent-figure": {
       "zh": "数字前后不一",
       "en": "Inconsistent figure"

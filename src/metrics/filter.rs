@@ -175,28 +175,52 @@ fn inside(list: &[Span], span: Span) -> bool {
 }
 
 /// The quantities that state facts, in text order.
-pub fn keep(ctx: &Context, quantities: Vec<Quantity>) -> Vec<Quantity> {
-    let verdicts = judge(ctx, &quantities);
-    quantities.into_iter().zip(verdicts).filter(|(_, rejection)| rejection.is_none()).map(|(q, _)| q).collect()
+pub fn keep<'c>(ctx: &'c Context, quantities: impl Iterator<Item = Quantity> + 'c) -> impl Iterator<Item = Quantity> + 'c {
+    // One quantity of look-ahead: a slogan pair is two neighbours (issue 15: no list of every
+    // quantity of the text is held).
+    let mut quantities = quantities.peekable();
+    let mut paired_with_previous = false;
+    std::iter::from_fn(move || loop {
+        let q = quantities.next()?;
+        let paired_with_next = quantities.peek().is_some_and(|next| slogan_pair(&q, next));
+        let slogan = paired_with_previous || paired_with_next;
+        paired_with_previous = paired_with_next;
+        if verdict(ctx, &q, slogan).is_none() {
+            return Some(q);
+        }
+    })
 }
 
 /// Every quantity with the reason it is not a figure (`None`: it is one), in text order.
+#[cfg(test)]
 pub fn judge(ctx: &Context, quantities: &[Quantity]) -> Vec<Option<Rejection>> {
     let slogans = slogan_pairs(quantities);
-    quantities.iter().zip(slogans).map(|(q, slogan)| if slogan { Some(Rejection::SloganPair) } else { reject(ctx, q) }).collect()
+    quantities.iter().zip(slogans).map(|(q, slogan)| verdict(ctx, q, slogan)).collect()
 }
 
-/// `3个100%`, `两个100%`: a count of 个 glued to a full percentage is a slogan; both go.
+fn verdict(ctx: &Context, q: &Quantity, slogan: bool) -> Option<Rejection> {
+    if slogan {
+        Some(Rejection::SloganPair)
+    } else {
+        reject(ctx, q)
+    }
+}
+
+#[cfg(test)]
 fn slogan_pairs(quantities: &[Quantity]) -> Vec<bool> {
     let mut slogan = vec![false; quantities.len()];
     for i in 1..quantities.len() {
-        let (a, b) = (&quantities[i - 1], &quantities[i]);
-        if a.unit == SLOGAN_COUNT_UNIT && a.span.end == b.span.start && b.kind == MetricKind::Percent && b.value == 100.0 {
+        if slogan_pair(&quantities[i - 1], &quantities[i]) {
             slogan[i - 1] = true;
             slogan[i] = true;
         }
     }
     slogan
+}
+
+/// `3个100%`, `两个100%`: a count of 个 glued to a full percentage is a slogan; both go.
+fn slogan_pair(a: &Quantity, b: &Quantity) -> bool {
+    a.unit == SLOGAN_COUNT_UNIT && a.span.end == b.span.start && b.kind == MetricKind::Percent && b.value == 100.0
 }
 
 /// The text around one quantity that the rules read.

@@ -43,11 +43,41 @@ pub enum Relation {
 pub struct Metrics {
     pub metrics: Vec<Metric>,
     pub relations: Vec<Relation>,
+    /// The figures beyond the budget ([`figure_budget`]), when the text has more.
+    pub omitted: Option<Omitted>,
+}
+
+/// Figures found but not listed: how many, and where the first of them stands.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Omitted {
+    pub first: Span,
+    pub count: usize,
+}
+
+/// At most one figure is listed per this many bytes of the body (plus [`FIGURES_ALWAYS`]).
+/// A figure is ~170 bytes of JSON and ~350 bytes of memory while the result is built, so a
+/// text of nothing but figures (`1件1件…`, one per 4 bytes) would otherwise give 43 × its
+/// size in JSON and 80 × in memory (issue 15). Real reports state one figure per 150–850
+/// bytes (the seeds; the densest golden fixture one per 65), far from this.
+pub const BYTES_PER_FIGURE: usize = 48;
+
+/// Figures always listed, whatever the text's size: a short table of figures is whole.
+pub const FIGURES_ALWAYS: usize = 1000;
+
+/// How many figures a body of `bytes` lists at most.
+pub fn figure_budget(bytes: usize) -> usize {
+    FIGURES_ALWAYS + bytes / BYTES_PER_FIGURE
 }
 
 pub fn extract(text: &Text, page: &Page, outline: &Outline) -> Metrics {
     let ctx = filter::Context::new(text, page.body, outline);
-    let kept = filter::keep(&ctx, quantity::find(text, page.body));
+    // The budget applies while the figures are found: the first ones in reading order are
+    // kept, the rest only counted, so no stage ever holds more (issue 15).
+    let budget = figure_budget(page.body.len());
+    let mut figures = filter::keep(&ctx, quantity::iter(text, page.body));
+    let mut kept: Vec<quantity::Quantity> = figures.by_ref().take(budget).collect();
+    kept.shrink_to_fit();
+    let omitted = figures.next().map(|first| Omitted { first: first.span, count: 1 + figures.count() });
     let mut indicators = indicator::indicators(text.norm(), &kept);
     let relations = relations::find(text.norm(), &kept, &mut indicators);
     let mut categories = category::HeadingCategories::new(text, outline);
@@ -69,5 +99,5 @@ pub fn extract(text: &Text, page: &Page, outline: &Outline) -> Metrics {
             }
         })
         .collect();
-    Metrics { metrics, relations }
+    Metrics { metrics, relations, omitted }
 }

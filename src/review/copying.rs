@@ -22,12 +22,12 @@ use crate::vocab::review::{
 use crate::vocab::units::FREQUENT_COUNT_UNITS;
 use crate::vocab::UNITS;
 
-use super::{ReviewFinding, Taken};
+use super::{Capped, ReviewFinding, Taken};
 
-/// The findings, and the numbers that lost their measure word (figures all the same).
-pub fn check(text: &Text, paragraphs: &[Span], wrapped: bool) -> (Vec<ReviewFinding>, Vec<Span>) {
+/// The findings (into `found`), and the numbers that lost their measure word (figures all the same).
+pub fn check(text: &Text, paragraphs: &[Span], wrapped: bool, found: &mut Capped) -> Vec<Span> {
     let s = text.norm();
-    let mut out = Findings { s, found: Vec::new(), unitless: Vec::new(), taken: Taken::default() };
+    let mut out = Findings { s, found, unitless: Vec::new(), taken: Taken::default() };
     for &p in paragraphs {
         year_month(&mut out, p);
         signature_date(&mut out, p);
@@ -37,23 +37,23 @@ pub fn check(text: &Text, paragraphs: &[Span], wrapped: bool) -> (Vec<ReviewFind
     for &p in paragraphs {
         glued_numbers(&mut out, p);
     }
-    (out.found, out.unitless)
+    out.unitless
 }
 
-struct Findings<'s> {
+struct Findings<'s, 'f> {
     s: &'s str,
-    found: Vec<ReviewFinding>,
+    found: &'f mut Capped,
     unitless: Vec<Span>,
     taken: Taken,
 }
 
-impl Findings<'_> {
+impl Findings<'_, '_> {
     /// Record a finding unless an earlier one already covers this evidence: each defect once.
     fn add(&mut self, span: Span, message: Message) {
         if !self.taken.take(span) {
             return;
         }
-        self.found.push(ReviewFinding::new(FindingCode::SuspectedMissingChar, Severity::Warning, message, Some(span)));
+        self.found.push_copying(ReviewFinding::new(FindingCode::SuspectedMissingChar, Severity::Warning, message, Some(span)));
     }
 }
 
@@ -214,8 +214,47 @@ struct MarkScan {
     starts_closing: [bool; 5],
 }
 
-/// One stack per kind of mark: (position, length, reversed: a ” standing in for “).
-type MarkStacks = [Vec<(usize, usize, bool)>; 5];
+/// How deep the open marks of one kind are followed in one paragraph. No text nests quotations
+/// this deep; deeper openers are only counted, so that a paragraph of nothing but “ holds no
+/// more than this (issue 15). Their closers still pair with them, so the ones held pair
+/// exactly; deeper ones left open are not reported (they come after 256 of the same kind in
+/// the paragraph, beyond the 200 findings of a code that are listed).
+const MAX_OPEN_MARKS: usize = 256;
+
+/// Openers of one kind not yet closed: (position, length, reversed: a ” standing in for “).
+#[derive(Default)]
+struct OpenMarks {
+    held: Vec<(usize, usize, bool)>,
+    /// Opened beyond [`MAX_OPEN_MARKS`], not closed yet.
+    deeper: usize,
+}
+
+impl OpenMarks {
+    fn push(&mut self, mark: (usize, usize, bool)) {
+        if self.held.len() < MAX_OPEN_MARKS {
+            self.held.push(mark);
+        } else {
+            self.deeper += 1;
+        }
+    }
+
+    /// Close the latest opener; false when none is open.
+    fn pop(&mut self) -> bool {
+        if self.deeper > 0 {
+            self.deeper -= 1;
+            true
+        } else {
+            self.held.pop().is_some()
+        }
+    }
+
+    fn is_empty(&self) -> bool {
+        self.held.is_empty()
+    }
+}
+
+/// One stack per kind of mark.
+type MarkStacks = [OpenMarks; 5];
 
 /// Pair the marks of one paragraph. In hard-wrapped text a quotation may run on to the next
 /// line, so an opener left open there and a stray closer opening the next line pair up.
@@ -252,7 +291,7 @@ fn scan_marks(s: &str, p: Span) -> MarkScan {
                     chars.next();
                     len *= 2;
                 }
-                if quotes.pop().is_none() {
+                if !quotes.pop() {
                     if !seen[index(Mark::Quote)] {
                         scan.starts_closing[index(Mark::Quote)] = true;
                     }
@@ -262,7 +301,7 @@ fn scan_marks(s: &str, p: Span) -> MarkScan {
             }
             _ if closes.is_some() => {
                 let mark = *closes.unwrap();
-                if stacks[index(mark)].pop().is_none() && !seen[index(mark)] {
+                if !stacks[index(mark)].pop() && !seen[index(mark)] {
                     scan.starts_closing[index(mark)] = true;
                 }
                 seen[index(mark)] = true;
@@ -279,7 +318,7 @@ fn scan_marks(s: &str, p: Span) -> MarkScan {
 fn left_on_stacks(stacks: &MarkStacks, scan: &mut MarkScan) {
     let mut open = Vec::new();
     for mark in Mark::ALL {
-        for &(at, len, reversed) in &stacks[mark as usize] {
+        for &(at, len, reversed) in &stacks[mark as usize].held {
             if reversed {
                 scan.stray.push((at, len));
             } else {
@@ -293,13 +332,16 @@ fn left_on_stacks(stacks: &MarkStacks, scan: &mut MarkScan) {
 
 fn marks(out: &mut Findings, paragraphs: &[Span], wrapped: bool) {
     let s = out.s;
-    let scans: Vec<MarkScan> = paragraphs.iter().map(|&p| scan_marks(s, p)).collect();
-    for (k, scan) in scans.iter().enumerate() {
-        let next = scans.get(k + 1);
-        let previous = k.checked_sub(1).map(|j| &scans[j]);
+    // Each paragraph's scan beside its neighbours' only: three held at a time, not one per line.
+    let mut scans = paragraphs.iter().map(|&p| scan_marks(s, p));
+    let mut previous: Option<MarkScan> = None;
+    let mut current = scans.next();
+    while let Some(scan) = current {
+        let next = scans.next();
+        let (next_ref, previous_ref) = (next.as_ref(), previous.as_ref());
         for &(mark, at, len) in &scan.open {
             // A quotation running on into the next paragraph is not lost.
-            if wrapped && next.is_some_and(|n| n.starts_closing[mark as usize]) {
+            if wrapped && next_ref.is_some_and(|n| n.starts_closing[mark as usize]) {
                 continue;
             }
             let end = snippet_after(s, at + len, 12);
@@ -317,7 +359,7 @@ fn marks(out: &mut Findings, paragraphs: &[Span], wrapped: bool) {
             out.add(span, message);
         }
         for (n, &(at, len)) in scan.stray.iter().enumerate() {
-            if wrapped && n == 0 && scan.starts_closing[Mark::Quote as usize] && previous.is_some_and(|p| p.open.iter().any(|o| o.0 == Mark::Quote)) {
+            if wrapped && n == 0 && scan.starts_closing[Mark::Quote as usize] && previous_ref.is_some_and(|p| p.open.iter().any(|o| o.0 == Mark::Quote)) {
                 continue;
             }
             let start = snippet_before(s, at, 16);
@@ -327,6 +369,8 @@ fn marks(out: &mut Findings, paragraphs: &[Span], wrapped: bool) {
             let span = Span::new(start, at + len);
             out.add(span, Message::UnopenedQuote { quoted: s[start..at].to_owned() });
         }
+        previous = Some(scan);
+        current = next;
     }
 }
 

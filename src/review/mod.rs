@@ -37,29 +37,105 @@ pub struct ReviewFinding {
 /// At most this many findings of one code are listed; the rest become one finding.
 pub const MAX_FINDINGS_PER_CODE: usize = 200;
 
-/// Output bounded by the input (issue 15): a text of nothing but placeholders or stray quotes
-/// would otherwise give a finding per dozen bytes. The first [`MAX_FINDINGS_PER_CODE`] of a
-/// code are kept; the first omitted one is replaced by a finding of the same code, at its
-/// span, that counts what is not listed.
-fn cap_per_code(findings: Vec<ReviewFinding>) -> Vec<ReviewFinding> {
-    let mut total = std::collections::HashMap::new();
-    for f in &findings {
-        *total.entry(f.code).or_insert(0usize) += 1;
+/// Findings as the rules make them, at most [`MAX_FINDINGS_PER_CODE`] of one code held at
+/// any time (issue 15: a text of nothing but placeholders, stray quotes or tiny headings would
+/// otherwise hold a finding, with its message, per dozen bytes until the end of the review).
+/// Per code it keeps the first ones in reading order — a bounded heap that drops the latest
+/// when a earlier one arrives, so the rules need not make them in order — and counts the
+/// rest. [`Capped::into_sorted`] lists them in reading order, the first one left out replaced
+/// by a finding of the same code, at its span, that counts what is not listed.
+#[derive(Debug, Default)]
+pub(crate) struct Capped {
+    codes: std::collections::BTreeMap<FindingCode, Held>,
+    /// How many findings were offered, to keep the rules' order among equal spans.
+    made: usize,
+    /// Findings of `copying` whose span overlaps this one are not made (a text cut off
+    /// mid-figure is one truncation, not also a lost measure word on its last number).
+    pub(crate) cut_off: Option<Span>,
+}
+
+#[derive(Debug, Default)]
+struct Held {
+    /// The first ones in reading order, the latest on top.
+    first: std::collections::BinaryHeap<Entry>,
+    /// How many were left out, and the earliest of them.
+    left_out: usize,
+    earliest_left_out: Option<Entry>,
+}
+
+/// A finding with its place: (span, order made); whole-document findings (no span) first.
+#[derive(Debug)]
+struct Entry {
+    key: (Option<(usize, usize)>, usize),
+    finding: ReviewFinding,
+}
+
+impl PartialEq for Entry {
+    fn eq(&self, other: &Entry) -> bool {
+        self.key == other.key
     }
-    let mut seen = std::collections::HashMap::new();
-    let mut out = Vec::with_capacity(findings.len().min(MAX_FINDINGS_PER_CODE * total.len().max(1) + total.len()));
-    for f in findings {
-        let n = seen.entry(f.code).or_insert(0usize);
-        *n += 1;
-        if *n <= MAX_FINDINGS_PER_CODE {
-            out.push(f);
-        } else if *n == MAX_FINDINGS_PER_CODE + 1 {
-            let all = total[&f.code];
-            let rest = all - MAX_FINDINGS_PER_CODE;
-            out.push(ReviewFinding::new(f.code, f.severity, Message::MoreOfTheSame { rest, all }, f.span));
+}
+impl Eq for Entry {}
+impl PartialOrd for Entry {
+    fn partial_cmp(&self, other: &Entry) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+impl Ord for Entry {
+    fn cmp(&self, other: &Entry) -> std::cmp::Ordering {
+        self.key.cmp(&other.key)
+    }
+}
+
+impl Capped {
+    pub(crate) fn push(&mut self, finding: ReviewFinding) {
+        let entry = Entry { key: (finding.span.map(|s| (s.start, s.end)), self.made), finding };
+        self.made += 1;
+        let held = self.codes.entry(entry.finding.code).or_default();
+        held.first.push(entry);
+        if held.first.len() > MAX_FINDINGS_PER_CODE {
+            let out = held.first.pop().expect("more than the cap");
+            held.left_out += 1;
+            if held.earliest_left_out.as_ref().is_none_or(|e| out < *e) {
+                held.earliest_left_out = Some(out);
+            }
         }
     }
-    out
+
+    /// A finding of `copying`, unless it overlaps the text's cut-off end.
+    pub(crate) fn push_copying(&mut self, finding: ReviewFinding) {
+        if !self.cut_off.is_some_and(|cut| finding.span.is_some_and(|s| s.overlaps(cut))) {
+            self.push(finding);
+        }
+    }
+
+    /// Whole-document findings first, then in reading order (same span: by code, then in the
+    /// order made); exact repeats once; per code over the cap, one finding counting the rest.
+    pub(crate) fn into_sorted(self) -> Vec<ReviewFinding> {
+        let mut entries: Vec<Entry> = Vec::new();
+        let mut more = Vec::new();
+        for (_, held) in self.codes {
+            entries.extend(held.first);
+            if let Some(first) = held.earliest_left_out {
+                more.push((first, held.left_out));
+            }
+        }
+        let order = |e: &Entry| (e.key.0, e.finding.code, e.key.1);
+        entries.sort_by_key(order);
+        let mut findings: Vec<ReviewFinding> = entries.into_iter().map(|e| e.finding).collect();
+        findings.dedup_by(|a, b| a.code == b.code && a.span == b.span && a.message == b.message);
+        if more.is_empty() {
+            return findings;
+        }
+        for (first, rest) in more {
+            let listed = findings.iter().filter(|f| f.code == first.finding.code).count();
+            let f = first.finding;
+            findings.push(ReviewFinding::new(f.code, f.severity, Message::MoreOfTheSame { rest, all: listed + rest }, f.span));
+        }
+        // Stable: the count follows the listed findings of its code at the same span.
+        findings.sort_by_key(|f| (f.span.map(|s| (s.start, s.end)), f.code));
+        findings
+    }
 }
 
 impl ReviewFinding {
@@ -80,27 +156,32 @@ pub fn review(text: &Text, page: &Page, outline: &Outline, metrics: &Metrics) ->
     let paras = paragraphs(text, page);
     let parts = sections::find(text, page, outline);
     let (timeliness, late) = timeliness::check(page);
-    let mut findings = Vec::new();
-    findings.extend(sections::check(page, &parts, outline));
-    findings.extend(late);
-    findings.extend(numbering::check(text, outline));
-    findings.extend(arithmetic::check(text, metrics));
-    findings.extend(consistency::check(text, page, metrics));
-    let (mut copied, unitless) = copying::check(text, &paras, hard_wrapped(text, &paras));
+    let mut findings = Capped::default();
+    let mut add = |found: Vec<ReviewFinding>| found.into_iter().for_each(|f| findings.push(f));
+    add(sections::check(page, &parts, outline));
+    add(late);
+    add(numbering::check(text, outline));
+    add(arithmetic::check(text, metrics));
+    add(consistency::check(text, page, metrics));
     let truncated = truncation::check(text, page, outline, &paras);
     // A text cut off mid-figure is one truncation, not a lost measure word on its last number.
-    let cut_off = truncated.iter().find(|f| matches!(f.message, Message::TextCutOff { .. })).and_then(|f| f.span);
-    copied.retain(|f| !cut_off.is_some_and(|cut| f.span.is_some_and(|s| s.overlaps(cut))));
-    findings.extend(copied);
-    findings.extend(truncated);
-    findings.extend(placeholder::check(text, &paras));
-    findings.extend(pasted::check(text, page));
+    findings.cut_off = truncated.iter().find(|f| matches!(f.message, Message::TextCutOff { .. })).and_then(|f| f.span);
+    let unitless = copying::check(text, &paras, hard_wrapped(text, &paras), &mut findings);
+    findings.cut_off = None;
+    truncated.into_iter().for_each(|f| findings.push(f));
+    placeholder::check(text, &paras, &mut findings);
+    pasted::check(text, page).into_iter().for_each(|f| findings.push(f));
     let measures = summary::measures_sections(page, outline, &parts);
-    findings.extend(summary::unquantified(text, outline, metrics, &unitless, &measures));
-    // Whole-document findings first, then in reading order.
-    findings.sort_by_key(|f| (f.span.map(|s| (s.start, s.end)), f.code));
-    findings.dedup_by(|a, b| a.code == b.code && a.span == b.span && a.message == b.message);
-    let findings = cap_per_code(findings);
+    summary::unquantified(text, outline, metrics, &unitless, &measures, &mut findings);
+    if let Some(omitted) = &metrics.omitted {
+        findings.push(ReviewFinding::new(
+            FindingCode::FiguresOmitted,
+            Severity::Info,
+            Message::FiguresOmitted { listed: metrics.metrics.len(), rest: omitted.count },
+            Some(omitted.first),
+        ));
+    }
+    let findings = findings.into_sorted();
     ReviewOutput {
         findings,
         sections: parts.sections(),

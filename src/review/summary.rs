@@ -8,7 +8,7 @@ use crate::result::{FindingCode, Severity};
 use crate::text::{Span, Text};
 
 use super::sections::Parts;
-use super::ReviewFinding;
+use super::{Capped, ReviewFinding};
 use crate::vocab::messages::Message;
 
 /// A measures section: its heading and the text it covers (heading to the next heading at
@@ -69,22 +69,13 @@ pub fn quantified_share(metrics: &Metrics, unitless: &[Span], sections: &[Sectio
     Some((n as f64 / sections.len() as f64 * 1000.0).round() / 1000.0)
 }
 
-pub fn unquantified(text: &Text, outline: &Outline, metrics: &Metrics, unitless: &[Span], sections: &[Section]) -> Vec<ReviewFinding> {
+pub fn unquantified(text: &Text, outline: &Outline, metrics: &Metrics, unitless: &[Span], sections: &[Section], out: &mut Capped) {
     let figures = figures(metrics, unitless);
-    sections
-        .iter()
-        .filter(|s| !quantified(&figures, s))
-        .filter_map(|s| {
-            let h = outline.headings.get(s.heading)?;
-            let title: String = text.as_written(h.title).chars().take(30).collect();
-            Some(ReviewFinding::new(
-                FindingCode::UnquantifiedSection,
-                Severity::Info,
-                Message::UnquantifiedSection { title },
-                Some(h.span),
-            ))
-        })
-        .collect()
+    for s in sections.iter().filter(|s| !quantified(&figures, s)) {
+        let Some(h) = outline.headings.get(s.heading) else { continue };
+        let title: String = text.as_written(h.title).chars().take(30).collect();
+        out.push(ReviewFinding::new(FindingCode::UnquantifiedSection, Severity::Info, Message::UnquantifiedSection { title }, Some(h.span)));
+    }
 }
 
 pub fn figures_per_1000(text: &Text, page: &Page, metrics: &Metrics) -> f64 {

@@ -186,6 +186,8 @@ pub enum Message {
     TextCutOff { clause: String },
     // any code, over the cap
     MoreOfTheSame { rest: usize, all: usize },
+    // figures-omitted
+    FiguresOmitted { listed: usize, rest: usize },
 }
 
 impl Message {
@@ -361,6 +363,10 @@ impl Message {
                 "此处起还有 {rest} 处同类问题(共 {all} 处),未逐一列出,请通篇核对。",
                 "From here on there are {rest} more findings of this kind ({all} in all), not listed one by one. Please check the whole text.",
             ),
+            FiguresOmitted { .. } => (
+                "本文数字远比一般报告密集,只列出前 {listed} 个数字;此处起还有 {rest} 个数字未列出,也未核对。",
+                "The text is far denser in figures than any report: only the first {listed} figures are listed; from here on {rest} more are neither listed nor checked.",
+            ),
         }
     }
 
@@ -443,6 +449,7 @@ impl Message {
             BidiControls { count, names } | InvisibleFormat { count, names } => vec![("count", (*count).into()), ("names", text(names))],
             TextCutOff { clause } => vec![("clause", text(clause))],
             MoreOfTheSame { rest, all } => vec![("rest", (*rest).into()), ("all", (*all).into())],
+            FiguresOmitted { listed, rest } => vec![("listed", (*listed).into()), ("rest", (*rest).into())],
         }
     }
 
@@ -584,6 +591,7 @@ pub const CODE_NAMES: &[(&str, &str, &str)] = &[
     ("injected-text", "网页水印或链接", "Watermark or link"),
     ("pinyin-annotation", "拼音注音", "Pinyin annotation"),
     ("invisible-characters", "不可见字符", "Invisible characters"),
+    ("figures-omitted", "数字未全部列出", "Figures not all listed"),
 ];
 
 /// The catalogue's names for a client (the page and the widget show English from it):
@@ -675,6 +683,7 @@ mod tests {
             TextCutOff { clause: s("全年组织培训12") },
             MoreOfTheSame { rest: 5, all: 205 },
             CausesMissing,
+            FiguresOmitted { listed: 1100, rest: 3000 },
         ]
     }
 
@@ -723,6 +732,7 @@ mod tests {
             TextCutOff { .. } => 39,
             MoreOfTheSame { .. } => 40,
             CausesMissing => 41,
+            FiguresOmitted { .. } => 42,
         }
     }
 

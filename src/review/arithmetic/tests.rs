@@ -108,7 +108,7 @@ fn metric(s: &str, locator: &str) -> Metric {
 }
 
 fn run(text: &Text, metrics: Vec<Metric>, relation: Relation) -> Vec<ReviewFinding> {
-    check(text, &Metrics { metrics, relations: vec![relation] })
+    check(text, &Metrics { metrics, relations: vec![relation], omitted: None })
 }
 
 fn verdict(name: &str, findings: &[ReviewFinding], code: FindingCode, expected: bool, message: &[String]) {
@@ -174,6 +174,6 @@ fn relations_with_dangling_ids_are_ignored() {
     let f = check(&text, &Metrics { metrics: vec![m], relations: vec![
         Relation::Breakdown { total: 0, parts: vec![7], exhaustive: true, span: Span::new(0, 3) },
         Relation::Rate { numerator: 3, denominator: 0, rate: 9, span: Span::new(0, 3) },
-    ] });
+    ], omitted: None });
     assert!(f.is_empty());
 }
