@@ -10,15 +10,16 @@
 //! This stage only reads numbers; whether a quantity states a fact (not a year, a date, an
 //! ordinal, a slogan …) is `metrics`' call, which also sees the context.
 
+use std::ops::Range;
 use std::sync::LazyLock;
 
-use regex::Regex;
+use aho_corasick::{AhoCorasick, Anchored, Input, MatchKind, StartKind};
 
 use crate::result::{Approx, MetricKind};
 use crate::text::{Span, Text};
 use crate::vocab::numerals::{
-    self, Flavor, APPROX_AFTER, APPROX_BEFORE, APPROX_MARKS, DECIMAL_POINT, HUNDRED, MULTIPLIERS, NUMBER_PATTERN, PERCENT_WORDS,
-    RANGE_SEPARATORS,
+    self, Flavor, APPROX_AFTER, APPROX_BEFORE, APPROX_MARKS, DECIMAL_POINT, HUNDRED, MULTIPLIERS, MULTIPLIER_APPROX, MULTIPLIER_WORDS,
+    NUMERAL_POWERS, NUMERAL_STARTS, PERCENT_WORDS, RANGE_SEPARATORS,
 };
 use crate::vocab::{unit_info, UNITS};
 
@@ -42,26 +43,30 @@ pub struct Quantity {
     pub range: bool,
 }
 
-fn alternatives<'a>(words: impl Iterator<Item = &'a str>) -> String {
-    words.map(regex::escape).collect::<Vec<_>>().join("|")
+/// Where the parts of one quantity stand in the searched text (byte ranges): the groups of
+/// the grammar below.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+struct Parts {
+    whole: Range<usize>,
+    /// Approximation word before the number (`约`, `超过`).
+    pre: Option<Range<usize>>,
+    /// The number of a percentage in words, after `百分之`.
+    pct: Option<Range<usize>>,
+    /// The number (the first of a range) and the second end of a range.
+    n1: Option<Range<usize>>,
+    n2: Option<Range<usize>>,
+    unit: Option<Range<usize>>,
+    /// Approximation word after the quantity (`以上`, `左右`).
+    post: Option<Range<usize>>,
 }
 
-static QUANTITY: LazyLock<Regex> = LazyLock::new(|| {
-    let mut units: Vec<&str> = UNITS.iter().map(|(u, _, _)| *u).collect();
-    units.sort_by_key(|u| std::cmp::Reverse(u.chars().count()));
-    units.dedup();
-    let units = alternatives(units.into_iter());
-    let pre = alternatives(APPROX_BEFORE.iter().map(|(w, _)| *w));
-    let post = alternatives(APPROX_AFTER.iter().map(|(w, _)| *w));
-    let range = RANGE_SEPARATORS.iter().map(|c| regex::escape(&c.to_string())).collect::<Vec<_>>().join("|");
-    let part = NUMBER_PATTERN;
-    Regex::new(&format!(
-        r"(?<pre>{pre})?(?:{PERCENT_WORDS}(?<pct>{HUNDRED}|{part})|(?<n1>{part})(?:(?:{range})(?<n2>{part}))?(?<unit>{units}))(?<post>{post})?"
-    ))
-    .expect("quantity pattern")
-});
-
 /// Every quantity in `span`, in text order.
+///
+/// The grammar, as the regular expression it once was (kept as the oracle of the tests below):
+/// `PRE? (百分之 (百|NUM) | NUM (RANGE NUM)? UNIT) POST?` with
+/// NUM = `([0-9]+(,[0-9]{3})*(\.[0-9]+)? | [〇零一二两三四五六七八九十][〇…十百千万亿]*(点[〇…九]+)?) (余|多|几)? ((万亿|万|亿)(余|多)?[0-9]* | 千(余|多)?)?`,
+/// leftmost-first. The scanner reads it by hand: with a regex engine this was the second
+/// hottest search of the whole analysis, and the wasm's small engine (no DFA) was slow at it.
 #[cfg(test)]
 pub fn find(text: &Text, span: Span) -> Vec<Quantity> {
     iter(text, span).collect()
@@ -70,47 +75,285 @@ pub fn find(text: &Text, span: Span) -> Vec<Quantity> {
 /// Every quantity in `span`, in text order, one at a time (`metrics` keeps a bounded number
 /// of them; issue 15).
 pub fn iter<'t>(text: &'t Text, span: Span) -> impl Iterator<Item = Quantity> + 't {
-    QUANTITY.captures_iter(text.get(span)).filter_map(move |c| quantity(&c, span.start))
+    let s = text.get(span);
+    Scanner::new(s).filter_map(move |parts| quantity(s, &parts, span.start))
 }
 
-fn quantity(c: &regex::Captures, base: usize) -> Option<Quantity> {
-    let whole = c.get(0)?;
-    let at = |m: regex::Match| Span::from(m).offset(base);
-    let (value, value_max, over, number, unit_span, unit, kind, chinese, range) = if let Some(p) = c.name("pct") {
-        let (v, over) = if p.as_str() == HUNDRED { (100.0, false) } else { parse_part(p.as_str())? };
-        let number = Span::new(p.start() - PERCENT_WORDS.len() + base, p.end() + base);
-        (v, None, over, number, Span::new(p.end() + base, p.end() + base), "%", MetricKind::Percent, true, false)
+/// The leftmost-first, non-overlapping matches of the grammar in a text, in order.
+struct Scanner<'s> {
+    s: &'s str,
+    i: usize,
+    /// Attempts at a digit, or at a numeral start, before these positions are known to fail
+    /// (see `equivalent_digit_starts_end` and `numeral_run_end`).
+    digits_dead_until: usize,
+    numerals_dead_until: usize,
+}
+
+impl<'s> Scanner<'s> {
+    fn new(s: &'s str) -> Scanner<'s> {
+        Scanner { s, i: 0, digits_dead_until: 0, numerals_dead_until: 0 }
+    }
+}
+
+impl Iterator for Scanner<'_> {
+    type Item = Parts;
+
+    fn next(&mut self) -> Option<Parts> {
+        let s = self.s;
+        while let Some(c) = s[self.i..].chars().next() {
+            let i = self.i;
+            let could_start = if c.is_ascii_digit() {
+                i >= self.digits_dead_until
+            } else if is_numeral_start(c) {
+                i >= self.numerals_dead_until
+            } else {
+                PERCENT_WORDS.starts_with(c) || PRE_FIRST.contains(&c)
+            };
+            if could_start {
+                if let Some(parts) = attempt(s, i) {
+                    self.i = parts.whole.end;
+                    return Some(parts);
+                }
+                let number_at = i + pre_at(s, i).map_or(0, str::len);
+                match s[number_at..].chars().next() {
+                    Some(c) if c.is_ascii_digit() => {
+                        self.digits_dead_until = self.digits_dead_until.max(equivalent_digit_starts_end(s, number_at))
+                    }
+                    Some(c) if is_numeral_start(c) => self.numerals_dead_until = self.numerals_dead_until.max(numeral_run_end(s, number_at)),
+                    _ => {}
+                }
+            }
+            self.i += c.len_utf8();
+        }
+        None
+    }
+}
+
+const PERCENT_PREFIX_LEN: usize = PERCENT_WORDS.len();
+
+/// First characters of the approximation words before a number.
+static PRE_FIRST: LazyLock<Vec<char>> = LazyLock::new(|| APPROX_BEFORE.iter().filter_map(|(w, _)| w.chars().next()).collect());
+
+/// The approximation word before a number at `i`, if any (at most one matches at a position).
+fn pre_at(s: &str, i: usize) -> Option<&'static str> {
+    APPROX_BEFORE.iter().map(|(w, _)| *w).find(|w| s[i..].starts_with(w))
+}
+
+/// A quantity starting exactly at `start`, or None.
+fn attempt(s: &str, start: usize) -> Option<Parts> {
+    let pre = pre_at(s, start);
+    let p = start + pre.map_or(0, str::len);
+    let mut parts = Parts { pre: pre.map(|w| start..start + w.len()), ..Parts::default() };
+    let end = if s[p..].starts_with(PERCENT_WORDS) {
+        // `百分之(百|NUM)`: nothing has to follow, so the first (greediest) reading is the one.
+        let q = p + PERCENT_PREFIX_LEN;
+        let pct_end = if s[q..].starts_with(HUNDRED) {
+            q + HUNDRED.len()
+        } else {
+            let mut first = None;
+            each_number_end(s, q, &mut |end| {
+                first = Some(end);
+                true
+            });
+            first?
+        };
+        parts.pct = Some(q..pct_end);
+        pct_end
     } else {
-        let n1 = c.name("n1")?;
-        let u = c.name("unit")?;
-        let (unit, kind) = unit_info(u.as_str())?;
-        let (mut v1, over1) = parse_part(n1.as_str())?;
-        let (v2, over2) = match c.name("n2") {
+        let mut matched = None;
+        each_number_end(s, p, &mut |n1_end| {
+            if let Some(sep) = s[n1_end..].chars().next().filter(|c| RANGE_SEPARATORS.contains(c)) {
+                let n2_start = n1_end + sep.len_utf8();
+                let mut second = None;
+                each_number_end(s, n2_start, &mut |n2_end| {
+                    second = unit_at(s, n2_end).map(|unit_len| (n2_end, unit_len));
+                    second.is_some()
+                });
+                if let Some((n2_end, unit_len)) = second {
+                    matched = Some((n1_end, Some(n2_start..n2_end), n2_end..n2_end + unit_len));
+                    return true;
+                }
+            }
+            matched = unit_at(s, n1_end).map(|unit_len| (n1_end, None, n1_end..n1_end + unit_len));
+            matched.is_some()
+        });
+        let (n1_end, n2, unit) = matched?;
+        parts.n1 = Some(p..n1_end);
+        parts.n2 = n2;
+        let end = unit.end;
+        parts.unit = Some(unit);
+        end
+    };
+    let post = APPROX_AFTER.iter().map(|(w, _)| *w).find(|w| s[end..].starts_with(w));
+    parts.post = post.map(|w| end..end + w.len());
+    parts.whole = start..end + post.map_or(0, str::len);
+    Some(parts)
+}
+
+/// The first character of a number in Chinese numerals.
+fn is_numeral_start(c: char) -> bool {
+    NUMERAL_STARTS.contains(&c)
+}
+
+/// A character that may continue a number in Chinese numerals (its powers and multipliers too).
+fn is_numeral_continuation(c: char) -> bool {
+    is_numeral_start(c) || NUMERAL_POWERS.contains(&c)
+}
+
+/// A digit after the decimal 点 of a Chinese numeral (〇/零 … 九; 两 is no digit there).
+fn is_decimal_numeral(c: char) -> bool {
+    numerals::chinese_digit(c).is_some()
+}
+
+fn digits_end(s: &str, i: usize) -> usize {
+    i + s.as_bytes()[i..].iter().take_while(|b| b.is_ascii_digit()).count()
+}
+
+fn numeral_run_end(s: &str, i: usize) -> usize {
+    i + s[i..].chars().take_while(|&c| is_numeral_continuation(c)).map(char::len_utf8).sum::<usize>()
+}
+
+/// A numeral run gives back at most this many characters to what follows it: a multiplier
+/// (`万亿`, two) and the first character of a unit (`千克`, `百分点`, `万吨`) are all that can
+/// start with a numeral character, so giving back more can never lead to a match.
+const NUMERAL_GIVE_BACK: usize = 3;
+
+/// Calls `f` with every end of a number starting at `i`, in the order the regular expression
+/// tries them (greediest first), until `f` returns true. Returns whether it did.
+///
+/// Most parts cannot give anything back: what follows a number (an approximation mark, a
+/// multiplier, a range separator, a unit) never starts with a digit, `,`, `.`, `点` or
+/// `余多几`, so a shorter reading of those parts leaves a character nothing can take. Only a
+/// numeral run (before a multiplier or a unit that starts with a numeral character) and the
+/// choice of multiplier are real choices.
+fn each_number_end(s: &str, i: usize, f: &mut dyn FnMut(usize) -> bool) -> bool {
+    let b = s.as_bytes();
+    let mut bases = [0usize; NUMERAL_GIVE_BACK + 1];
+    let count;
+    match s[i..].chars().next() {
+        Some('0'..='9') => {
+            let mut j = digits_end(s, i);
+            while b.get(j) == Some(&b',') && b.len() >= j + 4 && b[j + 1..j + 4].iter().all(u8::is_ascii_digit) {
+                j += 4;
+            }
+            if b.get(j) == Some(&b'.') && b.get(j + 1).is_some_and(u8::is_ascii_digit) {
+                j = digits_end(s, j + 1);
+            }
+            bases[0] = j;
+            count = 1;
+        }
+        Some(first) if is_numeral_start(first) => {
+            let min = i + first.len_utf8();
+            let run_end = numeral_run_end(s, min);
+            let mut end = run_end;
+            // `(点[〇…九]+)?` after the whole run: taken when a digit follows 点.
+            let after = &s[run_end..];
+            if let Some(rest) = after.strip_prefix(DECIMAL_POINT) {
+                let digits: usize = rest.chars().take_while(|&c| is_decimal_numeral(c)).map(char::len_utf8).sum();
+                if digits > 0 {
+                    end = run_end + DECIMAL_POINT.len_utf8() + digits;
+                }
+            }
+            bases[0] = end;
+            let mut n = 1;
+            let mut back = run_end;
+            while n <= NUMERAL_GIVE_BACK && back > min {
+                back = crate::text::floor_char_boundary(s, back - 1);
+                bases[n] = back;
+                n += 1;
+            }
+            count = n;
+        }
+        _ => return false,
+    }
+    for &base in &bases[..count] {
+        let k = base + s[base..].chars().next().filter(|c| APPROX_MARKS.contains(c)).map_or(0, char::len_utf8);
+        // `(万亿|万|亿)(余|多)?[0-9]*`, in that order, then `千(余|多)?`, then no multiplier.
+        for &(word, digits_follow) in MULTIPLIER_WORDS {
+            if s[k..].starts_with(word) {
+                let m = k + word.len();
+                let m = m + s[m..].chars().next().filter(|c| MULTIPLIER_APPROX.contains(c)).map_or(0, char::len_utf8);
+                if f(if digits_follow { digits_end(s, m) } else { m }) {
+                    return true;
+                }
+            }
+        }
+        if f(k) {
+            return true;
+        }
+    }
+    false
+}
+
+/// After a failed attempt at the digit `i`, the attempts at every later digit before the
+/// returned position fail too: they read the same digits up to the same point, in the same
+/// state (the rest of the run, or a complete thousands group `,ddd`).
+fn equivalent_digit_starts_end(s: &str, i: usize) -> usize {
+    let b = s.as_bytes();
+    let mut j = digits_end(s, i);
+    let mut dead = j;
+    while b.get(j) == Some(&b',') && b.len() >= j + 4 && b[j + 1..j + 4].iter().all(u8::is_ascii_digit) {
+        if b.get(j + 4).is_some_and(u8::is_ascii_digit) {
+            break;
+        }
+        j += 4;
+        dead = j;
+    }
+    dead
+}
+
+/// The longest unit at `i`, as its length in bytes.
+fn unit_at(s: &str, i: usize) -> Option<usize> {
+    let input = Input::new(s).span(i..s.len()).anchored(Anchored::Yes);
+    UNIT_MATCHER.find(input).map(|m| m.len())
+}
+
+static UNIT_MATCHER: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    AhoCorasick::builder()
+        .match_kind(MatchKind::LeftmostLongest)
+        .start_kind(StartKind::Anchored)
+        .build(UNITS.iter().map(|(u, _, _)| *u))
+        .expect("units")
+});
+
+fn quantity(s: &str, parts: &Parts, base: usize) -> Option<Quantity> {
+    let at = |r: &Range<usize>| Span::new(r.start + base, r.end + base);
+    let text = |r: &Range<usize>| &s[r.clone()];
+    let (value, value_max, over, number, unit_span, unit, kind, chinese, range) = if let Some(p) = &parts.pct {
+        let (v, over) = if text(p) == HUNDRED { (100.0, false) } else { parse_part(text(p))? };
+        let number = Span::new(p.start - PERCENT_WORDS.len() + base, p.end + base);
+        (v, None, over, number, Span::new(p.end + base, p.end + base), "%", MetricKind::Percent, true, false)
+    } else {
+        let n1 = parts.n1.as_ref()?;
+        let u = parts.unit.as_ref()?;
+        let (unit, kind) = unit_info(text(u))?;
+        let (mut v1, over1) = parse_part(text(n1))?;
+        let (v2, over2) = match &parts.n2 {
             Some(n2) => {
-                let (v2, o2) = parse_part(n2.as_str())?;
+                let (v2, o2) = parse_part(text(n2))?;
                 // `3至5万元`: the multiplier written once applies to both ends.
-                if multiplier_of(n1.as_str()) == 1.0 {
-                    v1 *= multiplier_of(n2.as_str());
+                if multiplier_of(text(n1)) == 1.0 {
+                    v1 *= multiplier_of(text(n2));
                 }
                 (Some(v2), o2)
             }
             None => (None, false),
         };
-        let chinese = !n1.as_str().starts_with(|c: char| c.is_ascii_digit());
-        let number = Span::new(n1.start() + base, c.name("n2").unwrap_or(n1).end() + base);
+        let chinese = !text(n1).starts_with(|c: char| c.is_ascii_digit());
+        let number = Span::new(n1.start + base, parts.n2.as_ref().unwrap_or(n1).end + base);
         (v1, v2, over1 || over2, number, at(u), unit, kind, chinese, v2.is_some())
     };
     // A range must rise (`5-3天` is no range) and every value must be finite.
     if !value.is_finite() || value_max.is_some_and(|v| !v.is_finite() || v < value) {
         return None;
     }
-    let approx_of = |name: &str, table: &[(&str, Approx)]| {
-        let word = c.name(name)?.as_str();
+    let approx_of = |part: &Option<Range<usize>>, table: &[(&str, Approx)]| {
+        let word = text(part.as_ref()?);
         table.iter().find(|(w, _)| *w == word).map(|(_, a)| *a)
     };
-    let approx = approx_of("pre", APPROX_BEFORE).or(over.then_some(Approx::Over)).or_else(|| approx_of("post", APPROX_AFTER));
+    let approx = approx_of(&parts.pre, APPROX_BEFORE).or(over.then_some(Approx::Over)).or_else(|| approx_of(&parts.post, APPROX_AFTER));
     Some(Quantity {
-        span: at(whole),
+        span: at(&parts.whole),
         number,
         unit_span,
         value,
@@ -189,6 +432,100 @@ pub fn parse_number(s: &str) -> Option<f64> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The regular expression the scanner replaced: the oracle of its tests.
+    fn oracle() -> regex::Regex {
+        let alternatives = |words: &mut dyn Iterator<Item = &str>| words.map(regex::escape).collect::<Vec<_>>().join("|");
+        let mut units: Vec<&str> = UNITS.iter().map(|(u, _, _)| *u).collect();
+        units.sort_by_key(|u| std::cmp::Reverse(u.chars().count()));
+        units.dedup();
+        let units = alternatives(&mut units.into_iter());
+        let pre = alternatives(&mut APPROX_BEFORE.iter().map(|(w, _)| *w));
+        let post = alternatives(&mut APPROX_AFTER.iter().map(|(w, _)| *w));
+        let range = RANGE_SEPARATORS.iter().map(|c| regex::escape(&c.to_string())).collect::<Vec<_>>().join("|");
+        let part = crate::vocab::numerals::NUMBER_PATTERN;
+        regex::Regex::new(&format!(
+            r"(?<pre>{pre})?(?:{PERCENT_WORDS}(?<pct>{HUNDRED}|{part})|(?<n1>{part})(?:(?:{range})(?<n2>{part}))?(?<unit>{units}))(?<post>{post})?"
+        ))
+        .unwrap()
+    }
+
+    fn scanned(s: &str) -> Vec<Parts> {
+        Scanner::new(s).collect()
+    }
+
+    fn oracle_parts(re: &regex::Regex, s: &str) -> Vec<Parts> {
+        re.captures_iter(s)
+            .map(|c| {
+                let group = |name: &str| c.name(name).map(|m| m.range());
+                Parts {
+                    whole: c.get(0).unwrap().range(),
+                    pre: group("pre"),
+                    pct: group("pct"),
+                    n1: group("n1"),
+                    n2: group("n2"),
+                    unit: group("unit"),
+                    post: group("post"),
+                }
+            })
+            .collect()
+    }
+
+    /// What numbers and units are made of, and what stands around them.
+    fn pieces() -> Vec<String> {
+        let core = [
+            "0", "1", "2", "3", "5", "9", ",", ".", ",000", ",12", "点", "〇", "零", "一", "二", "两", "三", "五", "九", "十", "百",
+            "千", "万", "亿", "万亿", "余", "多", "几", "百分之", "百分点", "的", "。", "a", "x", " ", "\n", "(", ")", "/", "分",
+        ];
+        // The number pieces four times over, so that most texts hold several numbers.
+        let mut out: Vec<String> = core.iter().cycle().take(core.len() * 4).map(|s| s.to_string()).collect();
+        out.extend(RANGE_SEPARATORS.iter().map(|c| c.to_string()));
+        out.extend(UNITS.iter().map(|(u, _, _)| u.to_string()));
+        out.extend(APPROX_BEFORE.iter().map(|(w, _)| w.to_string()));
+        out.extend(APPROX_AFTER.iter().map(|(w, _)| w.to_string()));
+        out
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(4000))]
+        #[test]
+        fn the_scanner_reads_what_the_regex_read(parts in proptest::collection::vec(proptest::sample::select(pieces()), 0..28)) {
+            let text: String = parts.concat();
+            proptest::prop_assert_eq!(scanned(&text), oracle_parts(&oracle(), &text), "{:?}", text);
+        }
+    }
+
+    /// Hand-picked cases where the regex backtracks (a multiplier given back to a unit, a
+    /// numeral run given back to 千克 or 百分点, a range that fails) or where a later start wins.
+    #[test]
+    fn the_scanner_agrees_on_backtracking_cases() {
+        let re = oracle();
+        for text in [
+            "5千米", "5千瓦", "5千瓦时", "三千瓦时", "三万千克", "十万亿千克", "三百分点", "三百百分点", "五万吨", "5万吨", "3万4000人",
+            "3万余4件", "1,2345件", "1,234,5件", "1.5.5件", "12,345.6万元", "3至5万元", "3-5天", "5-3天", "一至二二二件", "约1,234件",
+            "百分之百", "百分之九十五点五", "百分之三百分之五", "三百分之五十", "不少于3次以上", "大约5天左右", "逾百分之十", "二〇一九年",
+            "一二三四五六七八九十百千万亿件", "十几个", "30多万人", "1.39万亿元", "5万余元", "5千余元", "两千零五名", "3个百分点",
+            "1至一件", "一点五倍", "一点件", "5.件", "5,件", "百分之", "百分之点", "约", "十点二二万亿余元以上",
+        ] {
+            assert_eq!(scanned(text), oracle_parts(&re, text), "{text}");
+        }
+    }
+
+    /// Every seed report, normalised as the pipeline reads it.
+    #[test]
+    fn the_scanner_agrees_on_every_seed() {
+        let re = oracle();
+        for entry in std::fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures")).unwrap() {
+            let path = entry.unwrap().path();
+            if path.extension().is_some_and(|e| e == "txt") {
+                let raw = std::fs::read_to_string(&path).unwrap();
+                let text = Text::new(&raw);
+                let want = oracle_parts(&re, text.norm());
+                assert!(!want.is_empty());
+                assert_eq!(scanned(text.norm()), want, "{}", path.display());
+            }
+        }
+    }
 
     #[test]
     fn parts_with_multipliers() {

@@ -10,8 +10,20 @@ pub const DIGITS: &str = "〇一二三四五六七八九";
 use crate::result::Approx;
 
 /// One number with its multipliers and 余/多/几, no unit (a regular expression): Arabic with
-/// decimals and thousands separators, or Chinese numerals with a decimal 点.
+/// decimals and thousands separators, or Chinese numerals with a decimal 点. `quantity`'s
+/// scanner reads this grammar by hand; the expression is its tests' oracle.
+#[cfg(test)]
 pub const NUMBER_PATTERN: &str = r"(?:[0-9]+(?:,[0-9]{3})*(?:\.[0-9]+)?|[〇零一二两三四五六七八九十][〇零一二两三四五六七八九十百千万亿]*(?:点[〇零一二三四五六七八九]+)?)(?:余|多|几)?(?:(?:万亿|万|亿)(?:余|多)?(?:[0-9]+)?|千(?:余|多)?)?";
+
+/// The characters a number in Chinese numerals starts with (`一百`, `十五`, `两千`, `〇`), and
+/// those that may follow them too: the powers and multipliers (`三百`, `五千`, `两万`, `一亿`).
+pub const NUMERAL_STARTS: &[char] = &['〇', '零', '一', '二', '两', '三', '四', '五', '六', '七', '八', '九', '十'];
+pub const NUMERAL_POWERS: &[char] = &['百', '千', '万', '亿'];
+
+/// The multipliers a number may end with, as the quantity grammar tries them, each with whether
+/// digits may follow it (`3万4000`); `余`/`多` may stand between ([`MULTIPLIER_APPROX`]).
+pub const MULTIPLIER_WORDS: &[(&str, bool)] = &[("万亿", true), ("万", true), ("亿", true), ("千", false)];
+pub const MULTIPLIER_APPROX: &[char] = &['余', '多'];
 
 /// A percentage in words: `百分之九十五点五`, and `百分之百` (all).
 pub const PERCENT_WORDS: &str = "百分之";

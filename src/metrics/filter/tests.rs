@@ -110,3 +110,57 @@ fn a_number_under_a_heading_marker_is_no_figure() {
     ctx.markers.push(Span::new(0, 2));
     assert_eq!(super::reject(&ctx, &quantities[0]), Some(Rejection::HeadingMarker));
 }
+
+/// The set-phrase automaton finds exactly the matches of the regex alternation it replaced
+/// (longest phrase first, leftmost-first), on texts made of phrases, their prefixes and
+/// suffixes (so that phrases overlap and nest) and other characters.
+mod set_phrases_against_the_regex {
+    use proptest::prelude::*;
+    use proptest::sample::select;
+
+    use super::super::{phrases_longest_first, PHRASES};
+    use crate::vocab::phrases::SET_PHRASES;
+
+    fn oracle() -> regex::Regex {
+        regex::Regex::new(&phrases_longest_first().iter().map(|p| regex::escape(p)).collect::<Vec<_>>().join("|")).unwrap()
+    }
+
+    fn pieces() -> Vec<String> {
+        let mut out: Vec<String> = ["件", "年", "工作", "。", "、", "1", "100%", "个", " ", "\n"].iter().map(|s| s.to_string()).collect();
+        for p in SET_PHRASES {
+            let chars: Vec<char> = p.chars().collect();
+            out.push(p.to_string());
+            for k in 1..chars.len() {
+                out.push(chars[..k].iter().collect());
+                out.push(chars[k..].iter().collect());
+            }
+        }
+        out
+    }
+
+    fn spans(found: impl Iterator<Item = (usize, usize)>) -> Vec<(usize, usize)> {
+        found.collect()
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(2000))]
+        #[test]
+        fn same_matches(parts in proptest::collection::vec(select(pieces()), 0..24)) {
+            let text: String = parts.concat();
+            let want = spans(oracle().find_iter(&text).map(|m| (m.start(), m.end())));
+            let got = spans(PHRASES.find_iter(&text).map(|m| (m.start(), m.end())));
+            prop_assert_eq!(got, want, "{:?}", text);
+        }
+    }
+
+    #[test]
+    fn every_phrase_alone_and_in_a_row() {
+        let re = oracle();
+        let all: String = SET_PHRASES.concat();
+        for text in SET_PHRASES.iter().copied().chain([all.as_str()]) {
+            let want: Vec<_> = re.find_iter(text).map(|m| (m.start(), m.end())).collect();
+            let got: Vec<_> = PHRASES.find_iter(text).map(|m| (m.start(), m.end())).collect();
+            assert_eq!(got, want, "{text}");
+        }
+    }
+}
