@@ -68,6 +68,7 @@ impl Offsets<'_, '_> {
                         DateSource::Field(label) => (DateSourceKind::Metadata, Some(label.clone())),
                         DateSource::Signature => (DateSourceKind::Signature, None),
                         DateSource::Dateline => (DateSourceKind::Dateline, None),
+                        DateSource::PageLine => (DateSourceKind::Metadata, None),
                     };
                     let r = c.span.map(|s| self.range(s));
                     DateCandidate { date: c.date.to_string(), source, label, start: r.map(|r| r.start), end: r.map(|r| r.end) }

@@ -122,6 +122,7 @@ fn chars(s: &str) -> usize {
 pub fn read_page(text: &Text) -> Page {
     let s = text.norm();
     let mut lines = classify_lines(s);
+    let page_date = date_under_title(s, &mut lines);
     let (fields, line_issuer) = read_fields(text, &mut lines);
     let frame = Frame::of(s, &lines);
     let body = frame.body(s, &lines);
@@ -140,7 +141,7 @@ pub fn read_page(text: &Text) -> Page {
         .or_else(|| year_in_headings(s, body))
         .or_else(|| year_of_signature(&s[body.range()], sig_date.map(|(d, _)| d)));
     let period = period_of(title_norm, opening_norm, report_year);
-    let (chosen, date_candidates) = published::read(s, body, &fields, sig_date);
+    let (chosen, date_candidates) = published::read(s, body, &fields, page_date, sig_date);
     let (published, published_at) = chosen.map_or((None, None), |c| (Some(c.date), c.span));
     let issuer = field(&fields, vocab::ISSUER_FIELDS).map(|f| f.value.clone()).or(line_issuer).or(sig_org);
 
@@ -170,6 +171,27 @@ fn classify_lines(s: &str) -> Vec<Line> {
             Line { span, kind: classify(&s[span.range()]) }
         })
         .collect()
+}
+
+/// A date alone on the line under the page's first line (its title), unlabelled —
+/// `某某局2021年度法治政府建设情况报告` then `2022-03-29` — is the page's date: that line
+/// becomes metadata, and its date a candidate. Only there: a date alone on a line further down
+/// is a signature's or the body's.
+fn date_under_title(s: &str, lines: &mut [Line]) -> Option<(Date, Span)> {
+    let mut content = (0..lines.len()).filter(|&i| lines[i].kind != Kind::Blank).skip_while(|&i| lines[i].kind != Kind::Content);
+    let (title, next) = (content.next()?, content.next()?);
+    if lines[next].kind != Kind::Content || !is_short(s, &lines[title]) || starts_with_marker(&s[lines[title].span.range()]) {
+        return None;
+    }
+    let span = lines[next].span;
+    let t = &s[span.range()];
+    let (date, at) = dates::find(t)?;
+    let rest = format!("{}{}", &t[..at.start], &t[at.end..]);
+    if !vocab::CLOCK_TIME.replace_all(&rest, "").trim_matches(|c: char| c.is_whitespace() || vocab::FIELD_BRACKETS.contains(&c)).is_empty() {
+        return None;
+    }
+    lines[next].kind = Kind::Chrome(BoilerplateKind::Metadata);
+    Some((date, at.offset(span.start)))
 }
 
 /// The metadata fields; a label alone on its line takes the next short line as its value
@@ -399,7 +421,8 @@ fn classify(t: &str) -> Kind {
         return Kind::Blank;
     }
     let n = chars(t);
-    if n <= 200 && META_START.is_match(t) {
+    // `【发布时间:2023年03月30日】【字体:大 中 小】`: a site may bracket each field.
+    if n <= 200 && META_START.is_match(t.trim_start_matches(vocab::FIELD_BRACKETS)) {
         return Kind::Chrome(BoilerplateKind::Metadata);
     }
     if n <= 80 && issuer_before_label(t).is_some() {
@@ -452,7 +475,7 @@ fn parse_fields(s: &str, line: Span) -> Vec<RawField> {
         let (Some(whole), Some(label)) = (c.get(0), c.get(1)) else { continue };
         let value_end = labels.get(k + 1).and_then(|n| n.get(0)).map_or(t.len(), |m| m.start());
         let raw = &t[whole.end()..value_end];
-        let trimmed = raw.trim_matches(|c: char| c.is_whitespace() || c == '|');
+        let trimmed = raw.trim_matches(|c: char| c.is_whitespace() || c == '|' || vocab::FIELD_BRACKETS.contains(&c));
         let start = whole.end() + raw.find(trimmed).unwrap_or(0);
         let value_span = Span::new(start, start + trimmed.len()).offset(line.start);
         out.push(RawField {

@@ -27,6 +27,8 @@ pub enum DateSource {
     Signature,
     /// A news dateline (`3月30日电`).
     Dateline,
+    /// A date alone on the line under the page's title, unlabelled.
+    PageLine,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -45,14 +47,26 @@ const REPOST_DAYS: i64 = 3;
 const SITE_TIMESTAMP_TOLERANCE_DAYS: i64 = 30;
 
 /// The publication date (None when the candidates contradict each other), and every candidate.
-pub fn read(s: &str, body: Span, fields: &[Field], signed: Option<(Date, Span)>) -> (Option<FoundDate>, Vec<FoundDate>) {
+pub fn read(
+    s: &str,
+    body: Span,
+    fields: &[Field],
+    page_line: Option<(Date, Span)>,
+    signed: Option<(Date, Span)>,
+) -> (Option<FoundDate>, Vec<FoundDate>) {
     let mut candidates: Vec<FoundDate> = vocab::DATE_FIELDS
         .iter()
         .flat_map(|name| fields.iter().filter(move |f| f.name == *name))
         .filter_map(|f| field_date(s, f))
         .collect();
+    // An unlabelled date under the title comes after every labelled one, before the site's
+    // own timestamps.
+    if let Some((date, at)) = page_line {
+        let site = candidates.iter().position(|c| matches!(&c.source, DateSource::Field(l) if vocab::SITE_DATE_FIELDS.contains(&l.as_str())));
+        candidates.insert(site.unwrap_or(candidates.len()), FoundDate { date, source: DateSource::PageLine, span: Some(at) });
+    }
     candidates.extend(signed.map(|(date, at)| FoundDate { date, source: DateSource::Signature, span: Some(at) }));
-    let page_date = candidates.iter().find(|c| matches!(c.source, DateSource::Field(_))).map(|c| c.date);
+    let page_date = candidates.iter().find(|c| matches!(c.source, DateSource::Field(_) | DateSource::PageLine)).map(|c| c.date);
     let dateline = page_date.and_then(|d| dateline(s, body, d));
     let chosen = match &dateline {
         Some(line) if page_date.is_some_and(|p| p.days() - line.date.days() >= REPOST_DAYS) => Some(line.clone()),
@@ -77,9 +91,14 @@ fn field_date(s: &str, f: &Field) -> Option<FoundDate> {
 
 /// Whether the signature's date contradicts the best metadata date.
 fn contradicted(best: &FoundDate, signed: Option<Date>) -> bool {
-    let (DateSource::Field(label), Some(signed)) = (&best.source, signed) else { return false };
+    let label = match &best.source {
+        DateSource::Field(label) => label.as_str(),
+        DateSource::PageLine => "",
+        _ => return false,
+    };
+    let Some(signed) = signed else { return false };
     let gap = best.date.days() - signed.days();
-    if vocab::SITE_DATE_FIELDS.contains(&label.as_str()) {
+    if vocab::SITE_DATE_FIELDS.contains(&label) {
         gap.abs() > SITE_TIMESTAMP_TOLERANCE_DAYS
     } else {
         // Published before it was signed.

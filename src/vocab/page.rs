@@ -46,6 +46,12 @@ pub const DATE_FIELDS: &[&str] = &[
     "更新时间", "更新日期",
 ];
 
+/// Brackets a site may put around each metadata field (`【发布时间:…】【字体:大 中 小】`).
+pub const FIELD_BRACKETS: &[char] = &['【', '】', '[', ']'];
+
+/// A clock time after a date (`09:12:40`, `10:15`).
+pub static CLOCK_TIME: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"[0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?").unwrap());
+
 /// Metadata fields that are a site's own timestamp, not the report's publication.
 pub const SITE_DATE_FIELDS: &[&str] = &["更新时间", "更新日期"];
 
