@@ -20,7 +20,7 @@ pub fn classify(text: &Text, page: &Page, outline: &Outline) -> DocumentKind {
     let body = &s[page.body.range()];
     // Without a recognised title, a short first line may still be one (`…工作要点`, `…上的讲话`).
     let first_line = body.lines().next().map(str::trim).filter(|l| l.chars().count() <= 80 && !l.ends_with(vocab::PARAGRAPH_END));
-    let title = page.title.map(|sp| &s[sp.range()]).or(page.meta.title.as_deref()).or(first_line).unwrap_or("");
+    let title = page.title.map(|sp| &s[sp.range()]).or(page.meta.title.as_deref()).or_else(|| head_line(s, page)).or(first_line).unwrap_or("");
     let head = &body[..text::floor_char_boundary(body, vocab::NEWS_HEAD_BYTES)];
     let recipient = page.recipient.map_or("", |sp| &s[sp.range()]);
     let has = |t: &str, words: &[&str]| words.iter().any(|w| t.contains(w));
@@ -37,13 +37,29 @@ pub fn classify(text: &Text, page: &Page, outline: &Outline) -> DocumentKind {
         DocumentKind::Speech
     } else if has(title, vocab::RECONSIDERATION_SUBJECTS) && has(title, vocab::STATISTICS_WORDS) {
         DocumentKind::ReconsiderationStatistics
-    } else if vocab::NEWS_DATELINE.is_match(head) {
+    } else if vocab::NEWS_DATELINE.is_match(head) || (has(title, vocab::NEWS_TITLE_EVENTS) && !has(title, vocab::REPORT_TITLE_WORDS)) {
         DocumentKind::News
     } else if has(title, vocab::NOT_REPORT_TITLE_WORDS) && !has(title, vocab::REPORT_TITLE_WORDS) {
         DocumentKind::Other
     } else {
         DocumentKind::RuleOfLawReport
     }
+}
+
+/// A short line above the body that is not page chrome: a title the page reader did not take
+/// for a report's (`县司法局召开…推进会` above its metadata line).
+fn head_line<'s>(s: &'s str, page: &Page) -> Option<&'s str> {
+    let mut at = 0;
+    let mut found = None;
+    for line in s[..page.body.start].split_inclusive('\n') {
+        let start = at + (line.len() - line.trim_start().len());
+        at += line.len();
+        let t = line.trim();
+        if !t.is_empty() && !page.is_boilerplate(start) && t.chars().count() <= 80 && !t.ends_with(vocab::PARAGRAPH_END) {
+            found = Some(t);
+        }
+    }
+    found
 }
 
 /// Whether a title ends with the name of a document that is not a report (通知, 方案, 意见 …),

@@ -30,6 +30,10 @@ pub const STATISTICS_WORDS: &[&str] = &["统计", "分析", "数据", "白皮书
 /// A news dateline (`新华社北京3月30日电`, `本报讯`) or byline at the start of a text.
 pub static NEWS_DATELINE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?:[0-9]{1,2}月[0-9]{1,2}日电|[0-9]{1,2}月[0-9]{1,2}日讯|本报讯|本网讯|(?:^|[( \t\n])记者[^ \t\n,。]{1,12}[) \t\n]|通讯员[^ \t\n,。]{1,12})").unwrap());
+/// A title reporting an event, as a government site's news (工作动态) does without a dateline:
+/// `县司法局召开2022年度法治政府建设工作推进会`. Only without a report's title word.
+pub const NEWS_TITLE_EVENTS: &[&str] = &["召开", "举行", "举办", "开展", "调研", "督导", "走访", "部署", "赴"];
+
 /// How far into the body a dateline or byline is looked for (bytes).
 pub const NEWS_HEAD_BYTES: usize = 600;
 
