@@ -65,7 +65,28 @@ pub fn analyze(input: &str) -> Analysis {
 
 /// The result as compact JSON, exactly as the CLI prints it.
 pub fn analyze_to_json(input: &str) -> String {
-    serde_json::to_string(&analyze(input)).expect("the result always serialises")
+    let analysis = analyze(input);
+    // Measured first, then written into a buffer of its exact size: grown by doubling, the
+    // buffer held up to twice the JSON (and, in wasm, whose allocator keeps every page it
+    // took, the old and new buffers side by side at each step; issue 15).
+    let mut size = ByteCount(0);
+    serde_json::to_writer(&mut size, &analysis).expect("the result always serialises");
+    let mut json = Vec::with_capacity(size.0);
+    serde_json::to_writer(&mut json, &analysis).expect("the result always serialises");
+    String::from_utf8(json).expect("serde_json writes UTF-8")
+}
+
+/// A writer that only counts the bytes written to it.
+struct ByteCount(usize);
+
+impl std::io::Write for ByteCount {
+    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+        self.0 += bytes.len();
+        Ok(bytes.len())
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
 }
 
 /// The message catalogue's names of what the result carries in Chinese — the categories,

@@ -32,10 +32,11 @@ use crate::vocab::words::{
 use crate::vocab::PERCENT_UNIT;
 
 pub fn find(s: &str, quantities: &[Quantity], indicators: &mut [String]) -> Vec<Relation> {
+    let sentences = Sentences::new(s);
     let mut out = Vec::new();
-    breakdowns(s, quantities, &mut out);
-    respectively(s, quantities, indicators, &mut out);
-    rates(s, quantities, indicators, &mut out);
+    breakdowns(s, &sentences, quantities, &mut out);
+    respectively(s, &sentences, quantities, indicators, &mut out);
+    rates(s, &sentences, quantities, indicators, &mut out);
     out
 }
 
@@ -51,16 +52,40 @@ const WINDOW: usize = 1200;
 /// The most parts, values or items one relation pairs; a longer run is no clear structure.
 const MAX_MEMBERS: usize = 40;
 
-/// Start of the sentence containing `pos` (at most [`WINDOW`] bytes back).
-fn sentence_start(s: &str, pos: usize) -> usize {
-    let from = crate::text::floor_char_boundary(s, pos.saturating_sub(WINDOW));
-    s[from..pos].char_indices().rev().find(|&(_, c)| is_sentence_end(c)).map_or(from, |(i, c)| from + i + c.len_utf8())
+/// Where the sentence ends are, found once: each relation asks for its sentence's bounds
+/// several times, and a scan of up to [`WINDOW`] bytes per question was most of the time on a
+/// text of triggers without a sentence end (issue 15).
+struct Sentences<'s> {
+    s: &'s str,
+    /// Byte positions of the sentence-end characters, in order (u32: the input is at most 48 MiB).
+    ends: Vec<u32>,
 }
 
-/// End of the sentence containing `pos` (at most [`WINDOW`] bytes on).
-fn sentence_end(s: &str, pos: usize) -> usize {
-    let to = crate::text::floor_char_boundary(s, pos.saturating_add(WINDOW));
-    s[pos..to].char_indices().find(|&(_, c)| is_sentence_end(c)).map_or(to, |(i, _)| pos + i)
+impl<'s> Sentences<'s> {
+    fn new(s: &'s str) -> Sentences<'s> {
+        // Past 4 GiB (never, after `validate`) no end is indexed: the windows bound the search.
+        let ends = s.char_indices().filter(|&(_, c)| is_sentence_end(c)).map_while(|(i, _)| u32::try_from(i).ok()).collect();
+        Sentences { s, ends }
+    }
+
+    /// Start of the sentence containing `pos` (at most [`WINDOW`] bytes back): just after the
+    /// last sentence end before `pos`.
+    fn start(&self, pos: usize) -> usize {
+        let from = crate::text::floor_char_boundary(self.s, pos.saturating_sub(WINDOW));
+        let before = self.ends.partition_point(|&e| (e as usize) < pos);
+        match before.checked_sub(1).map(|k| self.ends[k] as usize) {
+            Some(end) if end >= from => end + self.s[end..].chars().next().map_or(0, char::len_utf8),
+            _ => from,
+        }
+    }
+
+    /// End of the sentence containing `pos` (at most [`WINDOW`] bytes on): the first sentence
+    /// end at or after `pos`.
+    fn end(&self, pos: usize) -> usize {
+        let to = crate::text::floor_char_boundary(self.s, pos.saturating_add(WINDOW));
+        let after = self.ends.partition_point(|&e| (e as usize) < pos);
+        self.ends.get(after).map(|&e| e as usize).filter(|&e| e < to).unwrap_or(to)
+    }
 }
 
 /// Metric indices whose span lies inside `[from, to)`.
@@ -74,7 +99,7 @@ fn same_unit(a: &Quantity, b: &Quantity) -> bool {
     a.unit == b.unit && a.kind == b.kind
 }
 
-fn breakdowns(s: &str, quantities: &[Quantity], out: &mut Vec<Relation>) {
+fn breakdowns(s: &str, sentences: &Sentences, quantities: &[Quantity], out: &mut Vec<Relation>) {
     let mut seen_trigger_end = 0;
     let heads: std::collections::BTreeSet<usize> = BREAKDOWN_HEADS.iter().flat_map(|h| s.match_indices(h).map(|(at, _)| at)).collect();
     for pos in heads {
@@ -89,25 +114,25 @@ fn breakdowns(s: &str, quantities: &[Quantity], out: &mut Vec<Relation>) {
         let before_trigger = s[..pos].trim_end_matches([' ', ':']);
         let in_paren = before_trigger.ends_with('(') || {
             // `(包括行政许可17项…)` after a noun: an unclosed ( in the clause before.
-            let clause = &s[sentence_start(s, pos)..pos];
+            let clause = &s[sentences.start(pos)..pos];
             clause.rfind('(').is_some_and(|o| !clause[o..].contains(')'))
         };
         let end = if in_paren {
-            let sentence = sentence_end(s, pos);
+            let sentence = sentences.end(pos);
             s[pos..sentence].find(')').map_or(sentence, |i| pos + i)
         } else {
-            sentence_end(s, pos)
+            sentences.end(pos)
         };
         let after: Vec<usize> = metrics_in(quantities, trigger.end, end).collect();
         let Some(&first_part) = after.first() else { continue };
         // The total: the figure right before the trigger (at most a short noun between),
         // or, for a sentence that opens with 其中, the first figure of the parts' unit in
         // the sentence before.
-        let sent_start = sentence_start(s, pos);
+        let sent_start = sentences.start(pos);
         let opens_sentence = s[sent_start..pos].trim().is_empty();
         let total = if opens_sentence {
             let prev_end = s[..sent_start].char_indices().next_back().map_or(0, |(i, _)| i);
-            let prev_start = sentence_start(s, prev_end);
+            let prev_start = sentences.start(prev_end);
             metrics_in(quantities, prev_start, sent_start).find(|&i| same_unit(&quantities[i], &quantities[first_part]))
         } else {
             let before = quantities.partition_point(|q| q.span.end <= pos);
@@ -203,7 +228,7 @@ fn is_list_gap(gap: &str) -> bool {
     g.is_empty() || VALUE_LIST_GAPS.contains(&g)
 }
 
-fn respectively(s: &str, quantities: &[Quantity], indicators: &mut [String], out: &mut Vec<Relation>) {
+fn respectively(s: &str, sentences: &Sentences, quantities: &[Quantity], indicators: &mut [String], out: &mut Vec<Relation>) {
     for (pos, word) in s.match_indices(RESPECTIVELY) {
         let from = pos + word.len();
         // Values: the first figure within a few characters after 分别, then figures
@@ -225,7 +250,7 @@ fn respectively(s: &str, quantities: &[Quantity], indicators: &mut [String], out
         if values.len() < 2 {
             continue;
         }
-        let Some(items) = items_before(s, quantities, indicators, pos) else { continue };
+        let Some(items) = items_before(s, sentences, quantities, indicators, pos) else { continue };
         if items.len() < 2 {
             continue;
         }
@@ -245,12 +270,14 @@ fn respectively(s: &str, quantities: &[Quantity], indicators: &mut [String], out
 
 /// The items 分别 distributes over: the parallel clauses before it that each end in a
 /// figure, or a list of names joined by 、/和/及 right before it.
-fn items_before(s: &str, quantities: &[Quantity], indicators: &[String], pos: usize) -> Option<Vec<(Span, Option<usize>)>> {
-    let sent_start = sentence_start(s, pos);
+fn items_before(s: &str, sentences: &Sentences, quantities: &[Quantity], indicators: &[String], pos: usize) -> Option<Vec<(Span, Option<usize>)>> {
+    let sent_start = sentences.start(pos);
     let head = &s[sent_start..pos];
     let head_trim = head.trim_end_matches([',', ' ']);
     // Parallel clauses ending in figures: walk back clause by clause.
-    let mut items = Vec::new();
+    // (clause start, figure) first, their names only once the list is known to be short
+    // enough: a run of such clauses is otherwise one substring search per clause per 分别.
+    let mut clauses = Vec::new();
     let mut clause_end = sent_start + head_trim.len();
     loop {
         let clause_start = s[sent_start..clause_end].rfind([',', ';']).map_or(sent_start, |i| sent_start + i + 1);
@@ -259,13 +286,8 @@ fn items_before(s: &str, quantities: &[Quantity], indicators: &[String], pos: us
         if quantities[m].span.end != clause_end || quantities[m].span.start < clause_start {
             break;
         }
-        let ind = &indicators[m];
-        let span = s[clause_start..quantities[m].span.start]
-            .rfind(ind.as_str())
-            .filter(|_| !ind.is_empty())
-            .map_or(quantities[m].span, |i| Span::new(clause_start + i, clause_start + i + ind.len()));
-        items.push((span, Some(m)));
-        if items.len() > MAX_MEMBERS {
+        clauses.push((clause_start, m));
+        if clauses.len() > MAX_MEMBERS {
             return None;
         }
         if clause_start == sent_start || s[..clause_start].ends_with(';') {
@@ -273,8 +295,19 @@ fn items_before(s: &str, quantities: &[Quantity], indicators: &[String], pos: us
         }
         clause_end = clause_start - 1;
     }
-    if !items.is_empty() {
-        items.reverse();
+    if !clauses.is_empty() {
+        let items = clauses
+            .into_iter()
+            .rev()
+            .map(|(clause_start, m)| {
+                let ind = &indicators[m];
+                let span = s[clause_start..quantities[m].span.start]
+                    .rfind(ind.as_str())
+                    .filter(|_| !ind.is_empty())
+                    .map_or(quantities[m].span, |i| Span::new(clause_start + i, clause_start + i + ind.len()));
+                (span, Some(m))
+            })
+            .collect();
         return Some(items);
     }
     // A list of names: the clause right before 分别 without any figure.
@@ -305,13 +338,13 @@ fn shares_word(a: &str, b: &str) -> bool {
     chars.windows(2).any(|w| a.contains(&w.iter().collect::<String>())) || (chars.len() == 1 && a.contains(chars[0]))
 }
 
-fn rates(s: &str, quantities: &[Quantity], indicators: &[String], out: &mut Vec<Relation>) {
+fn rates(s: &str, sentences: &Sentences, quantities: &[Quantity], indicators: &[String], out: &mut Vec<Relation>) {
     for (r, q) in quantities.iter().enumerate() {
         if q.kind != MetricKind::Percent || q.unit != PERCENT_UNIT || !indicators[r].ends_with(RATE_SUFFIX) || indicators[r].contains(LIST_MARK) {
             continue;
         }
         // The stretch: this sentence, after the previous percentage.
-        let start = sentence_start(s, q.span.start);
+        let start = sentences.start(q.span.start);
         let start = match r.checked_sub(1) {
             Some(p) if quantities[p].span.end > start && quantities[p].kind == MetricKind::Percent => quantities[p].span.end,
             _ => start,
@@ -324,7 +357,7 @@ fn rates(s: &str, quantities: &[Quantity], indicators: &[String], out: &mut Vec<
             continue;
         }
         // The numerator names what the rate counts; 应/已 pairs name it by those words.
-        let text_num = &s[sentence_start(s, quantities[num].span.start).max(quantities[den].span.end)..quantities[num].span.start];
+        let text_num = &s[sentences.start(quantities[num].span.start).max(quantities[den].span.end)..quantities[num].span.start];
         let paired = (indicators[den].contains(EXPECTED_MARK) && ACTUAL_MARKS.iter().any(|w| text_num.contains(w))) || shares_word(&indicators[num], &indicators[r]) || shares_word(text_num, &indicators[r]);
         if !paired {
             continue;
