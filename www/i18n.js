@@ -366,12 +366,6 @@ export const LABELS = {
     kind: { count: '数量', money: '金额', percent: '比例', duration: '时长', measure: '计量' },
     approx: { over: '以上(余/多)', under: '不足(近)', about: '约' },
     role: { measures: '举措', duty: '职责', problems: '问题', plans: '安排' },
-    roleLong: {
-      measures: '推进法治政府建设的主要举措和成效',
-      duty: '党政主要负责人履行第一责任人职责情况',
-      problems: '存在的不足和原因',
-      plans: '下一年度的主要安排',
-    },
     severity: { error: '错误', warning: '警告', info: '提示' },
     timeliness: { 'on-time': '按时公开', late: '逾期公开', unknown: '未找到发布日期', 'unknown-year': '无法判断时效(未确定报告年度)', 'unknown-dates': '无法判断时效(页面上的日期相互矛盾)', 'not-applicable': '不适用(非年度报告)' },
     period: { year: '年度', 'half-year': '半年', quarter: '季度', 'mid-term': '中期', 'multi-year': '多年' },
@@ -385,12 +379,6 @@ export const LABELS = {
     kind: { count: 'count', money: 'money', percent: 'percent', duration: 'duration', measure: 'measure' },
     approx: { over: 'over', under: 'under', about: 'about' },
     role: { measures: 'Measures', duty: 'Duty', problems: 'Problems', plans: 'Plans' },
-    roleLong: {
-      measures: 'Main measures and results',
-      duty: 'Leaders’ duty as first responsible persons',
-      problems: 'Shortcomings and causes',
-      plans: 'Plans for the next year',
-    },
     severity: { error: 'Error', warning: 'Warning', info: 'Info' },
     timeliness: { 'on-time': 'On time', late: 'Late', unknown: 'No publication date found', 'unknown-year': 'Cannot judge (report year not determined)', 'unknown-dates': 'Cannot judge (the page’s dates disagree)', 'not-applicable': 'Not applicable (not an annual report)' },
     period: { year: 'year', 'half-year': 'half-year', quarter: 'quarter', 'mid-term': 'mid-term', 'multi-year': 'multi-year' },
@@ -427,11 +415,14 @@ export const LABELS = {
   },
 };
 
-/** The core's name of a finding code (both languages), and its English one of a required part or an area. */
+/**
+ * The core's name of a finding code and of a required part (both languages: the part's name is
+ * the regulation's, src/vocab/regulation.rs), and its English one of an area.
+ */
 function fromCatalogue(lang, group, value) {
   if (group === 'code') return CATALOGUE.codes?.[value]?.[lang === 'en' ? 'en' : 'zh'] ?? null;
+  if (group === 'roleLong') return lang === 'en' ? capitalize(CATALOGUE.parts?.[value]?.en) : CATALOGUE.parts?.[value]?.zh ?? null;
   if (lang !== 'en') return null;
-  if (group === 'roleLong') return capitalize(CATALOGUE.parts?.[value]?.en) ?? null;
   if (group === 'category') return CATALOGUE.categories?.[value] ?? null;
   return null;
 }

@@ -160,6 +160,12 @@ test('summary: counts, required parts, figures per 1000 characters, charts', asy
   for (const p of result.review.requiredParts) {
     await expect(s.locator(`[data-part="${p.part}"] .check`)).toHaveText(p.present ? '✓' : '✗');
   }
+  // Each part named as the regulation (第二十五条) and the core's findings name it.
+  const names = {
+    measures: '推进法治政府建设的主要举措和成效', duty: '党政主要负责人履行推进法治建设第一责任人职责情况',
+    problems: '存在的不足和原因', plans: '下一年度推进法治政府建设的主要安排',
+  };
+  for (const [part, name] of Object.entries(names)) await expect(s.locator(`[data-part="${part}"]`)).toContainText(name);
   const bars = await s.locator('#chart-categories rect.chart-bar').count();
   expect(bars).toBe(new Set(result.metrics.map((m) => m.category)).size);
   const sectionBars = s.locator('#chart-sections text.chart-value');
