@@ -65,8 +65,9 @@ fn next_char(s: &str, pos: usize) -> Option<char> {
     s[pos..].chars().next()
 }
 
+/// Four digits that read as a year (`vocab::dates::PLAUSIBLE_YEARS`, the one range for years).
 fn year_like(digits: &str) -> bool {
-    digits.len() == 4 && matches!(&digits[..2], "19" | "20")
+    digits.len() == 4 && digits.parse().is_ok_and(crate::vocab::dates::plausible_year)
 }
 
 static YEAR_MONTH: LazyLock<Regex> = LazyLock::new(|| Regex::new(YEAR_MONTH_PATTERN).unwrap());
