@@ -37,13 +37,15 @@ pub const META_LABELS: &[&str] = &[
     "主题词", "关键词", "关键字", "标题", "名称", "作者", "撰稿", "分类",
     // Dates under other labels (`更新时间:2022/03/25 09:12:40`, `日期:2021年06月15日`, `时间:2019-04-08`).
     "更新时间", "更新日期", "成文时间", "发文时间", "印发日期", "日期", "时间",
+    "公开时间", "发表时间", "发稿时间", "录入时间", "上传时间", "创建时间",
 ];
 
 /// Metadata fields that give the publication date, best first.
 pub const DATE_FIELDS: &[&str] = &[
-    "发布时间", "发布日期", "公开日期", "发文日期", "发文时间", "成文日期", "成文时间", "印发日期", "生成日期", "日期", "时间",
+    "发布时间", "发布日期", "公开日期", "公开时间", "发表时间", "发稿时间", "发文日期", "发文时间", "成文日期", "成文时间",
+    "印发日期", "生成日期", "日期", "时间",
     // A site's own timestamp: only when nothing else dates the page.
-    "更新时间", "更新日期",
+    "更新时间", "更新日期", "录入时间", "上传时间", "创建时间",
 ];
 
 /// Brackets a site may put around each metadata field (`【发布时间:…】【字体:大 中 小】`).
@@ -53,7 +55,7 @@ pub const FIELD_BRACKETS: &[char] = &['【', '】', '[', ']'];
 pub static CLOCK_TIME: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"[0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?").unwrap());
 
 /// Metadata fields that are a site's own timestamp, not the report's publication.
-pub const SITE_DATE_FIELDS: &[&str] = &["更新时间", "更新日期"];
+pub const SITE_DATE_FIELDS: &[&str] = &["更新时间", "更新日期", "录入时间", "上传时间", "创建时间"];
 
 /// A news dateline: `新华社北京3月30日电`, `本报3月30日讯` (month and day; no year).
 pub static DATELINE: LazyLock<Regex> =
