@@ -27,15 +27,17 @@ pub fn classify(text: &Text, page: &Page, outline: &Outline) -> DocumentKind {
 
     // A title names its own kind last: `关于报送…法治政府建设情况报告的通知` is a notice, whatever
     // the report it asks for (and the outline of required parts it may prescribe).
+    let statistics = has(title, vocab::RECONSIDERATION_SUBJECTS) && has(title, vocab::STATISTICS_WORDS);
     if ends_as_other(title) {
-        DocumentKind::Other
+        // `…行政复议和行政应诉工作情况通报` reports case statistics, as a 通报.
+        if statistics { DocumentKind::ReconsiderationStatistics } else { DocumentKind::Other }
     } else if is_report(text, title, head, outline) {
         DocumentKind::RuleOfLawReport
     } else if has(title, vocab::GOVERNMENT_WORK_REPORT) {
         DocumentKind::GovernmentWorkReport
     } else if has(title, vocab::SPEECH_TITLE_WORDS) || vocab::SPEECH_OPENINGS.iter().any(|w| recipient.starts_with(w) || head.starts_with(w)) {
         DocumentKind::Speech
-    } else if has(title, vocab::RECONSIDERATION_SUBJECTS) && has(title, vocab::STATISTICS_WORDS) {
+    } else if statistics {
         DocumentKind::ReconsiderationStatistics
     } else if vocab::NEWS_DATELINE.is_match(head) || (has(title, vocab::NEWS_TITLE_EVENTS) && !has(title, vocab::REPORT_TITLE_WORDS)) {
         DocumentKind::News
