@@ -13,7 +13,7 @@ use crate::vocab::part_kinds::{part_kind, PartKind};
 use crate::vocab::review::RATE_QUALIFIERS;
 use crate::vocab::numerals::{chinese_digit, DECIMAL_POINT, SCALE_WORDS};
 use crate::vocab::units::UNIT_EQUIVALENTS;
-use crate::vocab::words::{BREAKDOWN_TRIGGERS, RELATION_SENTENCE_ENDS as SENTENCE_ENDS, RATE_NAME_GENERIC, RATE_NAME_TRAILING, RATE_SUFFIX, SHARE_VERB};
+use crate::vocab::words::{BREAKDOWN_TRIGGERS, CLAUSE_BOUNDARIES, TOTAL_CHAR, TOTAL_WORDS, WORDS_WITH_TOTAL_CHAR, RELATION_SENTENCE_ENDS as SENTENCE_ENDS, RATE_NAME_GENERIC, RATE_NAME_TRAILING, RATE_SUFFIX, SHARE_VERB};
 
 use super::ReviewFinding;
 use crate::vocab::messages::Message;
@@ -134,7 +134,7 @@ fn rate_mismatch(text: &Text, num: &Metric, den: &Metric, rate: &Metric, span: S
     if !(plain(num) && plain(den) && exact(rate) && same_unit(&num.unit, &den.unit)) {
         return None;
     }
-    if !names_its_numerator(text, num, rate) || parallel_items(text, num, den) {
+    if !names_its_numerator(text, num, rate) || parallel_items(text, num, den) || states_a_total(text, num) {
         return None;
     }
     let (n, d) = (num.value, den.value);
@@ -280,6 +280,22 @@ fn parallel_items(text: &Text, num: &Metric, den: &Metric) -> bool {
     let (from, to) = (den.span.end.min(num.span.start), num.span.start.max(den.span.end));
     let between = &text.norm()[from..to];
     !BREAKDOWN_TRIGGERS.iter().any(|(w, _)| between.contains(w))
+}
+
+/// Whether the numerator's own clause announces a total (`;全市行政机关共发生行政诉讼案件860件`):
+/// a new total is not a part of the count before it.
+fn states_a_total(text: &Text, num: &Metric) -> bool {
+    let s = text.norm();
+    let from = crate::text::floor_char_boundary(s, num.span.start.saturating_sub(SENTENCE_WINDOW));
+    let clause_start = s[from..num.span.start].char_indices().rev().find(|(_, c)| CLAUSE_BOUNDARIES.contains(c)).map_or(from, |(i, c)| from + i + c.len_utf8());
+    let clause = &s[clause_start..num.span.start];
+    // 共 alone is a total except inside a word (公共, 共同 …).
+    let in_word = |at: usize| {
+        let prev = clause[..at].chars().next_back().map_or(String::new(), |c| format!("{c}{TOTAL_CHAR}"));
+        let next = clause[at..].chars().take(2).collect::<String>();
+        WORDS_WITH_TOTAL_CHAR.iter().any(|w| *w == prev || *w == next)
+    };
+    TOTAL_WORDS.iter().any(|w| clause.match_indices(w).any(|(at, _)| *w != TOTAL_CHAR || !in_word(at)))
 }
 
 /// How many characters end a name as its head noun (案件, 企业, 人次 …).
