@@ -890,7 +890,26 @@ function exportAction(kind) {
 // ---------------------------------------------------------------------------------------------
 // Wiring
 
+/** Every event handler of the page, by area. Handlers set the store (or call an action); the
+ * panels follow by their effects. */
 function wire() {
+  wireToolbar();
+  wireMenus();
+  wireDrop();
+  wireReading();
+  wireOutline();
+  wireTabs();
+  wireTable();
+  wireSidePane();
+  // Print: the whole filtered table.
+  window.addEventListener('beforeprint', () => {
+    store.tableLimit.value = Infinity;
+  });
+  phone.addEventListener('change', () => setMode(state.mode));
+}
+
+/** The editor and the toolbar's buttons (samples, files, modes, language, theme, exports). */
+function wireToolbar() {
   const source = $('source');
   source.addEventListener('input', onSourceInput);
   source.addEventListener('paste', onSourcePaste);
@@ -910,12 +929,15 @@ function wire() {
   $('copy-outline').addEventListener('click', () => exportAction('copy-outline'));
   $('copy-metrics').addEventListener('click', () => exportAction('copy-metrics'));
   $('print-btn').addEventListener('click', () => { closeMenus(); window.print(); });
+}
+
+/** Menus close on a click outside; Esc closes one and gives the focus back to its button. */
+function wireMenus() {
   document.addEventListener('click', (e) => {
     for (const d of document.querySelectorAll('details.menu[open]')) if (!d.contains(e.target)) d.open = false;
   });
   document.addEventListener('keydown', (e) => {
     if (e.key !== 'Escape') return;
-    // Esc closes a menu and gives the focus back to its button.
     for (const d of document.querySelectorAll('details.menu[open]')) {
       const inside = d.contains(document.activeElement) || document.activeElement === document.body;
       d.open = false;
@@ -923,8 +945,10 @@ function wire() {
     }
     hideTooltip(document.activeElement);
   });
+}
 
-  // Drag and drop anywhere.
+/** Files dropped anywhere on the page. */
+function wireDrop() {
   let depth = 0;
   const overlay = $('drop-overlay');
   const hasFiles = (e) => [...(e.dataTransfer?.types ?? [])].includes('Files');
@@ -938,8 +962,10 @@ function wire() {
     e.preventDefault();
     droppedFiles(e.dataTransfer).then(openFiles);
   });
+}
 
-  // Reading view: tooltips, clicks.
+/** The reading view: tooltips of the figures, clicks and keys on them, scrolling. */
+function wireReading() {
   const reading = $('reading');
   reading.addEventListener('mouseover', (e) => { const m = e.target.closest('mark[data-metric-id]'); if (m) showTooltip(m); });
   reading.addEventListener('mouseout', (e) => { const m = e.target.closest('mark[data-metric-id]'); if (m && !m.contains(e.relatedTarget) && document.activeElement !== m) hideTooltip(m); });
@@ -962,25 +988,30 @@ function wire() {
   }
   window.addEventListener('scroll', onReadingScroll, { passive: true });
   window.addEventListener('resize', () => { hideTooltip(); onReadingScroll(); });
+}
 
-  // Outline.
+/** The outline tree's keyboard and clicks, and its expand / collapse buttons. */
+function wireOutline() {
   const tree = $('outline');
   treeBehaviour(tree, goToHeading);
-  // Expand all / only the top two levels.
   $('outline-expand').addEventListener('click', () => {
     for (const li of tree.querySelectorAll('[aria-expanded]')) li.setAttribute('aria-expanded', 'true');
   });
   $('outline-collapse').addEventListener('click', () => {
     for (const li of tree.querySelectorAll('[aria-expanded]')) li.setAttribute('aria-expanded', String(Number(li.getAttribute('aria-level')) < 2));
   });
+}
 
-  // Tabs.
+/** The side pane's tabs (ARIA tabs: click and arrow keys). */
+function wireTabs() {
   for (const n of TABS) {
     $(`tab-${n}`).addEventListener('click', () => selectTab(n));
     $(`tab-${n}`).addEventListener('keydown', onTabKey);
   }
+}
 
-  // Table.
+/** The figures table: sorting, selecting a row, the filters, show all, the legend's kind filter. */
+function wireTable() {
   $('metrics-table').addEventListener('click', (e) => {
     const sort = e.target.closest('button[data-sort]');
     if (sort) {
@@ -1023,8 +1054,10 @@ function wire() {
     });
     selectTab('metrics');
   });
+}
 
-  // Findings and summary jumps.
+/** Jumps from the findings, the summary and the charts to the text, and sources in other reports. */
+function wireSidePane() {
   document.querySelector('.side-pane').addEventListener('click', (e) => {
     const f = e.target.closest('[data-goto-finding]');
     if (f) goToFinding(f.dataset.gotoFinding);
@@ -1044,13 +1077,6 @@ function wire() {
     const c = e.target.closest?.('.chart-row[data-filter]');
     if (c && (e.key === 'Enter' || e.key === ' ')) { e.preventDefault(); onChartActivate(c); }
   });
-
-  // Print: the whole filtered table.
-  window.addEventListener('beforeprint', () => {
-    store.tableLimit.value = Infinity;
-  });
-
-  phone.addEventListener('change', () => setMode(state.mode));
 }
 
 async function init() {
