@@ -337,120 +337,152 @@ export class FazhiAnalyzerElement extends HTMLElement {
     }
   }
 
-  /** The effects that draw the widget; returns their disposers. */
+  /** The effects that draw the widget, one per panel; returns their disposers. */
   #views() {
-    const e = this.#els;
-    const view = computed(() => {
-      const v = (this.#viewAttr.value ?? '').trim().toLowerCase();
-      return VIEWS.includes(v) ? v : 'full';
-    });
-    // What is shown: nothing while busy or without a result.
-    const shown = computed(() => (this.#busy.value ? null : this.#result.value));
     return [
-      effect(() => {
-        const t = this.#t.value;
-        e.root.setAttribute('lang', t.lang === 'en' ? 'en' : 'zh-CN');
-        e.label.textContent = t('widgetInputLabel');
-        e.textarea.placeholder = t('widgetPlaceholder');
-        e.report.setAttribute('aria-label', t('reportText'));
-        e.tableWrap.setAttribute('aria-label', t('figureList'));
-        e.legend.setAttribute('aria-label', t('legend'));
-      }),
-      effect(() => { e.inputBox.hidden = this.#noInput.value; }),
-      effect(() => {
-        const t = this.#t.value;
-        const busy = this.#busy.value;
-        const error = this.#error.value;
-        const failed = Boolean(error) && !busy;
-        e.status.classList.toggle('error', failed);
-        e.status.setAttribute('part', failed ? 'status error' : 'status');
-        if (busy) e.status.textContent = t('statusBusy');
-        else if (error) e.status.textContent = error.cause && wasmForbidden(error.cause) ? error.message : t('widgetError') + error.message;
-        else if (!this.#result.value) e.status.textContent = t('widgetEmpty');
-        else e.status.textContent = '';
-        e.status.hidden = !e.status.textContent;
-      }),
-      // Which panels the view shows.
-      effect(() => {
-        const v = view.value;
-        const r = shown.value;
-        e.root.dataset.view = v;
-        e.view.hidden = !r;
-        e.legend.hidden = v !== 'full';
-        e.layout.hidden = v !== 'full' && v !== 'outline';
-        e.report.hidden = v !== 'full';
-        e.findings.hidden = v !== 'full';
-        e.metrics.hidden = v !== 'metrics';
-      }),
-      effect(() => {
-        const r = shown.value;
-        if (!r) return;
-        const t = this.#t.value;
-        const compact = view.value === 'compact';
-        e.summary.replaceChildren(
-          docHeading(r, t) ?? '',
-          statsView(r, t, ['metrics', 'headings', 'findings', 'chars']),
-          notAReport(r, t) ?? '',
-          compact && !notAReport(r, t) ? el('div', { class: 'block' }, el('h3', { text: t('requiredParts') }), partsChecklist(r, t, { links: false })) : '',
-          compact && r.metrics.length ? el('div', { class: 'block' }, el('h3', { text: t('mainAreas') }), categoryChart(r, t, { max: 5 })) : '',
-        );
-      }),
-      // The text with its highlights: laid out again only for another result.
-      effect(() => {
-        const r = shown.value;
-        if (!r || view.value !== 'full') {
-          // Another view: the text leaves the DOM (a long report is heavy), laid out again on return.
-          e.report.replaceChildren();
-          this.#reportFor = null;
-          return;
-        }
-        if (this.#reportFor === r) return;
-        this.#reportFor = r;
-        e.report.replaceChildren(renderReport(this.ownerDocument, untracked(() => this.#analysedText.value), r));
-        this.#roving.reset();
-        this.#reportVersion.value++;
-      }),
-      effect(() => {
-        const r = shown.value;
-        const t = this.#t.value;
-        if (!r || !this.#reportVersion.value) return;
-        e.legend.replaceChildren(...legendItems(r, t));
-        for (const button of e.legend.querySelectorAll('button')) button.replaceWith(el('span', { class: 'legend-btn' }, ...button.childNodes));
-        for (const mark of e.report.querySelectorAll('mark[data-metric-id]')) {
-          const m = r.metrics[Number(mark.dataset.metricId)];
-          if (!m) continue;
-          mark.setAttribute('part', `mark mark-${m.kind}`);
-          mark.title = describeMetric(m, r, t.lang).map(([k, v]) => `${k}: ${v}`).join('\n');
-        }
-      }),
-      effect(() => {
-        const r = shown.value;
-        const v = view.value;
-        if (!r || (v !== 'full' && v !== 'outline')) return;
-        const t = this.#t.value;
-        e.outlineTitle.textContent = t('outline');
-        fillOutline(e.tree, r, t, { perHeading: figuresPerHeading(r) });
-        e.outlineEmpty.textContent = t('outlineEmpty');
-        e.outline.replaceChildren(e.outlineTitle, r.outline.length ? e.tree : e.outlineEmpty);
-      }),
-      effect(() => {
-        const r = shown.value;
-        if (!r || view.value !== 'full') return;
-        const t = this.#t.value;
-        e.findingsTitle.textContent = `${t('tabFindings')} (${r.findings.length})`;
-        e.findings.lastElementChild.replaceChildren(...findingsView(r, untracked(() => this.#analysedText.value), t, { sourceList: false }));
-      }),
-      effect(() => {
-        const r = shown.value;
-        if (!r || view.value !== 'metrics') return;
-        const t = this.#t.value;
-        e.tableTitle.textContent = `${t('figureList')} (${r.metrics.length})`;
-        e.tableWrap.hidden = !r.metrics.length;
-        e.tableEmpty.hidden = r.metrics.length > 0;
-        e.tableEmpty.textContent = t('noMetrics');
-        fillFiguresTable(e.table, r, r.metrics, t, { columns: TABLE_COLUMNS });
-      }),
+      effect(() => this.#drawLabels()),
+      effect(() => { this.#els.inputBox.hidden = this.#noInput.value; }),
+      effect(() => this.#drawStatus()),
+      effect(() => this.#showPanels()),
+      effect(() => this.#drawSummary()),
+      effect(() => this.#drawReport()),
+      effect(() => this.#drawLegendAndMarks()),
+      effect(() => this.#drawOutline()),
+      effect(() => this.#drawFindings()),
+      effect(() => this.#drawTable()),
     ];
+  }
+
+  /** The view asked for (attribute `view`), `full` when it names none. */
+  #view = computed(() => {
+    const v = (this.#viewAttr.value ?? '').trim().toLowerCase();
+    return VIEWS.includes(v) ? v : 'full';
+  });
+
+  /** What is shown: nothing while busy or without a result. */
+  #shown = computed(() => (this.#busy.value ? null : this.#result.value));
+
+  /** The interface's own words, in the widget's language. */
+  #drawLabels() {
+    const e = this.#els;
+    const t = this.#t.value;
+    e.root.setAttribute('lang', t.lang === 'en' ? 'en' : 'zh-CN');
+    e.label.textContent = t('widgetInputLabel');
+    e.textarea.placeholder = t('widgetPlaceholder');
+    e.report.setAttribute('aria-label', t('reportText'));
+    e.tableWrap.setAttribute('aria-label', t('figureList'));
+    e.legend.setAttribute('aria-label', t('legend'));
+  }
+
+  /** Busy, failed (a CSP that forbids WebAssembly said as such), empty, or nothing. */
+  #drawStatus() {
+    const e = this.#els;
+    const t = this.#t.value;
+    const busy = this.#busy.value;
+    const error = this.#error.value;
+    const failed = Boolean(error) && !busy;
+    e.status.classList.toggle('error', failed);
+    e.status.setAttribute('part', failed ? 'status error' : 'status');
+    if (busy) e.status.textContent = t('statusBusy');
+    else if (error) e.status.textContent = error.cause && wasmForbidden(error.cause) ? error.message : t('widgetError') + error.message;
+    else if (!this.#result.value) e.status.textContent = t('widgetEmpty');
+    else e.status.textContent = '';
+    e.status.hidden = !e.status.textContent;
+  }
+
+  /** Which panels the view shows. */
+  #showPanels() {
+    const e = this.#els;
+    const v = this.#view.value;
+    const r = this.#shown.value;
+    e.root.dataset.view = v;
+    e.view.hidden = !r;
+    e.legend.hidden = v !== 'full';
+    e.layout.hidden = v !== 'full' && v !== 'outline';
+    e.report.hidden = v !== 'full';
+    e.findings.hidden = v !== 'full';
+    e.metrics.hidden = v !== 'metrics';
+  }
+
+  /** Title, counts, and in the compact view the required parts and main areas. */
+  #drawSummary() {
+    const r = this.#shown.value;
+    if (!r) return;
+    const t = this.#t.value;
+    const compact = this.#view.value === 'compact';
+    this.#els.summary.replaceChildren(
+      docHeading(r, t) ?? '',
+      statsView(r, t, ['metrics', 'headings', 'findings', 'chars']),
+      notAReport(r, t) ?? '',
+      compact && !notAReport(r, t) ? el('div', { class: 'block' }, el('h3', { text: t('requiredParts') }), partsChecklist(r, t, { links: false })) : '',
+      compact && r.metrics.length ? el('div', { class: 'block' }, el('h3', { text: t('mainAreas') }), categoryChart(r, t, { max: 5 })) : '',
+    );
+  }
+
+  /** The text with its highlights: laid out again only for another result. */
+  #drawReport() {
+    const e = this.#els;
+    const r = this.#shown.value;
+    if (!r || this.#view.value !== 'full') {
+      // Another view: the text leaves the DOM (a long report is heavy), laid out again on return.
+      e.report.replaceChildren();
+      this.#reportFor = null;
+      return;
+    }
+    if (this.#reportFor === r) return;
+    this.#reportFor = r;
+    e.report.replaceChildren(renderReport(this.ownerDocument, untracked(() => this.#analysedText.value), r));
+    this.#roving.reset();
+    this.#reportVersion.value++;
+  }
+
+  /** The legend, and each figure's part name and tooltip, in the widget's language. */
+  #drawLegendAndMarks() {
+    const e = this.#els;
+    const r = this.#shown.value;
+    const t = this.#t.value;
+    if (!r || !this.#reportVersion.value) return;
+    e.legend.replaceChildren(...legendItems(r, t));
+    for (const button of e.legend.querySelectorAll('button')) button.replaceWith(el('span', { class: 'legend-btn' }, ...button.childNodes));
+    for (const mark of e.report.querySelectorAll('mark[data-metric-id]')) {
+      const m = r.metrics[Number(mark.dataset.metricId)];
+      if (!m) continue;
+      mark.setAttribute('part', `mark mark-${m.kind}`);
+      mark.title = describeMetric(m, r, t.lang).map(([k, v]) => `${k}: ${v}`).join('\n');
+    }
+  }
+
+  #drawOutline() {
+    const e = this.#els;
+    const r = this.#shown.value;
+    const v = this.#view.value;
+    if (!r || (v !== 'full' && v !== 'outline')) return;
+    const t = this.#t.value;
+    e.outlineTitle.textContent = t('outline');
+    fillOutline(e.tree, r, t, { perHeading: figuresPerHeading(r) });
+    e.outlineEmpty.textContent = t('outlineEmpty');
+    e.outline.replaceChildren(e.outlineTitle, r.outline.length ? e.tree : e.outlineEmpty);
+  }
+
+  #drawFindings() {
+    const e = this.#els;
+    const r = this.#shown.value;
+    if (!r || this.#view.value !== 'full') return;
+    const t = this.#t.value;
+    e.findingsTitle.textContent = `${t('tabFindings')} (${r.findings.length})`;
+    e.findings.lastElementChild.replaceChildren(...findingsView(r, untracked(() => this.#analysedText.value), t, { sourceList: false }));
+  }
+
+  #drawTable() {
+    const e = this.#els;
+    const r = this.#shown.value;
+    if (!r || this.#view.value !== 'metrics') return;
+    const t = this.#t.value;
+    e.tableTitle.textContent = `${t('figureList')} (${r.metrics.length})`;
+    e.tableWrap.hidden = !r.metrics.length;
+    e.tableEmpty.hidden = r.metrics.length > 0;
+    e.tableEmpty.textContent = t('noMetrics');
+    fillFiguresTable(e.table, r, r.metrics, t, { columns: TABLE_COLUMNS });
   }
 
   #onClick(e) {
