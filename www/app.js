@@ -407,73 +407,83 @@ let readingDone = Promise.resolve(true);
 function views() {
   // The reading view: the text with its highlights (in time slices for a large text).
   effect(() => {
-    const result = store.result.value;
-    const text = store.resultText.value;
-    readingDone = renderReading(result, text);
+    readingDone = renderReading(store.result.value, store.resultText.value);
   });
   // The register and the comparison follow the language (their exports keep Chinese headers).
   effect(() => {
     tr.value;
     untracked(() => batch.relabel());
   });
-  // Tooltips of the underlined evidence follow the language (the text itself does not change).
-  effect(() => {
-    const t = tr.value;
-    const findings = store.result.value?.findings ?? [];
-    if (store.readingVersion.value === 0) return;
-    for (const piece of $('reading').querySelectorAll('[data-finding-ref]')) {
-      const f = findings[Number(piece.dataset.findingRef)];
-      if (f) piece.title = `${t.label('severity', f.severity)} · ${t.label('code', f.code)}:${findingMessage(f, t.lang)}`;
-    }
-  });
+  effect(titleEvidence);
   effect(() => {
     $('legend').replaceChildren(...legendItems(store.result.value, tr.value, { kind: store.filters.value.kind }));
   });
-  effect(() => {
-    const r = store.result.value;
-    const outline = r?.outline ?? [];
-    $('outline-empty').hidden = !r || outline.length > 0;
-    fillOutline($('outline'), r, tr.value, {
-      perHeading: perHeading.value, limit: store.outlineLimit.value, onShowAll: () => { store.outlineLimit.value = Infinity; },
-    });
-    $('outline-tools').hidden = !outline.some((h) => h.parent != null);
-    untracked(markCurrentInTree);
-  });
+  effect(drawOutline);
   effect(renderFilters);
-  effect(() => {
-    const r = store.result.value;
-    const t = tr.value;
-    const rows = visibleMetrics.value;
-    const limit = store.tableLimit.value;
-    fillFiguresTable($('metrics-table'), r, rows.slice(0, limit), t, { sort: store.sort.value, sortable: true, selected: untracked(() => store.selected.value) });
-    $('metrics-shown').textContent = r ? t('shown', { n: formatNumber(rows.length, t.lang), total: formatNumber(r.metrics.length, t.lang) }) : '';
-    $('metrics-none').hidden = !r || rows.length > 0;
-    const more = $('show-all');
-    more.hidden = rows.length <= limit;
-    more.textContent = t('showAll', { n: formatNumber(rows.length, t.lang) });
-    fillTotals($('totals'), r, rows, t);
-    $('totals-note').hidden = !r;
-  });
-  // The selected row follows the selection without redrawing the table.
-  effect(() => {
-    const id = store.selected.value;
-    for (const row of $('metrics-table').querySelectorAll('tr.is-selected')) { row.classList.remove('is-selected'); row.setAttribute('aria-selected', 'false'); }
-    const row = id == null ? null : $('metrics-table').querySelector(`tr[data-metric-row="${id}"]`);
-    row?.classList.add('is-selected');
-    row?.setAttribute('aria-selected', 'true');
-  });
+  effect(drawTable);
+  effect(markSelectedRow);
   effect(() => {
     const r = store.result.value;
     $('panel-findings').replaceChildren(...(r ? findingsView(r, store.resultText.value, tr.value) : []));
   });
   effect(renderSummary);
   effect(renderCounts);
-  effect(() => {
-    const r = store.result.value;
-    const t = tr.value;
-    $('print-title').textContent = r?.meta?.title || t('appTitle');
-    $('print-meta').textContent = r ? `${t('appTitle')} · ${new Date().toLocaleDateString(t.lang === 'en' ? 'en-CA' : 'zh-CN')}` : '';
+  effect(drawPrintHeader);
+}
+
+/** Tooltips of the underlined evidence, in the interface language (the text itself does not change). */
+function titleEvidence() {
+  const t = tr.value;
+  const findings = store.result.value?.findings ?? [];
+  if (store.readingVersion.value === 0) return;
+  for (const piece of $('reading').querySelectorAll('[data-finding-ref]')) {
+    const f = findings[Number(piece.dataset.findingRef)];
+    if (f) piece.title = `${t.label('severity', f.severity)} · ${t.label('code', f.code)}:${findingMessage(f, t.lang)}`;
+  }
+}
+
+function drawOutline() {
+  const r = store.result.value;
+  const outline = r?.outline ?? [];
+  $('outline-empty').hidden = !r || outline.length > 0;
+  fillOutline($('outline'), r, tr.value, {
+    perHeading: perHeading.value, limit: store.outlineLimit.value, onShowAll: () => { store.outlineLimit.value = Infinity; },
   });
+  $('outline-tools').hidden = !outline.some((h) => h.parent != null);
+  untracked(markCurrentInTree);
+}
+
+/** The figures table (filtered, sorted, up to the limit) and the totals by area under it. */
+function drawTable() {
+  const r = store.result.value;
+  const t = tr.value;
+  const rows = visibleMetrics.value;
+  const limit = store.tableLimit.value;
+  fillFiguresTable($('metrics-table'), r, rows.slice(0, limit), t, { sort: store.sort.value, sortable: true, selected: untracked(() => store.selected.value) });
+  $('metrics-shown').textContent = r ? t('shown', { n: formatNumber(rows.length, t.lang), total: formatNumber(r.metrics.length, t.lang) }) : '';
+  $('metrics-none').hidden = !r || rows.length > 0;
+  const more = $('show-all');
+  more.hidden = rows.length <= limit;
+  more.textContent = t('showAll', { n: formatNumber(rows.length, t.lang) });
+  fillTotals($('totals'), r, rows, t);
+  $('totals-note').hidden = !r;
+}
+
+/** The selected row follows the selection without redrawing the table. */
+function markSelectedRow() {
+  const id = store.selected.value;
+  for (const row of $('metrics-table').querySelectorAll('tr.is-selected')) { row.classList.remove('is-selected'); row.setAttribute('aria-selected', 'false'); }
+  const row = id == null ? null : $('metrics-table').querySelector(`tr[data-metric-row="${id}"]`);
+  row?.classList.add('is-selected');
+  row?.setAttribute('aria-selected', 'true');
+}
+
+/** The printed sheet's title and date line. */
+function drawPrintHeader() {
+  const r = store.result.value;
+  const t = tr.value;
+  $('print-title').textContent = r?.meta?.title || t('appTitle');
+  $('print-meta').textContent = r ? `${t('appTitle')} · ${new Date().toLocaleDateString(t.lang === 'en' ? 'en-CA' : 'zh-CN')}` : '';
 }
 
 /** A new result (or none) for `text`: the views follow; resolves false when a newer one took over. */
