@@ -140,13 +140,13 @@ impl Offsets<'_, '_> {
         metrics.relations.iter().map(|rel| self.relation(rel)).collect()
     }
 
-    fn relation(&self, rel: &metrics::Relation) -> Relation {
+    fn relation(&self, rel: &metrics::ExtractedRelation) -> Relation {
         match rel {
-            metrics::Relation::Breakdown { total, parts, exhaustive, span } => {
+            metrics::ExtractedRelation::Breakdown { total, parts, exhaustive, span } => {
                 let r = self.range(*span);
                 Relation::Breakdown { total: *total, parts: parts.clone(), exhaustive: *exhaustive, start: r.start, end: r.end }
             }
-            metrics::Relation::Respectively { items, values, span } => {
+            metrics::ExtractedRelation::Respectively { items, values, span } => {
                 let r = self.range(*span);
                 let items = items
                     .iter()
@@ -157,7 +157,7 @@ impl Offsets<'_, '_> {
                     .collect();
                 Relation::Respectively { items, values: values.clone(), start: r.start, end: r.end }
             }
-            metrics::Relation::Rate { numerator, denominator, rate, span } => {
+            metrics::ExtractedRelation::Rate { numerator, denominator, rate, span } => {
                 let r = self.range(*span);
                 Relation::Rate { numerator: *numerator, denominator: *denominator, rate: *rate, start: r.start, end: r.end }
             }

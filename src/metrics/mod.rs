@@ -17,8 +17,9 @@ use crate::quantity;
 use crate::result::{Approx, MetricKind};
 use crate::text::{Span, Text};
 
+/// A figure as the metrics stage finds it (the result's `Metric` is built from it in `encode`).
 #[derive(Debug, Clone, PartialEq)]
-pub struct Metric {
+pub struct ExtractedMetric {
     pub span: Span,
     pub value: f64,
     pub value_max: Option<f64>,
@@ -30,9 +31,9 @@ pub struct Metric {
     pub heading: Option<usize>,
 }
 
-/// How metrics relate; indices into `Metrics::metrics`.
+/// How metrics relate; indices into `Metrics::metrics` (the result's `Relation` is built from it in `encode`).
 #[derive(Debug, Clone, PartialEq)]
-pub enum Relation {
+pub enum ExtractedRelation {
     Breakdown { total: usize, parts: Vec<usize>, exhaustive: bool, span: Span },
     /// Items before 分别, each a span and the metric it is (if any); values after it.
     Respectively { items: Vec<(Span, Option<usize>)>, values: Vec<usize>, span: Span },
@@ -41,8 +42,8 @@ pub enum Relation {
 
 #[derive(Debug, Clone, Default)]
 pub struct Metrics {
-    pub metrics: Vec<Metric>,
-    pub relations: Vec<Relation>,
+    pub metrics: Vec<ExtractedMetric>,
+    pub relations: Vec<ExtractedRelation>,
     /// The figures beyond the budget ([`figure_budget`]), when the text has more.
     pub omitted: Option<Omitted>,
 }
@@ -86,7 +87,7 @@ pub fn extract(text: &Text, page: &Page, outline: &Outline) -> Metrics {
         .zip(indicators)
         .map(|(q, indicator)| {
             let heading = outline.heading_at(q.span.start);
-            Metric {
+            ExtractedMetric {
                 category: categories.category(&indicator, heading),
                 indicator,
                 heading,

@@ -20,7 +20,7 @@
 //!   before the rate, the denominator the one before it, and the numerator's phrase shares
 //!   a word with the rate's (`办结176923件,办结率98%`, `调处成功1329件,成功率达95%`).
 
-use super::Relation;
+use super::ExtractedRelation;
 use crate::quantity::Quantity;
 use crate::result::MetricKind;
 use crate::text::Span;
@@ -31,7 +31,7 @@ use crate::vocab::words::{
 };
 use crate::vocab::PERCENT_UNIT;
 
-pub fn find(s: &str, quantities: &[Quantity], indicators: &mut [String]) -> Vec<Relation> {
+pub fn find(s: &str, quantities: &[Quantity], indicators: &mut [String]) -> Vec<ExtractedRelation> {
     let sentences = Sentences::new(s);
     let mut out = Vec::new();
     breakdowns(s, &sentences, quantities, &mut out);
@@ -99,7 +99,7 @@ fn same_unit(a: &Quantity, b: &Quantity) -> bool {
     a.unit == b.unit && a.kind == b.kind
 }
 
-fn breakdowns(s: &str, sentences: &Sentences, quantities: &[Quantity], out: &mut Vec<Relation>) {
+fn breakdowns(s: &str, sentences: &Sentences, quantities: &[Quantity], out: &mut Vec<ExtractedRelation>) {
     let mut seen_trigger_end = 0;
     let heads: std::collections::BTreeSet<usize> = BREAKDOWN_HEADS.iter().flat_map(|h| s.match_indices(h).map(|(at, _)| at)).collect();
     for pos in heads {
@@ -178,7 +178,7 @@ fn breakdowns(s: &str, sentences: &Sentences, quantities: &[Quantity], out: &mut
         let closes_with_deng = s[last_end..end].trim_start_matches(|c: char| !ET_CETERA_STOPS.contains(&c)).starts_with(ET_CETERA);
         let exhaustive = exhaustive_word && !closes_with_deng;
         let span = quantities[total].span.cover(Span::new(pos, last_end));
-        out.push(Relation::Breakdown { total, parts, exhaustive, span });
+        out.push(ExtractedRelation::Breakdown { total, parts, exhaustive, span });
     }
 }
 
@@ -228,7 +228,7 @@ fn is_list_gap(gap: &str) -> bool {
     g.is_empty() || VALUE_LIST_GAPS.contains(&g)
 }
 
-fn respectively(s: &str, sentences: &Sentences, quantities: &[Quantity], indicators: &mut [String], out: &mut Vec<Relation>) {
+fn respectively(s: &str, sentences: &Sentences, quantities: &[Quantity], indicators: &mut [String], out: &mut Vec<ExtractedRelation>) {
     for (pos, word) in s.match_indices(RESPECTIVELY) {
         let from = pos + word.len();
         // Values: the first figure within a few characters after 分别, then figures
@@ -264,7 +264,7 @@ fn respectively(s: &str, sentences: &Sentences, quantities: &[Quantity], indicat
         }
         let start = items[0].0.start.min(pos);
         let span = Span::new(start, quantities[*values.last().unwrap_or(&first)].span.end);
-        out.push(Relation::Respectively { items, values, span });
+        out.push(ExtractedRelation::Respectively { items, values, span });
     }
 }
 
@@ -338,7 +338,7 @@ fn shares_word(a: &str, b: &str) -> bool {
     chars.windows(2).any(|w| a.contains(&w.iter().collect::<String>())) || (chars.len() == 1 && a.contains(chars[0]))
 }
 
-fn rates(s: &str, sentences: &Sentences, quantities: &[Quantity], indicators: &[String], out: &mut Vec<Relation>) {
+fn rates(s: &str, sentences: &Sentences, quantities: &[Quantity], indicators: &[String], out: &mut Vec<ExtractedRelation>) {
     for (r, q) in quantities.iter().enumerate() {
         if q.kind != MetricKind::Percent || q.unit != PERCENT_UNIT || !indicators[r].ends_with(RATE_SUFFIX) || indicators[r].contains(LIST_MARK) {
             continue;
@@ -363,6 +363,6 @@ fn rates(s: &str, sentences: &Sentences, quantities: &[Quantity], indicators: &[
             continue;
         }
         let span = quantities[den].span.cover(q.span);
-        out.push(Relation::Rate { numerator: num, denominator: den, rate: r, span });
+        out.push(ExtractedRelation::Rate { numerator: num, denominator: den, rate: r, span });
     }
 }

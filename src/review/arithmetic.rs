@@ -6,7 +6,7 @@
 //! figures in the same unit are compared, and every comparison allows for the precision the
 //! figures are written with (98% is anything from 97.5% to 98.99…%: rounded or truncated).
 
-use crate::metrics::{Metric, Metrics, Relation};
+use crate::metrics::{ExtractedMetric, Metrics, ExtractedRelation};
 use crate::result::{Approx, FindingCode, MetricKind, Severity};
 use crate::text::{Span, Text};
 use crate::vocab::part_kinds::{part_kind, PartKind};
@@ -25,14 +25,14 @@ pub fn check(text: &Text, metrics: &Metrics) -> Vec<ReviewFinding> {
         .relations
         .iter()
         .filter_map(|rel| match rel {
-            Relation::Rate { numerator, denominator, rate, span } => {
+            ExtractedRelation::Rate { numerator, denominator, rate, span } => {
                 let finding = rate_mismatch(text, get(*numerator)?, get(*denominator)?, get(*rate)?, *span)?;
                 // Several totals before the rate (收到 820, 受理 760, 审结 700 …): the rate may be
                 // over any of them; silence when any pair of the sentence's counts gives it.
                 (!other_pair_fits(text, ms, *rate)).then_some(finding)
             }
-            Relation::Breakdown { total, parts, exhaustive, span } => {
-                let parts: Option<Vec<&Metric>> = parts.iter().filter(|&&p| p != *total).map(|&p| get(p)).collect();
+            ExtractedRelation::Breakdown { total, parts, exhaustive, span } => {
+                let parts: Option<Vec<&ExtractedMetric>> = parts.iter().filter(|&&p| p != *total).map(|&p| get(p)).collect();
                 let parts = parts?;
                 let groups = by_kind(&parts);
                 if groups.len() < 2 {
@@ -42,8 +42,8 @@ pub fn check(text: &Text, metrics: &Metrics) -> Vec<ReviewFinding> {
                 // checked alone, and only for exceeding it (which of them is complete, none says).
                 groups.iter().find_map(|group| sum_mismatch(text, get(*total)?, group, false, *span))
             }
-            Relation::Respectively { items, values, span } => {
-                let values: Option<Vec<&Metric>> = values.iter().map(|&v| get(v)).collect();
+            ExtractedRelation::Respectively { items, values, span } => {
+                let values: Option<Vec<&ExtractedMetric>> = values.iter().map(|&v| get(v)).collect();
                 respectively_mismatch(items.len(), &values?, *span)
             }
         })
@@ -53,11 +53,11 @@ pub fn check(text: &Text, metrics: &Metrics) -> Vec<ReviewFinding> {
 /// The parts of a breakdown by their kind (case types, outcomes), in order of first
 /// appearance. A part whose words name neither (`其他10件`) belongs to the kind of the part before
 /// it, or, first in the list, of the part after it; with no kind named at all, one group.
-fn by_kind<'m>(parts: &[&'m Metric]) -> Vec<Vec<&'m Metric>> {
+fn by_kind<'m>(parts: &[&'m ExtractedMetric]) -> Vec<Vec<&'m ExtractedMetric>> {
     let named: Vec<Option<PartKind>> = parts.iter().map(|p| part_kind(&p.indicator)).collect();
     let first = named.iter().flatten().next().copied();
     let mut current = first;
-    let mut groups: Vec<(Option<PartKind>, Vec<&Metric>)> = Vec::new();
+    let mut groups: Vec<(Option<PartKind>, Vec<&ExtractedMetric>)> = Vec::new();
     for (p, kind) in parts.iter().zip(&named) {
         if kind.is_some() {
             current = *kind;
@@ -82,7 +82,7 @@ struct Written {
     scale: f64,
 }
 
-fn written(text: &Text, m: &Metric) -> Written {
+fn written(text: &Text, m: &ExtractedMetric) -> Written {
     let s = text.get(m.span);
     let digits: String = s
         .chars()
@@ -100,7 +100,7 @@ fn written(text: &Text, m: &Metric) -> Written {
 
 /// The imprecision of a figure as written: none for an exact integer count, half a step
 /// for anything rounded (decimals, 万/亿).
-fn slack(text: &Text, m: &Metric) -> f64 {
+fn slack(text: &Text, m: &ExtractedMetric) -> f64 {
     let w = written(text, m);
     if w.step >= 1.0 && w.scale == 1.0 {
         0.0
@@ -109,7 +109,7 @@ fn slack(text: &Text, m: &Metric) -> f64 {
     }
 }
 
-fn exact(m: &Metric) -> bool {
+fn exact(m: &ExtractedMetric) -> bool {
     m.approx.is_none() && m.value_max.is_none() && m.value.is_finite()
 }
 
@@ -124,13 +124,13 @@ fn show(value: f64, scale: f64, unit: &str) -> String {
     format!("{s}{word}{unit}")
 }
 
-fn rate_mismatch(text: &Text, num: &Metric, den: &Metric, rate: &Metric, span: Span) -> Option<ReviewFinding> {
+fn rate_mismatch(text: &Text, num: &ExtractedMetric, den: &ExtractedMetric, rate: &ExtractedMetric, span: Span) -> Option<ReviewFinding> {
     let per = match rate.unit.as_str() {
         "%" => 100.0,
         "‰" => 1000.0,
         _ => return None,
     };
-    let plain = |m: &Metric| exact(m) && m.kind != MetricKind::Percent;
+    let plain = |m: &ExtractedMetric| exact(m) && m.kind != MetricKind::Percent;
     if !(plain(num) && plain(den) && exact(rate) && same_unit(&num.unit, &den.unit)) {
         return None;
     }
@@ -170,7 +170,7 @@ const SENTENCE_WINDOW: usize = 1200;
 const MAX_COUNTS: usize = 12;
 
 /// The exact counts of the rate's sentence before it.
-fn counts_before<'m>(text: &Text, ms: &'m [Metric], rate: usize) -> Vec<&'m Metric> {
+fn counts_before<'m>(text: &Text, ms: &'m [ExtractedMetric], rate: usize) -> Vec<&'m ExtractedMetric> {
     let s = text.norm();
     let r = &ms[rate];
     // At most a long sentence back, so that text without sentence ends stays linear.
@@ -188,7 +188,7 @@ fn counts_before<'m>(text: &Text, ms: &'m [Metric], rate: usize) -> Vec<&'m Metr
 
 /// Whether some pair of the counts before the rate (numerator no larger than denominator, one
 /// unit) gives the stated rate.
-fn other_pair_fits(text: &Text, ms: &[Metric], rate: usize) -> bool {
+fn other_pair_fits(text: &Text, ms: &[ExtractedMetric], rate: usize) -> bool {
     let counts = counts_before(text, ms, rate);
     let r = &ms[rate];
     counts.iter().any(|d| {
@@ -198,7 +198,7 @@ fn other_pair_fits(text: &Text, ms: &[Metric], rate: usize) -> bool {
 
 /// Whether `num ÷ den` gives the stated rate, within the precision each is written with (a
 /// pair that cannot be judged counts as fitting).
-fn fits_rate(text: &Text, num: &Metric, den: &Metric, rate: &Metric) -> bool {
+fn fits_rate(text: &Text, num: &ExtractedMetric, den: &ExtractedMetric, rate: &ExtractedMetric) -> bool {
     let per = match rate.unit.as_str() {
         "%" => 100.0,
         "‰" => 1000.0,
@@ -220,7 +220,7 @@ fn fits_rate(text: &Text, num: &Metric, den: &Metric, rate: &Metric) -> bool {
 }
 
 /// What the rate is called where it is stated (成功率达85% → 成功率), else its indicator.
-fn rate_name(text: &Text, rate: &Metric) -> String {
+fn rate_name(text: &Text, rate: &ExtractedMetric) -> String {
     let s = text.norm();
     let start = s[..rate.span.start].char_indices().rev().take(8).last().map_or(rate.span.start, |(i, _)| i);
     let mut run: Vec<char> = s[start..rate.span.start].chars().rev().take_while(|c| ('\u{4E00}'..='\u{9FFF}').contains(c)).collect();
@@ -237,7 +237,7 @@ fn rate_name(text: &Text, rate: &Metric) -> String {
 /// Whether the rate names what its numerator counts: 办结率 and 办结176923件, 年报率 and
 /// 已报40993户, 成功率 and 调处成功1329件 — or the rate stands right after it (24件、占46%).
 /// Otherwise the figures were paired by mistake upstream, and no verdict is given.
-fn names_its_numerator(text: &Text, num: &Metric, rate: &Metric) -> bool {
+fn names_its_numerator(text: &Text, num: &ExtractedMetric, rate: &ExtractedMetric) -> bool {
     let s = text.norm();
     let before = |pos: usize, n: usize| -> &str {
         let start = s[..pos].char_indices().rev().take(n).last().map_or(pos, |(i, _)| i);
@@ -268,7 +268,7 @@ fn names_its_numerator(text: &Text, num: &Metric, rate: &Metric) -> bool {
 /// `办理行政复议案件46件,行政诉讼案件32件` — each named in full, the same head noun (案件),
 /// different kinds, neither name inside the other, and no 其中/包括 between them. A rate
 /// after them (出庭应诉率100%) is over neither, as far as the statement says.
-fn parallel_items(text: &Text, num: &Metric, den: &Metric) -> bool {
+fn parallel_items(text: &Text, num: &ExtractedMetric, den: &ExtractedMetric) -> bool {
     let (a, b) = (num.indicator.trim(), den.indicator.trim());
     fn head(l: &str) -> Option<&str> {
         l.char_indices().rev().nth(PARALLEL_HEAD_CHARS - 1).map(|(i, _)| &l[i..])
@@ -284,7 +284,7 @@ fn parallel_items(text: &Text, num: &Metric, den: &Metric) -> bool {
 
 /// Whether the numerator's own clause announces a total (`;全市行政机关共发生行政诉讼案件860件`):
 /// a new total is not a part of the count before it.
-fn states_a_total(text: &Text, num: &Metric) -> bool {
+fn states_a_total(text: &Text, num: &ExtractedMetric) -> bool {
     let s = text.norm();
     let from = crate::text::floor_char_boundary(s, num.span.start.saturating_sub(SENTENCE_WINDOW));
     let clause_start = s[from..num.span.start].char_indices().rev().find(|(_, c)| CLAUSE_BOUNDARIES.contains(c)).map_or(from, |(i, c)| from + i + c.len_utf8());
@@ -301,18 +301,18 @@ fn states_a_total(text: &Text, num: &Metric) -> bool {
 /// How many characters end a name as its head noun (案件, 企业, 人次 …).
 const PARALLEL_HEAD_CHARS: usize = 2;
 
-fn sum_mismatch(text: &Text, total: &Metric, parts: &[&Metric], exhaustive: bool, span: Span) -> Option<ReviewFinding> {
+fn sum_mismatch(text: &Text, total: &ExtractedMetric, parts: &[&ExtractedMetric], exhaustive: bool, span: Span) -> Option<ReviewFinding> {
     if total.kind == MetricKind::Percent && parts.iter().any(|p| p.kind != MetricKind::Percent) {
         return None;
     }
-    let same: Vec<&Metric> = parts.iter().copied().filter(|p| same_unit(&p.unit, &total.unit) && p.kind == total.kind).collect();
+    let same: Vec<&ExtractedMetric> = parts.iter().copied().filter(|p| same_unit(&p.unit, &total.unit) && p.kind == total.kind).collect();
     if same.is_empty() {
         return None;
     }
     let scale = written(text, total).scale;
     let tol = slack(text, total) + same.iter().map(|p| slack(text, p)).sum::<f64>() + 1e-9 * total.value.abs().max(1.0);
     // Lower bounds of the parts: 30余件 is at least 30; 近30件 and 约30件 say nothing certain.
-    let low = |p: &Metric| match p.approx {
+    let low = |p: &ExtractedMetric| match p.approx {
         None | Some(Approx::Over) => p.value,
         Some(_) => 0.0,
     };
@@ -368,7 +368,7 @@ fn sum_mismatch(text: &Text, total: &Metric, parts: &[&Metric], exhaustive: bool
     None
 }
 
-fn respectively_mismatch(items: usize, values: &[&Metric], span: Span) -> Option<ReviewFinding> {
+fn respectively_mismatch(items: usize, values: &[&ExtractedMetric], span: Span) -> Option<ReviewFinding> {
     // `A、B分别增长10%` (one value for all) and `X分别为…` (one item) pair nothing.
     if items < 2 || values.len() < 2 || items == values.len() {
         return None;

@@ -14,7 +14,7 @@ use std::sync::LazyLock;
 use aho_corasick::AhoCorasick;
 
 use crate::chrome::Page;
-use crate::metrics::{Metric, Metrics, Relation};
+use crate::metrics::{ExtractedMetric, Metrics, ExtractedRelation};
 use crate::result::{FindingCode, MetricKind, Severity};
 use crate::text::{Span, Text};
 use crate::vocab::consistency::{SCOPE_WORDS, SENTENCE_ENDS, TOTAL_CUES};
@@ -33,7 +33,7 @@ const MIN_INDICATOR_CHARS: usize = 4;
 
 pub fn check(text: &Text, page: &Page, metrics: &Metrics) -> Vec<ReviewFinding> {
     let in_relation = members_of_lists(metrics);
-    let mut first: HashMap<(&str, &str, &str), &Metric> = HashMap::new();
+    let mut first: HashMap<(&str, &str, &str), &ExtractedMetric> = HashMap::new();
     let mut reported: Vec<&str> = Vec::new();
     let mut findings = Vec::new();
     for (i, m) in metrics.metrics.iter().enumerate() {
@@ -62,7 +62,7 @@ pub fn check(text: &Text, page: &Page, metrics: &Metrics) -> Vec<ReviewFinding> 
 }
 
 /// Whether metric `m` is a plain statement of the whole period that another can contradict.
-fn comparable(text: &Text, report_year: Option<i32>, m: &Metric) -> bool {
+fn comparable(text: &Text, report_year: Option<i32>, m: &ExtractedMetric) -> bool {
     let percent = m.kind == MetricKind::Percent;
     if m.approx.is_some()
         || !matches!(m.kind, MetricKind::Count | MetricKind::Money | MetricKind::Percent)
@@ -107,9 +107,9 @@ fn members_of_lists(metrics: &Metrics) -> Vec<bool> {
     for rel in &metrics.relations {
         let (ids, total): (&[usize], Option<usize>) = match rel {
             // A breakdown's parts may list its total too: the total is not a part.
-            Relation::Breakdown { parts, total, .. } => (parts, Some(*total)),
-            Relation::Respectively { values, .. } => (values, None),
-            Relation::Rate { .. } => (&[], None),
+            ExtractedRelation::Breakdown { parts, total, .. } => (parts, Some(*total)),
+            ExtractedRelation::Respectively { values, .. } => (values, None),
+            ExtractedRelation::Rate { .. } => (&[], None),
         };
         for &id in ids.iter().filter(|&&id| Some(id) != total) {
             if let Some(m) = member.get_mut(id) {

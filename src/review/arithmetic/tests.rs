@@ -7,7 +7,7 @@ use regex::Regex;
 use serde::Deserialize;
 
 use super::*;
-use crate::metrics::{Metric, Metrics, Relation};
+use crate::metrics::{ExtractedMetric, Metrics, ExtractedRelation};
 use crate::quantity::parse_number;
 
 #[derive(Deserialize)]
@@ -68,11 +68,11 @@ fn locate(s: &str, locator: &str) -> Span {
 }
 
 /// A metric as the metrics stage would give it for the figure `locator` points at.
-fn metric(s: &str, locator: &str) -> Metric {
+fn metric(s: &str, locator: &str) -> ExtractedMetric {
     let span = locate(s, locator);
     if let Some(rest) = s[span.range()].strip_prefix("百分之") {
         let value = parse_number(rest).expect("Chinese numeral");
-        return Metric { span, value, value_max: None, unit: "%".into(), kind: MetricKind::Percent, approx: None, indicator: String::new(), category: "其他".into(), heading: None };
+        return ExtractedMetric { span, value, value_max: None, unit: "%".into(), kind: MetricKind::Percent, approx: None, indicator: String::new(), category: "其他".into(), heading: None };
     }
     let c = FIGURE.captures(&s[span.range()]).unwrap_or_else(|| panic!("cannot read figure {locator}"));
     let mut value = parse_number(&c["num"]).expect("number");
@@ -94,7 +94,7 @@ fn metric(s: &str, locator: &str) -> Metric {
         (_, Some(_), _) | (_, _, Some(_)) => Some(Approx::Over),
         _ => None,
     };
-    Metric {
+    ExtractedMetric {
         span,
         value,
         value_max: None,
@@ -107,7 +107,7 @@ fn metric(s: &str, locator: &str) -> Metric {
     }
 }
 
-fn run(text: &Text, metrics: Vec<Metric>, relation: Relation) -> Vec<ReviewFinding> {
+fn run(text: &Text, metrics: Vec<ExtractedMetric>, relation: ExtractedRelation) -> Vec<ReviewFinding> {
     check(text, &Metrics { metrics, relations: vec![relation], omitted: None })
 }
 
@@ -128,7 +128,7 @@ fn rate_cases() {
         let s = text.norm();
         let ms = vec![metric(s, &c.numerator), metric(s, &c.denominator), metric(s, &c.rate)];
         let span = ms[0].span.cover(ms[1].span).cover(ms[2].span);
-        let f = run(&text, ms, Relation::Rate { numerator: 0, denominator: 1, rate: 2, span });
+        let f = run(&text, ms, ExtractedRelation::Rate { numerator: 0, denominator: 1, rate: 2, span });
         verdict(&c.name, &f, FindingCode::RateMismatch, c.finding, &c.message);
         if let Some(f) = f.first() {
             assert_eq!(f.span, Some(span), "{}", c.name);
@@ -146,7 +146,7 @@ fn sum_cases() {
         let mut ms = vec![metric(s, &c.total)];
         ms.extend(c.parts.iter().map(|p| metric(s, p)));
         let span = ms.iter().map(|m| m.span).reduce(Span::cover).unwrap();
-        let relation = Relation::Breakdown { total: 0, parts: (1..ms.len()).collect(), exhaustive: c.exhaustive, span };
+        let relation = ExtractedRelation::Breakdown { total: 0, parts: (1..ms.len()).collect(), exhaustive: c.exhaustive, span };
         let f = run(&text, ms, relation);
         verdict(&c.name, &f, FindingCode::SumMismatch, c.finding, &c.message);
     }
@@ -159,10 +159,10 @@ fn respectively_cases() {
     for c in cases {
         let text = Text::new(&c.text);
         let s = text.norm();
-        let ms: Vec<Metric> = c.values.iter().map(|v| metric(s, v)).collect();
+        let ms: Vec<ExtractedMetric> = c.values.iter().map(|v| metric(s, v)).collect();
         let items = c.items.iter().map(|i| (locate(s, i), None)).collect();
         let span = Span::new(0, s.len());
-        let f = run(&text, ms, Relation::Respectively { items, values: (0..c.values.len()).collect(), span });
+        let f = run(&text, ms, ExtractedRelation::Respectively { items, values: (0..c.values.len()).collect(), span });
         verdict(&c.name, &f, FindingCode::RespectivelyMismatch, c.finding, &c.message);
     }
 }
@@ -172,8 +172,8 @@ fn relations_with_dangling_ids_are_ignored() {
     let text = Text::new("共10件,其中3件。");
     let m = metric(text.norm(), "10件");
     let f = check(&text, &Metrics { metrics: vec![m], relations: vec![
-        Relation::Breakdown { total: 0, parts: vec![7], exhaustive: true, span: Span::new(0, 3) },
-        Relation::Rate { numerator: 3, denominator: 0, rate: 9, span: Span::new(0, 3) },
+        ExtractedRelation::Breakdown { total: 0, parts: vec![7], exhaustive: true, span: Span::new(0, 3) },
+        ExtractedRelation::Rate { numerator: 3, denominator: 0, rate: 9, span: Span::new(0, 3) },
     ], omitted: None });
     assert!(f.is_empty());
 }
