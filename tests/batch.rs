@@ -53,12 +53,7 @@ fn a_copied_section_is_recycled_text_and_a_reworded_one_is_not() {
         assert!(f.message.contains("100%"), "a verbatim section repeats in full: {}", f.message);
         // The source span is the same passage in the older text.
         let src = &f.sources[0];
-        let old16: Vec<u16> = old.encode_utf16().collect();
-        let new16: Vec<u16> = new.encode_utf16().collect();
-        assert_eq!(
-            String::from_utf16_lossy(&old16[src.start..src.end]),
-            String::from_utf16_lossy(&new16[f.start.unwrap()..f.end.unwrap()])
-        );
+        assert_eq!(common::utf16_slice(&old, src.start, src.end), common::utf16_slice(&new, f.start.unwrap(), f.end.unwrap()));
     }
     assert!(
         recycled.iter().all(|f| f.end.unwrap() <= plans_start || f.start.unwrap() >= plans_end),

@@ -289,12 +289,11 @@ fn seed_004_outline() {
 
 fn numbering_findings(text: &str) -> Vec<(String, String)> {
     let a = analyze(text);
-    let u: Vec<u16> = text.encode_utf16().collect();
     a.findings
         .iter()
         .filter(|f| matches!(serde_json::to_value(f.code).unwrap().as_str(), Some("numbering-gap" | "numbering-duplicate")))
         .map(|f| {
-            let at = String::from_utf16(&u[f.start.unwrap()..f.end.unwrap()]).unwrap();
+            let at = common::utf16_slice(text, f.start.unwrap(), f.end.unwrap());
             (serde_json::to_value(f.code).unwrap().as_str().unwrap().to_owned(), at)
         })
         .collect()
@@ -312,8 +311,7 @@ fn seed_numbering_findings() {
     assert_eq!(f, [("numbering-gap".to_owned(), "三是".to_owned())]);
     let a = analyze(&t);
     let gap = a.findings.iter().find(|x| serde_json::to_value(x.code).unwrap() == "numbering-gap").unwrap();
-    let at = t.encode_utf16().collect::<Vec<u16>>();
-    let before = String::from_utf16(&at[..gap.start.unwrap()]).unwrap();
+    let before = common::utf16_slice(&t, 0, gap.start.unwrap());
     assert!(before.ends_with("行政处罚法制审核制度未落实。\n\n"), "the gap points at the 三是 after the unmarked item");
     assert!(gap.message.contains("二是"), "{}", gap.message);
     // 004: 二、存在的问题 has 一是 三是 三是 四是 — the repeated 三是 is reported once.
@@ -321,8 +319,7 @@ fn seed_numbering_findings() {
     assert_eq!(numbering_findings(&t), [("numbering-duplicate".to_owned(), "三是".to_owned())]);
     let a = analyze(&t);
     let dup = a.findings.iter().find(|x| serde_json::to_value(x.code).unwrap() == "numbering-duplicate").unwrap();
-    let u: Vec<u16> = t.encode_utf16().collect();
-    let after = String::from_utf16(&u[dup.start.unwrap()..]).unwrap();
+    let after = common::utf16_slice(&t, dup.start.unwrap(), common::utf16_len(&t));
     assert!(after.starts_with("三是合法性审查人员配备不足"), "the second 三是");
     assert!(dup.message.contains("二是"), "{}", dup.message);
 }
