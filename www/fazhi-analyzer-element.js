@@ -452,11 +452,16 @@ export class FazhiAnalyzerElement extends HTMLElement {
     }
   }
 
-  #drawOutline() {
-    const e = this.#els;
+  /** The result shown, when the view is one of `views`; else null. */
+  #shownIn(...views) {
     const r = this.#shown.value;
-    const v = this.#view.value;
-    if (!r || (v !== 'full' && v !== 'outline')) return;
+    return r && views.includes(this.#view.value) ? r : null;
+  }
+
+  #drawOutline() {
+    const r = this.#shownIn('full', 'outline');
+    if (!r) return;
+    const e = this.#els;
     const t = this.#t.value;
     e.outlineTitle.textContent = t('outline');
     fillOutline(e.tree, r, t, { perHeading: figuresPerHeading(r) });
@@ -465,18 +470,18 @@ export class FazhiAnalyzerElement extends HTMLElement {
   }
 
   #drawFindings() {
+    const r = this.#shownIn('full');
+    if (!r) return;
     const e = this.#els;
-    const r = this.#shown.value;
-    if (!r || this.#view.value !== 'full') return;
     const t = this.#t.value;
     e.findingsTitle.textContent = `${t('tabFindings')} (${r.findings.length})`;
     e.findings.lastElementChild.replaceChildren(...findingsView(r, untracked(() => this.#analysedText.value), t, { sourceList: false }));
   }
 
   #drawTable() {
+    const r = this.#shownIn('metrics');
+    if (!r) return;
     const e = this.#els;
-    const r = this.#shown.value;
-    if (!r || this.#view.value !== 'metrics') return;
     const t = this.#t.value;
     e.tableTitle.textContent = `${t('figureList')} (${r.metrics.length})`;
     e.tableWrap.hidden = !r.metrics.length;
