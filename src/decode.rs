@@ -71,10 +71,15 @@ pub fn decode_text(bytes: &[u8], html: bool) -> Decoded {
             return decoded(encoding.decode_without_bom_handling(bytes).0, &label.to_uppercase());
         }
     }
-    if let Some(utf16) = evident_utf16(bytes) {
-        return utf16;
+    // Validated once (a pass over the whole file): UTF-16 is looked for only in what is not
+    // plainly UTF-8, valid and without NULs.
+    let utf8 = std::str::from_utf8(bytes).ok();
+    if utf8.is_none() || bytes.contains(&0) {
+        if let Some(utf16) = evident_utf16(bytes) {
+            return utf16;
+        }
     }
-    if let Ok(s) = std::str::from_utf8(bytes) {
+    if let Some(s) = utf8 {
         return decoded(s, "UTF-8");
     }
     let mut detector = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
@@ -119,10 +124,8 @@ fn evident_utf16(bytes: &[u8]) -> Option<Decoded> {
     if bytes.len() < 8 || bytes.len() % 2 != 0 {
         return None;
     }
-    // Valid UTF-8 without NULs is UTF-8; UTF-16 of Chinese text has no NULs but is rarely valid UTF-8.
-    if !bytes.contains(&0) && std::str::from_utf8(bytes).is_ok() {
-        return None;
-    }
+    // Valid UTF-8 without NULs is UTF-8 (the caller asks only about other bytes); UTF-16 of
+    // Chinese text has no NULs but is rarely valid UTF-8.
     let plausible = |u: u16| {
         matches!(u, 0x4E00..=0x9FFF | 0x3000..=0x303F | 0xFF00..=0xFFEF | 0x20..=0x7E | 0x0A | 0x0D | 0x09 | 0x2010..=0x206F)
     };

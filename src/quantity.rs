@@ -102,6 +102,10 @@ impl Iterator for Scanner<'_> {
         let s = self.s;
         while let Some(c) = s[self.i..].chars().next() {
             let i = self.i;
+            if !may_start(c) {
+                self.i += c.len_utf8();
+                continue;
+            }
             let could_start = if c.is_ascii_digit() {
                 i >= self.digits_dead_until
             } else if is_numeral_start(c) {
@@ -127,6 +131,20 @@ impl Iterator for Scanner<'_> {
         }
         None
     }
+}
+
+/// Whether a quantity may start with `c` (a digit, a numeral, `百分之`, an approximation word):
+/// one bit per BMP character, so that the scan passes over the rest at one look-up each.
+fn may_start(c: char) -> bool {
+    static STARTS: LazyLock<Vec<u64>> = LazyLock::new(|| {
+        let mut bits = vec![0u64; 0x10000 / 64];
+        let firsts = ('0'..='9').chain(NUMERAL_STARTS.iter().copied()).chain(PRE_FIRST.iter().copied()).chain(PERCENT_WORDS.chars().take(1));
+        for c in firsts {
+            bits[c as usize / 64] |= 1 << (c as usize % 64);
+        }
+        bits
+    });
+    STARTS.get(c as usize / 64).is_some_and(|word| word & (1 << (c as usize % 64)) != 0)
 }
 
 const PERCENT_PREFIX_LEN: usize = PERCENT_WORDS.len();
