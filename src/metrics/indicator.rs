@@ -15,7 +15,7 @@ use regex::Regex;
 
 use crate::quantity::Quantity;
 use crate::result::MetricKind;
-use crate::vocab::numerals;
+use crate::vocab::{chars, numerals};
 use crate::vocab::words::*;
 
 /// Longest indicator, in characters; longer phrases keep their end (the head noun).
@@ -134,7 +134,28 @@ fn tidy(label: &str) -> String {
     while let Some(rest) = DANGLING_LABEL_ENDS.iter().find_map(|w| l.strip_suffix(w)).filter(|r| r.chars().nth(1).is_some()) {
         l = rest;
     }
-    l.to_owned()
+    without_blanks_inside_words(l)
+}
+
+/// A label without the blanks that invisible characters pasted inside a word became when the
+/// text was folded (`行政复\u{200B}议案件` → 行政复议案件): a space between two Han characters.
+fn without_blanks_inside_words(label: &str) -> String {
+    if !label.contains(' ') {
+        return label.to_owned();
+    }
+    let chars: Vec<char> = label.chars().collect();
+    let mut out = String::with_capacity(label.len());
+    for (i, &c) in chars.iter().enumerate() {
+        if c == ' ' {
+            let before = chars[..i].iter().rev().find(|&&b| b != ' ');
+            let after = chars[i + 1..].iter().find(|&&a| a != ' ');
+            if before.is_some_and(|&b| chars::is_han(b)) && after.is_some_and(|&a| chars::is_han(a)) {
+                continue;
+            }
+        }
+        out.push(c);
+    }
+    out
 }
 
 #[cfg(test)]
