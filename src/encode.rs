@@ -9,23 +9,27 @@ use crate::result::*;
 use crate::review;
 use crate::text::{Span, Text};
 
-pub fn analysis(text: &Text, page: &Page, outline: &Outline, metrics: &Metrics, review: &review::ReviewOutput) -> Analysis {
+/// Takes the metrics whole: their strings move into the result instead of being copied (a
+/// text of little but figures would otherwise hold each label twice; issue 15).
+pub fn analysis(text: &Text, page: &Page, outline: &Outline, metrics: Metrics, review: &review::ReviewOutput) -> Analysis {
     let at = Offsets(text);
+    let relations = at.relations(&metrics);
+    let figures = metrics.metrics.len();
     Analysis {
         format: FORMAT.to_owned(),
         meta: at.meta(page),
         body: at.range(page.body),
         boilerplate: at.boilerplate(page),
         outline: at.outline(outline),
-        metrics: at.metrics(metrics),
-        relations: at.relations(metrics),
+        metrics: at.metrics(metrics.metrics),
+        relations,
         findings: at.findings(review),
         sections: review.sections,
         review: review.summary.clone(),
         stats: Stats {
             chars: text.utf16_len(),
             headings: outline.headings.len(),
-            metrics: metrics.metrics.len(),
+            metrics: figures,
             findings: review.findings.len(),
         },
     }
@@ -111,10 +115,9 @@ impl Offsets<'_, '_> {
             .collect()
     }
 
-    fn metrics(&self, metrics: &Metrics) -> Vec<Metric> {
+    fn metrics(&self, metrics: Vec<metrics::ExtractedMetric>) -> Vec<Metric> {
         metrics
-            .metrics
-            .iter()
+            .into_iter()
             .enumerate()
             .map(|(id, m)| {
                 let r = self.range(m.span);
@@ -125,11 +128,11 @@ impl Offsets<'_, '_> {
                     text: self.written(m.span),
                     value: m.value,
                     value_max: m.value_max,
-                    unit: m.unit.clone(),
+                    unit: m.unit,
                     kind: m.kind,
                     approx: m.approx,
-                    indicator: m.indicator.clone(),
-                    category: m.category.clone(),
+                    indicator: m.indicator,
+                    category: m.category,
                     heading: m.heading,
                 }
             })

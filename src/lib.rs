@@ -60,7 +60,7 @@ pub fn analyze(input: &str) -> Analysis {
     page.meta.kind = chrome::kind::classify(&text, &page, &outline);
     let metrics = metrics::extract(&text, &page, &outline);
     let review = review::review(&text, &page, &outline, &metrics);
-    encode::analysis(&text, &page, &outline, &metrics, &review)
+    encode::analysis(&text, &page, &outline, metrics, &review)
 }
 
 /// The result as compact JSON, exactly as the CLI prints it.

@@ -59,20 +59,60 @@ pub struct OutlineHeading {
 #[derive(Debug, Clone, Default)]
 pub struct Outline {
     pub headings: Vec<OutlineHeading>,
+    /// The headings beyond the budget ([`heading_budget`]), when the text has more.
+    pub omitted: Option<OmittedHeadings>,
+}
+
+/// Headings found but not listed: how many, and the marker of the first of them. The outline
+/// (and every heading's scope) ends where the first of them starts.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct OmittedHeadings {
+    pub first: Span,
+    pub count: usize,
+}
+
+/// At most one heading is listed per this many bytes of the body (plus [`HEADINGS_ALWAYS`]).
+/// A heading is ~250 bytes of memory while the result is made (the outline's and the
+/// result's), so a text of nothing but tiny headings (`一、工作\n`, one per 13 bytes) would
+/// otherwise hold ~27 × its size (issue 15). Real reports have one heading per 200–400
+/// bytes, and even a table of contents one per 20–40 over a few hundred lines, under the
+/// headings always listed.
+pub const BYTES_PER_HEADING: usize = 32;
+
+/// Headings always listed, whatever the text's size.
+pub const HEADINGS_ALWAYS: usize = 500;
+
+/// How many headings a body of `bytes` lists at most.
+pub fn heading_budget(bytes: usize) -> usize {
+    HEADINGS_ALWAYS + bytes / BYTES_PER_HEADING
 }
 
 impl Outline {
     /// Index of the innermost heading whose scope contains `pos`.
     pub fn heading_at(&self, pos: usize) -> Option<usize> {
-        let after = self.headings.partition_point(|h| h.span.start <= pos);
-        let mut k = after.checked_sub(1)?;
-        loop {
-            if pos < self.headings[k].scope.end {
-                return Some(k);
-            }
-            k = self.headings[k].parent?;
-        }
+        heading_at(&self.headings, pos)
     }
+}
+
+fn heading_at(headings: &[OutlineHeading], pos: usize) -> Option<usize> {
+    let after = headings.partition_point(|h| h.span.start <= pos);
+    let mut k = after.checked_sub(1)?;
+    loop {
+        if pos < headings[k].scope.end {
+            return Some(k);
+        }
+        k = headings[k].parent?;
+    }
+}
+
+/// Keeps the first `budget` of `items` (in reading order, so every parent is kept before its
+/// children) and says what was left out; `marker` gives an item's marker.
+fn keep_within<T>(items: &mut Vec<T>, budget: usize, marker: impl Fn(&T) -> Span) -> Option<OmittedHeadings> {
+    let first = marker(items.get(budget)?);
+    let count = items.len() - budget;
+    items.truncate(budget);
+    items.shrink_to_fit();
+    Some(OmittedHeadings { first, count })
 }
 
 #[derive(Copy, Clone, Debug, PartialEq, Eq)]
@@ -288,18 +328,28 @@ pub fn parse(text: &Text, page: &Page) -> Outline {
     let s = text.norm();
     let cands = candidates(text, page);
     let layout = Layout::of(s, page.body, &cands);
-    let accepted = Nesting::new(s, &cands, layout).accept_all();
-    let mut headings = with_titles(s, page.body.end, &cands, &accepted);
-    set_scopes(&mut headings, page.body.end);
+    let mut accepted = Nesting::new(s, &cands, layout).accept_all();
+    // The budget applies before any heading is built (issue 15): the first ones are kept, and
+    // the outline ends where the first one left out starts.
+    let budget = heading_budget(page.body.len());
+    let mut omitted = keep_within(&mut accepted, budget, |a| Span::new(cands[a.cand].start, cands[a.cand].end));
+    let end = omitted.map_or(page.body.end, |o| o.first.start);
+    let mut headings = with_titles(s, end, &cands, &accepted);
+    drop((cands, accepted));
+    set_scopes(&mut headings, end);
     if layout.line_mode {
-        let run_in = run_in_headings(s, page, &headings);
+        let run_in = run_in_headings(s, page, end, &headings);
         if !run_in.is_empty() {
             headings = merge(headings, run_in);
-            set_scopes(&mut headings, page.body.end);
+            if let Some(more) = keep_within(&mut headings, budget, |h| h.marker) {
+                let count = more.count + omitted.map_or(0, |o| o.count);
+                omitted = Some(OmittedHeadings { first: more.first, count });
+            }
+            set_scopes(&mut headings, omitted.map_or(page.body.end, |o| o.first.start));
         }
     }
     assign_parts(text, &mut headings);
-    Outline { headings }
+    Outline { headings, omitted }
 }
 
 /// The accepting pass over the candidates, in document order: which are headings, and
@@ -478,14 +528,14 @@ fn with_titles(s: &str, body_end: usize, cands: &[Cand], accepted: &[Accepted]) 
 /// three of them) opens with a short sentence — `坚持民主决策。严格落实…` — those sentences
 /// act as headings. One paragraph that does not fit means the document does not use the
 /// pattern there, and none is taken.
-fn run_in_headings(s: &str, page: &Page, headings: &[OutlineHeading]) -> Vec<(OutlineHeading, Option<usize>)> {
-    let outline = Outline { headings: headings.to_vec() };
+fn run_in_headings(s: &str, page: &Page, end: usize, headings: &[OutlineHeading]) -> Vec<(OutlineHeading, Option<usize>)> {
     let skip = [page.title, page.recipient, page.closing, page.signature];
     // Paragraphs by the structural heading they stand under: (title span, fits).
     let mut groups: HashMap<Option<usize>, Vec<(Span, bool)>> = HashMap::new();
     let mut order: Vec<Option<usize>> = Vec::new();
     let mut offset = page.body.start;
-    for line in s[page.body.range()].split_inclusive('\n') {
+    // Up to the outline's end: beyond it no heading is listed, so no paragraph stands under one.
+    for line in s[page.body.start..end].split_inclusive('\n') {
         let start = offset;
         offset += line.len();
         let text = line.trim_end();
@@ -495,7 +545,7 @@ fn run_in_headings(s: &str, page: &Page, headings: &[OutlineHeading]) -> Vec<(Ou
             continue;
         }
         // Paragraphs that are headings, or continue an inline item, are not candidates.
-        let at = outline.heading_at(para.start);
+        let at = heading_at(headings, para.start);
         let next = headings.partition_point(|h| h.marker.start < para.start);
         if headings.get(next).is_some_and(|h| h.marker.start <= para.start + 8) {
             continue;
@@ -553,7 +603,10 @@ fn merge(headings: Vec<OutlineHeading>, run_in: Vec<(OutlineHeading, Option<usiz
     let mut all: Vec<(usize, OutlineHeading, Option<usize>)> = headings
         .into_iter()
         .enumerate()
-        .map(|(i, h)| (i, h.clone(), h.parent))
+        .map(|(i, h)| {
+            let parent = h.parent;
+            (i, h, parent)
+        })
         .chain(run_in.into_iter().map(|(h, p)| (usize::MAX, h, p)))
         .collect();
     all.sort_by_key(|(_, h, _)| h.span.start);

@@ -347,10 +347,12 @@ pub enum FindingCode {
     InvisibleCharacters,
     /// More figures than the output lists (a text of little but figures; issue 15).
     FiguresOmitted,
+    /// More headings than the outline lists (a text of little but headings; issue 15).
+    HeadingsOmitted,
 }
 
 impl FindingCode {
-    pub const ALL: [FindingCode; 18] = [
+    pub const ALL: [FindingCode; 19] = [
         FindingCode::SectionMissing,
         FindingCode::LatePublication,
         FindingCode::NumberingGap,
@@ -369,6 +371,7 @@ impl FindingCode {
         FindingCode::PinyinAnnotation,
         FindingCode::InvisibleCharacters,
         FindingCode::FiguresOmitted,
+        FindingCode::HeadingsOmitted,
     ];
 }
 

@@ -5,8 +5,17 @@
 //! a comparison or a register) are read by serde-wasm-bindgen: serde_json's deserializer with
 //! its exact float parsing would add more than that saves (docs/performance.md).
 
+use std::io;
+
+use js_sys::JsString;
 use serde::{de::DeserializeOwned, Serialize};
 use wasm_bindgen::prelude::*;
+
+#[wasm_bindgen]
+extern "C" {
+    #[wasm_bindgen(js_namespace = JSON, js_name = parse, catch)]
+    fn parse_json(text: &JsString) -> Result<JsValue, JsValue>;
+}
 
 fn error(e: impl std::fmt::Display) -> JsError {
     JsError::new(&e.to_string())
@@ -28,14 +37,54 @@ fn from_js<T: DeserializeOwned>(value: &JsValue) -> Result<T, JsError> {
 #[wasm_bindgen]
 pub fn analyze(text: &str) -> Result<JsValue, JsError> {
     let json = analyze_json(text)?;
-    js_sys::JSON::parse(&json).map_err(|_| JsError::new("internal error: the result is not JSON"))
+    parse_json(&json).map_err(|_| JsError::new("internal error: the result is not JSON"))
 }
 
 /// The result as a JSON string, byte-identical to the CLI's output.
 #[wasm_bindgen(js_name = analyzeJson)]
-pub fn analyze_json(text: &str) -> Result<String, JsError> {
+pub fn analyze_json(text: &str) -> Result<JsString, JsError> {
     crate::validate(text).map_err(error)?;
-    Ok(crate::analyze_to_json(text))
+    let analysis = crate::analyze(text);
+    let mut out = ToJs { pending: Vec::with_capacity(PIECE + PIECE / 4), joined: JsString::from("") };
+    serde_json::to_writer(&mut out, &analysis).map_err(error)?;
+    out.send(out.pending.len());
+    Ok(out.joined)
+}
+
+/// Bytes of JSON handed to JS at a time.
+const PIECE: usize = 1 << 16;
+
+/// The JSON leaves the wasm in pieces as it is written and JS joins them (a rope, not a
+/// copy), so the wasm never holds the whole JSON beside the result: its memory never
+/// shrinks, and a text of little but figures has ~6 × its size in JSON (issue 15).
+struct ToJs {
+    pending: Vec<u8>,
+    joined: JsString,
+}
+
+impl ToJs {
+    /// Hands the first `end` bytes of `pending` (whole characters) to JS.
+    fn send(&mut self, end: usize) {
+        let piece = std::str::from_utf8(&self.pending[..end]).expect("serde_json writes whole UTF-8 characters");
+        self.joined = self.joined.concat(&JsString::from(piece));
+        self.pending.drain(..end);
+    }
+}
+
+impl io::Write for ToJs {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        self.pending.extend_from_slice(buf);
+        if self.pending.len() >= PIECE {
+            // Up to the start of the last character: a piece is a string of its own.
+            let end = self.pending.iter().rposition(|&b| b & 0xC0 != 0x80).unwrap_or(0);
+            self.send(end);
+        }
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        Ok(())
+    }
 }
 
 /// The register's three tables for a batch: `entries` is `[{file, text, result} | {file, error}]`

@@ -43,6 +43,10 @@ export const CATALOGUE = {
       "zh": "数字未全部列出",
       "en": "Figures not all listed"
     },
+    "headings-omitted": {
+      "zh": "标题未全部列出",
+      "en": "Headings not all listed"
+    },
     "inconsistent-figure": {
       "zh": "数字前后不一",
       "en": "Inconsistent figure"

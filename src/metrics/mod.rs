@@ -56,11 +56,12 @@ pub struct Omitted {
 }
 
 /// At most one figure is listed per this many bytes of the body (plus [`FIGURES_ALWAYS`]).
-/// A figure is ~170 bytes of JSON and ~350 bytes of memory while the result is built, so a
-/// text of nothing but figures (`1件1件…`, one per 4 bytes) would otherwise give 43 × its
-/// size in JSON and 80 × in memory (issue 15). Real reports state one figure per 150–850
+/// A figure is ~170–340 bytes of JSON and ~350–600 bytes of memory while the result is built
+/// (more with a relation), so a text of nothing but figures (`1件1件…`, one per 4 bytes) would
+/// otherwise give 43 × its size in JSON and 80 × in memory (issue 15); one per 64 bytes is at
+/// most ~5 × and ~9 ×, and leaves room in wasm for the input's copy. Real reports state one figure per 150–850
 /// bytes (the seeds; the densest golden fixture one per 65), far from this.
-pub const BYTES_PER_FIGURE: usize = 48;
+pub const BYTES_PER_FIGURE: usize = 64;
 
 /// Figures always listed, whatever the text's size: a short table of figures is whole.
 pub const FIGURES_ALWAYS: usize = 1000;

@@ -181,6 +181,14 @@ pub fn review(text: &Text, page: &Page, outline: &Outline, metrics: &Metrics) ->
             Some(omitted.first),
         ));
     }
+    if let Some(omitted) = &outline.omitted {
+        findings.push(ReviewFinding::new(
+            FindingCode::HeadingsOmitted,
+            Severity::Info,
+            Message::HeadingsOmitted { listed: outline.headings.len(), rest: omitted.count },
+            Some(omitted.first),
+        ));
+    }
     let findings = findings.into_sorted();
     ReviewOutput {
         findings,

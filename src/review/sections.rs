@@ -162,9 +162,10 @@ fn cause_clause(t: &str) -> bool {
 /// One `section-missing` per required part not found: an error for an annual report,
 /// information for any other period; one `causes-missing` when the problems part states no causes.
 pub fn check(page: &Page, parts: &Parts, outline: &Outline) -> Vec<ReviewFinding> {
-    if !parts.has_outline || page.meta.kind != DocumentKind::RuleOfLawReport {
+    if !parts.has_outline || page.meta.kind != DocumentKind::RuleOfLawReport || outline.omitted.is_some() {
         // Without any heading the parts cannot be told apart; a document that is not a
-        // 法治政府建设 report owes none of them: no verdict.
+        // 法治政府建设 report owes none of them; an outline cut at its budget may have left
+        // the part out: no verdict.
         return Vec::new();
     }
     let period = page.meta.period;

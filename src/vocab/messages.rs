@@ -188,6 +188,8 @@ pub enum Message {
     MoreOfTheSame { rest: usize, all: usize },
     // figures-omitted
     FiguresOmitted { listed: usize, rest: usize },
+    // headings-omitted
+    HeadingsOmitted { listed: usize, rest: usize },
 }
 
 impl Message {
@@ -367,6 +369,10 @@ impl Message {
                 "本文数字远比一般报告密集,只列出前 {listed} 个数字;此处起还有 {rest} 个数字未列出,也未核对。",
                 "The text is far denser in figures than any report: only the first {listed} figures are listed; from here on {rest} more are neither listed nor checked.",
             ),
+            HeadingsOmitted { .. } => (
+                "本文标题远比一般报告密集,只列出前 {listed} 个标题;此处起还有 {rest} 个标题未列出,编号和必备部分也未核对。",
+                "The text is far denser in headings than any report: only the first {listed} headings are listed; from here on {rest} more are neither listed nor checked, nor are the numbering and the required parts.",
+            ),
         }
     }
 
@@ -449,7 +455,9 @@ impl Message {
             BidiControls { count, names } | InvisibleFormat { count, names } => vec![("count", (*count).into()), ("names", text(names))],
             TextCutOff { clause } => vec![("clause", text(clause))],
             MoreOfTheSame { rest, all } => vec![("rest", (*rest).into()), ("all", (*all).into())],
-            FiguresOmitted { listed, rest } => vec![("listed", (*listed).into()), ("rest", (*rest).into())],
+            FiguresOmitted { listed, rest } | HeadingsOmitted { listed, rest } => {
+                vec![("listed", (*listed).into()), ("rest", (*rest).into())]
+            }
         }
     }
 
@@ -592,6 +600,7 @@ pub const CODE_NAMES: &[(&str, &str, &str)] = &[
     ("pinyin-annotation", "拼音注音", "Pinyin annotation"),
     ("invisible-characters", "不可见字符", "Invisible characters"),
     ("figures-omitted", "数字未全部列出", "Figures not all listed"),
+    ("headings-omitted", "标题未全部列出", "Headings not all listed"),
 ];
 
 /// The catalogue's names for a client (the page and the widget show English from it):
@@ -684,6 +693,7 @@ mod tests {
             MoreOfTheSame { rest: 5, all: 205 },
             CausesMissing,
             FiguresOmitted { listed: 1100, rest: 3000 },
+            HeadingsOmitted { listed: 600, rest: 2000 },
         ]
     }
 
@@ -733,6 +743,7 @@ mod tests {
             MoreOfTheSame { .. } => 40,
             CausesMissing => 41,
             FiguresOmitted { .. } => 42,
+            HeadingsOmitted { .. } => 43,
         }
     }
 
