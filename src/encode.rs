@@ -9,12 +9,12 @@ use crate::result::*;
 use crate::review;
 use crate::text::{Span, Text};
 
-/// Takes the metrics whole: their strings move into the result instead of being copied (a
-/// text of little but figures would otherwise hold each label twice; issue 15).
+/// Takes the metrics whole: their strings and lists move into the result instead of being
+/// copied (a text of little but figures would otherwise hold each label twice; issue 15).
 pub fn analysis(text: &Text, page: &Page, outline: &Outline, metrics: Metrics, review: &review::ReviewOutput) -> Analysis {
     let at = Offsets(text);
-    let relations = at.relations(&metrics);
     let figures = metrics.metrics.len();
+    let relations = at.relations(metrics.relations);
     Analysis {
         format: FORMAT.to_owned(),
         meta: at.meta(page),
@@ -139,30 +139,30 @@ impl Offsets<'_, '_> {
             .collect()
     }
 
-    fn relations(&self, metrics: &Metrics) -> Vec<Relation> {
-        metrics.relations.iter().map(|rel| self.relation(rel)).collect()
+    fn relations(&self, relations: Vec<metrics::ExtractedRelation>) -> Vec<Relation> {
+        relations.into_iter().map(|rel| self.relation(rel)).collect()
     }
 
-    fn relation(&self, rel: &metrics::ExtractedRelation) -> Relation {
+    fn relation(&self, rel: metrics::ExtractedRelation) -> Relation {
         match rel {
             metrics::ExtractedRelation::Breakdown { total, parts, exhaustive, span } => {
-                let r = self.range(*span);
-                Relation::Breakdown { total: *total, parts: parts.clone(), exhaustive: *exhaustive, start: r.start, end: r.end }
+                let r = self.range(span);
+                Relation::Breakdown { total, parts, exhaustive, start: r.start, end: r.end }
             }
             metrics::ExtractedRelation::Respectively { items, values, span } => {
-                let r = self.range(*span);
+                let r = self.range(span);
                 let items = items
-                    .iter()
-                    .map(|&(span, metric)| {
+                    .into_iter()
+                    .map(|(span, metric)| {
                         let r = self.range(span);
                         Item { text: self.written(span), start: r.start, end: r.end, metric }
                     })
                     .collect();
-                Relation::Respectively { items, values: values.clone(), start: r.start, end: r.end }
+                Relation::Respectively { items, values, start: r.start, end: r.end }
             }
             metrics::ExtractedRelation::Rate { numerator, denominator, rate, span } => {
-                let r = self.range(*span);
-                Relation::Rate { numerator: *numerator, denominator: *denominator, rate: *rate, start: r.start, end: r.end }
+                let r = self.range(span);
+                Relation::Rate { numerator, denominator, rate, start: r.start, end: r.end }
             }
         }
     }

@@ -72,12 +72,12 @@ pub struct OmittedHeadings {
 }
 
 /// At most one heading is listed per this many bytes of the body (plus [`HEADINGS_ALWAYS`]).
-/// A heading is ~250 bytes of memory while the result is made (the outline's and the
-/// result's), so a text of nothing but tiny headings (`一、工作\n`, one per 13 bytes) would
-/// otherwise hold ~27 × its size (issue 15). Real reports have one heading per 200–400
+/// A heading is ~370 bytes of memory while the result is made (the outline's and the
+/// result's with its marker and title), so a text of nothing but tiny headings (`一、工作\n`,
+/// one per 13 bytes) would otherwise hold ~27 × its size (issue 15), and one per 48 bytes ~8 ×. Real reports have one heading per 200–400
 /// bytes, and even a table of contents one per 20–40 over a few hundred lines, under the
 /// headings always listed.
-pub const BYTES_PER_HEADING: usize = 32;
+pub const BYTES_PER_HEADING: usize = 48;
 
 /// Headings always listed, whatever the text's size.
 pub const HEADINGS_ALWAYS: usize = 500;

@@ -174,23 +174,23 @@ fn deeply_nested_quotation_marks_still_pair() {
     assert_eq!(unclosed, 201);
 }
 
-/// `500 + one per 32 bytes` headings are listed (docs/result-format.md); the outline ends at the
+/// `500 + one per 48 bytes` headings are listed (docs/result-format.md); the outline ends at the
 /// first one left out, and one `headings-omitted` finding there says how many.
 #[test]
 fn headings_beyond_the_budget_are_counted_in_one_finding() {
     // 4000 headings of 13 bytes (一、 6, 工作 6, a line end 1; 5 UTF-16 units): the body is the
-    // text without its last line end, 51,999 bytes, so 500 + 1624 are listed.
+    // text without its last line end, 51,999 bytes, so 500 + 1083 are listed.
     let text = "一、工作\n".repeat(4000);
     let a = analyze(&text);
-    assert_eq!(a.outline.len(), 2124);
+    assert_eq!(a.outline.len(), 1583);
     let omitted: Vec<_> = a.findings.iter().filter(|f| serde_json::to_value(f.code).unwrap() == "headings-omitted").collect();
     assert_eq!(omitted.len(), 1);
     let f = omitted[0];
-    assert_eq!((f.params["listed"].clone(), f.params["rest"].clone()), (ParamValue::Number(2124), ParamValue::Number(1876)));
-    // At the marker of the 2125th heading; the last one listed is the 2124th, its scope (and
+    assert_eq!((f.params["listed"].clone(), f.params["rest"].clone()), (ParamValue::Number(1583), ParamValue::Number(2417)));
+    // At the marker of the 1584th heading; the last one listed is the 1583rd, its scope (and
     // the outline) ending where the first left out starts.
-    assert_eq!((f.start, f.end), (Some(2124 * 5), Some(2124 * 5 + 2)));
-    assert_eq!(a.outline.last().unwrap().start, 2123 * 5);
+    assert_eq!((f.start, f.end), (Some(1583 * 5), Some(1583 * 5 + 2)));
+    assert_eq!(a.outline.last().unwrap().start, 1582 * 5);
     // A text under the budget lists every heading, and says nothing of it.
     let a = analyze(&"一、工作\n".repeat(400));
     assert_eq!(a.outline.len(), 400);

@@ -59,13 +59,35 @@ struct Sentences<'s> {
     s: &'s str,
     /// Byte positions of the sentence-end characters, in order (u32: the input is at most 48 MiB).
     ends: Vec<u32>,
+    /// Byte positions of `(` and of `)`, in order: a breakdown asks whether its trigger stands
+    /// in an open parenthesis, and a scan of its clause per trigger was most of the time on a
+    /// run of triggers (issue 15).
+    opens: Vec<u32>,
+    closes: Vec<u32>,
+}
+
+/// Positions of `c` in `s`, in order (none past 4 GiB, which `validate` never lets in).
+fn positions(s: &str, c: char) -> Vec<u32> {
+    s.match_indices(c).map_while(|(i, _)| u32::try_from(i).ok()).collect()
 }
 
 impl<'s> Sentences<'s> {
     fn new(s: &'s str) -> Sentences<'s> {
         // Past 4 GiB (never, after `validate`) no end is indexed: the windows bound the search.
         let ends = s.char_indices().filter(|&(_, c)| is_sentence_end(c)).map_while(|(i, _)| u32::try_from(i).ok()).collect();
-        Sentences { s, ends }
+        Sentences { s, ends, opens: positions(s, '('), closes: positions(s, ')') }
+    }
+
+    /// Whether `[from, pos)` has a `(` not closed before `pos`.
+    fn open_paren_between(&self, from: usize, pos: usize) -> bool {
+        let last_open = self.opens.partition_point(|&o| (o as usize) < pos).checked_sub(1).map(|k| self.opens[k] as usize);
+        last_open.is_some_and(|o| o >= from && self.first_close(o, pos).is_none())
+    }
+
+    /// The first `)` in `[from, to)`.
+    fn first_close(&self, from: usize, to: usize) -> Option<usize> {
+        let k = self.closes.partition_point(|&c| (c as usize) < from);
+        self.closes.get(k).map(|&c| c as usize).filter(|&c| c < to)
     }
 
     /// Start of the sentence containing `pos` (at most [`WINDOW`] bytes back): just after the
@@ -101,7 +123,10 @@ fn same_unit(a: &Quantity, b: &Quantity) -> bool {
 
 fn breakdowns(s: &str, sentences: &Sentences, quantities: &[Quantity], out: &mut Vec<ExtractedRelation>) {
     let mut seen_trigger_end = 0;
-    let heads: std::collections::BTreeSet<usize> = BREAKDOWN_HEADS.iter().flat_map(|h| s.match_indices(h).map(|(at, _)| at)).collect();
+    // A sorted vector, not a set: a run of triggers has one every few bytes.
+    let mut heads: Vec<usize> = BREAKDOWN_HEADS.iter().flat_map(|h| s.match_indices(h).map(|(at, _)| at)).collect();
+    heads.sort_unstable();
+    heads.dedup();
     for pos in heads {
         if pos < seen_trigger_end {
             continue;
@@ -112,19 +137,19 @@ fn breakdowns(s: &str, sentences: &Sentences, quantities: &[Quantity], out: &mut
         // Scope of the parts: to the closing parenthesis when the trigger opens one, else
         // to the end of the sentence.
         let before_trigger = s[..pos].trim_end_matches([' ', ':']);
-        let in_paren = before_trigger.ends_with('(') || {
-            // `(包括行政许可17项…)` after a noun: an unclosed ( in the clause before.
-            let clause = &s[sentences.start(pos)..pos];
-            clause.rfind('(').is_some_and(|o| !clause[o..].contains(')'))
-        };
+        // `(包括行政许可17项…)` after a noun: an unclosed ( in the clause before.
+        let in_paren = before_trigger.ends_with('(') || sentences.open_paren_between(sentences.start(pos), pos);
         let end = if in_paren {
             let sentence = sentences.end(pos);
-            s[pos..sentence].find(')').map_or(sentence, |i| pos + i)
+            sentences.first_close(pos, sentence).unwrap_or(sentence)
         } else {
             sentences.end(pos)
         };
-        let after: Vec<usize> = metrics_in(quantities, trigger.end, end).collect();
-        let Some(&first_part) = after.first() else { continue };
+        let after = metrics_in(quantities, trigger.end, end);
+        if after.is_empty() {
+            continue;
+        }
+        let first_part = after.start;
         // The total: the figure right before the trigger (at most a short noun between),
         // or, for a sentence that opens with 其中, the first figure of the parts' unit in
         // the sentence before.
@@ -148,7 +173,7 @@ fn breakdowns(s: &str, sentences: &Sentences, quantities: &[Quantity], out: &mut
         // list, as does the next breakdown trigger.
         let mut parts: Vec<usize> = Vec::new();
         let mut prev_end = trigger.end;
-        for &i in &after {
+        for i in after {
             // The next trigger opens a breakdown of its own.
             let gap = &s[prev_end.min(quantities[i].span.start)..quantities[i].span.start];
             if BREAKDOWN_TRIGGERS.iter().any(|(w, _)| gap.contains(w)) || parts.len() == MAX_MEMBERS {
