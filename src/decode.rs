@@ -36,10 +36,13 @@ pub fn decode_file(name: &str, bytes: &[u8]) -> Result<Decoded, InputError> {
         Decoded { text: html_text(&page.text), encoding: format!("html, {}", page.encoding) }
     } else if bytes.starts_with(b"%PDF-") {
         return Err(InputError::Pdf);
-    } else if let Some(encoding) = cut_short(bytes) {
-        return Err(InputError::Truncated { encoding });
     } else {
-        decode_text(bytes, false)
+        // Validated once: the check for a cut-short file and the decoder share the result.
+        let utf8 = std::str::from_utf8(bytes);
+        if let Some(encoding) = cut_short(bytes, utf8) {
+            return Err(InputError::Truncated { encoding });
+        }
+        read_text(bytes, false, Some(utf8))
     };
     validate(&decoded.text)?;
     Ok(decoded)
@@ -57,7 +60,15 @@ fn decoded(text: impl Into<String>, encoding: &str) -> Decoded {
 /// Bytes of a text to a string: never fails (what is not text shows as U+FFFD or control
 /// characters, which [`validate`] refuses).
 pub fn decode_text(bytes: &[u8], html: bool) -> Decoded {
+    read_text(bytes, html, None)
+}
+
+/// [`decode_text`], with the bytes' UTF-8 validation when the caller has it already.
+fn read_text(bytes: &[u8], html: bool, utf8: Option<Result<&str, std::str::Utf8Error>>) -> Decoded {
     if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
+        if let Some(Ok(valid)) = utf8 {
+            return decoded(&valid[3..], "UTF-8");
+        }
         return decoded(String::from_utf8_lossy(rest), "UTF-8");
     }
     if let Some(rest) = bytes.strip_prefix(b"\xFF\xFE") {
@@ -73,7 +84,7 @@ pub fn decode_text(bytes: &[u8], html: bool) -> Decoded {
     }
     // Validated once (a pass over the whole file): UTF-16 is looked for only in what is not
     // plainly UTF-8, valid and without NULs.
-    let utf8 = std::str::from_utf8(bytes).ok();
+    let utf8 = utf8.unwrap_or_else(|| std::str::from_utf8(bytes)).ok();
     if utf8.is_none() || bytes.contains(&0) {
         if let Some(utf16) = evident_utf16(bytes) {
             return utf16;
@@ -92,16 +103,15 @@ pub fn decode_text(bytes: &[u8], html: bool) -> Decoded {
 /// count, or UTF-8 (a BOM, or other multi-byte characters before the end) whose last
 /// character is incomplete. Decoding would drop or replace the byte silently, and a cut
 /// UTF-8 file is not GBK.
-fn cut_short(bytes: &[u8]) -> Option<&'static str> {
+/// `utf8` is the validation of all of `bytes` (a UTF-8 BOM is valid UTF-8 itself, so the
+/// error after it is the error of the bytes).
+fn cut_short(bytes: &[u8], utf8: Result<&str, std::str::Utf8Error>) -> Option<&'static str> {
     if (bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF")) && bytes.len() % 2 == 1 {
         return Some("UTF-16");
     }
-    let (bom, rest) = match bytes.strip_prefix(b"\xEF\xBB\xBF") {
-        Some(rest) => (true, rest),
-        None => (false, bytes),
-    };
-    let e = std::str::from_utf8(rest).err()?;
-    let valid = &rest[..e.valid_up_to()];
+    let bom = bytes.starts_with(b"\xEF\xBB\xBF");
+    let e = utf8.err()?;
+    let valid = &bytes[..e.valid_up_to()];
     (e.error_len().is_none() && (bom || !valid.is_ascii())).then_some("UTF-8")
 }
 

@@ -12,7 +12,7 @@
 
 use std::sync::LazyLock;
 
-use aho_corasick::{AhoCorasick, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 
 use crate::outline::Outline;
 use crate::quantity::Quantity;
@@ -100,9 +100,17 @@ const SHORT_QUOTE: usize = 10;
 
 /// The set phrases, longest first, as one leftmost-first automaton: the matches of the
 /// alternation `longest|…|shortest` a regex would find, without running a regex engine over
-/// the whole body (it was the hottest search of the wasm with a small regex engine).
+/// the whole body (it was the hottest search of the wasm with a small regex engine). A DFA:
+/// it runs over every byte of the body, where the default (a contiguous NFA, whose prefilter
+/// cannot skip Chinese text: every phrase starts with a common lead byte) took 35
+/// instructions a byte, 6 % of a whole analysis.
 static PHRASES: LazyLock<AhoCorasick> = LazyLock::new(|| {
-    AhoCorasick::builder().match_kind(MatchKind::LeftmostFirst).build(phrases_longest_first()).expect("phrases")
+    AhoCorasick::builder()
+        .match_kind(MatchKind::LeftmostFirst)
+        .kind(Some(AhoCorasickKind::DFA))
+        .prefilter(false)
+        .build(phrases_longest_first())
+        .expect("phrases")
 });
 
 fn phrases_longest_first() -> Vec<&'static str> {
