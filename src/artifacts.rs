@@ -7,12 +7,15 @@
 //! Precision first: a URL counts only beside a watermark or glued into a sentence with no word
 //! that cites it (`登录www.gov.cn查询` is the report's own); pinyin only with a tone mark.
 
+use std::ops::Range;
 use std::sync::LazyLock;
 
-use regex::Regex;
+use aho_corasick::{AhoCorasick, MatchKind};
 
 use crate::text::Span;
-use crate::vocab::artifacts::{JOINING_PUNCTUATION, PINYIN_PATTERN, TONE_VOWELS, URL_CUES, URL_PATTERN, WATERMARKS};
+use crate::vocab::artifacts::{
+    is_pinyin_letter, JOINING_PUNCTUATION, PINYIN_SYLLABLES, PINYIN_SYLLABLE_LETTERS, TONE_VOWELS, URL_CUES, URL_PUNCTUATION, WATERMARKS,
+};
 use crate::vocab::chars::is_han;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -25,17 +28,18 @@ pub enum Artifact {
     Pinyin,
 }
 
-static WATERMARK: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(&WATERMARKS.iter().map(|w| regex::escape(w)).collect::<Vec<_>>().join("|")).unwrap());
-static URL: LazyLock<Regex> = LazyLock::new(|| Regex::new(URL_PATTERN).unwrap());
-static PINYIN: LazyLock<Regex> = LazyLock::new(|| Regex::new(PINYIN_PATTERN).unwrap());
+/// The watermarks as one automaton, leftmost-first in the table's order: the matches the
+/// regular-expression alternation of them gave, without a regex engine (the wasm's small one
+/// was slow at a whole-text alternation).
+static WATERMARK: LazyLock<AhoCorasick> =
+    LazyLock::new(|| AhoCorasick::builder().match_kind(MatchKind::LeftmostFirst).build(WATERMARKS).expect("watermarks"));
 
 /// The artifacts of `s` (folded text), in order, not overlapping.
 pub fn find(s: &str) -> Vec<(Artifact, Span)> {
-    let watermarks: Vec<Span> = WATERMARK.find_iter(s).map(Span::from).collect();
+    let watermarks: Vec<Span> = WATERMARK.find_iter(s).map(|m| Span::new(m.start(), m.end())).collect();
     let mut found: Vec<(Artifact, Span)> = watermarks.iter().map(|&w| (Artifact::Watermark, w)).collect();
-    for m in URL.find_iter(s) {
-        let url = Span::from(m);
+    for m in urls(s) {
+        let url = Span::new(m.start, m.end);
         // The watermarks just before and just after it (matches are sorted and disjoint).
         let i = watermarks.partition_point(|w| w.end <= url.start);
         let before = i.checked_sub(1).is_some_and(|k| only_spaces(s, watermarks[k].end, url.start));
@@ -44,13 +48,99 @@ pub fn find(s: &str) -> Vec<(Artifact, Span)> {
             found.push((Artifact::Url, url));
         }
     }
-    for m in PINYIN.find_iter(s) {
-        let after_han = s[..m.start()].chars().next_back().is_some_and(is_han);
-        if after_han && m.as_str().contains(TONE_VOWELS) {
-            found.push((Artifact::Pinyin, Span::from(m)));
+    for m in pinyin(s) {
+        let after_han = s[..m.start].chars().next_back().is_some_and(is_han);
+        if after_han && s[m.clone()].contains(TONE_VOWELS) {
+            found.push((Artifact::Pinyin, Span::new(m.start, m.end)));
         }
     }
     merge(s, found)
+}
+
+/// Every URL-shaped string of `s`, in order, not overlapping: `http://` or `https://` (any
+/// case) and a letter or digit, or `www.` (any case) and a host of two labels or more; then
+/// every URL character that follows (`vocab::artifacts::URL_PATTERN`, the grammar, is the
+/// oracle of the tests).
+fn urls(s: &str) -> impl Iterator<Item = Range<usize>> + '_ {
+    let b = s.as_bytes();
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        while i < b.len() {
+            let start = i;
+            i += 1;
+            let lower = b[start] | 0x20;
+            let body = match lower {
+                b'h' => scheme_end(b, start).filter(|&j| b.get(j).is_some_and(u8::is_ascii_alphanumeric)),
+                b'w' => host_start(b, start),
+                _ => None,
+            };
+            if let Some(from) = body {
+                i = from + b[from..].iter().take_while(|&&c| url_char(c)).count();
+                return Some(start..i);
+            }
+        }
+        None
+    })
+}
+
+fn url_char(c: u8) -> bool {
+    c.is_ascii_alphanumeric() || URL_PUNCTUATION.contains(&c)
+}
+
+fn host_char(c: u8) -> bool {
+    c.is_ascii_alphanumeric() || c == b'-'
+}
+
+/// After `http://` or `https://` (any case) at `at`.
+fn scheme_end(b: &[u8], at: usize) -> Option<usize> {
+    let rest = &b[at..];
+    if !rest.get(..4)?.eq_ignore_ascii_case(b"http") {
+        return None;
+    }
+    let j = 4 + usize::from(rest.get(4).is_some_and(|c| c | 0x20 == b's'));
+    rest[j..].starts_with(b"://").then_some(at + j + 3)
+}
+
+/// After `www.` (any case) at `at`, when a host of two labels follows (`www.a.b`).
+fn host_start(b: &[u8], at: usize) -> Option<usize> {
+    let rest = &b[at..];
+    if !rest.get(..4)?.eq_ignore_ascii_case(b"www.") {
+        return None;
+    }
+    let label = rest[4..].iter().take_while(|&&c| host_char(c)).count();
+    let dot = 4 + label;
+    (label > 0 && rest.get(dot) == Some(&b'.') && rest.get(dot + 1).is_some_and(|&c| host_char(c))).then_some(at + 4)
+}
+
+/// Every parenthesis of pinyin-shaped words in `s`, in order: `(` then one to
+/// `PINYIN_SYLLABLES` syllables of one to `PINYIN_SYLLABLE_LETTERS` letters, each followed by
+/// at most one space, then `)` (a longer word counts as two syllables, as the grammar
+/// `vocab::artifacts::PINYIN_PATTERN`, the tests' oracle, reads it).
+fn pinyin(s: &str) -> impl Iterator<Item = Range<usize>> + '_ {
+    memchr::memchr_iter(b'(', s.as_bytes()).filter_map(move |open| {
+        let mut syllables = 0;
+        let mut letters = 0;
+        let mut after_space = true;
+        for (k, c) in s[open + 1..].char_indices() {
+            if is_pinyin_letter(c) {
+                if letters % PINYIN_SYLLABLE_LETTERS == 0 {
+                    syllables += 1;
+                }
+                letters += 1;
+                after_space = false;
+            } else if c == ' ' && !after_space {
+                letters = 0;
+                after_space = true;
+            } else {
+                let close = open + 1 + k;
+                return (c == ')' && k > 0 && syllables <= PINYIN_SYLLABLES).then_some(open..close + 1);
+            }
+            if syllables > PINYIN_SYLLABLES {
+                return None;
+            }
+        }
+        None
+    })
 }
 
 fn only_spaces(s: &str, from: usize, to: usize) -> bool {
@@ -95,6 +185,56 @@ fn merge(s: &str, mut found: Vec<(Artifact, Span)>) -> Vec<(Artifact, Span)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::scan::oracle::{assert_agree, scanners_agree_on_generated_texts, seeds};
+    use crate::vocab::artifacts::{PINYIN_PATTERN, URL_PATTERN};
+
+    /// The regular expressions the scanners replaced: their oracles.
+    fn oracles() -> [regex::Regex; 3] {
+        let watermarks = WATERMARKS.iter().map(|w| regex::escape(w)).collect::<Vec<_>>().join("|");
+        [watermarks.as_str(), URL_PATTERN, PINYIN_PATTERN].map(|p| regex::Regex::new(p).unwrap())
+    }
+
+    /// Each scanner's matches beside its oracle's: watermarks, URLs, pinyin.
+    fn both(s: &str) -> [(Vec<Range<usize>>, Vec<Range<usize>>); 3] {
+        let [watermark, url, pinyin_re] = oracles();
+        let of = |re: &regex::Regex| re.find_iter(s).map(|m| m.range()).collect::<Vec<_>>();
+        [
+            (WATERMARK.find_iter(s).map(|m| m.range()).collect(), of(&watermark)),
+            (urls(s).collect(), of(&url)),
+            (pinyin(s).collect(), of(&pinyin_re)),
+        ]
+    }
+
+    fn pieces() -> Vec<&'static str> {
+        vec![
+            "http", "HTTP", "s", "S", "://", ":", "/", "www", "WwW", "w", ".", "-", "_", "a", "Z", "0", "9", "?=&", "%", "#~+", "é", "ü",
+            "ā", "dū", "jiān", "zhong", " ", "  ", "(", ")", "范文网", "范文", "网", "本文来自", "本文", "每日更新", "侵删", "依法", "。",
+            ",", "\n",
+        ]
+    }
+
+    scanners_agree_on_generated_texts!(pieces(), 24, both);
+
+    /// Where the regexes backtrack or a later start wins.
+    #[test]
+    fn the_scanners_agree_on_hand_picked_cases() {
+        for text in [
+            "https://a", "http://", "https//a.b", "httpss://a", "HTTPS://A-b.c/d?e=f#g", "http://-a", "wwww.a.b", "www.a", "www.a.", "www..a.b",
+            "www.-.-", "www.a.b.c.d/e", "WWW.A.B", "ww.a.b", "www.a.b.www.c.d", "(dū)", "(jiān dū)", "(jiān  dū)", "( dū)", "(dū )", "()",
+            "(abcdefgh)", "(abcdefghijklmnopqrstuvwx)", "(abcdefghijklmnopqrstuvwxy)", "(a b c d)", "(a b c d e)", "(ab(dū))", "(A)", "(ü)",
+            "范文网每日更新", "本文来自本文来源于", "第一范文网", "更多范文",
+        ] {
+            assert_agree(both(text), text);
+        }
+    }
+
+    /// Every seed report, normalised as the pipeline reads it.
+    #[test]
+    fn the_scanners_agree_on_every_seed() {
+        for text in seeds() {
+            assert_agree(both(&text), &text);
+        }
+    }
 
     fn found(s: &str) -> Vec<(Artifact, &str)> {
         find(s).into_iter().map(|(k, span)| (k, &s[span.range()])).collect()

@@ -32,9 +32,11 @@ pub mod invariants;
 mod metrics;
 mod outline;
 mod quantity;
+mod re;
 pub mod register;
 mod result;
 mod review;
+mod scan;
 pub mod text;
 mod vocab;
 #[cfg(not(target_arch = "wasm32"))]

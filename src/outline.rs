@@ -33,7 +33,7 @@ use crate::result::Role;
 use crate::text::{Span, Text};
 use crate::vocab::chars::{closes, is_han, is_terminator, opens};
 use crate::vocab::headings as hv;
-use crate::vocab::markers::{self, MARKER};
+use crate::vocab::markers;
 use crate::vocab::regulation;
 
 pub use crate::vocab::markers::Family;
@@ -148,17 +148,17 @@ fn candidates(text: &Text, page: &Page) -> Vec<Cand> {
     let attachments = attachment_lists(s, body);
     let mut brackets = BracketDepth { depth: 0, scanned: body.start };
     let mut out = Vec::new();
-    for c in MARKER.captures_iter(&s[body.range()]) {
-        let Some(whole) = c.get(0) else { continue };
-        let (start, end) = (body.start + whole.start(), body.start + whole.end());
+    let body_text = &s[body.range()];
+    for m in markers::scan(body_text) {
+        let (start, end) = (body.start + m.whole.start, body.start + m.whole.end);
         if in_any(&attachments, start) || brackets.at(s, start) > 0 || page.is_boilerplate(start) {
             continue;
         }
-        let Some(markers::Read { family, number, separated }) = markers::read(&c) else { continue };
+        let Some(markers::Read { family, number, separated }) = markers::read(body_text, &m) else { continue };
         let before = &s[body.start..start];
         let after = &s[end..body.end];
         let Some(next) = after.trim_start_matches([' ', '\t']).chars().next() else { continue };
-        if !fits_context(family, whole.as_str(), separated, before.chars().next_back(), next, after) {
+        if !fits_context(family, &s[start..end], separated, before.chars().next_back(), next, after) {
             continue;
         }
         let place = Placement::of(before, family, number);

@@ -53,8 +53,8 @@ impl From<Range<usize>> for Span {
     }
 }
 
-impl<'h> From<regex::Match<'h>> for Span {
-    fn from(m: regex::Match<'h>) -> Span {
+impl<'h> From<crate::re::Match<'h>> for Span {
+    fn from(m: crate::re::Match<'h>) -> Span {
         Span::new(m.start(), m.end())
     }
 }

@@ -15,7 +15,7 @@ pub mod published;
 
 use std::sync::LazyLock;
 
-use regex::Regex;
+use crate::re::Regex;
 
 use crate::result::{BoilerplateKind, DocumentKind, Period};
 use crate::text::{self, Span, Text};
@@ -79,7 +79,7 @@ fn label_alternation(labels: &[&str]) -> String {
     labels.sort_by_key(|l| std::cmp::Reverse(l.chars().count()));
     labels
         .iter()
-        .map(|l| l.chars().map(|c| regex::escape(&c.to_string())).collect::<Vec<_>>().join(r"[ \t]*"))
+        .map(|l| l.chars().map(|c| crate::re::escape(&c.to_string())).collect::<Vec<_>>().join(r"[ \t]*"))
         .collect::<Vec<_>>()
         .join("|")
 }
@@ -94,11 +94,23 @@ static RECIPIENT: LazyLock<Regex> = LazyLock::new(|| {
     let mut suffixes: Vec<&str> = vocab::ORG_SUFFIXES.to_vec();
     suffixes.extend(vocab::RECIPIENT_SUFFIXES);
     suffixes.sort_by_key(|s| std::cmp::Reverse(s.len()));
-    let alt = suffixes.iter().map(|s| regex::escape(s)).collect::<Vec<_>>().join("|");
+    let alt = suffixes.iter().map(|s| crate::re::escape(s)).collect::<Vec<_>>().join("|");
     let name = format!("[^{}]{{1,30}}?", vocab::NOT_IN_RECIPIENT);
-    let and = regex::escape(vocab::RECIPIENT_JOINER);
+    let and = crate::re::escape(vocab::RECIPIENT_JOINER);
     Regex::new(&format!(r"^{name}(?:{alt})(?:{and}{name}(?:{alt}))*[ \t]*:")).unwrap()
 });
+
+/// Whether a label pattern can match in `t`: each of them ends with `:`, and most lines have
+/// none. A memchr instead of the regex on every line (in the wasm's small regex engine the
+/// alternation of spaced-out labels was slow to try at every character).
+fn may_hold_label(t: &str) -> bool {
+    memchr::memchr(b':', t.as_bytes()).is_some()
+}
+
+/// Whether `t` starts with a label of `re` (`META_START`, `FOOTER_START`).
+fn starts_with_label(re: &Regex, t: &str) -> bool {
+    may_hold_label(t) && re.is_match(t)
+}
 
 #[derive(Copy, Clone, Debug, PartialEq, Eq)]
 enum Kind {
@@ -216,7 +228,7 @@ fn read_fields(text: &Text, lines: &mut [Line]) -> (Vec<Field>, Option<String>) 
                 let next_text = &s[next.range()];
                 let value_line = lines[j].kind == Kind::Content && chars(next_text) <= 60 && !next_text.ends_with(vocab::PARAGRAPH_END);
                 // A short value the menu table happened to match.
-                let menu_value = lines[j].kind == Kind::Chrome(BoilerplateKind::Menu) && chars(next_text) <= 30 && !META_START.is_match(next_text);
+                let menu_value = lines[j].kind == Kind::Chrome(BoilerplateKind::Menu) && chars(next_text) <= 30 && !starts_with_label(&META_START, next_text);
                 if value_line || menu_value {
                     last.value_span = next;
                     last.span = last.span.cover(next);
@@ -237,6 +249,9 @@ fn read_fields(text: &Text, lines: &mut [Line]) -> (Vec<Field>, Option<String>) 
 /// The byte length of an issuing body's name opening a metadata line before its first label
 /// (`某某县司法局 更新时间:…`): a short name ending like an organisation's, without punctuation.
 fn issuer_before_label(t: &str) -> Option<usize> {
+    if !may_hold_label(t) {
+        return None;
+    }
     let first = META_ANY.find(t)?;
     let prefix = t[..first.start()].trim_end();
     (!prefix.is_empty()
@@ -422,13 +437,13 @@ fn classify(t: &str) -> Kind {
     }
     let n = chars(t);
     // `【发布时间:2023年03月30日】【字体:大 中 小】`: a site may bracket each field.
-    if n <= 200 && META_START.is_match(t.trim_start_matches(vocab::FIELD_BRACKETS)) {
+    if n <= 200 && starts_with_label(&META_START, t.trim_start_matches(vocab::FIELD_BRACKETS)) {
         return Kind::Chrome(BoilerplateKind::Metadata);
     }
     if n <= 80 && issuer_before_label(t).is_some() {
         return Kind::Chrome(BoilerplateKind::Metadata);
     }
-    if n <= 150 && FOOTER_START.is_match(t) {
+    if n <= 150 && starts_with_label(&FOOTER_START, t) {
         return Kind::Chrome(BoilerplateKind::Footer);
     }
     if n <= 150 && vocab::FOOTER_TOKENS.iter().any(|w| t.contains(w)) {
@@ -469,7 +484,7 @@ struct RawField {
 /// `label: value label: value | label: value` on one line.
 fn parse_fields(s: &str, line: Span) -> Vec<RawField> {
     let t = &s[line.range()];
-    let labels: Vec<regex::Captures> = META_ANY.captures_iter(t).collect();
+    let labels: Vec<crate::re::Captures> = META_ANY.captures_iter(t).collect();
     let mut out = Vec::new();
     for (k, c) in labels.iter().enumerate() {
         let (Some(whole), Some(label)) = (c.get(0), c.get(1)) else { continue };
@@ -584,4 +599,19 @@ fn read_signature(text: &Text, sig: Span) -> (Option<(Date, Span)>, Option<Strin
         })
         .map(|l| text.as_written(l).to_owned());
     (date, org)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `may_hold_label` may skip a line without a colon only while every label pattern ends with one.
+    #[test]
+    fn every_label_pattern_needs_a_colon() {
+        for re in [&META_START, &META_ANY, &FOOTER_START] {
+            assert!(re.as_str().ends_with("[ \\t]*:"), "{}", re.as_str());
+        }
+        assert!(!may_hold_label("一、总体情况"));
+        assert!(may_hold_label("发布时间:2023-03-30"));
+    }
 }

@@ -11,7 +11,7 @@
 use std::sync::LazyLock;
 
 use aho_corasick::{AhoCorasick, MatchKind};
-use regex::Regex;
+use crate::re::Regex;
 
 use crate::quantity::Quantity;
 use crate::result::MetricKind;

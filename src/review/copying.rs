@@ -6,18 +6,20 @@
 //! Each rule fires only on a shape that correct text does not take; where correct text can
 //! take the shape (hotlines 12345, campaign names 整治2024行动, scores 得分92,) it stays silent.
 
+use std::ops::Range;
 use std::sync::LazyLock;
 
-use regex::Regex;
+use crate::re::Regex;
 
 use crate::result::{FindingCode, Severity};
+use crate::scan::{leftmost, run, Starts};
 use crate::text::{Span, Text};
 use crate::vocab::messages::Message;
 use crate::vocab::review::{
-    document_number, is_word_char, with_year_month, year_before, AFTER_BARE_YEAR_OK, AFTER_NUMBER_OK, BARE_DOCUMENT_NUMBER_PATTERN,
-    BARE_NUMBER_OK_AFTER, BRACKETED_DOCUMENT_NUMBER_PATTERN, CLAUSE_ENDS_AFTER_COUNT, CLAUSE_STARTS_AFTER, COUNTED_NOUNS,
-    GLUED_NUMERALS, LIST_MARKER_END, ORDINAL_PREFIX, PAIRED_MARKS, QUOTE_CLOSERS, RANGE_JOINERS, RIGHT_SINGLE_QUOTE,
-    YEAR_MONTH_PATTERN,
+    document_number, is_word_char, with_year_month, year_before, AFTER_BARE_YEAR_OK, AFTER_NUMBER_OK, BARE_NUMBER_OK_AFTER,
+    CLAUSE_ENDS_AFTER_COUNT, CLAUSE_STARTS_AFTER, COUNTED_NOUNS, DOCUMENT_NUMBER_END, DOCUMENT_NUMBER_ISSUER_ENDS,
+    DOCUMENT_NUMBER_OPENERS, GLUED_NUMERALS, LIST_MARKER_END, MONTH_MARK, ORDINAL_PREFIX, PAIRED_MARKS, QUOTE_CLOSERS,
+    RANGE_JOINERS, RIGHT_SINGLE_QUOTE, YEAR_CENTURIES,
 };
 use crate::vocab::units::FREQUENT_COUNT_UNITS;
 use crate::vocab::UNITS;
@@ -70,19 +72,97 @@ fn year_like(digits: &str) -> bool {
     digits.len() == 4 && digits.parse().is_ok_and(crate::vocab::dates::plausible_year)
 }
 
-static YEAR_MONTH: LazyLock<Regex> = LazyLock::new(|| Regex::new(YEAR_MONTH_PATTERN).unwrap());
+/// A year and what follows it, as the scanners below find them (byte ranges).
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Dated {
+    whole: Range<usize>,
+    year: Range<usize>,
+    /// The month (`year_months`) or the document's number.
+    number: Range<usize>,
+    /// `号` closes a bare document number.
+    closed: bool,
+}
+
+/// A year of `YEAR_CENTURIES` at byte `i`: its end.
+fn year_at(s: &str, i: usize) -> Option<usize> {
+    let digits = s.as_bytes().get(i..i + 4)?;
+    (YEAR_CENTURIES.iter().any(|c| digits.starts_with(c.as_bytes())) && digits[2..].iter().all(u8::is_ascii_digit)).then_some(i + 4)
+}
+
+/// The digits of a document's number after its year (one to four: a fifth digit leaves no
+/// `号` right after them) and the end of `号` after them, if there.
+fn number_after(s: &str, from: usize) -> Option<(usize, Option<usize>)> {
+    let (end, n) = run(s, from, 4, |c| c.is_ascii_digit());
+    let closed = s[end..].starts_with(DOCUMENT_NUMBER_END).then_some(end + DOCUMENT_NUMBER_END.len_utf8());
+    (n > 0).then_some((end, closed))
+}
+
+/// Years glued to a month (`20198月`, `201912月`): a year, then `1[0-2]`, `0[1-9]` or `[1-9]`,
+/// then 月 (`vocab::review::YEAR_MONTH_PATTERN`, the tests' oracle).
+fn year_months(s: &str) -> impl Iterator<Item = Dated> + '_ {
+    static STARTS: LazyLock<Starts> = LazyLock::new(|| Starts::of(YEAR_CENTURIES.iter().filter_map(|c| c.chars().next())));
+    leftmost(s, &STARTS, |s, i, _| {
+        let j = year_at(s, i)?;
+        let b = s.as_bytes();
+        let digit = |k: usize, range: std::ops::RangeInclusive<u8>| b.get(k).is_some_and(|d| range.contains(d));
+        let month = |len: usize| s[j + len..].starts_with(MONTH_MARK).then_some(j..j + len);
+        let m = (digit(j, b'1'..=b'1') && digit(j + 1, b'0'..=b'2')).then(|| month(2)).flatten()
+            .or_else(|| (digit(j, b'0'..=b'0') && digit(j + 1, b'1'..=b'9')).then(|| month(2)).flatten())
+            .or_else(|| digit(j, b'1'..=b'9').then(|| month(1)).flatten())?;
+        let end = m.end + MONTH_MARK.len_utf8();
+        Some((end, Dated { whole: i..end, year: i..j, number: m, closed: false }))
+    })
+    .map(|(_, d)| d)
+}
+
+/// A year and a document's number after the character at `i` when it is one of `before`
+/// (an opening bracket, an issuer's last character): the year, the digits' end and the end
+/// of `号` after them, if there.
+fn dated_number(s: &str, i: usize, c: char, before: &[char]) -> Option<(Range<usize>, usize, Option<usize>)> {
+    if !before.contains(&c) {
+        return None;
+    }
+    let year = i + c.len_utf8()..year_at(s, i + c.len_utf8())?;
+    let (digits_end, closed) = number_after(s, year.end)?;
+    Some((year, digits_end, closed))
+}
+
+/// Document numbers that lost their closing bracket (`〔201923号`): an opening bracket, a year,
+/// one to four digits and 号 (`BRACKETED_DOCUMENT_NUMBER_PATTERN`, the tests' oracle).
+fn bracketed_numbers(s: &str) -> impl Iterator<Item = Dated> + '_ {
+    static STARTS: LazyLock<Starts> = LazyLock::new(|| Starts::of(DOCUMENT_NUMBER_OPENERS.iter().copied()));
+    leftmost(s, &STARTS, |s, i, c| {
+        let (year, digits_end, closed) = dated_number(s, i, c, DOCUMENT_NUMBER_OPENERS)?;
+        let end = closed?;
+        Some((end, Dated { whole: i..end, number: year.end..digits_end, year, closed: true }))
+    })
+    .map(|(_, d)| d)
+}
+
+/// Document numbers without brackets after an issuer's abbreviation (`公政办发201923`, `字20195号`):
+/// the issuer's last character, a year, one to four digits, 号 if there
+/// (`BARE_DOCUMENT_NUMBER_PATTERN`, the tests' oracle).
+fn bare_numbers(s: &str) -> impl Iterator<Item = Dated> + '_ {
+    static STARTS: LazyLock<Starts> = LazyLock::new(|| Starts::of(DOCUMENT_NUMBER_ISSUER_ENDS.iter().copied()));
+    leftmost(s, &STARTS, |s, i, c| {
+        let (year, digits_end, closed) = dated_number(s, i, c, DOCUMENT_NUMBER_ISSUER_ENDS)?;
+        let end = closed.unwrap_or(digits_end);
+        Some((end, Dated { whole: i..end, number: year.end..digits_end, year, closed: closed.is_some() }))
+    })
+    .map(|(_, d)| d)
+}
 
 /// 20198月 → 2019年8月; 20151月至201812月 as one finding.
 fn year_month(out: &mut Findings, p: Span) {
     let s = out.s;
     let mut hits: Vec<(Span, String)> = Vec::new();
-    for c in YEAR_MONTH.captures_iter(&s[p.range()]) {
-        let m = c.get(0).unwrap();
-        let span = Span::from(m).offset(p.start);
+    let slice = &s[p.range()];
+    for d in year_months(slice) {
+        let span = Span::new(d.whole.start, d.whole.end).offset(p.start);
         if prev_char(s, span.start).is_some_and(|c| c.is_ascii_digit() || c == '.') {
             continue;
         }
-        let fixed = with_year_month(&c[1], &c[2]);
+        let fixed = with_year_month(&slice[d.year], &slice[d.number]);
         // Joined to the previous one by 至/到/-: one range, one finding.
         if let Some((last, last_fixed)) = hits.last_mut() {
             let between = &s[last.end..span.start];
@@ -112,9 +192,6 @@ fn signature_date(out: &mut Findings, p: Span) {
     out.add(p, message);
 }
 
-static BRACKETED_NUMBER: LazyLock<Regex> = LazyLock::new(|| Regex::new(BRACKETED_DOCUMENT_NUMBER_PATTERN).unwrap());
-static BARE_NUMBER: LazyLock<Regex> = LazyLock::new(|| Regex::new(BARE_DOCUMENT_NUMBER_PATTERN).unwrap());
-
 /// The issuer's abbreviation before a document number (公编, 公政办发): a short run of Han
 /// characters after punctuation. None when the run is long (then it is running text).
 fn issuer_prefix(s: &str, pos: usize, lo: usize) -> Option<usize> {
@@ -137,28 +214,26 @@ fn issuer_prefix(s: &str, pos: usize, lo: usize) -> Option<usize> {
 fn document_numbers(out: &mut Findings, p: Span) {
     let s = out.s;
     let slice = &s[p.range()];
-    for c in BRACKETED_NUMBER.captures_iter(slice) {
-        let m = c.get(0).unwrap();
-        let at = p.start + m.start();
+    for d in bracketed_numbers(slice) {
+        let at = p.start + d.whole.start;
         let start = issuer_prefix(s, at, p.start).unwrap_or(at);
-        let span = Span::new(start, p.start + m.end());
-        let fixed = document_number(&s[start..at], &c[1], &c[2]);
+        let span = Span::new(start, p.start + d.whole.end);
+        let fixed = document_number(&s[start..at], &slice[d.year], &slice[d.number]);
         out.add(span, Message::DocumentNumberMissingChars { found: s[span.range()].to_owned(), fixed });
     }
-    for c in BARE_NUMBER.captures_iter(slice) {
-        let m = c.get(0).unwrap();
-        let end = p.start + m.end();
+    for d in bare_numbers(slice) {
+        let end = p.start + d.whole.end;
         if next_char(s, end).is_some_and(|c| c.is_ascii_digit()) {
             continue;
         }
-        let closed = c.get(3).is_some() || next_char(s, end) == Some(')');
-        let Some(start) = issuer_prefix(s, p.start + m.start(), p.start) else { continue };
-        if !closed || (c.get(3).is_none() && prev_char(s, start) != Some('(')) {
+        let closed = d.closed || next_char(s, end) == Some(')');
+        let Some(start) = issuer_prefix(s, p.start + d.whole.start, p.start) else { continue };
+        if !closed || (!d.closed && prev_char(s, start) != Some('(')) {
             continue;
         }
         let span = Span::new(start, end);
-        let head = &s[start..p.start + c.get(1).unwrap().start()];
-        let fixed = document_number(head, &c[1], &c[2]);
+        let head = &s[start..p.start + d.year.start];
+        let fixed = document_number(head, &slice[d.year], &slice[d.number]);
         out.add(span, Message::DocumentNumberMissingChars { found: s[span.range()].to_owned(), fixed });
     }
 }
@@ -524,4 +599,53 @@ fn bare_count_ending_clause(out: &mut Findings, p: Span, n: &BareNumber) {
         None => Message::MissingMeasureWord { found, digits },
     };
     out.add(span, message);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::scan::oracle::{assert_agree, scanners_agree_on_generated_texts};
+    use crate::vocab::review::{BARE_DOCUMENT_NUMBER_PATTERN, BRACKETED_DOCUMENT_NUMBER_PATTERN, YEAR_MONTH_PATTERN};
+
+    /// What the regex each scanner replaced found: the oracle (group 3 is bare numbers' 号).
+    fn oracle(pattern: &str, s: &str) -> Vec<Dated> {
+        let re = regex::Regex::new(pattern).unwrap();
+        re.captures_iter(s)
+            .map(|c| Dated { whole: c.get(0).unwrap().range(), year: c.get(1).unwrap().range(), number: c.get(2).unwrap().range(), closed: c.get(3).is_some() })
+            .collect()
+    }
+
+    /// Each scanner beside its oracle (brackets always close: `号` is part of their grammar).
+    fn both(s: &str) -> [(Vec<Dated>, Vec<Dated>); 3] {
+        let bracketed = |mut d: Dated| {
+            d.closed = false;
+            d
+        };
+        [
+            (year_months(s).collect(), oracle(YEAR_MONTH_PATTERN, s)),
+            (bracketed_numbers(s).map(bracketed).collect(), oracle(BRACKETED_DOCUMENT_NUMBER_PATTERN, s)),
+            (bare_numbers(s).collect(), oracle(BARE_DOCUMENT_NUMBER_PATTERN, s)),
+        ]
+    }
+
+    fn pieces() -> Vec<&'static str> {
+        vec![
+            "19", "20", "2019", "0", "1", "2", "9", "12", "01", "月", "号", "〔", "[", "【", "(", "〕", "发", "字", "函", "编", "公", "年", ".",
+            " ", "至",
+        ]
+    }
+
+    scanners_agree_on_generated_texts!(pieces(), 20, both);
+
+    /// Where the regexes backtrack or a later start wins.
+    #[test]
+    fn the_scanners_agree_on_hand_picked_cases() {
+        for text in [
+            "20198月", "201912月", "201913月", "201901月", "201900月", "2019001月", "20191月", "201910", "2019201910月", "18998月", "2120198月",
+            "20151月至201812月", "〔201923号", "〔2019123456号", "〔20191234号", "【2019号", "[20191号", "公政办发201923", "发2019123456",
+            "字20195号", "函201912345号", "编2019号", "发发20191", "(公编201923)",
+        ] {
+            assert_agree(both(text), text);
+        }
+    }
 }

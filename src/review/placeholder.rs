@@ -1,24 +1,62 @@
 //! `placeholder`: template placeholders left in the text (XX县, ××局, 开展*次, x名, 【】).
 //! Latin words (XXL, Xbox) and products (7×24小时) are not placeholders.
 
+use std::ops::Range;
 use std::sync::LazyLock;
 
-use regex::Regex;
-
 use crate::result::{FindingCode, Severity};
+use crate::scan::{leftmost, Starts};
 use crate::text::{Span, Text};
 use crate::vocab::messages::Message;
-use crate::vocab::review::{PLACEHOLDER_RUNS_PATTERN, PLACEHOLDER_UNITS};
+use crate::vocab::review::{PLACEHOLDER_EMPTY_BRACKETS, PLACEHOLDER_MARKS, PLACEHOLDER_RUN_SETS};
+use crate::vocab::review::PLACEHOLDER_UNITS;
 
 use super::{Capped, ReviewFinding};
 
-static RUN: LazyLock<Regex> = LazyLock::new(|| Regex::new(PLACEHOLDER_RUNS_PATTERN).unwrap());
-static SINGLE: LazyLock<Regex> = LazyLock::new(|| {
+/// The units longest first: after a mark the longest one that follows is read (`X万元`, not `X万`).
+static UNITS_LONGEST_FIRST: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
     let mut units: Vec<&str> = PLACEHOLDER_UNITS.to_vec();
     units.sort_by_key(|u| std::cmp::Reverse(u.len()));
-    let units: Vec<String> = units.iter().map(|u| regex::escape(u)).collect();
-    Regex::new(&format!(r"[Xx×*](?:{})", units.join("|"))).unwrap()
+    units
 });
+
+/// Blanks inside an empty bracket pair (ASCII white space with the vertical tab).
+fn blank(c: char) -> bool {
+    matches!(c, ' ' | '\t' | '\n' | '\x0B' | '\x0C' | '\r')
+}
+
+/// Matches of `at` over `s` (it reads the match at a character, giving its end) at the
+/// characters `first` allows.
+fn scan<'s>(s: &'s str, starts: &'s Starts, at: fn(&str, usize, char) -> Option<usize>) -> impl Iterator<Item = Range<usize>> + 's {
+    leftmost(s, starts, move |s, i, c| at(s, i, c).map(|end| (end, ()))).map(|(m, ())| m)
+}
+
+/// Where runs and single marks can start.
+static RUN_STARTS: LazyLock<Starts> =
+    LazyLock::new(|| Starts::of(PLACEHOLDER_RUN_SETS.iter().flat_map(|set| set.iter().copied()).chain(PLACEHOLDER_EMPTY_BRACKETS.iter().map(|b| b.0))));
+static SINGLE_STARTS: LazyLock<Starts> = LazyLock::new(|| Starts::of(PLACEHOLDER_MARKS.iter().copied()));
+
+/// The end of a placeholder run starting at `i`: two or more of one set (`XX`, `○□`), or an
+/// empty bracket pair.
+fn run_at(s: &str, i: usize, c: char) -> Option<usize> {
+    if let Some(set) = PLACEHOLDER_RUN_SETS.iter().find(|set| set.contains(&c)) {
+        let len: usize = s[i..].chars().take_while(|c| set.contains(c)).map(char::len_utf8).sum();
+        return (len > c.len_utf8()).then_some(i + len);
+    }
+    let &(_, close) = PLACEHOLDER_EMPTY_BRACKETS.iter().find(|(open, _)| *open == c)?;
+    let inside = &s[i + c.len_utf8()..];
+    let rest = inside.trim_start_matches(blank);
+    rest.starts_with(close).then(|| s.len() - rest.len() + close.len_utf8())
+}
+
+/// The end of a mark and the unit after it starting at `i` (`X件`, `*次`).
+fn single_at(s: &str, i: usize, c: char) -> Option<usize> {
+    if !PLACEHOLDER_MARKS.contains(&c) {
+        return None;
+    }
+    let after = i + c.len_utf8();
+    UNITS_LONGEST_FIRST.iter().find(|u| s[after..].starts_with(**u)).map(|u| after + u.len())
+}
 
 /// Placeholders of every paragraph into `out`. The runs (`XX`, `××`) win over the single
 /// marks they overlap (`X件` inside `XX件`); both lists come in reading order, so one walk
@@ -32,23 +70,64 @@ pub fn check(text: &Text, paragraphs: &[Span], out: &mut Capped) {
     for &p in paragraphs {
         let slice = &s[p.range()];
         // Latin words (XXL, Xbox) and products (7×24小时) are not placeholders.
-        let real = |m: &regex::Match| {
-            let span = Span::from(*m).offset(p.start);
-            !(latin(s[..span.start].chars().next_back()) || (m.as_str().ends_with(['X', 'x']) && latin(s[span.end..].chars().next())))
+        let real = |m: &Range<usize>| {
+            let span = Span::new(m.start, m.end).offset(p.start);
+            !(latin(s[..span.start].chars().next_back()) || (slice[m.clone()].ends_with(['X', 'x']) && latin(s[span.end..].chars().next())))
         };
-        let mut runs = RUN.find_iter(slice).filter(real).peekable();
+        let found = |m: Range<usize>| (Span::new(m.start, m.end).offset(p.start), &slice[m]);
+        let mut runs = scan(slice, &RUN_STARTS, run_at).filter(real).peekable();
         let mut run_end = 0;
-        for single in SINGLE.find_iter(slice).filter(real) {
-            while let Some(run) = runs.next_if(|r| r.start() < single.end()) {
-                report(out, Span::from(run).offset(p.start), run.as_str());
-                run_end = run.end();
+        for single in scan(slice, &SINGLE_STARTS, single_at).filter(real) {
+            while let Some(run) = runs.next_if(|r| r.start < single.end) {
+                run_end = run.end;
+                let (span, text) = found(run);
+                report(out, span, text);
             }
-            if run_end <= single.start() {
-                report(out, Span::from(single).offset(p.start), single.as_str());
+            if run_end <= single.start {
+                let (span, text) = found(single);
+                report(out, span, text);
             }
         }
         for run in runs {
-            report(out, Span::from(run).offset(p.start), run.as_str());
+            let (span, text) = found(run);
+            report(out, span, text);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::scan::oracle::{assert_agree, scanners_agree_on_generated_texts};
+    use crate::vocab::review::PLACEHOLDER_RUNS_PATTERN;
+
+    /// The regular expressions the scanners replaced (runs, singles): their oracles.
+    fn oracles() -> [regex::Regex; 2] {
+        let units: Vec<String> = UNITS_LONGEST_FIRST.iter().map(|u| regex::escape(u)).collect();
+        [PLACEHOLDER_RUNS_PATTERN.to_owned(), format!(r"[Xx×*](?:{})", units.join("|"))].map(|p| regex::Regex::new(&p).unwrap())
+    }
+
+    fn both(s: &str) -> [(Vec<Range<usize>>, Vec<Range<usize>>); 2] {
+        let [runs, singles] = oracles();
+        let of = |re: &regex::Regex| re.find_iter(s).map(|m| m.range()).collect::<Vec<_>>();
+        [(scan(s, &RUN_STARTS, run_at).collect(), of(&runs)), (scan(s, &SINGLE_STARTS, single_at).collect(), of(&singles))]
+    }
+
+    fn pieces() -> Vec<&'static str> {
+        let mut out = vec!["X", "x", "×", "*", "○", "□", "【", "】", "〔", "〕", " ", "\t", "\n", "\x0B", "\u{3000}", "a", "7", "县", "万", "小"];
+        out.extend(PLACEHOLDER_UNITS);
+        out
+    }
+
+    scanners_agree_on_generated_texts!(pieces(), 24, both);
+
+    #[test]
+    fn the_scanners_agree_on_hand_picked_cases() {
+        for text in [
+            "XX县", "X县", "xX×件", "××局", "○□○", "○", "【】", "【 \n】", "【\u{3000}】", "〔〕", "【〕", "X万元", "X万", "*小时", "X小", "X人次", "X%",
+            "XXX件", "7×24小时", "【【】】",
+        ] {
+            assert_agree(both(text), text);
         }
     }
 }

@@ -12,7 +12,9 @@ pub const WATERMARKS: &[&str] = &[
     "精品文档", "百度文库", "豆丁网", "道客巴巴", "原创力文档", "下载后可编辑", "本文档由", "如有侵权", "侵权请联系",
 ];
 
-/// A URL as pasted text carries it (after folding: full-width letters read as ASCII).
+/// A URL as pasted text carries it (after folding: full-width letters read as ASCII): the
+/// grammar of `artifacts`' URL scanner, which reads it by hand (kept for its tests' oracle).
+#[cfg(test)]
 pub const URL_PATTERN: &str = r"[Hh][Tt][Tt][Pp][Ss]?://[A-Za-z0-9][A-Za-z0-9.\-_/%?=&#:~+]*|[Ww]{3}\.[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)+[A-Za-z0-9.\-_/%?=&#:~+]*";
 
 /// Words just before a URL that make it the report's own (`登录www.gov.cn查询`, `网址:`):
@@ -32,8 +34,23 @@ pub const TONE_VOWELS: &[char] = &[
     'ǜ',
 ];
 
-/// A parenthesised pinyin annotation right after a character: `(dū)`, `(jiān dū)`.
+/// A parenthesised pinyin annotation right after a character: `(dū)`, `(jiān dū)`. The
+/// grammar of `artifacts`' pinyin scanner (kept for its tests' oracle).
+#[cfg(test)]
 pub const PINYIN_PATTERN: &str = r"\((?:[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,6} ?){1,4}\)";
+
+/// Letters of a pinyin annotation: a–z, ü and the [`TONE_VOWELS`].
+pub fn is_pinyin_letter(c: char) -> bool {
+    c.is_ascii_lowercase() || c == 'ü' || TONE_VOWELS.contains(&c)
+}
+
+/// A pinyin annotation's size: syllables of at most this many letters …
+pub const PINYIN_SYLLABLE_LETTERS: usize = 6;
+/// … and at most this many syllables (`(jiān dū)` has two).
+pub const PINYIN_SYLLABLES: usize = 4;
+
+/// Characters of a URL after its host besides ASCII letters and digits (a host takes `-` and `.`).
+pub const URL_PUNCTUATION: &[u8] = b".-_/%?=&#:~+";
 
 /// Bidirectional controls: they reorder what is displayed (`12件` shown as `件21`).
 pub const BIDI_CONTROLS: &[char] = &[

@@ -4,7 +4,7 @@
 
 use std::sync::LazyLock;
 
-use regex::Regex;
+use crate::re::Regex;
 
 /// What a 法治政府建设 report is about (in its title or announcing sentence).
 pub const REPORT_SUBJECTS: &[&str] = &["法治政府", "法治建设", "依法行政", "法治", "依法治"];

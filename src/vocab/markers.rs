@@ -5,9 +5,10 @@
 //! cut-off sentence). Which *context* makes a marker a heading is outline's business and
 //! its words are in `vocab::headings`.
 
+use std::ops::Range;
 use std::sync::LazyLock;
 
-use regex::{Captures, Regex};
+use crate::scan::{leftmost, run, Starts};
 
 use crate::result::HeadingStyle;
 use crate::vocab::dates::cn_small;
@@ -99,27 +100,14 @@ pub fn cn_numeral(n: u32) -> String {
     super::numerals::write_small(n)
 }
 
-/// The families' patterns, one named group each (the group names are read by [`read`]).
-fn alternatives() -> String {
-    let sequence = SEQUENCE_WORDS.iter().map(|(w, _)| *w).collect::<Vec<_>>().join("|");
-    [
-        format!(r"(?<dun>{CN_NUMBER}){DUN}"),
-        format!(r"\((?<cparen>{CN_NUMBER})\)"),
-        r"(?<num>[0-9]{1,2})[.、]".to_owned(),
-        r"\((?<nparen>[0-9]{1,2})\)".to_owned(),
-        r"(?<circ>[①-⑳])".to_owned(),
-        format!(r"(?<shi>{CN_NUMBER})是"),
-        format!(r"第(?<di>{CN_NUMBER})(?<disep>[,、])?"),
-        format!(r"(?<seq>{sequence})(?<seqsep>[,、])?"),
-    ]
-    .join("|")
+/// Chinese numerals of a marker (`CN_NUMBER`'s class).
+const CN_DIGITS: [char; 10] = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
+/// Circled numbers ① … ⑳.
+const CIRCLED: std::ops::RangeInclusive<char> = '①'..='⑳';
+
+fn is_cn_digit(c: char) -> bool {
+    CN_DIGITS.contains(&c)
 }
-
-/// Every marker-shaped string (unanchored; the text is folded, so `（一）` reads `(一)`).
-pub static MARKER: LazyLock<Regex> = LazyLock::new(|| Regex::new(&alternatives()).unwrap());
-
-/// A marker at the start of a line (spaces before it allowed).
-static LINE_START: LazyLock<Regex> = LazyLock::new(|| Regex::new(&format!(r"^[ \t]*(?:{})", alternatives())).unwrap());
 
 /// The structural markers (一、 (一) 1. (1)) as one non-capturing pattern, for patterns that
 /// read what follows a heading's marker (`一、2021年主要工作情况`).
@@ -127,50 +115,208 @@ pub fn structural_pattern() -> String {
     format!(r"(?:{CN_NUMBER}{DUN}|\({CN_NUMBER}\)|[0-9]{{1,2}}[.、]|\([0-9]{{1,2}}\))")
 }
 
-/// Whether `line` starts with a marker of any family.
+/// Whether `line` starts with a marker of any family (spaces and tabs before it allowed).
 pub fn starts_with_marker(line: &str) -> bool {
-    LINE_START.is_match(line)
+    let rest = line.trim_start_matches([' ', '\t']);
+    rest.chars().next().is_some_and(|c| marker_at(rest, 0, c).is_some())
 }
 
-/// A match of [`MARKER`] read: its family, its number (None for 最后) and whether a
-/// separator follows it (`第一,`, `首先,`).
+/// One marker-shaped string as [`scan`] finds it (byte ranges in the scanned text).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Found {
+    pub whole: Range<usize>,
+    pub family: Family,
+    /// The marker's numeral (`三` of `(三)`) or sequence word (`其次`).
+    pub numeral: Range<usize>,
+    /// A `,` or `、` follows `第一` or a sequence word.
+    pub separated: bool,
+}
+
+/// Every marker-shaped string of `s`, in order and not overlapping: at each character the
+/// families are tried in the order of the grammar (a heading's numbering, see the module
+/// head); the text is folded, so `（一）` reads `(一)`.
+///
+/// The grammar, as the regular expression it once was (kept as the oracle of the tests below):
+/// `CN{1,3}[、.] | \(CN{1,3}\) | [0-9]{1,2}[.、] | \([0-9]{1,2}\) | [①-⑳] | CN{1,3}是 |
+/// 第CN{1,3}[,、]? | (首先|其次|再次|最后)[,、]?` with CN = `[一二三四五六七八九十]`, leftmost-first.
+/// Scanned by hand: in the wasm's small regex engine (no DFA) this alternation over the whole
+/// body was the hottest search of the analysis.
+pub fn scan(s: &str) -> impl Iterator<Item = Found> + '_ {
+    static STARTS: LazyLock<Starts> = LazyLock::new(|| {
+        let sequence = SEQUENCE_WORDS.iter().filter_map(|(w, _)| w.chars().next());
+        Starts::of(CN_DIGITS.iter().copied().chain(['(', '第']).chain('0'..='9').chain(CIRCLED).chain(sequence))
+    });
+    leftmost(s, &STARTS, |s, i, c| marker_at(s, i, c).map(|m| (m.whole.end, m))).map(|(_, m)| m)
+}
+
+/// A separator `,` or `、` at `at`: its length (0 when there is none).
+fn separator_at(s: &str, at: usize) -> usize {
+    match s[at..].chars().next() {
+        Some(c @ (',' | '、')) => c.len_utf8(),
+        _ => 0,
+    }
+}
+
+/// The marker starting at byte `i`, whose character is `c`, if one does.
+fn marker_at(s: &str, i: usize, c: char) -> Option<Found> {
+    let found = |whole_end: usize, family: Family, numeral: Range<usize>, separated: bool| {
+        Some(Found { whole: i..whole_end, family, numeral, separated })
+    };
+    match c {
+        c if is_cn_digit(c) => {
+            // 一、 or 一是: a numeral of at most three characters (a longer run has a numeral
+            // after any three) and the character after it.
+            let (end, n) = run(s, i, 4, is_cn_digit);
+            let next = s[end..].chars().next().filter(|_| n <= 3)?;
+            let family = match next {
+                '、' | '.' => Family::CnDun,
+                '是' => Family::Shi,
+                _ => return None,
+            };
+            found(end + next.len_utf8(), family, i..end, false)
+        }
+        '(' => {
+            let inner = i + 1;
+            let (end, n) = run(s, inner, 4, is_cn_digit);
+            if (1..=3).contains(&n) && s[end..].starts_with(')') {
+                return found(end + 1, Family::CnParen, inner..end, false);
+            }
+            let (end, n) = run(s, inner, 3, |c| c.is_ascii_digit());
+            if (1..=2).contains(&n) && s[end..].starts_with(')') {
+                return found(end + 1, Family::NumParen, inner..end, false);
+            }
+            None
+        }
+        '0'..='9' => {
+            let (end, n) = run(s, i, 3, |c| c.is_ascii_digit());
+            let next = s[end..].chars().next().filter(|&c| n <= 2 && (c == '.' || c == '、'))?;
+            found(end + next.len_utf8(), Family::NumDot, i..end, false)
+        }
+        '①'..='⑳' => found(i + c.len_utf8(), Family::Circled, i..i + c.len_utf8(), false),
+        '第' => {
+            // The numeral takes up to three characters; a separator only right after it.
+            let inner = i + c.len_utf8();
+            let (end, n) = run(s, inner, 3, is_cn_digit);
+            if n == 0 {
+                return None;
+            }
+            let sep = separator_at(s, end);
+            found(end + sep, Family::Di, inner..end, sep > 0)
+        }
+        _ if SEQUENCE_WORDS.iter().any(|(w, _)| w.starts_with(c)) => {
+            let (word, _) = SEQUENCE_WORDS.iter().find(|(w, _)| s[i..].starts_with(w))?;
+            let end = i + word.len();
+            let sep = separator_at(s, end);
+            found(end + sep, Family::Sequence, i..end, sep > 0)
+        }
+        _ => None,
+    }
+}
+
+/// What a marker says: its family, its number (None for 最后) and whether a separator follows
+/// it (`第一,`, `首先,`).
 pub struct Read {
     pub family: Family,
     pub number: Option<u32>,
     pub separated: bool,
 }
 
-/// What a match of [`MARKER`] says; None when its number cannot be read.
-pub fn read(c: &Captures) -> Option<Read> {
-    let (family, number, separated) = if let Some(m) = c.name("dun") {
-        (Family::CnDun, cn_small(m.as_str()), false)
-    } else if let Some(m) = c.name("cparen") {
-        (Family::CnParen, cn_small(m.as_str()), false)
-    } else if let Some(m) = c.name("num") {
-        (Family::NumDot, m.as_str().parse().ok(), false)
-    } else if let Some(m) = c.name("nparen") {
-        (Family::NumParen, m.as_str().parse().ok(), false)
-    } else if let Some(m) = c.name("circ") {
-        (Family::Circled, m.as_str().chars().next().map(|ch| ch as u32 - '①' as u32 + 1), false)
-    } else if let Some(m) = c.name("shi") {
-        (Family::Shi, cn_small(m.as_str()), false)
-    } else if let Some(m) = c.name("di") {
-        (Family::Di, cn_small(m.as_str()), c.name("disep").is_some())
-    } else if let Some(m) = c.name("seq") {
-        let number = SEQUENCE_WORDS.iter().find(|(w, _)| *w == m.as_str()).and_then(|(_, n)| *n);
-        (Family::Sequence, number, c.name("seqsep").is_some())
-    } else {
-        return None;
+/// What the marker `m` of `s` says; None when its number cannot be read.
+pub fn read(s: &str, m: &Found) -> Option<Read> {
+    let numeral = &s[m.numeral.clone()];
+    let number = match m.family {
+        Family::CnDun | Family::CnParen | Family::Shi | Family::Di => cn_small(numeral),
+        Family::NumDot | Family::NumParen => numeral.parse().ok(),
+        Family::Circled => numeral.chars().next().map(|ch| ch as u32 - '①' as u32 + 1),
+        Family::Sequence => SEQUENCE_WORDS.iter().find(|(w, _)| *w == numeral).and_then(|(_, n)| *n),
+        Family::RunIn => None,
     };
-    if (number.is_none() && family != Family::Sequence) || number == Some(0) {
+    if (number.is_none() && m.family != Family::Sequence) || number == Some(0) {
         return None;
     }
-    Some(Read { family, number, separated })
+    Some(Read { family: m.family, number, separated: m.separated })
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::scan::oracle::{seeds, texts};
+
+    /// The regular expression the scanner replaced, one named group per family: the oracle.
+    fn oracle() -> regex::Regex {
+        let sequence = SEQUENCE_WORDS.iter().map(|(w, _)| *w).collect::<Vec<_>>().join("|");
+        let alternatives = [
+            format!(r"(?<dun>{CN_NUMBER}){DUN}"),
+            format!(r"\((?<cparen>{CN_NUMBER})\)"),
+            r"(?<num>[0-9]{1,2})[.、]".to_owned(),
+            r"\((?<nparen>[0-9]{1,2})\)".to_owned(),
+            r"(?<circ>[①-⑳])".to_owned(),
+            format!(r"(?<shi>{CN_NUMBER})是"),
+            format!(r"第(?<di>{CN_NUMBER})(?<disep>[,、])?"),
+            format!(r"(?<seq>{sequence})(?<seqsep>[,、])?"),
+        ];
+        regex::Regex::new(&alternatives.join("|")).unwrap()
+    }
+
+    fn oracle_found(re: &regex::Regex, s: &str) -> Vec<Found> {
+        let groups = [
+            ("dun", Family::CnDun),
+            ("cparen", Family::CnParen),
+            ("num", Family::NumDot),
+            ("nparen", Family::NumParen),
+            ("circ", Family::Circled),
+            ("shi", Family::Shi),
+            ("di", Family::Di),
+            ("seq", Family::Sequence),
+        ];
+        re.captures_iter(s)
+            .map(|c| {
+                let (numeral, family) = groups.iter().find_map(|(g, f)| c.name(g).map(|m| (m.range(), *f))).unwrap();
+                let separated = c.name("disep").is_some() || c.name("seqsep").is_some();
+                Found { whole: c.get(0).unwrap().range(), family, numeral, separated }
+            })
+            .collect()
+    }
+
+    fn pieces() -> Vec<&'static str> {
+        vec![
+            "一", "二", "三", "十", "九", "百", "、", ".", "是", "(", ")", "0", "1", "9", "12", "①", "⑳", "⑴", "第", "首先", "其次",
+            "再次", "最后", "首", "次", ",", " ", "\n", "年", "a", "。", "(一)", "1.",
+        ]
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(3000))]
+        #[test]
+        fn the_scanner_finds_what_the_regex_found(text in texts(pieces(), 24)) {
+            proptest::prop_assert_eq!(scan(&text).collect::<Vec<_>>(), oracle_found(&oracle(), &text), "{:?}", text);
+        }
+    }
+
+    /// Where the regex backtracks or a later start wins: numeral runs of four, digit runs of
+    /// three, 第 before a long numeral, separators after 第一 and 首先 only.
+    #[test]
+    fn the_scanner_agrees_on_hand_picked_cases() {
+        let re = oracle();
+        for text in [
+            "一二三四、", "一二三、", "十一是", "一二三四是", "(一二三四)", "(十二)", "(123)", "(12)", "123.", "12.5", "1、2、", "第一二三四,",
+            "第十二、", "第一,", "第二、三", "首先,其次、再次最后。", "最后", "第", "(", "①②", "⑳、", "第(一)", "一是二是", "2024.3",
+            "五一二、", "三十五、", "十十十、", "(0)", "0.", "第一百", "首先是",
+        ] {
+            assert_eq!(scan(text).collect::<Vec<_>>(), oracle_found(&re, text), "{text}");
+        }
+    }
+
+    /// Every seed report, normalised as the pipeline reads it.
+    #[test]
+    fn the_scanner_agrees_on_every_seed() {
+        let re = oracle();
+        for text in seeds() {
+            let want = oracle_found(&re, &text);
+            assert!(!want.is_empty());
+            assert_eq!(scan(&text).collect::<Vec<_>>(), want);
+        }
+    }
 
     #[test]
     fn every_family_reads_its_number() {
@@ -187,14 +333,14 @@ mod tests {
             ("最后", Family::Sequence, None),
         ];
         for (s, family, number) in cases {
-            let c = MARKER.captures(s).unwrap();
-            let r = read(&c).unwrap();
+            let m = scan(s).next().unwrap();
+            let r = read(s, &m).unwrap();
             assert_eq!((r.family, r.number), (family, number), "{s}");
             // What a family renders, it reads back.
             if let Some(n) = number {
                 let back = family.render(n);
-                let c = MARKER.captures(&back).unwrap();
-                assert_eq!(read(&c).map(|r| (r.family, r.number)), Some((family, Some(n))), "{back}");
+                let m = scan(&back).next().unwrap();
+                assert_eq!(read(&back, &m).map(|r| (r.family, r.number)), Some((family, Some(n))), "{back}");
             }
         }
     }

@@ -79,11 +79,26 @@ pub fn is_word_char(c: char) -> bool {
     super::chars::is_han(c) || matches!(c, '\u{F900}'..='\u{FAFF}' | '〇')
 }
 
+/// The centuries a year of a date or document number starts with (`19xx`, `20xx`).
+pub const YEAR_CENTURIES: &[&str] = &["19", "20"];
+/// The character after a month's number.
+pub const MONTH_MARK: char = '月';
+/// Brackets a document number's year stands in: `〔2019〕23号` (and `[`, `【`, `(`).
+pub const DOCUMENT_NUMBER_OPENERS: &[char] = &['〔', '[', '【', '('];
+/// Last characters of an issuer's abbreviation before a document number's year (`公政办发2019`).
+pub const DOCUMENT_NUMBER_ISSUER_ENDS: &[char] = &['发', '字', '函', '编'];
+/// The character a document number ends with (`23号`).
+pub const DOCUMENT_NUMBER_END: char = '号';
+
+// The shapes above as the regular expressions they once were (the oracles of `review::copying`'s tests).
 /// A year glued to its month: `20198月` (2019年8月).
+#[cfg(test)]
 pub const YEAR_MONTH_PATTERN: &str = r"((?:19|20)[0-9]{2})(1[0-2]|0?[1-9])月";
 /// A document number in brackets that lost its closing 〕: `〔201923号`.
+#[cfg(test)]
 pub const BRACKETED_DOCUMENT_NUMBER_PATTERN: &str = r"[〔\[【(]((?:19|20)[0-9]{2})([0-9]{1,4})号";
 /// A document number that lost both brackets after its issuer's abbreviation: `公政办发201923`.
+#[cfg(test)]
 pub const BARE_DOCUMENT_NUMBER_PATTERN: &str = r"(?:发|字|函|编)((?:19|20)[0-9]{2})([0-9]{1,4})(号)?";
 /// Between two dates of one range: `20151月至201812月` is one finding.
 pub const RANGE_JOINERS: &[&str] = &["至", "到", "-", "—", "~", "－"];
@@ -133,5 +148,13 @@ pub const JINXING: &str = "进行";
 
 // ---- Placeholders (`review::placeholder`) ----
 
-/// Runs that are placeholders whatever follows: XX, ××, ○○, □□, empty 【】 and 〔〕.
+/// Runs that are placeholders whatever follows: two or more characters of one of these sets
+/// (XX, x×, ○○, □□) …
+pub const PLACEHOLDER_RUN_SETS: &[&[char]] = &[&['X', 'x', '×'], &['○', '□']];
+/// … and these brackets with nothing but blanks inside (【】, 〔 〕).
+pub const PLACEHOLDER_EMPTY_BRACKETS: &[(char, char)] = &[('【', '】'), ('〔', '〕')];
+/// A mark standing for a missing figure before one of `vocab::units::PLACEHOLDER_UNITS` (X件, *次).
+pub const PLACEHOLDER_MARKS: &[char] = &['X', 'x', '×', '*'];
+/// The runs as the regular expression they once were (the oracle of `review::placeholder`'s tests).
+#[cfg(test)]
 pub const PLACEHOLDER_RUNS_PATTERN: &str = r"[Xx×]{2,}|[○□]{2,}|【[ \t\n\x0B\x0C\r]*】|〔[ \t\n\x0B\x0C\r]*〕";
