@@ -141,3 +141,8 @@ export async function analyze(text) {
     w.postMessage({ id, text, testHook });
   });
 }
+
+// Started with the page, not at the first analysis: the worker compiles the core and runs its
+// warm-up analysis (www/worker.js) while the reader is still choosing a text, so the first
+// analysis does not wait for either (docs/performance.md, "The first analysis").
+worker = startWorker();

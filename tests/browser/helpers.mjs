@@ -23,6 +23,21 @@ export async function openPage(page, path = '/') {
   await expect(page.locator('body')).toHaveAttribute('data-analysis', 'idle');
 }
 
+/** Count the workers the page starts (`workersStarted`): a trap or a cancel starts a fresh one, the page's load one. */
+export async function countWorkers(page) {
+  await page.addInitScript(() => {
+    const Original = window.Worker;
+    window.__workersStarted = 0;
+    window.Worker = class extends Original {
+      constructor(...args) {
+        super(...args);
+        window.__workersStarted++;
+      }
+    };
+  });
+}
+export const workersStarted = (page) => page.evaluate(() => window.__workersStarted);
+
 /** Type (fill) a text into the editor, as a paste would, and wait for its analysis. */
 export async function pasteText(page, text) {
   await page.locator('#source').fill(text);

@@ -3,24 +3,9 @@
 // loop for ever; the client must replace the worker (a fresh instance), the page must say what
 // happened, and the next analysis must work.
 import { test, expect } from '@playwright/test';
-import { openPage, pasteText, waitAnalysed } from './helpers.mjs';
+import { countWorkers, openPage, pasteText, waitAnalysed, workersStarted } from './helpers.mjs';
 
 const REPORT = '一、工作情况\n全年共受理行政复议案件15件,其中维持9件,办结率100%。';
-
-// Counts the workers the page starts: a trap or a cancel must start a fresh one.
-async function countWorkers(page) {
-  await page.addInitScript(() => {
-    const Original = window.Worker;
-    window.__workersStarted = 0;
-    window.Worker = class extends Original {
-      constructor(...args) {
-        super(...args);
-        window.__workersStarted++;
-      }
-    };
-  });
-}
-const workersStarted = (page) => page.evaluate(() => window.__workersStarted);
 
 function hook(page, kind) {
   return page.evaluate(async (k) => (await import('./analyzer-client.js')).testHookForNextAnalysis(k), kind);
