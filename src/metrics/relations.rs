@@ -20,6 +20,10 @@
 //!   before the rate, the denominator the one before it, and the numerator's phrase shares
 //!   a word with the rate's (`办结176923件,办结率98%`, `调处成功1329件,成功率达95%`).
 
+use std::sync::LazyLock;
+
+use aho_corasick::AhoCorasick;
+
 use super::ExtractedRelation;
 use crate::quantity::Quantity;
 use crate::result::MetricKind;
@@ -64,18 +68,27 @@ struct Sentences<'s> {
     /// run of triggers (issue 15).
     opens: Vec<u32>,
     closes: Vec<u32>,
+    /// Byte positions of the marks a list's closing 等 is looked for before (`ET_CETERA_STOPS`):
+    /// the scan to the first of them ran to the sentence's end after each breakdown.
+    list_stops: Vec<u32>,
 }
 
 /// Positions of `c` in `s`, in order (none past 4 GiB, which `validate` never lets in).
-fn positions(s: &str, c: char) -> Vec<u32> {
+fn positions(s: &str, c: &[char]) -> Vec<u32> {
     s.match_indices(c).map_while(|(i, _)| u32::try_from(i).ok()).collect()
+}
+
+/// The first of `positions` in `[from, to)`.
+fn first_in(positions: &[u32], from: usize, to: usize) -> Option<usize> {
+    let k = positions.partition_point(|&p| (p as usize) < from);
+    positions.get(k).map(|&p| p as usize).filter(|&p| p < to)
 }
 
 impl<'s> Sentences<'s> {
     fn new(s: &'s str) -> Sentences<'s> {
         // Past 4 GiB (never, after `validate`) no end is indexed: the windows bound the search.
         let ends = s.char_indices().filter(|&(_, c)| is_sentence_end(c)).map_while(|(i, _)| u32::try_from(i).ok()).collect();
-        Sentences { s, ends, opens: positions(s, '('), closes: positions(s, ')') }
+        Sentences { s, ends, opens: positions(s, &['(']), closes: positions(s, &[')']), list_stops: positions(s, ET_CETERA_STOPS) }
     }
 
     /// Whether `[from, pos)` has a `(` not closed before `pos`.
@@ -86,8 +99,12 @@ impl<'s> Sentences<'s> {
 
     /// The first `)` in `[from, to)`.
     fn first_close(&self, from: usize, to: usize) -> Option<usize> {
-        let k = self.closes.partition_point(|&c| (c as usize) < from);
-        self.closes.get(k).map(|&c| c as usize).filter(|&c| c < to)
+        first_in(&self.closes, from, to)
+    }
+
+    /// Whether the first of `ET_CETERA_STOPS` in `[from, to)` is 等: a list that closes with it.
+    fn closes_with_et_cetera(&self, from: usize, to: usize) -> bool {
+        first_in(&self.list_stops, from, to).is_some_and(|p| self.s[p..].starts_with(ET_CETERA))
     }
 
     /// Start of the sentence containing `pos` (at most [`WINDOW`] bytes back): just after the
@@ -121,13 +138,19 @@ fn same_unit(a: &Quantity, b: &Quantity) -> bool {
     a.unit == b.unit && a.kind == b.kind
 }
 
+/// The breakdown triggers' first words, one automaton: every trigger starts with one of them
+/// and each of them is a trigger, so a text has a trigger exactly where it has one of these.
+/// (A `contains` per trigger built a searcher per word and gap, twice per part.)
+static HEADS: LazyLock<AhoCorasick> = LazyLock::new(|| AhoCorasick::new(BREAKDOWN_HEADS).expect("breakdown heads"));
+
+fn has_trigger(s: &str) -> bool {
+    HEADS.is_match(s)
+}
+
 fn breakdowns(s: &str, sentences: &Sentences, quantities: &[Quantity], out: &mut Vec<ExtractedRelation>) {
     let mut seen_trigger_end = 0;
-    // A sorted vector, not a set: a run of triggers has one every few bytes.
-    let mut heads: Vec<usize> = BREAKDOWN_HEADS.iter().flat_map(|h| s.match_indices(h).map(|(at, _)| at)).collect();
-    heads.sort_unstable();
-    heads.dedup();
-    for pos in heads {
+    // The heads share no character, so one non-overlapping pass finds each of them.
+    for pos in HEADS.find_iter(s).map(|m| m.start()) {
         if pos < seen_trigger_end {
             continue;
         }
@@ -176,7 +199,7 @@ fn breakdowns(s: &str, sentences: &Sentences, quantities: &[Quantity], out: &mut
         for i in after {
             // The next trigger opens a breakdown of its own.
             let gap = &s[prev_end.min(quantities[i].span.start)..quantities[i].span.start];
-            if BREAKDOWN_TRIGGERS.iter().any(|(w, _)| gap.contains(w)) || parts.len() == MAX_MEMBERS {
+            if has_trigger(gap) || parts.len() == MAX_MEMBERS {
                 break;
             }
             prev_end = quantities[i].span.end;
@@ -186,7 +209,7 @@ fn breakdowns(s: &str, sentences: &Sentences, quantities: &[Quantity], out: &mut
                 .find(|&(_, c)| PART_CLAUSE_MARKS.contains(&c))
                 .map_or(trigger.end, |(k, c)| trigger.end + k + c.len_utf8());
             let clause = &s[clause_start..quantities[i].span.start];
-            if BREAKDOWN_TRIGGERS.iter().any(|(w, _)| clause.contains(w)) && clause_start > trigger.end {
+            if clause_start > trigger.end && has_trigger(clause) {
                 break;
             }
             if opens_with_verb(clause) {
@@ -200,7 +223,7 @@ fn breakdowns(s: &str, sentences: &Sentences, quantities: &[Quantity], out: &mut
             continue;
         }
         let last_end = quantities[*parts.last().unwrap_or(&total)].span.end;
-        let closes_with_deng = s[last_end..end].trim_start_matches(|c: char| !ET_CETERA_STOPS.contains(&c)).starts_with(ET_CETERA);
+        let closes_with_deng = sentences.closes_with_et_cetera(last_end, end);
         let exhaustive = exhaustive_word && !closes_with_deng;
         let span = quantities[total].span.cover(Span::new(pos, last_end));
         out.push(ExtractedRelation::Breakdown { total, parts, exhaustive, span });
@@ -389,5 +412,64 @@ fn rates(s: &str, sentences: &Sentences, quantities: &[Quantity], indicators: &[
         }
         let span = quantities[den].span.cover(q.span);
         out.push(ExtractedRelation::Rate { numerator: num, denominator: den, rate: r, span });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The scans the indexes replaced, as they were written: the oracles.
+    fn open_paren_by_scan(s: &str, from: usize, pos: usize) -> bool {
+        let clause = &s[from..pos];
+        clause.rfind('(').is_some_and(|o| !clause[o..].contains(')'))
+    }
+
+    fn close_by_scan(s: &str, from: usize, to: usize) -> Option<usize> {
+        s[from..to].find(')').map(|i| from + i)
+    }
+
+    fn et_cetera_by_scan(s: &str, from: usize, to: usize) -> bool {
+        s[from..to].trim_start_matches(|c: char| !ET_CETERA_STOPS.contains(&c)).starts_with(ET_CETERA)
+    }
+
+    fn pieces() -> Vec<&'static str> {
+        vec!["(", ")", "等", ",", ";", "。", "\n", "其中", "3件", "a", "中", "(包括", "等)"]
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2000))]
+        #[test]
+        fn the_indexes_answer_as_the_scans_did(
+            parts in proptest::collection::vec(proptest::sample::select(pieces()), 0..40),
+            a in 0usize..200,
+            b in 0usize..200,
+        ) {
+            let s: String = parts.concat();
+            let bounds: Vec<usize> = (0..=s.len()).filter(|&i| s.is_char_boundary(i)).collect();
+            let (x, y) = (bounds[a % bounds.len()], bounds[b % bounds.len()]);
+            let (from, to) = (x.min(y), x.max(y));
+            let sentences = Sentences::new(&s);
+            proptest::prop_assert_eq!(sentences.open_paren_between(from, to), open_paren_by_scan(&s, from, to), "{:?} {}..{}", s, from, to);
+            proptest::prop_assert_eq!(sentences.first_close(from, to), close_by_scan(&s, from, to), "{:?} {}..{}", s, from, to);
+            proptest::prop_assert_eq!(sentences.closes_with_et_cetera(from, to), et_cetera_by_scan(&s, from, to), "{:?} {}..{}", s, from, to);
+        }
+    }
+
+    #[test]
+    fn the_indexes_on_hand_checked_cases() {
+        let s = "共12件(其中3件)等,其中(包括2项";
+        let sentences = Sentences::new(s);
+        let at = |w: &str| s.find(w).unwrap();
+        // Inside the first parenthesis, before it closes: open; after it closes: not.
+        assert!(sentences.open_paren_between(0, at("3件")));
+        assert!(!sentences.open_paren_between(0, at("等")));
+        // The second ( is never closed.
+        assert!(sentences.open_paren_between(at(","), s.len()));
+        assert_eq!(sentences.first_close(0, s.len()), Some(at(")")));
+        assert_eq!(sentences.first_close(at("等"), s.len()), None);
+        // After 3件 the first stop is ), not 等; after ) it is 等.
+        assert!(!sentences.closes_with_et_cetera(at("3件"), s.len()));
+        assert!(sentences.closes_with_et_cetera(at(")") + 1, s.len()));
     }
 }
