@@ -4,8 +4,10 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$HOME/.cargo/bin:$PATH"
 
-cargo build --quiet --release --lib --target wasm32-unknown-unknown
-wasm=target/wasm32-unknown-unknown/release/fazhi_analyzer.wasm
+# The small regex engine (the `lite` feature) and the size-optimised `wasm` profile (Cargo.toml): the
+# shipped size target of issue 12 (docs/performance.md, "wasm size with regex-lite").
+cargo build --quiet --profile wasm --features lite --lib --target wasm32-unknown-unknown
+wasm=target/wasm32-unknown-unknown/wasm/fazhi_analyzer.wasm
 # No name section: function names are for debuggers, and they were a tenth of the shipped bytes.
 wasm-bindgen --target web --remove-name-section --out-dir www/pkg "$wasm"
 wasm-bindgen --target nodejs --out-dir target/pkg-node "$wasm"

@@ -12,7 +12,9 @@ use std::ops::Range;
 /// decodes and tests the rest, so the grammar is tried only where it can match.
 pub struct Starts {
     bits: Box<[u64; 1024]>,
-    first: [bool; 256],
+    /// Per byte: 0 when a start character begins with it, else the length of the character it
+    /// begins (what to skip).
+    skip: [u8; 256],
     /// The first bytes, when there are at most three of them (memchr's reach).
     few: Option<Vec<u8>>,
 }
@@ -21,19 +23,20 @@ impl Starts {
     /// `chars` must lie in the Basic Multilingual Plane (every grammar's first characters do).
     pub fn of(chars: impl IntoIterator<Item = char>) -> Starts {
         let mut bits = Box::new([0u64; 1024]);
-        let mut first = [false; 256];
+        let mut skip: [u8; 256] = std::array::from_fn(|b| utf8_len(b as u8) as u8);
         for c in chars {
             let mut buf = [0; 4];
-            first[usize::from(c.encode_utf8(&mut buf).as_bytes()[0])] = true;
+            skip[usize::from(c.encode_utf8(&mut buf).as_bytes()[0])] = 0;
             let c = c as usize;
             assert!(c < 0x10000, "a start character outside the BMP");
             bits[c >> 6] |= 1 << (c & 63);
         }
-        let firsts: Vec<u8> = (0..=255u8).filter(|&b| first[usize::from(b)]).collect();
+        let firsts: Vec<u8> = (0..=255u8).filter(|&b| skip[usize::from(b)] == 0).collect();
         let few = (firsts.len() <= 3).then_some(firsts);
-        Starts { bits, first, few }
+        Starts { bits, skip, few }
     }
 
+    #[inline(always)]
     fn has(&self, c: u32) -> bool {
         let c = c as usize;
         c < 0x10000 && self.bits[c >> 6] & (1 << (c & 63)) != 0
@@ -46,12 +49,12 @@ impl Starts {
                 Some(&[x]) => i + memchr::memchr(x, &b[i..])?,
                 Some(&[x, y]) => i + memchr::memchr2(x, y, &b[i..])?,
                 Some(&[x, y, z]) => i + memchr::memchr3(x, y, z, &b[i..])?,
-                _ => {
-                    while !self.first[usize::from(*b.get(i)?)] {
-                        i += utf8_len(b[i]);
+                _ => loop {
+                    match self.skip[usize::from(*b.get(i)?)] {
+                        0 => break i,
+                        len => i += usize::from(len),
                     }
-                    i
-                }
+                },
             };
             let (code, len) = decode(b, i);
             if self.has(code) {
@@ -64,6 +67,7 @@ impl Starts {
 
 /// The length of the character a byte starts (1 for a continuation byte: never met at a
 /// character boundary).
+#[inline(always)]
 fn utf8_len(lead: u8) -> usize {
     match lead {
         0xE0..=0xEF => 3,
@@ -75,6 +79,9 @@ fn utf8_len(lead: u8) -> usize {
 
 /// The code point starting at byte `i` of valid UTF-8 and its length (astral characters as
 /// 0x10000: no grammar starts with one).
+// Inlined by hand: the wasm is built for size (opt-level "z"), which would call each of these
+// tiny functions once per character.
+#[inline(always)]
 fn decode(b: &[u8], i: usize) -> (u32, usize) {
     let lead = u32::from(b[i]);
     let cont = |k: usize| u32::from(b[i + k] & 0x3F);

@@ -100,11 +100,22 @@ static RECIPIENT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(r"^{name}(?:{alt})(?:{and}{name}(?:{alt}))*[ \t]*:")).unwrap()
 });
 
-/// Whether a label pattern can match in `t`: each of them ends with `:`, and most lines have
-/// none. A memchr instead of the regex on every line (in the wasm's small regex engine the
-/// alternation of spaced-out labels was slow to try at every character).
+/// Whether a label pattern can match in `t`: each of them is a label, blanks and `:`, so some
+/// `:` must follow a label's last character (blanks between). Most lines have no `:` at all,
+/// and many of the rest (`一是…:`) none after a label: checked with a memchr and a character
+/// instead of the regex on every line (in the wasm's small regex engine the alternation of
+/// spaced-out labels was slow to try at every character).
 fn may_hold_label(t: &str) -> bool {
-    memchr::memchr(b':', t.as_bytes()).is_some()
+    static LABEL_ENDS: LazyLock<Vec<char>> = LazyLock::new(|| {
+        let mut ends: Vec<char> = vocab::META_LABELS.iter().chain(vocab::FOOTER_LABELS).filter_map(|l| l.chars().next_back()).collect();
+        ends.sort_unstable();
+        ends.dedup();
+        ends
+    });
+    memchr::memchr_iter(b':', t.as_bytes()).any(|colon| {
+        let before = t[..colon].trim_end_matches([' ', '\t']);
+        before.chars().next_back().is_some_and(|c| LABEL_ENDS.binary_search(&c).is_ok())
+    })
 }
 
 /// Whether `t` starts with a label of `re` (`META_START`, `FOOTER_START`).

@@ -83,6 +83,9 @@ struct Dated {
     closed: bool,
 }
 
+/// Where a year of `YEAR_CENTURIES` can start.
+static YEAR_STARTS: LazyLock<Starts> = LazyLock::new(|| Starts::of(YEAR_CENTURIES.iter().filter_map(|c| c.chars().next())));
+
 /// A year of `YEAR_CENTURIES` at byte `i`: its end.
 fn year_at(s: &str, i: usize) -> Option<usize> {
     let digits = s.as_bytes().get(i..i + 4)?;
@@ -100,8 +103,7 @@ fn number_after(s: &str, from: usize) -> Option<(usize, Option<usize>)> {
 /// Years glued to a month (`20198月`, `201912月`): a year, then `1[0-2]`, `0[1-9]` or `[1-9]`,
 /// then 月 (`vocab::review::YEAR_MONTH_PATTERN`, the tests' oracle).
 fn year_months(s: &str) -> impl Iterator<Item = Dated> + '_ {
-    static STARTS: LazyLock<Starts> = LazyLock::new(|| Starts::of(YEAR_CENTURIES.iter().filter_map(|c| c.chars().next())));
-    leftmost(s, &STARTS, |s, i, _| {
+    leftmost(s, &YEAR_STARTS, |s, i, _| {
         let j = year_at(s, i)?;
         let b = s.as_bytes();
         let digit = |k: usize, range: std::ops::RangeInclusive<u8>| b.get(k).is_some_and(|d| range.contains(d));
@@ -143,8 +145,11 @@ fn bracketed_numbers(s: &str) -> impl Iterator<Item = Dated> + '_ {
 /// the issuer's last character, a year, one to four digits, 号 if there
 /// (`BARE_DOCUMENT_NUMBER_PATTERN`, the tests' oracle).
 fn bare_numbers(s: &str) -> impl Iterator<Item = Dated> + '_ {
-    static STARTS: LazyLock<Starts> = LazyLock::new(|| Starts::of(DOCUMENT_NUMBER_ISSUER_ENDS.iter().copied()));
-    leftmost(s, &STARTS, |s, i, c| {
+    // Found from the year (its digits are rare, the issuers' characters are not; two matches
+    // never overlap, so each year after one is the next one's).
+    leftmost(s, &YEAR_STARTS, |s, year, _| {
+        let c = s[..year].chars().next_back()?;
+        let i = year - c.len_utf8();
         let (year, digits_end, closed) = dated_number(s, i, c, DOCUMENT_NUMBER_ISSUER_ENDS)?;
         let end = closed.unwrap_or(digits_end);
         Some((end, Dated { whole: i..end, number: year.end..digits_end, year, closed: closed.is_some() }))
