@@ -207,3 +207,18 @@ fn an_outline_cut_at_its_budget_claims_no_missing_part() {
     assert!(a.findings.iter().any(|f| serde_json::to_value(f.code).unwrap() == "headings-omitted"));
     assert!(a.findings.iter().all(|f| serde_json::to_value(f.code).unwrap() != "section-missing"));
 }
+
+/// A real document dense in short headings stays whole: a section listing 990 numbered items
+/// of ~30 bytes in ten groups (a 权责清单 pasted in), a heading per ~30 bytes, is under the budget.
+#[test]
+fn a_long_numbered_list_of_a_real_appendix_is_not_cut() {
+    let groups = ["(一)", "(二)", "(三)", "(四)", "(五)", "(六)", "(七)", "(八)", "(九)", "(十)"];
+    let items: String = groups
+        .iter()
+        .map(|g| format!("{g}行政许可事项\n{}", (1..=99).map(|k| format!("{k}.行政许可事项办理\n")).collect::<String>()))
+        .collect();
+    let text = format!("2024年度法治政府建设情况报告\n一、主要举措和成效\n{items}");
+    let a = analyze(&text);
+    assert_eq!(a.outline.len(), 1 + 10 + 990, "every item listed");
+    assert!(a.findings.iter().all(|f| serde_json::to_value(f.code).unwrap() != "headings-omitted"));
+}

@@ -184,13 +184,9 @@ fn breakdowns(s: &str, sentences: &Sentences, quantities: &[Quantity], out: &mut
         // to the end of the sentence.
         let before_trigger = s[..pos].trim_end_matches([' ', ':']);
         // `(包括行政许可17项…)` after a noun: an unclosed ( in the clause before.
-        let in_paren = before_trigger.ends_with('(') || sentences.open_paren_between(sentences.start(pos), pos);
-        let end = if in_paren {
-            let sentence = sentences.end(pos);
-            sentences.first_close(pos, sentence).unwrap_or(sentence)
-        } else {
-            sentences.end(pos)
-        };
+        let (sent_start, sentence_end) = (sentences.start(pos), sentences.end(pos));
+        let in_paren = before_trigger.ends_with('(') || sentences.open_paren_between(sent_start, pos);
+        let end = if in_paren { sentences.first_close(pos, sentence_end).unwrap_or(sentence_end) } else { sentence_end };
         let after = metrics_in(quantities, trigger.end, end);
         if after.is_empty() {
             continue;
@@ -199,7 +195,6 @@ fn breakdowns(s: &str, sentences: &Sentences, quantities: &[Quantity], out: &mut
         // The total: the figure right before the trigger (at most a short noun between),
         // or, for a sentence that opens with 其中, the first figure of the parts' unit in
         // the sentence before.
-        let sent_start = sentences.start(pos);
         let opens_sentence = s[sent_start..pos].trim().is_empty();
         let total = if opens_sentence {
             let prev_end = s[..sent_start].char_indices().next_back().map_or(0, |(i, _)| i);
