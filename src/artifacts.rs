@@ -164,7 +164,7 @@ fn glued_into_sentence(s: &str, url: Span) -> bool {
 
 /// Sorted, overlapping or space-separated neighbours joined (a watermark and its URL are one).
 fn merge(s: &str, mut found: Vec<(Artifact, Span)>) -> Vec<(Artifact, Span)> {
-    found.sort_by_key(|&(_, span)| (span.start, span.end));
+    crate::sort::stable_by_key(&mut found, |&(_, span)| (span.start, span.end));
     let mut out: Vec<(Artifact, Span)> = Vec::with_capacity(found.len());
     for (kind, span) in found {
         if let Some((last_kind, last)) = out.last_mut() {

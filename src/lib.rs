@@ -37,6 +37,7 @@ pub mod register;
 mod result;
 mod review;
 mod scan;
+mod sort;
 pub mod text;
 mod vocab;
 #[cfg(not(target_arch = "wasm32"))]

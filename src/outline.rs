@@ -609,7 +609,7 @@ fn merge(headings: Vec<OutlineHeading>, run_in: Vec<(OutlineHeading, Option<usiz
         })
         .chain(run_in.into_iter().map(|(h, p)| (usize::MAX, h, p)))
         .collect();
-    all.sort_by_key(|(_, h, _)| h.span.start);
+    crate::sort::stable_by_key(&mut all, |(_, h, _)| h.span.start);
     let mut new_index = HashMap::new();
     for (k, (old, _, _)) in all.iter().enumerate() {
         if *old != usize::MAX {

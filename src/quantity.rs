@@ -455,7 +455,7 @@ mod tests {
     fn oracle() -> regex::Regex {
         let alternatives = |words: &mut dyn Iterator<Item = &str>| words.map(regex::escape).collect::<Vec<_>>().join("|");
         let mut units: Vec<&str> = UNITS.iter().map(|(u, _, _)| *u).collect();
-        units.sort_by_key(|u| std::cmp::Reverse(u.chars().count()));
+        crate::sort::stable_by_key(&mut units, |u| std::cmp::Reverse(u.chars().count()));
         units.dedup();
         let units = alternatives(&mut units.into_iter());
         let pre = alternatives(&mut APPROX_BEFORE.iter().map(|(w, _)| *w));

@@ -43,7 +43,7 @@ pub fn link(files: &[&str], texts: &[&str], results: &mut [Analysis]) {
     }
     for result in results.iter_mut() {
         // The same order as the single-report findings: whole-document first, then reading order.
-        result.findings.sort_by_key(|f| (f.start.map(|s| (s, f.end)), f.code));
+        crate::sort::stable_by_key(&mut result.findings, |f| (f.start.map(|s| (s, f.end)), f.code));
         for (id, f) in result.findings.iter_mut().enumerate() {
             f.id = id;
         }

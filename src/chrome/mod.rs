@@ -76,7 +76,7 @@ pub struct Field {
 /// A label pattern: its characters may be spaced out (`索  引  号`).
 fn label_alternation(labels: &[&str]) -> String {
     let mut labels: Vec<&str> = labels.to_vec();
-    labels.sort_by_key(|l| std::cmp::Reverse(l.chars().count()));
+    crate::sort::stable_by_key(&mut labels, |l| std::cmp::Reverse(l.chars().count()));
     labels
         .iter()
         .map(|l| l.chars().map(|c| crate::re::escape(&c.to_string())).collect::<Vec<_>>().join(r"[ \t]*"))
@@ -93,7 +93,7 @@ static FOOTER_START: LazyLock<Regex> =
 static RECIPIENT: LazyLock<Regex> = LazyLock::new(|| {
     let mut suffixes: Vec<&str> = vocab::ORG_SUFFIXES.to_vec();
     suffixes.extend(vocab::RECIPIENT_SUFFIXES);
-    suffixes.sort_by_key(|s| std::cmp::Reverse(s.len()));
+    crate::sort::stable_by_key(&mut suffixes, |s| std::cmp::Reverse(s.len()));
     let alt = suffixes.iter().map(|s| crate::re::escape(s)).collect::<Vec<_>>().join("|");
     let name = format!("[^{}]{{1,30}}?", vocab::NOT_IN_RECIPIENT);
     let and = crate::re::escape(vocab::RECIPIENT_JOINER);
@@ -108,7 +108,7 @@ static RECIPIENT: LazyLock<Regex> = LazyLock::new(|| {
 fn may_hold_label(t: &str) -> bool {
     static LABEL_ENDS: LazyLock<Vec<char>> = LazyLock::new(|| {
         let mut ends: Vec<char> = vocab::META_LABELS.iter().chain(vocab::FOOTER_LABELS).filter_map(|l| l.chars().next_back()).collect();
-        ends.sort_unstable();
+        crate::sort::stable(&mut ends);
         ends.dedup();
         ends
     });

@@ -115,7 +115,7 @@ static PHRASES: LazyLock<AhoCorasick> = LazyLock::new(|| {
 
 fn phrases_longest_first() -> Vec<&'static str> {
     let mut phrases: Vec<&str> = SET_PHRASES.to_vec();
-    phrases.sort_by_key(|p| std::cmp::Reverse(p.len()));
+    crate::sort::stable_by_key(&mut phrases, |p| std::cmp::Reverse(p.len()));
     phrases
 }
 
@@ -155,10 +155,10 @@ impl<'t> Context<'t> {
                 }
             }
         }
-        names.sort();
+        crate::sort::stable(&mut names);
         let phrases = PHRASES.find_iter(b).map(|m| Span::new(m.start(), m.end()).offset(body.start)).collect();
         let mut markers: Vec<Span> = outline.headings.iter().map(|h| h.marker).collect();
-        markers.sort();
+        crate::sort::stable(&mut markers);
         Context { s, names, quotes, phrases, markers }
     }
 

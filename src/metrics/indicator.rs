@@ -281,7 +281,7 @@ static VERB_MATCHER: LazyLock<(AhoCorasick, Vec<bool>)> = LazyLock::new(|| {
 /// [`VERBS`] sorted, for exact lookups.
 static VERB_SET: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
     let mut v = VERBS.to_vec();
-    v.sort_unstable();
+    crate::sort::stable(&mut v);
     v
 });
 
@@ -307,7 +307,7 @@ impl EdgeIndex {
                 None => by_char.push((c, vec![i])),
             }
         }
-        by_char.sort_unstable_by_key(|(c, _)| *c);
+        crate::sort::stable_by_key(&mut by_char, |(c, _)| *c);
         EdgeIndex { words, by_char }
     }
 

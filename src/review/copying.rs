@@ -407,7 +407,7 @@ fn left_on_stacks(stacks: &MarkStacks, scan: &mut MarkScan) {
             }
         }
     }
-    open.sort_by_key(|&(_, at, _)| at);
+    crate::sort::stable_by_key(&mut open, |&(_, at, _)| at);
     scan.open = open;
 }
 

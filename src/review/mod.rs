@@ -121,7 +121,7 @@ impl Capped {
             }
         }
         let order = |e: &Entry| (e.key.0, e.finding.code, e.key.1);
-        entries.sort_by_key(order);
+        crate::sort::stable_by_key(&mut entries, order);
         let mut findings: Vec<ReviewFinding> = entries.into_iter().map(|e| e.finding).collect();
         findings.dedup_by(|a, b| a.code == b.code && a.span == b.span && a.message == b.message);
         if more.is_empty() {
@@ -133,7 +133,7 @@ impl Capped {
             findings.push(ReviewFinding::new(f.code, f.severity, Message::MoreOfTheSame { rest, all: listed + rest }, f.span));
         }
         // Stable: the count follows the listed findings of its code at the same span.
-        findings.sort_by_key(|f| (f.span.map(|s| (s.start, s.end)), f.code));
+        crate::sort::stable_by_key(&mut findings, |f| (f.span.map(|s| (s.start, s.end)), f.code));
         findings
     }
 }

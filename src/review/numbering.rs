@@ -94,6 +94,6 @@ pub fn check(text: &Text, outline: &Outline) -> Vec<ReviewFinding> {
             }
         }
     }
-    findings.sort_by_key(|f| f.span.map(|s| s.start));
+    crate::sort::stable_by_key(&mut findings, |f| f.span.map(|s| s.start));
     findings
 }

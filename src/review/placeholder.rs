@@ -16,7 +16,7 @@ use super::{Capped, ReviewFinding};
 /// The units longest first: after a mark the longest one that follows is read (`X万元`, not `X万`).
 static UNITS_LONGEST_FIRST: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
     let mut units: Vec<&str> = PLACEHOLDER_UNITS.to_vec();
-    units.sort_by_key(|u| std::cmp::Reverse(u.len()));
+    crate::sort::stable_by_key(&mut units, |u| std::cmp::Reverse(u.len()));
     units
 });
 

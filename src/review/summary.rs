@@ -56,7 +56,7 @@ fn quantified(figures: &[Span], section: &Section) -> bool {
 /// Every figure's span, sorted: metrics and numbers that lost their measure word.
 fn figures(metrics: &Metrics, unitless: &[Span]) -> Vec<Span> {
     let mut all: Vec<Span> = metrics.metrics.iter().map(|m| m.span).chain(unitless.iter().copied()).collect();
-    all.sort();
+    crate::sort::stable(&mut all);
     all
 }
 

@@ -90,7 +90,7 @@ pub fn roles_in(title: &str) -> Vec<Role> {
             None => first.push((m.start(), role)),
         }
     }
-    first.sort();
+    crate::sort::stable(&mut first);
     first.into_iter().map(|(_, role)| role).collect()
 }
 
