@@ -27,11 +27,13 @@
 //! alone, which give the same headings on the seeds (tested).
 
 use std::collections::HashMap;
+use std::sync::LazyLock;
 
 use crate::chrome::Page;
 use crate::result::Role;
 use crate::text::{Span, Text};
-use crate::vocab::chars::{closes, is_han, is_terminator, opens};
+use crate::scan::Starts;
+use crate::vocab::chars::{closes, is_han, is_terminator, opens, CLOSING, OPENING, TERMINATORS};
 use crate::vocab::headings as hv;
 use crate::vocab::markers;
 use crate::vocab::regulation;
@@ -183,7 +185,10 @@ struct BracketDepth {
 impl BracketDepth {
     /// The depth at `pos` (not before the last position asked).
     fn at(&mut self, s: &str, pos: usize) -> u32 {
-        for ch in s[self.scanned..pos].chars() {
+        // Only brackets and sentence ends change the depth: the walk passes over the rest.
+        static MOVES_DEPTH: LazyLock<Starts> =
+            LazyLock::new(|| Starts::of(TERMINATORS.iter().chain(OPENING).chain(CLOSING).copied()));
+        for (_, ch) in MOVES_DEPTH.within(s, self.scanned, pos) {
             if is_terminator(ch) {
                 self.depth = 0;
             } else if opens(ch) {
@@ -655,9 +660,9 @@ fn title_span(s: &str, marker_end: usize, limit: usize) -> Span {
     let limit = limit.max(marker_end);
     let rest = &s[marker_end..limit];
     let t0 = marker_end + (rest.len() - rest.trim_start_matches([' ', '\t', ':', ',']).len());
-    let seg = &s[t0..limit];
     // A colon closes a heading as well (`(一)加强学习:组织…`).
-    let mut cand_end = t0 + seg.find(|c: char| is_terminator(c) || c == ':').unwrap_or(seg.len());
+    static TITLE_ENDS: LazyLock<Starts> = LazyLock::new(|| Starts::of(TERMINATORS.iter().copied().chain([':'])));
+    let mut cand_end = TITLE_ENDS.within(s, t0, limit).next().map_or(limit, |(i, _)| i);
     // A title is a line at most: text that runs on without any stop is cut.
     if let Some((i, _)) = s[t0..cand_end].char_indices().nth(MAX_TITLE_CHARS) {
         cand_end = t0 + i;
@@ -669,9 +674,14 @@ fn title_span(s: &str, marker_end: usize, limit: usize) -> Span {
 
 /// Where the body of a run-in heading starts within `t0..end`, or `end`.
 fn run_in_end(s: &str, t0: usize, end: usize) -> usize {
+    // The first characters of the body's opening words and the last ones of the title-final
+    // words: a word is compared only where its edge character stands.
+    static BODY_FIRSTS: LazyLock<Starts> = LazyLock::new(|| Starts::of(hv::BODY_START_WORDS.iter().filter_map(|w| w.chars().next())));
+    static FINAL_LASTS: LazyLock<Starts> = LazyLock::new(|| Starts::of(hv::TITLE_FINAL_WORDS.iter().filter_map(|w| w.chars().next_back())));
     let seg = &s[t0..end];
     let total = seg.chars().count();
     let mut depth = 0u32;
+    let mut prev: Option<char> = None;
     for (k, (i, c)) in seg.char_indices().enumerate() {
         if k > hv::MAX_RUN_IN_CHARS {
             break;
@@ -685,11 +695,14 @@ fn run_in_end(s: &str, t0: usize, end: usize) -> usize {
             if c == ' ' && rest.trim_start().chars().next().is_some_and(|n| is_han(n) || n.is_ascii_digit()) {
                 return t0 + i;
             }
-            if hv::BODY_START_WORDS.iter().any(|w| rest.starts_with(w) && rest[w.len()..].chars().next().is_some_and(is_han)) {
+            if BODY_FIRSTS.holds(c)
+                && hv::BODY_START_WORDS.iter().any(|w| rest.starts_with(w) && rest[w.len()..].chars().next().is_some_and(is_han))
+            {
                 return t0 + i;
             }
             if (is_han(c) || c.is_ascii_alphanumeric() || opens(c))
                 && !hv::CONTINUATION.contains(&c)
+                && prev.is_some_and(|p| FINAL_LASTS.holds(p))
                 && hv::TITLE_FINAL_WORDS.iter().any(|w| seg[..i].ends_with(w))
             {
                 return t0 + i;
@@ -700,6 +713,7 @@ fn run_in_end(s: &str, t0: usize, end: usize) -> usize {
         } else if closes(c) {
             depth = depth.saturating_sub(1);
         }
+        prev = Some(c);
     }
     end
 }

@@ -36,6 +36,11 @@ impl Starts {
         Starts { bits, skip, few }
     }
 
+    /// Whether `c` is one of the start characters.
+    pub fn holds(&self, c: char) -> bool {
+        self.has(c as u32)
+    }
+
     #[inline(always)]
     fn has(&self, c: u32) -> bool {
         let c = c as usize;
@@ -62,6 +67,21 @@ impl Starts {
             }
             i += len;
         }
+    }
+}
+
+impl Starts {
+    /// The start characters of `s[from..to]` (char boundaries), in order: position and
+    /// character. For a walk that only acts on a few characters (brackets, quotation marks,
+    /// sentence ends): the others are passed over by the start-byte table, not decoded.
+    pub fn within<'s>(&'s self, s: &'s str, from: usize, to: usize) -> impl Iterator<Item = (usize, char)> + 's {
+        let bytes = &s.as_bytes()[..to];
+        let mut i = from;
+        std::iter::from_fn(move || {
+            let (k, code, len) = self.next_start(bytes, i)?;
+            i = k + len;
+            Some((k, char::from_u32(code).unwrap_or(char::REPLACEMENT_CHARACTER)))
+        })
     }
 }
 
@@ -130,6 +150,26 @@ pub fn run(s: &str, from: usize, limit: usize, class: impl Fn(char) -> bool) -> 
 }
 
 /// What the scanners' tests share: texts to compare a scanner with the regex it replaced.
+#[cfg(test)]
+mod tests {
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2000))]
+        /// `within` yields what filtering every character of the range yields.
+        #[test]
+        fn within_finds_the_start_characters_of_the_range(
+            text in super::oracle::texts(vec!["(", "。", "a", "中", "“", "”", "𠀀", "é", "\n", ";", "一", "】"], 30),
+            cut in 0usize..40,
+        ) {
+            let set = ['(', '。', '”', ';', '\n'];
+            let starts = super::Starts::of(set);
+            let bounds: Vec<usize> = text.char_indices().map(|(i, _)| i).chain([text.len()]).collect();
+            let (from, to) = (bounds[cut.min(bounds.len() - 1) / 2], bounds[(bounds.len() - 1).min(cut)]);
+            let want: Vec<(usize, char)> = text[from..to].char_indices().map(|(i, c)| (from + i, c)).filter(|(_, c)| set.contains(c)).collect();
+            proptest::prop_assert_eq!(starts.within(&text, from, to).collect::<Vec<_>>(), want);
+        }
+    }
+}
+
 #[cfg(test)]
 pub mod oracle {
     use proptest::prelude::Strategy;

@@ -457,7 +457,7 @@ fn classify(t: &str) -> Kind {
     if n <= 150 && starts_with_label(&FOOTER_START, t) {
         return Kind::Chrome(BoilerplateKind::Footer);
     }
-    if n <= 150 && vocab::FOOTER_TOKENS.iter().any(|w| t.contains(w)) {
+    if n <= 150 && FOOTER_TOKEN.is_match(t) {
         return Kind::Chrome(BoilerplateKind::Footer);
     }
     if n <= 20 && vocab::PRINT_AND_CLOSE.iter().all(|w| t.contains(w)) {
@@ -466,15 +466,7 @@ fn classify(t: &str) -> Kind {
     if n <= 80 && vocab::MENU_PREFIXES.iter().any(|p| t.starts_with(p)) {
         return Kind::Chrome(BoilerplateKind::Menu);
     }
-    let tokens: Vec<&str> = t
-        .split(|c: char| c.is_whitespace() || vocab::MENU_SEPARATORS.contains(&c))
-        .map(|w| w.trim_matches(vocab::MENU_TOKEN_BRACKETS))
-        .filter(|w| !w.is_empty())
-        .collect();
-    if n <= 80
-        && tokens.iter().any(|w| vocab::MENU_WORDS.contains(w))
-        && tokens.iter().all(|w| vocab::MENU_WORDS.contains(w) || w.chars().all(|c| c.is_ascii_digit()))
-    {
+    if n <= 80 && is_menu_line(t) {
         return Kind::Chrome(BoilerplateKind::Menu);
     }
     if n <= 60 && vocab::TODAY.is_match(t) && !t.contains(vocab::SENTENCE_PUNCTUATION) {
@@ -485,6 +477,26 @@ fn classify(t: &str) -> Kind {
     }
     Kind::Content
 }
+
+/// A line made only of menu words (and numbers), at least one of them: split into tokens only
+/// for a short line (a paragraph is never a menu, and most lines are paragraphs).
+fn is_menu_line(t: &str) -> bool {
+    let mut tokens = t
+        .split(|c: char| c.is_whitespace() || vocab::MENU_SEPARATORS.contains(&c))
+        .map(|w| w.trim_matches(vocab::MENU_TOKEN_BRACKETS))
+        .filter(|w| !w.is_empty());
+    let mut any_word = false;
+    tokens.all(|w| {
+        let word = vocab::MENU_WORDS.contains(&w);
+        any_word |= word;
+        word || w.chars().all(|c| c.is_ascii_digit())
+    }) && any_word
+}
+
+/// The footer tokens as one automaton: whether a line holds any of them in one pass, not one
+/// `contains` per token.
+static FOOTER_TOKEN: LazyLock<aho_corasick::AhoCorasick> =
+    LazyLock::new(|| aho_corasick::AhoCorasick::new(vocab::FOOTER_TOKENS).expect("footer tokens"));
 
 struct RawField {
     name: String,
@@ -624,5 +636,25 @@ mod tests {
         }
         assert!(!may_hold_label("一、总体情况"));
         assert!(may_hold_label("发布时间:2023-03-30"));
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2000))]
+        /// The menu test and the footer automaton say what the token list and the `contains` per
+        /// footer token (their oracles) said.
+        #[test]
+        fn menu_and_footer_lines_as_the_oracles_read_them(line in crate::scan::oracle::texts(vec![
+            "首页", "登录", "|", " ", "【打印】", "[", "]", "12", "x", "中", "·", "ICP备", "版权所有", "©", "打印", "关闭", "»",
+        ], 10)) {
+            let tokens: Vec<&str> = line
+                .split(|c: char| c.is_whitespace() || vocab::MENU_SEPARATORS.contains(&c))
+                .map(|w| w.trim_matches(vocab::MENU_TOKEN_BRACKETS))
+                .filter(|w| !w.is_empty())
+                .collect();
+            let menu = tokens.iter().any(|w| vocab::MENU_WORDS.contains(w))
+                && tokens.iter().all(|w| vocab::MENU_WORDS.contains(w) || w.chars().all(|c| c.is_ascii_digit()));
+            proptest::prop_assert_eq!(is_menu_line(&line), menu);
+            proptest::prop_assert_eq!(FOOTER_TOKEN.is_match(&line), vocab::FOOTER_TOKENS.iter().any(|w| line.contains(w)));
+        }
     }
 }

@@ -342,14 +342,22 @@ type MarkStacks = [OpenMarks; 5];
 /// A closing ” that finds no opener may be a wrongly turned
 /// opener (全面推行”双随机、一公开”监管): the next ” then closes it.
 fn scan_marks(s: &str, p: Span) -> MarkScan {
+    // Only the marks act: the walk passes over every other character.
+    static MARKS: LazyLock<Starts> = LazyLock::new(|| {
+        Starts::of(PAIRED_MARKS.iter().flat_map(|&(open, close)| [open, close]).chain(QUOTE_CLOSERS.iter().copied()).chain(['"']))
+    });
+    scan_marks_of(s, MARKS.within(s, p.start, p.end))
+}
+
+/// [`scan_marks`] over `chars` (positions in `s`): the paragraph's marks, or, in the tests'
+/// oracle, every character of it.
+fn scan_marks_of(s: &str, chars: impl Iterator<Item = (usize, char)>) -> MarkScan {
     let mut stacks: MarkStacks = Default::default();
     let index = |m: Mark| m as usize;
     let mut scan = MarkScan::default();
     let mut seen = [false; 5];
-    let slice = &s[p.range()];
-    let mut chars = slice.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
-        let at = p.start + i;
+    let mut chars = chars.peekable();
+    while let Some((at, c)) = chars.next() {
         if let Some(mark) = Mark::ALL.into_iter().find(|&m| m.pair().0 == c) {
             stacks[index(mark)].push((at, c.len_utf8(), false));
             seen[index(mark)] = true;
@@ -366,7 +374,7 @@ fn scan_marks(s: &str, p: Span) -> MarkScan {
                 let mut len = c.len_utf8();
                 if c == RIGHT_SINGLE_QUOTE {
                     // ’’ written for ”; a lone ’ closes a single quotation mark.
-                    if chars.peek().map(|&(_, n)| n) != Some(RIGHT_SINGLE_QUOTE) {
+                    if chars.peek().map(|&(_, n)| n) != Some(RIGHT_SINGLE_QUOTE) || !s[at + len..].starts_with(RIGHT_SINGLE_QUOTE) {
                         continue;
                     }
                     chars.next();
@@ -641,6 +649,21 @@ mod tests {
     }
 
     scanners_agree_on_generated_texts!(pieces(), 20, both);
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(3000))]
+        /// The marks' walk, which passes over the other characters, pairs them as the walk over
+        /// every character (the oracle) does.
+        #[test]
+        fn the_marks_pair_as_in_the_walk_over_every_character(text in crate::scan::oracle::texts(vec![
+            "“", "”", "\"", "’", "‘", "《", "》", "(", ")", "〔", "〕", "【", "】", "中", "a", "。", "’’", " ",
+        ], 24)) {
+            let p = Span::new(0, text.len());
+            let every = text.char_indices();
+            let (fast, slow) = (scan_marks(&text, p), scan_marks_of(&text, every));
+            proptest::prop_assert_eq!((fast.open, fast.stray, fast.starts_closing), (slow.open, slow.stray, slow.starts_closing));
+        }
+    }
 
     /// Where the regexes backtrack or a later start wins.
     #[test]
