@@ -9,11 +9,13 @@ use crate::result::*;
 use crate::review;
 use crate::text::{Span, Text};
 
-/// Takes the metrics whole: their strings and lists move into the result instead of being
-/// copied (a text of little but figures would otherwise hold each label twice; issue 15).
-pub fn analysis(text: &Text, page: &Page, outline: &Outline, metrics: Metrics, review: &review::ReviewOutput) -> Analysis {
+/// Takes the outline and the metrics whole: their strings and lists move into the result
+/// instead of being copied (a text of little but figures would otherwise hold each label
+/// twice; issue 15), and each list is freed as it is converted (issue 12).
+pub fn analysis(text: &Text, page: &Page, outline: Outline, metrics: Metrics, review: &review::ReviewOutput) -> Analysis {
     let at = Offsets(text);
     let figures = metrics.metrics.len();
+    let headings = outline.headings.len();
     let relations = at.relations(metrics.relations);
     Analysis {
         format: FORMAT.to_owned(),
@@ -28,7 +30,7 @@ pub fn analysis(text: &Text, page: &Page, outline: &Outline, metrics: Metrics, r
         review: review.summary.clone(),
         stats: Stats {
             chars: text.utf16_len(),
-            headings: outline.headings.len(),
+            headings,
             metrics: figures,
             findings: review.findings.len(),
         },
@@ -36,15 +38,15 @@ pub fn analysis(text: &Text, page: &Page, outline: &Outline, metrics: Metrics, r
 }
 
 /// Converts byte spans of the text to UTF-16 ranges, and quotes spans as written.
-struct Offsets<'t, 'a>(&'t Text<'a>);
+struct Offsets<'t>(&'t Text);
 
-impl Offsets<'_, '_> {
+impl Offsets<'_> {
     fn range(&self, span: Span) -> Range {
         Range { start: self.0.utf16(span.start), end: self.0.utf16(span.end) }
     }
 
     fn written(&self, span: Span) -> String {
-        self.0.as_written(span).to_owned()
+        self.0.as_written(span).into_owned()
     }
 
     fn meta(&self, page: &Page) -> Meta {
@@ -91,52 +93,43 @@ impl Offsets<'_, '_> {
             .collect()
     }
 
-    fn outline(&self, outline: &Outline) -> Vec<Heading> {
-        outline
-            .headings
-            .iter()
-            .enumerate()
-            .map(|(id, h)| {
-                let r = self.range(h.span);
-                Heading {
-                    id,
-                    parent: h.parent,
-                    level: h.level,
-                    marker: self.written(h.marker),
-                    style: h.family.style(),
-                    number: h.number,
-                    title: self.written(h.title),
-                    start: r.start,
-                    end: r.end,
-                    role: h.parts.first().copied(),
-                    sections: h.parts.clone(),
-                }
-            })
-            .collect()
+    fn outline(&self, outline: Outline) -> Vec<Heading> {
+        convert_freeing(outline.headings, |id, h| {
+            let r = self.range(h.span);
+            Heading {
+                id,
+                parent: h.parent,
+                level: h.level,
+                marker: self.written(h.marker),
+                style: h.family.style(),
+                number: h.number,
+                title: self.written(h.title),
+                start: r.start,
+                end: r.end,
+                role: h.parts.first().copied(),
+                sections: h.parts,
+            }
+        })
     }
 
     fn metrics(&self, metrics: Vec<metrics::ExtractedMetric>) -> Vec<Metric> {
-        metrics
-            .into_iter()
-            .enumerate()
-            .map(|(id, m)| {
-                let r = self.range(m.span);
-                Metric {
-                    id,
-                    start: r.start,
-                    end: r.end,
-                    text: self.written(m.span),
-                    value: m.value,
-                    value_max: m.value_max,
-                    unit: m.unit,
-                    kind: m.kind,
-                    approx: m.approx,
-                    indicator: m.indicator,
-                    category: m.category,
-                    heading: m.heading,
-                }
-            })
-            .collect()
+        convert_freeing(metrics, |id, m| {
+            let r = self.range(m.span);
+            Metric {
+                id,
+                start: r.start,
+                end: r.end,
+                text: self.written(m.span),
+                value: m.value,
+                value_max: m.value_max,
+                unit: m.unit,
+                kind: m.kind,
+                approx: m.approx,
+                indicator: m.indicator,
+                category: m.category,
+                heading: m.heading,
+            }
+        })
     }
 
     fn relations(&self, relations: Vec<metrics::ExtractedRelation>) -> Vec<Relation> {
@@ -189,5 +182,36 @@ impl Offsets<'_, '_> {
                 }
             })
             .collect()
+    }
+}
+
+/// Every item converted (with its index), the source freed as it is consumed: converted from
+/// the back, the source gives its tail back to the allocator an eighth at a time, so the two
+/// lists are never both whole (issue 12: a text of little but figures would otherwise hold
+/// every figure twice at the end of the analysis).
+fn convert_freeing<T, U>(mut items: Vec<T>, mut convert: impl FnMut(usize, T) -> U) -> Vec<U> {
+    let mut converted = Vec::with_capacity(items.len());
+    let step = (items.len() / 8).max(1);
+    while let Some(item) = items.pop() {
+        converted.push(convert(items.len(), item));
+        if items.capacity() - items.len() >= step {
+            items.shrink_to_fit();
+        }
+    }
+    converted.reverse();
+    converted
+}
+
+#[cfg(test)]
+mod tests {
+    use super::convert_freeing;
+
+    #[test]
+    fn converting_while_freeing_keeps_order_and_indices() {
+        for n in [0, 1, 2, 7, 8, 9, 63, 64, 65, 1000] {
+            let items: Vec<String> = (0..n).map(|i| format!("item {i}")).collect();
+            let naive: Vec<(usize, String)> = items.clone().into_iter().enumerate().collect();
+            assert_eq!(convert_freeing(items, |i, s| (i, s)), naive, "{n} items");
+        }
     }
 }

@@ -55,7 +55,18 @@ pub use text::{Span, Text};
 /// Analyse one report. Total: any `&str` gives a result (validate untrusted input first
 /// with [`validate`] to reject binary junk and oversized text with a clear error).
 pub fn analyze(input: &str) -> Analysis {
-    let text = Text::new(input);
+    analyze_text(Text::new(input))
+}
+
+/// [`analyze`] of a text the caller gives up: freed as soon as it is folded, so the analysis
+/// holds one copy of the text (the normalised one), not two.
+pub fn analyze_owned(input: String) -> Analysis {
+    let text = Text::new(&input);
+    drop(input);
+    analyze_text(text)
+}
+
+fn analyze_text(text: Text) -> Analysis {
     let mut page = chrome::read_page(&text);
     let mut outline = outline::parse(&text, &page);
     // Held to the end; a text of nothing but tiny headings has one per dozen bytes (issue 15).
@@ -63,7 +74,7 @@ pub fn analyze(input: &str) -> Analysis {
     page.meta.kind = chrome::kind::classify(&text, &page, &outline);
     let metrics = metrics::extract(&text, &page, &outline);
     let review = review::review(&text, &page, &outline, &metrics);
-    encode::analysis(&text, &page, &outline, metrics, &review)
+    encode::analysis(&text, &page, outline, metrics, &review)
 }
 
 /// The result as compact JSON, exactly as the CLI prints it.

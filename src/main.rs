@@ -209,13 +209,16 @@ fn write_batch(
     // Cross-report findings need the whole batch at once; a single file streams in chunks of
     // one, and memory stays bounded by the chunk otherwise.
     let linked = inputs.len() > 1;
+    // One file at a time (no batch to link) as JSON goes straight to the output, and nothing
+    // needs its text once it is analysed.
+    let streamed = !linked && options.format == Format::Json && !options.xlsx;
     let chunk = if linked { inputs.len() } else { 1 };
     for inputs in inputs.chunks(chunk) {
         let mut analysed: Vec<_> = inputs
             .par_iter()
             .map(|input| {
                 progress.set_message(input.name.clone());
-                let analysed = analyse(input);
+                let analysed = analyse(input, if streamed { DecodedText::Dropped } else { DecodedText::Kept });
                 progress.inc(1);
                 analysed
             })
@@ -227,8 +230,7 @@ fn write_batch(
             .par_iter()
             .zip(analysed)
             .map(|(input, analysed)| match analysed {
-                // One file at a time (no batch to link): its JSON goes straight to the output.
-                Ok((_, analysis)) if !linked && options.format == Format::Json && !options.xlsx => (Outcome::Stream(Box::new(analysis)), None),
+                Ok((_, analysis)) if streamed => (Outcome::Stream(Box::new(analysis)), None),
                 Ok((text, analysis)) => {
                     let outcome = render(&input.name, &text, &analysis, options.format, options.pretty);
                     // The workbook's rows when the printed format does not compute them.
@@ -294,7 +296,7 @@ fn compare(pair: &[PathBuf], format: Option<Format>, pretty: bool) -> ExitCode {
         Ok(_) => usage_error("--compare takes two files, not directories"),
         Err(message) => usage_error(&message),
     };
-    let (old, new) = match (analyse(&inputs[0]), analyse(&inputs[1])) {
+    let (old, new) = match (analyse(&inputs[0], DecodedText::Kept), analyse(&inputs[1], DecodedText::Kept)) {
         (Ok(old), Ok(new)) => (old, new),
         (old, new) => {
             for (input, a) in inputs.iter().zip([old, new]) {
@@ -439,17 +441,28 @@ fn input_error(e: fazhi_analyzer::InputError) -> RowError {
 /// An input's text and result, or why it was refused.
 type Analysed = Result<(fazhi_analyzer::Decoded, fazhi_analyzer::Analysis), RowError>;
 
+/// Whether an input's decoded text is kept beside its result (for the tables, and for the
+/// cross-report findings of a batch) or freed once the analysis has folded it.
+#[derive(Clone, Copy, PartialEq)]
+enum DecodedText {
+    Kept,
+    Dropped,
+}
+
 /// Read, decode and analyse one input.
-fn analyse(input: &Input) -> Analysed {
+fn analyse(input: &Input, text: DecodedText) -> Analysed {
     let bytes = match &input.source {
         InputSource::Stdin(bytes) => std::borrow::Cow::Borrowed(bytes.as_slice()),
         InputSource::File(path) => std::borrow::Cow::Owned(read_file(path)?),
         InputSource::Refused(e) => return Err(e.clone()),
     };
-    let decoded = fazhi_analyzer::decode_file(&input.name, &bytes).map_err(input_error)?;
+    let mut decoded = fazhi_analyzer::decode_file(&input.name, &bytes).map_err(input_error)?;
     // The file's bytes are not needed beside the decoded text while the analysis runs.
     drop(bytes);
-    let analysis = fazhi_analyzer::analyze(&decoded.text);
+    let analysis = match text {
+        DecodedText::Kept => fazhi_analyzer::analyze(&decoded.text),
+        DecodedText::Dropped => fazhi_analyzer::analyze_owned(std::mem::take(&mut decoded.text)),
+    };
     Ok((decoded, analysis))
 }
 

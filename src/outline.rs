@@ -785,7 +785,7 @@ mod tests {
     use super::*;
     use crate::chrome::read_page;
 
-    fn outline(s: &str) -> (Text<'_>, Outline) {
+    fn outline(s: &str) -> (Text, Outline) {
         let text = Text::new(s);
         let page = read_page(&text);
         let outline = parse(&text, &page);

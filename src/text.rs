@@ -6,6 +6,7 @@
 //! in the BMP on both sides, so each character keeps its UTF-16 length: a UTF-16
 //! offset computed on the normalised text *is* the offset in the text as given.
 
+use std::borrow::Cow;
 use std::ops::Range;
 use std::sync::LazyLock;
 
@@ -59,35 +60,37 @@ impl<'h> From<crate::re::Match<'h>> for Span {
     }
 }
 
-/// The text as given plus its normalised view.
+/// The normalised view of a text, from which the text as given can be rebuilt.
+///
+/// The text as given is not kept beside `norm` (issue 12: one copy of the text, not two):
+/// folding changes few characters (full-width punctuation, ideographic spaces, Traditional
+/// characters), and [`Folds`] keeps just those, so any span as written is `norm` with them put
+/// back.
 #[derive(Debug)]
-pub struct Text<'a> {
-    original: &'a str,
+pub struct Text {
     norm: String,
-    /// `(norm_offset, original_offset)` at every character whose UTF-8 length changed
-    /// in folding; between checkpoints the two advance together.
-    shifts: Vec<(usize, usize)>,
+    folds: Folds,
     utf16: Utf16Index,
     /// Pasted artifacts (watermarks, injected URLs, pinyin), blanked in `norm`: see `crate::artifacts`.
     artifacts: Vec<(Artifact, Span)>,
 }
 
-impl<'a> Text<'a> {
-    pub fn new(original: &'a str) -> Text<'a> {
-        let (norm, shifts, _) = fold(original, &[]);
+impl Text {
+    pub fn new(original: &str) -> Text {
+        let (norm, shifts, folds, _) = fold(original, &[]);
         let found = crate::artifacts::find(&norm);
         if found.is_empty() {
             let utf16 = Utf16Index::new(&norm);
-            return Text { original, norm, shifts, utf16, artifacts: Vec::new() };
+            return Text { norm, folds, utf16, artifacts: Vec::new() };
         }
         // Fold again with the artifacts blanked, and find their spans in the new `norm`.
-        let first = Text { original, utf16: Utf16Index::new(""), norm, shifts, artifacts: Vec::new() };
         let in_original: Vec<Range<usize>> =
-            found.iter().map(|(_, span)| first.to_original(span.start)..first.to_original(span.end)).collect();
-        let (norm, shifts, spans) = fold(original, &in_original);
+            found.iter().map(|(_, span)| to_original(&shifts, span.start)..to_original(&shifts, span.end)).collect();
+        drop((norm, folds));
+        let (norm, _, folds, spans) = fold(original, &in_original);
         let utf16 = Utf16Index::new(&norm);
         let artifacts = found.into_iter().zip(spans).map(|((kind, _), span)| (kind, span)).collect();
-        Text { original, norm, shifts, utf16, artifacts }
+        Text { norm, folds, utf16, artifacts }
     }
 
     /// Pasted artifacts found in the text (blanked in [`Self::norm`]), in order.
@@ -100,30 +103,43 @@ impl<'a> Text<'a> {
         &self.norm
     }
 
-    pub fn original(&self) -> &'a str {
-        self.original
-    }
-
     /// The normalised slice of a span.
     pub fn get(&self, span: Span) -> &str {
         &self.norm[span.range()]
     }
 
-    /// The text exactly as the user wrote it.
-    pub fn as_written(&self, span: Span) -> &'a str {
-        &self.original[self.to_original(span.start)..self.to_original(span.end)]
+    /// The text exactly as the user wrote it: borrowed from `norm` where nothing in the span
+    /// was folded.
+    pub fn as_written(&self, span: Span) -> Cow<'_, str> {
+        let slice = &self.norm[span.range()];
+        let mut written = self.folds.within(span).peekable();
+        if written.peek().is_none() {
+            return Cow::Borrowed(slice);
+        }
+        let mut out = String::with_capacity(slice.len() * 3);
+        let mut copied = span.start;
+        for (at, as_written) in written {
+            out.push_str(&self.norm[copied..at]);
+            out.push(as_written);
+            copied = at + self.norm[at..].chars().next().map_or(0, char::len_utf8);
+        }
+        out.push_str(&self.norm[copied..span.end]);
+        out.shrink_to_fit();
+        Cow::Owned(out)
     }
 
-    /// Byte offset in the original text of a character boundary in `norm`.
-    pub fn to_original(&self, norm_pos: usize) -> usize {
-        let i = self.shifts.partition_point(|&(n, _)| n <= norm_pos);
-        match i {
-            0 => norm_pos,
-            _ => {
-                let (n, o) = self.shifts[i - 1];
-                o + (norm_pos - n)
-            }
-        }
+    /// The characters that folding changed, as written, each with its byte offset in `norm`.
+    pub fn folded(&self) -> impl Iterator<Item = (usize, char)> + '_ {
+        self.folds.within(Span::new(0, self.norm.len()))
+    }
+
+    /// Every character of the text as written, with its byte offset and its folded form in `norm`.
+    pub fn chars_as_written(&self) -> impl Iterator<Item = (usize, char, char)> + '_ {
+        let mut written = self.folds.within(Span::new(0, self.norm.len())).peekable();
+        self.norm.char_indices().map(move |(pos, folded)| {
+            let c = written.next_if(|&(at, _)| at == pos).map_or(folded, |(_, c)| c);
+            (pos, folded, c)
+        })
     }
 
     /// UTF-16 offset (in the original and the normalised text alike) of a byte offset in `norm`.
@@ -136,17 +152,100 @@ impl<'a> Text<'a> {
     }
 }
 
+/// Byte offset in the text as given of a character boundary in the folded text, from the
+/// checkpoints where byte lengths changed (between them the two advance together).
+fn to_original(shifts: &[(usize, usize)], norm_pos: usize) -> usize {
+    match shifts.partition_point(|&(n, _)| n <= norm_pos) {
+        0 => norm_pos,
+        i => {
+            let (n, o) = shifts[i - 1];
+            o + (norm_pos - n)
+        }
+    }
+}
+
+/// The characters folding changed, as written: one bit per byte of `norm` marks where each
+/// starts, and the characters themselves follow in order (every one is in the BMP, so a
+/// `u16` each). A running count per block of the bitmap finds the first at or after any offset.
+/// About a fifth of the text's size for a typical report; at most about its size.
+#[derive(Debug, Default)]
+struct Folds {
+    starts: Vec<u64>,
+    /// Marks before each block of [`Self::BLOCK`] words.
+    before_block: Vec<usize>,
+    chars: Vec<u16>,
+}
+
+impl Folds {
+    const BLOCK: usize = 8;
+
+    fn with_capacity(norm_len_at_most: usize) -> Folds {
+        Folds { starts: vec![0; norm_len_at_most / 64 + 1], before_block: Vec::new(), chars: Vec::new() }
+    }
+
+    fn push(&mut self, norm_pos: usize, written: char) {
+        self.starts[norm_pos / 64] |= 1 << (norm_pos % 64);
+        // Folding maps BMP characters only (see `FOLD`; blanking keeps astral ones).
+        self.chars.push(written as u16);
+    }
+
+    fn finish(mut self, norm_len: usize) -> Folds {
+        self.starts.truncate(norm_len / 64 + 1);
+        self.starts.shrink_to_fit();
+        self.chars.shrink_to_fit();
+        let mut count = 0;
+        self.before_block = self
+            .starts
+            .chunks(Self::BLOCK)
+            .map(|block| {
+                let before = count;
+                count += block.iter().map(|w| w.count_ones() as usize).sum::<usize>();
+                before
+            })
+            .collect();
+        self
+    }
+
+    /// The folded characters inside `span`, in order: a walk of the span's words only.
+    fn within(&self, span: Span) -> impl Iterator<Item = (usize, char)> + '_ {
+        let pos = span.start;
+        let word = (pos / 64).min(self.starts.len());
+        let block = word / Self::BLOCK;
+        let below = (1u64 << (pos % 64)) - 1;
+        let skipped = self.before_block.get(block).copied().unwrap_or(self.chars.len())
+            + self.starts[block * Self::BLOCK..word].iter().map(|w| w.count_ones() as usize).sum::<usize>()
+            + self.starts.get(word).map_or(0, |w| (w & below).count_ones() as usize);
+        let first = self.starts.get(word).map_or(0, |w| w & !below);
+        let last_word = span.end.div_ceil(64).min(self.starts.len());
+        let words = std::iter::once((word, first))
+            .chain(self.starts.iter().copied().enumerate().take(last_word).skip(word + 1));
+        let starts = words.flat_map(|(i, mut bits)| {
+            std::iter::from_fn(move || {
+                (bits != 0).then(|| {
+                    let bit = bits.trailing_zeros() as usize;
+                    bits &= bits - 1;
+                    i * 64 + bit
+                })
+            })
+        });
+        starts
+            .zip(self.chars[skipped..].iter().map(|&c| char::from_u32(u32::from(c)).unwrap_or(char::REPLACEMENT_CHARACTER)))
+            .take_while(move |&(at, _)| at < span.end)
+    }
+}
+
 /// `original` folded, with the characters inside `blanked` (sorted, disjoint byte ranges of
 /// `original`) as spaces when that keeps their UTF-16 length; the checkpoints where byte
-/// lengths change; and each blanked range as a span of the folded text.
-fn fold(original: &str, blanked: &[Range<usize>]) -> (String, Vec<(usize, usize)>, Vec<Span>) {
+/// lengths change; the characters changed; and each blanked range as a span of the folded text.
+fn fold(original: &str, blanked: &[Range<usize>]) -> (String, Vec<(usize, usize)>, Folds, Vec<Span>) {
     if blanked.is_empty() {
-        let (norm, shifts) = fold_unblanked(original);
-        return (norm, shifts, Vec::new());
+        let (norm, shifts, folds) = fold_unblanked(original);
+        return (norm, shifts, folds, Vec::new());
     }
     let fold_table = &*FOLD;
     let mut norm = String::with_capacity(original.len());
     let mut shifts = Vec::new();
+    let mut folds = Folds::with_capacity(original.len());
     let mut spans = vec![Span::default(); blanked.len()];
     let mut k = 0;
     for (orig_pos, c) in original.char_indices() {
@@ -159,6 +258,9 @@ fn fold(original: &str, blanked: &[Range<usize>]) -> (String, Vec<(usize, usize)
             spans[k].start = norm.len();
         }
         let folded = if inside && c.len_utf16() == 1 { ' ' } else { fold_with(fold_table, c) };
+        if folded != c {
+            folds.push(norm.len(), c);
+        }
         if folded.len_utf8() != c.len_utf8() {
             shifts.push((norm.len() + folded.len_utf8(), orig_pos + c.len_utf8()));
         }
@@ -168,15 +270,17 @@ fn fold(original: &str, blanked: &[Range<usize>]) -> (String, Vec<(usize, usize)
         spans[k].end = norm.len();
         k += 1;
     }
-    (norm, shifts, spans)
+    let folds = folds.finish(norm.len());
+    (norm, shifts, folds, spans)
 }
 
 /// [`fold`] of a text with nothing blanked (nearly every text): the characters that fold to
 /// themselves are copied a run at a time, not pushed one by one.
-fn fold_unblanked(original: &str) -> (String, Vec<(usize, usize)>) {
+fn fold_unblanked(original: &str) -> (String, Vec<(usize, usize)>, Folds) {
     let fold_table = &*FOLD;
     let mut norm = String::with_capacity(original.len());
     let mut shifts = Vec::new();
+    let mut folds = Folds::with_capacity(original.len());
     let mut run_start = 0;
     for (orig_pos, c) in original.char_indices() {
         if c.is_ascii() {
@@ -187,6 +291,7 @@ fn fold_unblanked(original: &str) -> (String, Vec<(usize, usize)>) {
             continue;
         }
         norm.push_str(&original[run_start..orig_pos]);
+        folds.push(norm.len(), c);
         norm.push(folded);
         run_start = orig_pos + c.len_utf8();
         if folded.len_utf8() != c.len_utf8() {
@@ -194,7 +299,8 @@ fn fold_unblanked(original: &str) -> (String, Vec<(usize, usize)>) {
         }
     }
     norm.push_str(&original[run_start..]);
-    (norm, shifts)
+    let folds = folds.finish(norm.len());
+    (norm, shifts, folds)
 }
 
 /// One-for-one folding: same character count, same UTF-16 length per character.
@@ -349,9 +455,71 @@ mod tests {
         // Character k of the normalised text is character k of the original.
         let norm_starts: Vec<usize> = text.norm().char_indices().map(|(p, _)| p).chain([text.norm().len()]).collect();
         let orig_starts: Vec<usize> = s.char_indices().map(|(p, _)| p).chain([s.len()]).collect();
+        let (_, shifts, _, _) = fold(&s, &[]);
         for (&n, &o) in norm_starts.iter().zip(&orig_starts) {
-            assert_eq!(text.to_original(n), o, "at {n}");
+            assert_eq!(to_original(&shifts, n), o, "at {n}");
             assert_eq!(text.utf16(n), naive_utf16(&s, o), "at {n}");
+        }
+        assert_eq!(text.as_written(Span::new(0, text.norm().len())), s);
+    }
+
+    /// The naive oracle of `as_written`: the original's characters k..l for the normalised
+    /// text's characters k..l.
+    fn naive_as_written(original: &str, norm: &str, span: Span) -> String {
+        let k = norm[..span.start].chars().count();
+        let l = norm[span.range()].chars().count();
+        original.chars().skip(k).take(l).collect()
+    }
+
+    fn check_as_written_everywhere(s: &str) {
+        let text = Text::new(s);
+        let bounds: Vec<usize> = text.norm().char_indices().map(|(p, _)| p).chain([text.norm().len()]).collect();
+        for (i, &a) in bounds.iter().enumerate() {
+            // Every start; ends near it and far from it (the bitmap's words and blocks).
+            for &b in bounds[i..].iter().take(6).chain(bounds.iter().rev().take(3).filter(|&&b| b >= a)) {
+                let span = Span::new(a, b);
+                assert_eq!(text.as_written(span), naive_as_written(s, text.norm(), span), "{span:?} of {s:?}");
+            }
+        }
+        let folded: Vec<(usize, char)> = text.folded().collect();
+        let naive: Vec<(usize, char)> =
+            text.norm().char_indices().zip(s.chars()).filter(|((_, f), c)| f != c).map(|((p, _), c)| (p, c)).collect();
+        assert_eq!(folded, naive);
+        let all: Vec<(usize, char, char)> = text.chars_as_written().collect();
+        let naive: Vec<(usize, char, char)> = text.norm().char_indices().zip(s.chars()).map(|((p, f), c)| (p, f, c)).collect();
+        assert_eq!(all, naive);
+    }
+
+    #[test]
+    fn as_written_rebuilds_every_span_of_the_original() {
+        let pieces = ["１２", "\u{3000}", "\u{A0}", "𠀀", "報告", "中", "é", "\u{FEFF}", "∶", "a", "\n", "（一）", "，"];
+        for n in 0..24 {
+            let s: String = (0..n * 5).map(|i| pieces[(i * 7 + n) % pieces.len()]).collect();
+            check_as_written_everywhere(&s);
+        }
+        // Folded characters across the bitmap's words (64 bytes) and blocks (512 bytes).
+        let long: String = (0..700).map(|i| if i % 97 == 0 || i % 131 == 5 { "，" } else { "a" }).collect();
+        check_as_written_everywhere(&long);
+        check_as_written_everywhere("");
+        check_as_written_everywhere("，");
+    }
+
+    #[test]
+    fn as_written_puts_back_blanked_artifacts() {
+        // A watermark and its URL are blanked in `norm` and written as they were; the full-width
+        // characters around them are folded in both passes of `Text::new`.
+        let s = "全年受理案件１５件，范文网每日更新 www.fanwen-example.com 办结14件。";
+        let text = Text::new(s);
+        assert_eq!(text.artifacts().len(), 1);
+        assert!(text.norm().contains("件,") && !text.norm().contains("www"));
+        assert_eq!(text.as_written(Span::new(0, text.norm().len())), s);
+        check_as_written_everywhere(s);
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn as_written_is_the_original(s in "[a１，。\u{3000}報告中𠀀\u{200B}\n]{0,80}") {
+            check_as_written_everywhere(&s);
         }
     }
 
@@ -362,8 +530,10 @@ mod tests {
         let pieces = ["１２", "\u{3000}", "\u{A0}", "𠀀", "報告", "中", "é", "\u{FEFF}", "∶", "a", "\n", "（一）"];
         for n in 0..40 {
             let s: String = (0..n * 7).map(|i| pieces[(i * 5 + n) % pieces.len()]).collect();
-            let (norm, shifts, _) = fold(&s, &[0..0]);
-            assert_eq!(fold_unblanked(&s), (norm, shifts), "{s:?}");
+            let (norm, shifts, folds, _) = fold(&s, &[0..0]);
+            let (norm_u, shifts_u, folds_u) = fold_unblanked(&s);
+            assert_eq!((norm_u, shifts_u), (norm, shifts), "{s:?}");
+            assert_eq!((folds_u.starts, folds_u.chars), (folds.starts, folds.chars), "{s:?}");
         }
     }
 

@@ -620,7 +620,7 @@ fn read_signature(text: &Text, sig: Span) -> (Option<(Date, Span)>, Option<Strin
                 && !o.contains(vocab::NOT_IN_ISSUER)
                 && vocab::ORG_SUFFIXES.iter().any(|suf| o.ends_with(suf))
         })
-        .map(|l| text.as_written(l).to_owned());
+        .map(|l| text.as_written(l).into_owned());
     (date, org)
 }
 

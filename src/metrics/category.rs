@@ -7,13 +7,13 @@ use crate::vocab::{category_of, OTHER_CATEGORY};
 
 /// The category each heading's own title names, read once per heading (not once per figure).
 pub struct HeadingCategories<'a> {
-    text: &'a Text<'a>,
+    text: &'a Text,
     outline: &'a Outline,
     titles: Vec<Option<Option<&'static str>>>,
 }
 
 impl<'a> HeadingCategories<'a> {
-    pub fn new(text: &'a Text<'a>, outline: &'a Outline) -> HeadingCategories<'a> {
+    pub fn new(text: &'a Text, outline: &'a Outline) -> HeadingCategories<'a> {
         HeadingCategories { text, outline, titles: vec![None; outline.headings.len()] }
     }
 

@@ -152,9 +152,9 @@ fn rate_mismatch(text: &Text, num: &ExtractedMetric, den: &ExtractedMetric, rate
         Severity::Warning,
         Message::RateMismatch {
             name,
-            stated: stated.to_owned(),
-            numerator: text.as_written(num.span).to_owned(),
-            denominator: text.as_written(den.span).to_owned(),
+            stated: stated.to_string(),
+            numerator: text.as_written(num.span).into_owned(),
+            denominator: text.as_written(den.span).into_owned(),
             computed: format!("{computed:.decimals$}"),
             unit: rate.unit.clone(),
         },
@@ -322,8 +322,8 @@ fn sum_mismatch(text: &Text, total: &ExtractedMetric, parts: &[&ExtractedMetric]
         Some(_) => f64::INFINITY,
     };
     // Up to six parts are shown one by one, more as a count.
-    let shown = || (same.len() <= 6).then(|| same.iter().map(|p| text.as_written(p.span)).collect::<Vec<&str>>().join("+"));
-    let total_text = text.as_written(total.span).to_owned();
+    let shown = || (same.len() <= 6).then(|| same.iter().map(|p| text.as_written(p.span)).collect::<Vec<_>>().join("+"));
+    let total_text = text.as_written(total.span).into_owned();
     let sum = show(parts_low, scale, &total.unit);
     if parts_low > total_high + tol {
         // A 其中 list that ran on into the next clause: if its first parts already make the

@@ -51,8 +51,8 @@ pub fn check(text: &Text, page: &Page, metrics: &Metrics) -> Vec<ReviewFinding> 
         reported.push(key.0);
         let message = Message::InconsistentFigure {
             indicator: m.indicator.clone(),
-            first: text.as_written(earlier.span).to_owned(),
-            second: text.as_written(m.span).to_owned(),
+            first: text.as_written(earlier.span).into_owned(),
+            second: text.as_written(m.span).into_owned(),
         };
         let mut finding = ReviewFinding::new(FindingCode::InconsistentFigure, Severity::Warning, message, Some(m.span));
         finding.related.push(earlier.span);

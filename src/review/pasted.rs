@@ -24,7 +24,7 @@ pub fn check(text: &Text, page: &Page) -> Vec<ReviewFinding> {
                 Artifact::Watermark => ReviewFinding::new(FindingCode::InjectedText, Severity::Warning, Message::Watermark { found }, Some(span)),
                 Artifact::Url => ReviewFinding::new(FindingCode::InjectedText, Severity::Warning, Message::InjectedUrl { found }, Some(span)),
                 Artifact::Pinyin => {
-                    let before = text.as_written(Span::new(previous_char(text.norm(), span.start), span.start)).to_owned();
+                    let before = text.as_written(Span::new(previous_char(text.norm(), span.start), span.start)).into_owned();
                     ReviewFinding::new(FindingCode::PinyinAnnotation, Severity::Info, Message::Pinyin { word: before, found }, Some(span))
                 }
             }
@@ -66,15 +66,16 @@ fn previous_char(s: &str, pos: usize) -> usize {
 }
 
 /// Runs of invisible characters in the text as given (a BOM that opens the text is the file's
-/// own mark and is left alone). Folding is one character for one, so the i-th character of
-/// the original is the i-th of `norm`.
+/// own mark and is left alone).
 fn invisible(text: &Text) -> Vec<ReviewFinding> {
     // Rare in real reports: a byte scan says whether there is any, before the character walk.
-    if !may_hold_invisible(text.original()) {
+    // One that folding changed (U+200B, U+FEFF fold to a space) is among the folded ones.
+    let is_invisible = |c: &char| BIDI_CONTROLS.contains(c) || INVISIBLE.contains(c);
+    if !may_hold_invisible(text.norm()) && !text.folded().any(|(_, c)| is_invisible(&c)) {
         return Vec::new();
     }
     let mut runs: Vec<(Span, Vec<char>)> = Vec::new();
-    for ((pos, folded), c) in text.norm().char_indices().zip(text.original().chars()) {
+    for (pos, folded, c) in text.chars_as_written() {
         let bidi = BIDI_CONTROLS.contains(&c);
         if !(bidi || INVISIBLE.contains(&c)) || (pos == 0 && c == '\u{FEFF}') {
             continue;
