@@ -55,7 +55,12 @@ impl Starts {
                 Some(&[x, y]) => i + memchr::memchr2(x, y, &b[i..])?,
                 Some(&[x, y, z]) => i + memchr::memchr3(x, y, z, &b[i..])?,
                 _ => loop {
-                    match self.skip[usize::from(*b.get(i)?)] {
+                    let lead = *b.get(i)?;
+                    match self.skip[usize::from(lead)] {
+                        // A three-byte character whose block of 64 holds no start character is
+                        // passed over on its first two bytes (most Chinese characters, where a
+                        // grammar starts with a few of them: 一, 第 …).
+                        0 if lead >= 0xE0 && lead <= 0xEF && self.bits[usize::from(lead & 0x0F) << 6 | usize::from(b[i + 1] & 0x3F)] == 0 => i += 3,
                         0 => break i,
                         len => i += usize::from(len),
                     }
