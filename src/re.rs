@@ -7,6 +7,6 @@
 //! results included, on regex-lite.
 
 #[cfg(feature = "lite")]
-pub use regex_lite::{escape, Captures, Match, Regex};
+pub use regex_lite::{escape, Match, Regex};
 #[cfg(not(feature = "lite"))]
-pub use regex::{escape, Captures, Match, Regex};
+pub use regex::{escape, Match, Regex};

@@ -11,7 +11,6 @@
 use std::sync::LazyLock;
 
 use aho_corasick::{AhoCorasick, MatchKind};
-use crate::re::Regex;
 
 use crate::quantity::Quantity;
 use crate::result::MetricKind;
@@ -29,8 +28,24 @@ fn is_boundary(c: char) -> bool {
     CLAUSE_BOUNDARIES.contains(&c)
 }
 
-/// Digits that are not part of a name (`PM10` keeps its digits), with a date or year suffix.
-static DIGIT_RUN: LazyLock<Regex> = LazyLock::new(|| Regex::new(&format!(r"[0-9][0-9.]*(?:{DATE_SUFFIXES})?")).expect("digit run"));
+/// The digit runs of `phrase` as byte ranges, in order and not overlapping: `[0-9][0-9.]*`
+/// with a date or year suffix ([`DATE_SUFFIXES`], the first that follows in table order). Read
+/// by hand, not by a regex: one per figure was a regex search per figure (and, with the wasm's
+/// small engine, its hottest search after the label patterns); the regex it was,
+/// `[0-9][0-9.]*(?:年度|年|…)?`, is the oracle of the tests.
+fn digit_runs(phrase: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
+    let bytes = phrase.as_bytes();
+    let mut at = 0;
+    std::iter::from_fn(move || {
+        let start = at + bytes[at..].iter().position(u8::is_ascii_digit)?;
+        let mut end = start + 1 + bytes[start + 1..].iter().take_while(|b| b.is_ascii_digit() || **b == b'.').count();
+        if let Some(suffix) = DATE_SUFFIXES.split('|').find(|w| phrase[end..].starts_with(w)) {
+            end += suffix.len();
+        }
+        at = end;
+        Some((start, end))
+    })
+}
 
 /// What each quantity measures; `quantities` are the kept metrics in text order.
 pub fn indicators(s: &str, quantities: &[Quantity]) -> Vec<String> {
@@ -215,10 +230,10 @@ fn left_phrase(s: &str, prev_end: usize, pos: usize, list: bool) -> String {
     // Drop everything up to the last digit run (a year, a date, an unmeasured number) that
     // is not part of a name like PM10.
     let mut cut = 0;
-    for m in DIGIT_RUN.find_iter(phrase) {
-        let glued_to_latin = phrase[..m.start()].chars().next_back().is_some_and(|c| c.is_ascii_alphabetic());
+    for (start, end) in digit_runs(phrase) {
+        let glued_to_latin = phrase[..start].chars().next_back().is_some_and(|c| c.is_ascii_alphabetic());
         if !glued_to_latin {
-            cut = m.end();
+            cut = end;
         }
     }
     let unquoted: String = phrase[cut..].chars().filter(|c| !QUOTE_MARKS.contains(c)).collect();

@@ -88,3 +88,18 @@ fn labels_of_every_figure_pass_the_rules() {
         assert!(passing >= floor, "{name}: {:.1} % of labels pass, floor {:.0} %", passing * 100.0, floor * 100.0);
     }
 }
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(3000))]
+
+    /// `digit_runs` finds what the regex it replaced found (leftmost-first, greedy).
+    #[test]
+    fn digit_runs_are_the_old_regex_matches(parts in proptest::collection::vec(proptest::sample::select(vec![
+        "0", "1", "9", "12", ".", "..", "年", "年度", "度", "月", "月份", "份", "日", "号", "号码", "PM", "a", "的", "、", " ", "案件", "〇",
+    ]), 0..24)) {
+        let text = parts.concat();
+        let oracle = regex::Regex::new(&format!(r"[0-9][0-9.]*(?:{})?", crate::vocab::words::DATE_SUFFIXES)).unwrap();
+        let expected: Vec<(usize, usize)> = oracle.find_iter(&text).map(|m| (m.start(), m.end())).collect();
+        proptest::prop_assert_eq!(super::digit_runs(&text).collect::<Vec<_>>(), expected, "{:?}", text);
+    }
+}
