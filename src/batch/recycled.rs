@@ -86,7 +86,7 @@ pub fn find(docs: &[Doc]) -> Vec<Passage> {
     let shared_with = |i: usize| -> Vec<usize> {
         let mut others: Vec<usize> =
             members[&roots[i]].iter().map(|&j| sentences[j].doc).filter(|&d| d != sentences[i].doc).collect();
-        others.sort_unstable();
+        crate::sort::stable(&mut others);
         others.dedup();
         others
     };
@@ -295,7 +295,7 @@ fn candidates(sentences: &[Sentence]) -> Vec<(usize, usize)> {
             pairs.extend(bucket[1..].iter().map(|&b| (bucket[0], b)));
         }
     }
-    pairs.sort_unstable();
+    crate::sort::stable(&mut pairs);
     pairs.dedup();
     pairs
 }

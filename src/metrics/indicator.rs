@@ -271,7 +271,7 @@ fn right_phrase(s: &str, pos: usize, next_start: usize) -> (String, String) {
     // Where a stop word starts (all of them, overlapping, in text order); the first that is not
     // inside a word like 公共 or 对象 ends the noun.
     let mut stops: Vec<usize> = RIGHT_STOP_MATCHER.find_overlapping_iter(raw).map(|m| m.start()).collect();
-    stops.sort_unstable();
+    crate::sort::stable(&mut stops);
     stops.dedup();
     let in_word = |i: usize| {
         let from = raw[..i].char_indices().next_back().map_or(i, |(j, _)| j);

@@ -172,7 +172,7 @@ fn breakdowns(s: &str, sentences: &Sentences, quantities: &[Quantity], out: &mut
     // One vectorised substring search per head (the automaton over the whole body cost more),
     // merged in order; the heads share no character, so no two overlap.
     let mut heads: Vec<usize> = BREAKDOWN_HEADS.iter().flat_map(|h| memchr::memmem::find_iter(s.as_bytes(), h.as_bytes())).collect();
-    heads.sort_unstable();
+    crate::sort::stable(&mut heads);
     for pos in heads {
         if pos < seen_trigger_end {
             continue;

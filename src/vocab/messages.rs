@@ -508,7 +508,12 @@ impl Message {
 
     /// The result's `params`.
     pub fn param_values(&self) -> BTreeMap<String, ParamValue> {
-        self.params().into_iter().map(|(name, p)| (name.to_owned(), p.value())).collect()
+        // Inserted one by one: `collect` into a BTreeMap sorts first, a copy of std's stable sort in the wasm.
+        let mut values = BTreeMap::new();
+        for (name, p) in self.params() {
+            values.insert(name.to_owned(), p.value());
+        }
+        values
     }
 }
 
