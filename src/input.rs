@@ -109,8 +109,11 @@ pub fn validate(text: &str) -> Result<(), InputError> {
     // Counted on the bytes (the text is valid UTF-8): a character per byte that does not
     // continue one; vectorised, where decoding each character took 60 instructions per
     // character of a report.
-    let (total, junk) = tally(text);
-    let (head_total, head_junk) = tally(&text[..head_end(text.as_bytes())]);
+    // The head and the rest each once (a character never straddles the head's end).
+    let head = head_end(text.as_bytes(), HEAD_CHARS);
+    let (head_total, head_junk) = tally(&text[..head]);
+    let (rest_total, rest_junk) = tally(&text[head..]);
+    let (total, junk) = (head_total + rest_total, head_junk + rest_junk);
     if junk * 20 > total || head_junk * 20 > head_total {
         return Err(InputError::Binary);
     }
@@ -120,16 +123,25 @@ pub fn validate(text: &str) -> Result<(), InputError> {
 /// The text's head that [`validate`] judges on its own: its first 65,536 characters.
 const HEAD_CHARS: usize = 65536;
 
-/// The byte length of the first [`HEAD_CHARS`] characters of valid UTF-8.
-fn head_end(bytes: &[u8]) -> usize {
-    if bytes.len() <= HEAD_CHARS {
+/// The byte length of the first `limit` ([`HEAD_CHARS`]) characters of valid UTF-8: whole
+/// chunks of 255 bytes counted at a time (vectorised) while they stay within it, then byte by byte.
+fn head_end(bytes: &[u8], limit: usize) -> usize {
+    if bytes.len() <= limit {
         return bytes.len();
     }
-    let mut chars = 0;
-    for (i, &b) in bytes.iter().enumerate() {
+    let (mut chars, mut at) = (0, 0);
+    for chunk in bytes.chunks(255) {
+        let n = usize::from(chunk.iter().map(|&b| u8::from(starts_char(b))).sum::<u8>());
+        if chars + n > limit {
+            break;
+        }
+        chars += n;
+        at += chunk.len();
+    }
+    for (i, &b) in bytes[at..].iter().enumerate() {
         if starts_char(b) {
-            if chars == HEAD_CHARS {
-                return i;
+            if chars == limit {
+                return at + i;
             }
             chars += 1;
         }
@@ -193,6 +205,16 @@ fn validate_by_chars(text: &str) -> Result<(), InputError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(1000))]
+        /// The chunked head end is where the first `limit` characters end (the oracle: `char_indices`).
+        #[test]
+        fn the_head_ends_after_its_characters(text in crate::scan::oracle::texts(vec!["a", "中", "é", "𠀀", "\n"], 400), limit in 0usize..600) {
+            let want = text.char_indices().nth(limit).map_or(text.len(), |(i, _)| i);
+            proptest::prop_assert_eq!(head_end(text.as_bytes(), limit), want);
+        }
+    }
 
     #[test]
     fn refuses_what_is_not_text() {

@@ -578,8 +578,11 @@ fn run_in_headings(s: &str, page: &Page, end: usize, headings: &[OutlineHeading]
 /// The short sentence opening a paragraph that could be an unnumbered run-in heading
 /// (`坚持民主决策。` before at least ten characters of body), or None.
 fn run_in_sentence(s: &str, para: Span) -> Option<Span> {
+    // Found from its first byte by memchr (`str::find` with a `char` stops at every byte 0x82,
+    // the last byte of many Chinese characters).
+    static FULL_STOP: LazyLock<Starts> = LazyLock::new(|| Starts::of([hv::FULL_STOP]));
     let body = &s[para.range()];
-    let i = body.find(hv::FULL_STOP)?;
+    let i = FULL_STOP.within(s, para.start, para.end).next()?.0 - para.start;
     let sentence = &body[..i];
     let n = sentence.chars().count();
     let commas = sentence.matches(',').count();

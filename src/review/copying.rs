@@ -132,8 +132,13 @@ fn dated_number(s: &str, i: usize, c: char, before: &[char]) -> Option<(Range<us
 /// Document numbers that lost their closing bracket (`〔201923号`): an opening bracket, a year,
 /// one to four digits and 号 (`BRACKETED_DOCUMENT_NUMBER_PATTERN`, the tests' oracle).
 fn bracketed_numbers(s: &str) -> impl Iterator<Item = Dated> + '_ {
-    static STARTS: LazyLock<Starts> = LazyLock::new(|| Starts::of(DOCUMENT_NUMBER_OPENERS.iter().copied()));
-    leftmost(s, &STARTS, |s, i, c| {
+    // Found from the year, as `bare_numbers` (an opening bracket shares its first byte with
+    // every Chinese punctuation mark; a year's first digits are rarer). The matches are the
+    // same: a match holds only digits after its bracket, so no year inside one has a bracket
+    // before it.
+    leftmost(s, &YEAR_STARTS, |s, year, _| {
+        let c = s[..year].chars().next_back()?;
+        let i = year - c.len_utf8();
         let (year, digits_end, closed) = dated_number(s, i, c, DOCUMENT_NUMBER_OPENERS)?;
         let end = closed?;
         Some((end, Dated { whole: i..end, number: year.end..digits_end, year, closed: true }))

@@ -49,7 +49,8 @@ pub fn check(text: &Text, outline: &Outline) -> Vec<ReviewFinding> {
         };
         for (i, h) in list.iter().enumerate() {
             let n = nums[i];
-            let here = render(n);
+            // Rendered only for a finding (most headings have none).
+            let here = || render(n);
             let message = if i == 0 {
                 match before {
                     _ if n <= 1 => None,
@@ -58,10 +59,10 @@ pub fn check(text: &Text, outline: &Outline) -> Vec<ReviewFinding> {
                         let missing = (last + 1..n).take(3).map(render).collect();
                         Some((
                             FindingCode::NumberingGap,
-                            Message::NumberingGapAcrossParts { last: render(last), here: here.clone(), missing },
+                            Message::NumberingGapAcrossParts { last: render(last), here: here(), missing },
                         ))
                     }
-                    _ => Some((FindingCode::NumberingGap, Message::NumberingGapAtStart { here: here.clone(), first: render(1) })),
+                    _ => Some((FindingCode::NumberingGap, Message::NumberingGapAtStart { here: here(), first: render(1) })),
                 }
             } else {
                 let m = nums[i - 1];
@@ -70,20 +71,20 @@ pub fn check(text: &Text, outline: &Outline) -> Vec<ReviewFinding> {
                     // 一是 三是 三是: the first 三是 stands where 二是 belongs; one finding.
                     Some((
                         FindingCode::NumberingDuplicate,
-                        Message::NumberingDuplicateTypo { here: here.clone(), meant: render(n - 1) },
+                        Message::NumberingDuplicateTypo { here: here(), meant: render(n - 1) },
                     ))
                 } else if n == m {
-                    Some((FindingCode::NumberingDuplicate, Message::NumberingDuplicate { here: here.clone() }))
+                    Some((FindingCode::NumberingDuplicate, Message::NumberingDuplicate { here: here() }))
                 } else if n < m {
                     Some((
                         FindingCode::NumberingDuplicate,
-                        Message::NumberingBackwards { here: here.clone(), previous: render(m) },
+                        Message::NumberingBackwards { here: here(), previous: render(m) },
                     ))
                 } else if n > m + 1 && !(n == m + 2 && nums.get(i + 1) == Some(&n)) {
                     let missing = (m + 1..n).take(3).map(render).collect();
                     Some((
                         FindingCode::NumberingGap,
-                        Message::NumberingGap { previous: render(m), here: here.clone(), missing },
+                        Message::NumberingGap { previous: render(m), here: here(), missing },
                     ))
                 } else {
                     None
