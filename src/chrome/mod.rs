@@ -459,7 +459,7 @@ fn classify(t: &str) -> Kind {
     if n <= 80 && is_menu_line(t) {
         return Kind::Chrome(BoilerplateKind::Menu);
     }
-    if n <= 60 && vocab::TODAY.is_match(t) && !t.contains(vocab::SENTENCE_PUNCTUATION) {
+    if n <= 60 && vocab::TODAY_WEEKDAY.iter().any(|w| t.contains(w)) && vocab::TODAY.is_match(t) && !t.contains(vocab::SENTENCE_PUNCTUATION) {
         return Kind::Chrome(BoilerplateKind::Menu);
     }
     if n <= 30 && vocab::PAGE_NUMBER.is_match(t) {

@@ -162,6 +162,8 @@ pub static PAGE_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
 /// A site header's date of today: `2024年1月5日 星期五`.
 pub static TODAY: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"[0-9]{4}[ \t]*年[ \t]*[0-9]{1,2}[ \t]*月[ \t]*[0-9]{1,2}[ \t]*日[ \t]*(?:星期|周)[一二三四五六日天]").unwrap());
+/// The weekday words of [`TODAY`]: a line without one is not searched (most short lines).
+pub const TODAY_WEEKDAY: [&str; 2] = ["星期", "周"];
 
 /// The year a report's opening sentence names, best first: `现将…2022年…情况报告如下`
 /// (the year stands later in the announcing sentence), `现将2022年`, a paragraph opening
