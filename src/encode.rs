@@ -1,6 +1,8 @@
 //! The boundary: internal byte spans become the public result's UTF-16 offsets, and each
 //! stage's internal types its public form (`crate::result`). One step per part of the result.
 
+use std::borrow::Cow;
+
 use crate::chrome::published::DateSource;
 use crate::chrome::Page;
 use crate::metrics::{self, Metrics};
@@ -122,11 +124,11 @@ impl Offsets<'_> {
                 text: self.written(m.span),
                 value: m.value,
                 value_max: m.value_max,
-                unit: m.unit,
+                unit: Cow::Borrowed(m.unit),
                 kind: m.kind,
                 approx: m.approx,
                 indicator: m.indicator,
-                category: m.category,
+                category: Cow::Borrowed(m.category),
                 heading: m.heading,
             }
         })

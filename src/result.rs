@@ -4,6 +4,7 @@
 //! (end exclusive). Stages work in byte [`Span`](crate::Span)s; [`crate::encode`]
 //! converts once, at this boundary. Field names are the contract (docs/result-format.md).
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
@@ -216,13 +217,14 @@ pub struct Metric {
     pub value: f64,
     /// Upper bound of a range (`3至5天`).
     pub value_max: Option<f64>,
-    /// Base unit without multipliers: `元`, `件`, `人次`, `%`, `天`.
-    pub unit: String,
+    /// Base unit without multipliers: `元`, `件`, `人次`, `%`, `天` (borrowed from the units
+    /// table, like the category: no string of its own per figure).
+    pub unit: Cow<'static, str>,
     pub kind: MetricKind,
     pub approx: Option<Approx>,
     /// What is measured: `行政诉讼案件`, `负责人出庭应诉率`.
     pub indicator: String,
-    pub category: String,
+    pub category: Cow<'static, str>,
     /// Innermost heading it stands under.
     pub heading: Option<usize>,
 }

@@ -118,10 +118,10 @@ pub fn compare(old_file: &str, old: &Analysis, new_file: &str, new: &Analysis) -
             paired[id] = true;
             figure(&old.metrics[id])
         });
-        figures.push(change(m.indicator.clone(), m.unit.clone(), m.category.clone(), old_figure, Some(figure(m))));
+        figures.push(change(m.indicator.clone(), m.unit.to_string(), m.category.to_string(), old_figure, Some(figure(m))));
     }
     for m in old.metrics.iter().filter(|m| !paired[m.id]) {
-        figures.push(change(m.indicator.clone(), m.unit.clone(), m.category.clone(), Some(figure(m)), None));
+        figures.push(change(m.indicator.clone(), m.unit.to_string(), m.category.to_string(), Some(figure(m)), None));
     }
 
     let present = |a: &Analysis, part: Role| a.review.required_parts.iter().any(|p| p.part == part && p.present);
@@ -136,7 +136,7 @@ pub fn compare(old_file: &str, old: &Analysis, new_file: &str, new: &Analysis) -
 
 /// What pairs two figures: the same indicator, unit and category.
 fn key(m: &Metric) -> (&str, &str, &str) {
-    (m.indicator.as_str(), m.unit.as_str(), m.category.as_str())
+    (m.indicator.as_str(), &m.unit, &m.category)
 }
 
 fn change(indicator: String, unit: String, category: String, old: Option<Figure>, new: Option<Figure>) -> FigureChange {

@@ -22,9 +22,9 @@ impl<'a> HeadingCategories<'a> {
         *self.titles[id].get_or_insert_with(|| category_of(self.text.get(heading.title)))
     }
 
-    pub fn category(&mut self, indicator: &str, heading: Option<usize>) -> String {
+    pub fn category(&mut self, indicator: &str, heading: Option<usize>) -> &'static str {
         if let Some(c) = category_of(indicator) {
-            return c.to_owned();
+            return c;
         }
         let mut h = heading;
         let mut guard = 0;
@@ -32,7 +32,7 @@ impl<'a> HeadingCategories<'a> {
             let Some(heading) = self.outline.headings.get(id) else { break };
             let parent = heading.parent;
             if let Some(c) = self.of_title(id) {
-                return c.to_owned();
+                return c;
             }
             guard += 1;
             if guard > 16 || parent.is_some_and(|p| p >= id) {
@@ -40,6 +40,6 @@ impl<'a> HeadingCategories<'a> {
             }
             h = parent;
         }
-        OTHER_CATEGORY.to_owned()
+        OTHER_CATEGORY
     }
 }

@@ -23,11 +23,12 @@ pub struct ExtractedMetric {
     pub span: Span,
     pub value: f64,
     pub value_max: Option<f64>,
-    pub unit: String,
+    /// From the units table, like the category: no string of its own per figure.
+    pub unit: &'static str,
     pub kind: MetricKind,
     pub approx: Option<Approx>,
     pub indicator: String,
-    pub category: String,
+    pub category: &'static str,
     pub heading: Option<usize>,
 }
 
@@ -95,7 +96,7 @@ pub fn extract(text: &Text, page: &Page, outline: &Outline) -> Metrics {
                 span: q.span,
                 value: q.value,
                 value_max: q.value_max,
-                unit: q.unit.to_owned(),
+                unit: q.unit,
                 kind: q.kind,
                 approx: q.approx,
             }

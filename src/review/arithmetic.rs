@@ -125,7 +125,7 @@ fn show(value: f64, scale: f64, unit: &str) -> String {
 }
 
 fn rate_mismatch(text: &Text, num: &ExtractedMetric, den: &ExtractedMetric, rate: &ExtractedMetric, span: Span) -> Option<ReviewFinding> {
-    let per = match rate.unit.as_str() {
+    let per = match rate.unit {
         "%" => 100.0,
         "‰" => 1000.0,
         _ => return None,
@@ -156,7 +156,7 @@ fn rate_mismatch(text: &Text, num: &ExtractedMetric, den: &ExtractedMetric, rate
             numerator: text.as_written(num.span).into_owned(),
             denominator: text.as_written(den.span).into_owned(),
             computed: format!("{computed:.decimals$}"),
-            unit: rate.unit.clone(),
+            unit: rate.unit.to_owned(),
         },
         Some(span),
     ))
@@ -199,7 +199,7 @@ fn other_pair_fits(text: &Text, ms: &[ExtractedMetric], rate: usize) -> bool {
 /// Whether `num ÷ den` gives the stated rate, within the precision each is written with (a
 /// pair that cannot be judged counts as fitting).
 fn fits_rate(text: &Text, num: &ExtractedMetric, den: &ExtractedMetric, rate: &ExtractedMetric) -> bool {
-    let per = match rate.unit.as_str() {
+    let per = match rate.unit {
         "%" => 100.0,
         "‰" => 1000.0,
         _ => return true,

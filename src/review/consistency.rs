@@ -40,7 +40,7 @@ pub fn check(text: &Text, page: &Page, metrics: &Metrics) -> Vec<ReviewFinding> 
         if in_relation[i] || !comparable(text, page.meta.report_year, m) {
             continue;
         }
-        let key = (m.indicator.as_str(), m.unit.as_str(), m.category.as_str());
+        let key = (m.indicator.as_str(), m.unit, m.category);
         let Some(&earlier) = first.get(&key) else {
             first.insert(key, m);
             continue;

@@ -81,8 +81,10 @@ fn metric(s: &str, locator: &str) -> ExtractedMetric {
         Some("亿") => value *= 1e8,
         _ => {}
     }
-    let unit = c["unit"].to_owned();
-    let kind = match unit.as_str() {
+    // The metrics stage takes units from its table (`&'static str`); a test's are its own, kept
+    // for the run.
+    let unit: &'static str = Box::leak(c["unit"].to_owned().into_boxed_str());
+    let kind = match unit {
         "%" | "‰" => MetricKind::Percent,
         "元" => MetricKind::Money,
         "天" | "小时" | "个月" => MetricKind::Duration,
