@@ -16,6 +16,7 @@ use std::sync::LazyLock;
 use aho_corasick::{AhoCorasick, Anchored, Input, MatchKind, StartKind};
 
 use crate::result::{Approx, MetricKind};
+use crate::scan::Starts;
 use crate::text::{Span, Text};
 use crate::vocab::numerals::{
     self, Flavor, APPROX_AFTER, APPROX_BEFORE, APPROX_MARKS, DECIMAL_POINT, HUNDRED, MULTIPLIERS, MULTIPLIER_APPROX, MULTIPLIER_WORDS,
@@ -100,12 +101,7 @@ impl Iterator for Scanner<'_> {
 
     fn next(&mut self) -> Option<Parts> {
         let s = self.s;
-        while let Some(c) = s[self.i..].chars().next() {
-            let i = self.i;
-            if !may_start(c) {
-                self.i += c.len_utf8();
-                continue;
-            }
+        for (i, c) in STARTS.within(s, self.i, s.len()) {
             let could_start = if c.is_ascii_digit() {
                 i >= self.digits_dead_until
             } else if is_numeral_start(c) {
@@ -127,25 +123,18 @@ impl Iterator for Scanner<'_> {
                     _ => {}
                 }
             }
-            self.i += c.len_utf8();
         }
+        self.i = s.len();
         None
     }
 }
 
-/// Whether a quantity may start with `c` (a digit, a numeral, `百分之`, an approximation word):
-/// one bit per BMP character, so that the scan passes over the rest at one look-up each.
-fn may_start(c: char) -> bool {
-    static STARTS: LazyLock<Vec<u64>> = LazyLock::new(|| {
-        let mut bits = vec![0u64; 0x10000 / 64];
-        let firsts = ('0'..='9').chain(NUMERAL_STARTS.iter().copied()).chain(PRE_FIRST.iter().copied()).chain(PERCENT_WORDS.chars().take(1));
-        for c in firsts {
-            bits[c as usize / 64] |= 1 << (c as usize % 64);
-        }
-        bits
-    });
-    STARTS.get(c as usize / 64).is_some_and(|word| word & (1 << (c as usize % 64)) != 0)
-}
+/// What a quantity may start with (a digit, a numeral, `百分之`, an approximation word): the
+/// shared walk (`scan::Starts`) passes over the other characters, most of them on their first
+/// two bytes, without decoding them.
+static STARTS: LazyLock<Starts> = LazyLock::new(|| {
+    Starts::of(('0'..='9').chain(NUMERAL_STARTS.iter().copied()).chain(PRE_FIRST.iter().copied()).chain(PERCENT_WORDS.chars().take(1)))
+});
 
 const PERCENT_PREFIX_LEN: usize = PERCENT_WORDS.len();
 
