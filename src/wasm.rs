@@ -72,15 +72,31 @@ impl ToJs {
     }
 }
 
+impl ToJs {
+    /// Hands the JSON written so far to JS, up to the start of its last character (a piece is a
+    /// string of its own). Out of line: the writes' fast path stays small enough to inline.
+    #[inline(never)]
+    fn send_whole_characters(&mut self) {
+        let end = self.pending.iter().rposition(|&b| b & 0xC0 != 0x80).unwrap_or(0);
+        self.send(end);
+    }
+}
+
 impl io::Write for ToJs {
+    #[inline]
     fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        self.write_all(buf)?;
+        Ok(buf.len())
+    }
+
+    /// serde_json writes every token with `write_all`, whose default loops over `write`.
+    #[inline]
+    fn write_all(&mut self, buf: &[u8]) -> io::Result<()> {
         self.pending.extend_from_slice(buf);
         if self.pending.len() >= PIECE {
-            // Up to the start of the last character: a piece is a string of its own.
-            let end = self.pending.iter().rposition(|&b| b & 0xC0 != 0x80).unwrap_or(0);
-            self.send(end);
+            self.send_whole_characters();
         }
-        Ok(buf.len())
+        Ok(())
     }
 
     fn flush(&mut self) -> io::Result<()> {
