@@ -274,7 +274,7 @@ fn attachment_lists(s: &str, body: Span) -> Vec<Span> {
     let mut out: Vec<Span> = Vec::new();
     let mut open = false;
     let mut offset = body.start;
-    for line in s[body.range()].split_inclusive('\n') {
+    for line in crate::text::split_inclusive_lines(&s[body.range()]) {
         let start = offset;
         offset += line.len();
         let t = line.trim();
@@ -540,7 +540,7 @@ fn run_in_headings(s: &str, page: &Page, end: usize, headings: &[OutlineHeading]
     let mut order: Vec<Option<usize>> = Vec::new();
     let mut offset = page.body.start;
     // Up to the outline's end: beyond it no heading is listed, so no paragraph stands under one.
-    for line in s[page.body.start..end].split_inclusive('\n') {
+    for line in crate::text::split_inclusive_lines(&s[page.body.start..end]) {
         let start = offset;
         offset += line.len();
         let text = line.trim_end();

@@ -57,10 +57,15 @@ impl Starts {
                 _ => loop {
                     let lead = *b.get(i)?;
                     match self.skip[usize::from(lead)] {
-                        // A three-byte character whose block of 64 holds no start character is
-                        // passed over on its first two bytes (most Chinese characters, where a
-                        // grammar starts with a few of them: 一, 第 …).
-                        0 if lead >= 0xE0 && lead <= 0xEF && self.bits[usize::from(lead & 0x0F) << 6 | usize::from(b[i + 1] & 0x3F)] == 0 => i += 3,
+                        // A three-byte character (most Chinese characters) is tested here, from
+                        // its bytes: its block of 64 code points, then its bit in the block.
+                        0 if (0xE0..=0xEF).contains(&lead) => {
+                            let block = self.bits[usize::from(lead & 0x0F) << 6 | usize::from(b[i + 1] & 0x3F)];
+                            if block & (1 << (b[i + 2] & 0x3F)) != 0 {
+                                break i;
+                            }
+                            i += 3;
+                        }
                         0 => break i,
                         len => i += usize::from(len),
                     }

@@ -53,7 +53,7 @@ pub fn classify(text: &Text, page: &Page, outline: &Outline) -> DocumentKind {
 fn head_line<'s>(s: &'s str, page: &Page) -> Option<&'s str> {
     let mut at = 0;
     let mut found = None;
-    for line in s[..page.body.start].split_inclusive('\n') {
+    for line in crate::text::split_inclusive_lines(&s[..page.body.start]) {
         let start = at + (line.len() - line.trim_start().len());
         at += line.len();
         let t = line.trim();

@@ -36,15 +36,12 @@ pub fn check(text: &Text, page: &Page) -> Vec<ReviewFinding> {
 
 /// Whether `s` holds a character of [`BIDI_CONTROLS`] or [`INVISIBLE`]: their UTF-8 forms are
 /// C2 AD, D8 9C, E1 A0 8E, E2 80 8B–8F, E2 80 AA–AE, E2 81 A0–A4, E2 81 A6–A9 and EF BB BF.
-/// Each byte with the two after it, branch-free and 256 at a time (vectorised): walking the
-/// characters of the text and its normalised view took 17 M instructions per MiB.
+/// Only where one of those first bytes stands, found by memchr (vectorised): C2, D8 and E1 are
+/// rare in Chinese text, E2 and EF lead few of its characters (“ ” — …). A test of every byte
+/// with the two after it took 5 instructions per byte.
 fn may_hold_invisible(s: &str) -> bool {
     let b = s.as_bytes();
-    let n = b.len();
-    if n < 2 {
-        return false;
-    }
-    // Pairs end one byte early and triples two; the last byte starts no sequence of interest.
+    let byte = |i: usize| b.get(i).copied().unwrap_or(0);
     let pair = |x: u8, y: u8| (x == 0xC2) & (y == 0xAD) | (x == 0xD8) & (y == 0x9C);
     let triple = |x: u8, y: u8, z: u8| {
         (x == 0xE1) & (y == 0xA0) & (z == 0x8E)
@@ -52,13 +49,8 @@ fn may_hold_invisible(s: &str) -> bool {
             | (x == 0xE2) & (y == 0x81) & ((0xA0..=0xA4).contains(&z) | (0xA6..=0xA9).contains(&z))
             | (x == 0xEF) & (y == 0xBB) & (z == 0xBF)
     };
-    if pair(b[n - 2], b[n - 1]) {
-        return true;
-    }
-    let (x, y, z) = (&b[..n - 2], &b[1..n - 1], &b[2..]);
-    x.chunks(256).zip(y.chunks(256)).zip(z.chunks(256)).any(|((x, y), z)| {
-        x.iter().zip(y).zip(z).map(|((&x, &y), &z)| (pair(x, y) | triple(x, y, z)) as u8).fold(0u8, |a, v| a | v) != 0
-    })
+    let starts_one = |i: usize| pair(b[i], byte(i + 1)) | triple(b[i], byte(i + 1), byte(i + 2));
+    memchr::memchr3_iter(0xC2, 0xD8, 0xE1, b).any(starts_one) || memchr::memchr2_iter(0xE2, 0xEF, b).any(starts_one)
 }
 
 fn previous_char(s: &str, pos: usize) -> usize {
