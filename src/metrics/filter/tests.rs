@@ -105,7 +105,7 @@ fn a_number_under_a_heading_marker_is_no_figure() {
     let text = Text::new("1.3个工作专班开展督导。");
     let quantities = crate::quantity::find(&text, Span::new(0, text.norm().len()));
     assert_eq!(quantities.len(), 1);
-    let mut ctx = Context { s: text.norm(), names: vec![], quotes: vec![], phrases: vec![], markers: vec![] };
+    let mut ctx = Context { s: text.norm(), names: vec![], quotes: vec![], phrases: Default::default(), markers: vec![] };
     assert_eq!(super::reject(&ctx, &quantities[0]), None);
     ctx.markers.push(Span::new(0, 2));
     assert_eq!(super::reject(&ctx, &quantities[0]), Some(Rejection::HeadingMarker));
@@ -118,7 +118,8 @@ mod set_phrases_against_the_regex {
     use proptest::prelude::*;
     use proptest::sample::select;
 
-    use super::super::{phrases_longest_first, set_phrases};
+    use super::super::{phrases_longest_first, set_phrases, NearPhrases};
+    use crate::text::Span;
     use crate::vocab::phrases::SET_PHRASES;
 
     fn oracle() -> regex::Regex {
@@ -150,6 +151,31 @@ mod set_phrases_against_the_regex {
             let want = spans(oracle().find_iter(&text).map(|m| (m.start(), m.end())));
             let got = spans(set_phrases(&text).map(|p| (p.start, p.end)));
             prop_assert_eq!(got, want, "{:?}", text);
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(2000))]
+        /// Asked about spans in text order, the phrases read near each span say what the whole
+        /// walk says: whether one of its phrases overlaps the span.
+        #[test]
+        fn near_phrases_as_the_whole_walk(parts in proptest::collection::vec(select(pieces()), 0..24), cuts in proptest::collection::vec(0usize..6, 1..40)) {
+            let text: String = parts.concat();
+            let whole: Vec<Span> = set_phrases(&text).collect();
+            let bounds: Vec<usize> = text.char_indices().map(|(i, _)| i).chain([text.len()]).collect();
+            let mut near = NearPhrases::new(Span::new(0, text.len()));
+            let mut at = 0;
+            for pair in cuts.chunks(2) {
+                let start = at + pair[0];
+                let end = start + 1 + pair.get(1).copied().unwrap_or(0);
+                if end >= bounds.len() {
+                    break;
+                }
+                let span = Span::new(bounds[start], bounds[end]);
+                let want = whole.iter().any(|p| p.overlaps(span));
+                prop_assert_eq!(near.overlap(&text, span), want, "{:?} {:?}", text, span);
+                at = end;
+            }
         }
     }
 
