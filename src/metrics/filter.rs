@@ -195,43 +195,52 @@ fn phrases_longest_first() -> Vec<&'static str> {
     phrases
 }
 
-impl<'t> Context<'t> {
-    pub fn new(text: &'t Text, body: Span, outline: &Outline) -> Context<'t> {
-        let s = text.norm();
-        let b = &s[body.range()];
-        let mut names = Vec::new();
-        let mut quotes = Vec::new();
-        let mut open_name: Vec<usize> = Vec::new();
-        let mut open_quote: Option<(usize, usize)> = None; // (byte, chars inside so far)
-        for (i, c) in b.char_indices() {
-            let at = body.start + i;
-            match c {
-                '\n' => {
-                    open_name.clear();
-                    open_quote = None;
+/// The names (《…》, nested) and the short quotations (“…”, at most [`SHORT_QUOTE`] characters
+/// inside, not counting 《》) of the body, each list sorted by start; neither runs across a line.
+/// Only the five marks are looked at (`scan::Starts`), the characters inside a quotation counted
+/// when it closes: a character-by-character walk of the body cost 5 M instructions on the 1 MiB mix.
+fn names_and_quotes(s: &str, body: Span) -> (Vec<Span>, Vec<Span>) {
+    static MARKS: LazyLock<Starts> = LazyLock::new(|| Starts::of(['\n', NAME_OPEN, NAME_CLOSE, QUOTE_OPEN, QUOTE_CLOSE]));
+    let mut names = Vec::new();
+    let mut quotes = Vec::new();
+    let mut open_name: Vec<usize> = Vec::new();
+    // The open quotation: where it opened, and the name marks inside it so far.
+    let mut open_quote: Option<(usize, usize)> = None;
+    for (at, c) in MARKS.within(s, body.start, body.end) {
+        match c {
+            '\n' => {
+                open_name.clear();
+                open_quote = None;
+            }
+            NAME_OPEN | NAME_CLOSE => {
+                if c == NAME_OPEN {
+                    open_name.push(at);
+                } else if let Some(start) = open_name.pop() {
+                    names.push(Span::new(start, at + c.len_utf8()));
                 }
-                NAME_OPEN => open_name.push(at),
-                NAME_CLOSE => {
-                    if let Some(start) = open_name.pop() {
-                        names.push(Span::new(start, at + c.len_utf8()));
-                    }
+                if let Some((_, marks)) = open_quote.as_mut() {
+                    *marks += 1;
                 }
-                QUOTE_OPEN => open_quote = Some((at, 0)),
-                QUOTE_CLOSE => {
-                    if let Some((start, n)) = open_quote.take() {
-                        if n <= SHORT_QUOTE {
-                            quotes.push(Span::new(start, at + c.len_utf8()));
-                        }
-                    }
-                }
-                _ => {
-                    if let Some((_, n)) = open_quote.as_mut() {
-                        *n += 1;
+            }
+            QUOTE_OPEN => open_quote = Some((at, 0)),
+            _ => {
+                if let Some((start, marks)) = open_quote.take() {
+                    let inside = s[start + QUOTE_OPEN.len_utf8()..at].chars().count() - marks;
+                    if inside <= SHORT_QUOTE {
+                        quotes.push(Span::new(start, at + c.len_utf8()));
                     }
                 }
             }
         }
-        crate::sort::stable(&mut names);
+    }
+    crate::sort::stable(&mut names);
+    (names, quotes)
+}
+
+impl<'t> Context<'t> {
+    pub fn new(text: &'t Text, body: Span, outline: &Outline) -> Context<'t> {
+        let s = text.norm();
+        let (names, quotes) = names_and_quotes(s, body);
         let phrases = RefCell::new(NearPhrases::new(body));
         let mut markers: Vec<Span> = outline.headings.iter().map(|h| h.marker).collect();
         crate::sort::stable(&mut markers);

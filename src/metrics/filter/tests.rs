@@ -190,3 +190,64 @@ mod set_phrases_against_the_regex {
         }
     }
 }
+
+/// `names_and_quotes` reads what the character-by-character walk it replaced read (the oracle).
+mod names_and_quotes_against_the_walk {
+    use proptest::prelude::*;
+    use proptest::sample::select;
+
+    use super::super::{names_and_quotes, SHORT_QUOTE};
+    use crate::text::Span;
+    use crate::vocab::phrases::{NAME_CLOSE, NAME_OPEN, QUOTE_CLOSE, QUOTE_OPEN};
+
+    fn walk(s: &str, body: Span) -> (Vec<Span>, Vec<Span>) {
+        let b = &s[body.range()];
+        let mut names = Vec::new();
+        let mut quotes = Vec::new();
+        let mut open_name: Vec<usize> = Vec::new();
+        let mut open_quote: Option<(usize, usize)> = None;
+        for (i, c) in b.char_indices() {
+            let at = body.start + i;
+            match c {
+                '\n' => {
+                    open_name.clear();
+                    open_quote = None;
+                }
+                NAME_OPEN => open_name.push(at),
+                NAME_CLOSE => {
+                    if let Some(start) = open_name.pop() {
+                        names.push(Span::new(start, at + c.len_utf8()));
+                    }
+                }
+                QUOTE_OPEN => open_quote = Some((at, 0)),
+                QUOTE_CLOSE => {
+                    if let Some((start, n)) = open_quote.take() {
+                        if n <= SHORT_QUOTE {
+                            quotes.push(Span::new(start, at + c.len_utf8()));
+                        }
+                    }
+                }
+                _ => {
+                    if let Some((_, n)) = open_quote.as_mut() {
+                        *n += 1;
+                    }
+                }
+            }
+        }
+        names.sort();
+        (names, quotes)
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(3000))]
+        #[test]
+        fn same_names_and_quotes(parts in proptest::collection::vec(select(vec![
+            "《", "》", "“", "”", "\n", "一件事", "法", "a", "5.12", "条例", "12345678901", "、", " ",
+        ]), 0..30), skip in 0usize..3) {
+            let text: String = parts.concat();
+            let starts: Vec<usize> = text.char_indices().map(|(i, _)| i).chain([text.len()]).collect();
+            let body = Span::new(starts[skip.min(starts.len() - 1)], text.len());
+            prop_assert_eq!(names_and_quotes(&text, body), walk(&text, body), "{:?}", text);
+        }
+    }
+}
