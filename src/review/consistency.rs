@@ -36,8 +36,9 @@ pub fn check(text: &Text, page: &Page, metrics: &Metrics) -> Vec<ReviewFinding> 
     let mut first: HashMap<(&str, &str, &str), &ExtractedMetric> = HashMap::new();
     let mut reported: Vec<&str> = Vec::new();
     let mut findings = Vec::new();
+    let mut cues = (Occurs::new(&SCOPE, SCOPE_WORDS), Occurs::new(&TOTAL, TOTAL_CUES));
     for (i, m) in metrics.metrics.iter().enumerate() {
-        if in_relation[i] || !comparable(text, page.meta.report_year, m) {
+        if in_relation[i] || !comparable(text, page.meta.report_year, m, &mut cues) {
             continue;
         }
         let key = (m.indicator.as_str(), m.unit, m.category);
@@ -62,7 +63,7 @@ pub fn check(text: &Text, page: &Page, metrics: &Metrics) -> Vec<ReviewFinding> 
 }
 
 /// Whether metric `m` is a plain statement of the whole period that another can contradict.
-fn comparable(text: &Text, report_year: Option<i32>, m: &ExtractedMetric) -> bool {
+fn comparable(text: &Text, report_year: Option<i32>, m: &ExtractedMetric, (scope, total): &mut (Occurs, Occurs)) -> bool {
     let percent = m.kind == MetricKind::Percent;
     if m.approx.is_some()
         || !matches!(m.kind, MetricKind::Count | MetricKind::Money | MetricKind::Percent)
@@ -71,14 +72,50 @@ fn comparable(text: &Text, report_year: Option<i32>, m: &ExtractedMetric) -> boo
     {
         return false;
     }
-    let before = sentence_before(text.norm(), m.span);
-    if SCOPE.is_match(before) || names_other_year(before, report_year) {
+    let s = text.norm();
+    let before = sentence_before(s, m.span);
+    let from = m.span.start - before.len();
+    if scope.in_text(s, from, m.span.start) || names_other_year(before, report_year) {
         return false;
     }
-    percent || TOTAL.is_match(before)
+    percent || total.in_text(s, from, m.span.start)
 }
 
 /// The text of the sentence before the figure (from the last sentence end, or line start).
+/// Whether an automaton's words occur in `s[from..to]`, asked for the figures of a sentence in
+/// turn: the text before each figure extends the previous one's when they share the sentence's
+/// start, and then only its new part (from a word's length before it) is searched, not the
+/// whole sentence again for every figure in it.
+struct Occurs<'a> {
+    automaton: &'a AhoCorasick,
+    /// The longest word's length in bytes.
+    longest: usize,
+    from: usize,
+    to: usize,
+    found: bool,
+}
+
+impl<'a> Occurs<'a> {
+    fn new(automaton: &'a AhoCorasick, words: &[&str]) -> Self {
+        let longest = words.iter().map(|w| w.len()).max().unwrap_or(1);
+        Occurs { automaton, longest, from: usize::MAX, to: 0, found: false }
+    }
+
+    /// Whether a word occurs in `s[from..to]` (char boundaries).
+    fn in_text(&mut self, s: &str, from: usize, to: usize) -> bool {
+        if from != self.from || to < self.to {
+            (self.from, self.to, self.found) = (from, from, false);
+        }
+        if !self.found && to > self.to {
+            // A word not inside `from..self.to` ends after it, so starts at most a word's length before.
+            let start = crate::text::floor_char_boundary(s, self.to.saturating_sub(self.longest - 1).max(from));
+            self.found = self.automaton.is_match(&s[start..to]);
+        }
+        self.to = to;
+        self.found
+    }
+}
+
 fn sentence_before(s: &str, span: Span) -> &str {
     let head = &s[..span.start];
     let from = head.rfind(SENTENCE_ENDS).map_or(0, |i| i + head[i..].chars().next().map_or(1, char::len_utf8));
@@ -118,4 +155,28 @@ fn members_of_lists(metrics: &Metrics) -> Vec<bool> {
         }
     }
     member
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2000))]
+        /// Asked in any order, with few sentence starts (so that the text before figures often
+        /// grows), the growing search says what a search of the whole text before says.
+        #[test]
+        fn the_growing_search_finds_what_a_whole_search_finds(
+            text in crate::scan::oracle::texts(vec!["共", "全年", "中", "a", "。", "全", "年", "合计"], 30),
+            asks in proptest::collection::vec((0usize..3, 0usize..40), 1..12),
+        ) {
+            let bounds: Vec<usize> = text.char_indices().map(|(i, _)| i).chain([text.len()]).collect();
+            let mut occurs = Occurs::new(&TOTAL, TOTAL_CUES);
+            for (a, b) in asks {
+                let (a, b) = (bounds[a % bounds.len()], bounds[b % bounds.len()]);
+                let (from, to) = (a.min(b), a.max(b));
+                proptest::prop_assert_eq!(occurs.in_text(&text, from, to), TOTAL.is_match(&text[from..to]), "{}..{}", from, to);
+            }
+        }
+    }
 }
