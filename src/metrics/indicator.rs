@@ -83,13 +83,13 @@ pub fn indicators(s: &str, quantities: &[Quantity]) -> Vec<String> {
     for (i, q) in quantities.iter().enumerate() {
         let glued_next = glued(i);
         let glued_prev = i > 0 && quantities[i - 1].span.end == q.span.start;
-        let right_of_group = rights[group_end[i]].clone();
+        let right_of_group = &rights[group_end[i]];
         let after = &s[q.span.end..];
         let bare_verb = is_verb(&lefts[i]) || lefts[i].is_empty();
         let looks_right = (q.kind == MetricKind::Count || after.starts_with(ATTRIBUTIVE) || (q.kind == MetricKind::Percent && bare_verb))
             && !right_of_group.is_empty();
         let mut ind = if looks_right {
-            right_of_group
+            right_of_group.clone()
         } else if glued_prev && lefts[i].is_empty() {
             out[i - 1].clone()
         } else {
@@ -236,10 +236,15 @@ fn left_phrase(s: &str, prev_end: usize, pos: usize, list: bool) -> String {
             cut = end;
         }
     }
-    let unquoted: String = phrase[cut..].chars().filter(|c| !QUOTE_MARKS.contains(c)).collect();
+    let unquoted: std::borrow::Cow<str> = if phrase[cut..].contains(QUOTE_MARKS) {
+        phrase[cut..].chars().filter(|c| !QUOTE_MARKS.contains(c)).collect::<String>().into()
+    } else {
+        phrase[cut..].into()
+    };
     let mut stripped = strip(&unquoted, !list);
     keep_quoted_frequency(&mut stripped, &phrase[cut..]);
-    shorten(&stripped, if stripped.contains(LIST_MARK) { MAX_LIST_CHARS } else { MAX_CHARS })
+    let max = if stripped.contains(LIST_MARK) { MAX_LIST_CHARS } else { MAX_CHARS };
+    shorten(stripped, max)
 }
 
 /// A name quoted right before the figure (推送“学法每日”186期) is what is counted: a frequency
@@ -293,6 +298,9 @@ static VERB_MATCHER: LazyLock<(AhoCorasick, Vec<bool>)> = LazyLock::new(|| {
     (automaton, VERBS.iter().map(|v| LIGHT_VERBS.contains(v)).collect())
 });
 
+/// The byte length of the longest of [`VERBS`].
+static LONGEST_VERB: LazyLock<usize> = LazyLock::new(|| VERBS.iter().map(|v| v.len()).max().unwrap_or(0));
+
 /// [`VERBS`] sorted, for exact lookups.
 static VERB_SET: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
     let mut v = VERBS.to_vec();
@@ -301,7 +309,8 @@ static VERB_SET: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
 });
 
 fn is_verb(w: &str) -> bool {
-    VERB_SET.binary_search(&w).is_ok()
+    // Most labels are longer than any verb: no look-up for them.
+    w.len() <= *LONGEST_VERB && VERB_SET.binary_search(&w).is_ok()
 }
 
 /// A framing-word table indexed by the character a word must start (or end) with, each list
@@ -437,10 +446,10 @@ pub fn strip(phrase: &str, split_verbs: bool) -> String {
 }
 
 /// Keep the last `max` characters (the head noun of a Chinese phrase).
-fn shorten(p: &str, max: usize) -> String {
+fn shorten(p: String, max: usize) -> String {
     let n = p.chars().count();
     if n <= max {
-        return p.to_owned();
+        return p;
     }
     p.chars().skip(n - max).collect()
 }
