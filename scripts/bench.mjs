@@ -7,7 +7,7 @@
 //   wasm/node   dist/pkg as shipped: compile + instantiate, first call, warm (30 KB report, 10 MiB mix)
 //   wasm/chromium  the same in headless /usr/bin/chromium (playwright-core), the page's way
 //   sizes       dist/pkg/fazhi_analyzer_bg.wasm raw / gzip -9 / brotli -q 11
-//   JioNLP, Recognizers-Text   their throughput on the same text, when installed (never installed here)
+//   JioNLP, Recognizers-Text   their throughput on the same text, when installed (pip / npm --no-save; not dependencies)
 //
 // The texts: the seeds of tests/fixtures one after another, repeated to 10 MiB (as benches/analyze.rs
 // builds them) and to 1 MiB; the 30 KB report is seed 003. Written to target/bench/.
