@@ -81,7 +81,6 @@ fn comparable(text: &Text, report_year: Option<i32>, m: &ExtractedMetric, (scope
     percent || total.in_text(s, from, m.span.start)
 }
 
-/// The text of the sentence before the figure (from the last sentence end, or line start).
 /// Whether an automaton's words occur in `s[from..to]`, asked for the figures of a sentence in
 /// turn: the text before each figure extends the previous one's when they share the sentence's
 /// start, and then only its new part (from a word's length before it) is searched, not the
@@ -116,6 +115,7 @@ impl<'a> Occurs<'a> {
     }
 }
 
+/// The text of the sentence before the figure (from the last sentence end, or line start).
 fn sentence_before(s: &str, span: Span) -> &str {
     let head = &s[..span.start];
     let from = head.rfind(SENTENCE_ENDS).map_or(0, |i| i + head[i..].chars().next().map_or(1, char::len_utf8));
