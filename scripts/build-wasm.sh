@@ -1,25 +1,40 @@
 #!/usr/bin/env bash
-# Builds the core to WebAssembly: www/pkg (for the page, ES module) and target/pkg-node (for Node tests).
+# Builds the core to WebAssembly, two modules (Cargo.toml, the wasm profiles), for the page (www/pkg,
+# ES modules) and for Node tests (target/pkg-node):
+#   fazhi_analyzer        the analysis (analyze, analyzeJson, formatVersion): what the page, the
+#                         widget and the data-only API load; opt-level 3 with wasm SIMD
+#   fazhi_analyzer_batch  everything, with the batch calls (registerTables, compareReports,
+#                         linkBatch): fetched by www/fazhi-analyzer.js at the first batch call, and
+#                         in place of the first where a browser lacks wasm SIMD; size-optimised
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$HOME/.cargo/bin:$PATH"
 
-# The small regex engine (the `lite` feature) and the size-optimised `wasm` profile (Cargo.toml): the
-# shipped size target of issue 12 (docs/performance.md, "wasm size with regex-lite"). LLVM's inline
-# threshold at 40 instead of opt-level "z"'s 25: a fifth less CPU time for 5 KB of brotli, inside the
-# target ("The wasm's sorts shared, its inputs as JSON"; a Cargo profile cannot set it).
-CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS='-C llvm-args=-inline-threshold=40' \
+# The analysis at opt-level 3, one codegen unit, with wasm SIMD (memchr's searches and LLVM's loops;
+# Chromium 91, Firefox 89, Safari 16.4): 1.8× the speed of the size-optimised build, inside the size
+# target once the batch calls are left out (docs/performance.md, "size (7 Dec, sixth pass)").
+CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS='-C target-feature=+simd128' \
   cargo build --quiet --profile wasm --features lite --lib --target wasm32-unknown-unknown
-wasm=target/wasm32-unknown-unknown/wasm/fazhi_analyzer.wasm
-# No name section: function names are for debuggers, and they were a tenth of the shipped bytes.
-wasm-bindgen --target web --remove-name-section --out-dir www/pkg "$wasm"
-wasm-bindgen --target nodejs --out-dir target/pkg-node "$wasm"
+# Everything at opt-level "z" without SIMD (runs anywhere), LLVM's inline threshold at 40 instead of
+# "z"'s 25: a fifth less CPU time for 5 KB of brotli ("The wasm's sorts shared, its inputs as JSON";
+# a Cargo profile cannot set it). Its own profile, so each build keeps its own flags' cache.
+CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS='-C llvm-args=-inline-threshold=40' \
+  cargo build --quiet --profile wasm-batch --features lite,wasm-batch --lib --target wasm32-unknown-unknown
+for build in wasm:fazhi_analyzer wasm-batch:fazhi_analyzer_batch; do
+  wasm=target/wasm32-unknown-unknown/${build%%:*}/fazhi_analyzer.wasm
+  # No name section: function names are for debuggers, and they were a tenth of the shipped bytes.
+  wasm-bindgen --target web --remove-name-section --out-name "${build#*:}" --out-dir www/pkg "$wasm"
+  wasm-bindgen --target nodejs --out-name "${build#*:}" --out-dir target/pkg-node "$wasm"
+done
 # The nodejs target is CommonJS; the project root says "type": "module".
 echo '{ "type": "commonjs" }' > target/pkg-node/package.json
 # Raw, and compressed as a server sends it: issue 12's target is at most 250 KB brotli and 330 KB gzip
-# (docs/performance.md, "wasm size with regex-lite"; a few KB of margin as of 7 Dec).
+# (docs/performance.md, "size (7 Dec, sixth pass)").
 node -e '
-const b = require("fs").readFileSync(process.argv[1]), z = require("zlib");
-const br = z.brotliCompressSync(b, { params: { [z.constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
-console.log(`build-wasm: www/pkg/fazhi_analyzer_bg.wasm ${Math.round(b.length / 1024)} KiB; ${z.gzipSync(b, { level: 9 }).length} B gzip -9, ${br} B brotli -q 11 (target <= 330,000 and <= 250,000)`);
-' www/pkg/fazhi_analyzer_bg.wasm
+const z = require("zlib");
+for (const f of process.argv.slice(1)) {
+  const b = require("fs").readFileSync(f);
+  const br = z.brotliCompressSync(b, { params: { [z.constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
+  console.log(`build-wasm: ${f} ${Math.round(b.length / 1024)} KiB; ${z.gzipSync(b, { level: 9 }).length} B gzip -9, ${br} B brotli -q 11 (target <= 330,000 and <= 250,000)`);
+}
+' www/pkg/fazhi_analyzer_bg.wasm www/pkg/fazhi_analyzer_batch_bg.wasm

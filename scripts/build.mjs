@@ -40,28 +40,30 @@ const fail = (msg) => {
 };
 const kib = (n) => `${(n / 1024).toFixed(0)} KiB`;
 
-if (!existsSync(join(WWW, 'pkg', 'fazhi_analyzer_bg.wasm'))) fail('www/pkg is missing: run `bash scripts/build-wasm.sh` (or `npm run build`)');
+if (!['fazhi_analyzer_bg.wasm', 'fazhi_analyzer_batch_bg.wasm'].every((f) => existsSync(join(WWW, 'pkg', f)))) fail('www/pkg is missing: run `bash scripts/build-wasm.sh` (or `npm run build`)');
 for (const v of ['fflate.js', 'idb.js', 'write-excel-file.js', 'signals-core.js']) {
   if (!existsSync(join(WWW, 'vendor', v))) fail(`www/vendor/${v} is missing: run \`bash scripts/setup.sh\` (it copies the page's npm libraries)`);
 }
 
 // 1. Copy www/ → dist/ (the wasm-bindgen extras that a browser never loads are left out).
-const SKIP = new Set(['pkg/package.json', 'pkg/.gitignore', 'pkg/fazhi_analyzer.d.ts', 'pkg/fazhi_analyzer_bg.wasm.d.ts']);
+const SKIP = /^pkg\/(package\.json|\.gitignore|.*\.d\.ts)$/;
 rmSync(OUT, { recursive: true, force: true });
 mkdirSync(OUT, { recursive: true });
 cpSync(WWW, OUT, {
   recursive: true,
-  filter: (src) => !SKIP.has(relative(WWW, src).split(sep).join('/')),
+  filter: (src) => !SKIP.test(relative(WWW, src).split(sep).join('/')),
 });
 
 // 1b. Optionally shrink the wasm (the features are those rustc enables for wasm32 by default).
-const WASM = join(OUT, 'pkg', 'fazhi_analyzer_bg.wasm');
 if (WASM_OPT) {
   if (!existsSync(WASM_OPT)) fail(`--wasm-opt: ${WASM_OPT} not found (npm i --no-save binaryen)`);
-  const before = statSync(WASM).size;
-  execFileSync(WASM_OPT, ['-Oz', '--enable-bulk-memory', '--enable-nontrapping-float-to-int', '--enable-sign-ext',
-    '--enable-mutable-globals', '--enable-reference-types', '--enable-multivalue', WASM, '-o', WASM], { stdio: 'inherit' });
-  console.log(`build: wasm-opt -Oz ${kib(before)} → ${kib(statSync(WASM).size)}`);
+  for (const name of ['fazhi_analyzer_bg.wasm', 'fazhi_analyzer_batch_bg.wasm']) {
+    const WASM = join(OUT, 'pkg', name);
+    const before = statSync(WASM).size;
+    execFileSync(WASM_OPT, ['-Oz', '--enable-bulk-memory', '--enable-nontrapping-float-to-int', '--enable-sign-ext',
+      '--enable-mutable-globals', '--enable-reference-types', '--enable-multivalue', '--enable-simd', WASM, '-o', WASM], { stdio: 'inherit' });
+    console.log(`build: wasm-opt -Oz ${name} ${kib(before)} → ${kib(statSync(WASM).size)}`);
+  }
 }
 
 /** Every file under dir, as posix paths relative to it, sorted. */
@@ -161,4 +163,4 @@ writeFileSync(join(OUT, SINGLE), html);
 
 const size = (f) => statSync(join(OUT, f)).size;
 console.log(`build: ${relative(ROOT, OUT)}/ — ${precache.length} files precached as fazhi-analyzer-${version}`);
-console.log(`build: wasm ${kib(size('pkg/fazhi_analyzer_bg.wasm'))}, single file ${SINGLE} ${kib(size(SINGLE))}`);
+console.log(`build: wasm ${kib(size('pkg/fazhi_analyzer_bg.wasm'))} (+ ${kib(size('pkg/fazhi_analyzer_batch_bg.wasm'))} with the batch calls), single file ${SINGLE} ${kib(size(SINGLE))}`);

@@ -4,10 +4,16 @@
 //! by `JSON.parse`: one serializer in the wasm instead of two. Inputs (results handed back for
 //! a comparison or a register) are read by serde-wasm-bindgen: serde_json's deserializer with
 //! its exact float parsing would add more than that saves (docs/performance.md).
+//!
+//! The batch calls (registerTables, compareReports, linkBatch) only with the `wasm-batch`
+//! feature: built as a second module, fetched when one is first called, so that the analysis
+//! module is without their input types' deserialisers and fits the size target at opt-level 3
+//! (scripts/build-wasm.sh).
 
 use std::io;
 
 use js_sys::JsString;
+#[cfg(feature = "wasm-batch")]
 use serde::{de::DeserializeOwned, Serialize};
 use wasm_bindgen::prelude::*;
 
@@ -22,12 +28,14 @@ fn error(e: impl std::fmt::Display) -> JsError {
 }
 
 /// A Rust value as a plain JS object (maps as objects, missing values as null).
+#[cfg(feature = "wasm-batch")]
 fn to_js(value: &impl Serialize) -> Result<JsValue, JsError> {
     let json = serde_json::to_string(value).map_err(error)?;
     js_sys::JSON::parse(&json).map_err(|_| JsError::new("internal error: the result is not JSON"))
 }
 
 /// A plain JS value (objects, arrays, strings, numbers) as a Rust value.
+#[cfg(feature = "wasm-batch")]
 fn from_js<T: DeserializeOwned>(value: &JsValue) -> Result<T, JsError> {
     serde_wasm_bindgen::from_value(value.clone()).map_err(error)
 }
@@ -108,12 +116,14 @@ impl io::Write for ToJs {
 /// (`result` as `analyze()` returned it; without it the text is analysed). Returns
 /// `{register, findings, figures}`, each `{columns: [{key, header, type}], rows: [[cell…]…]}`
 /// (docs/register.md).
+#[cfg(feature = "wasm-batch")]
 #[wasm_bindgen(js_name = registerTables)]
 pub fn register_tables(entries: JsValue) -> Result<JsValue, JsError> {
     let batch: Vec<crate::register::BatchEntry> = from_js(&entries)?;
     to_js(&crate::register::batch_tables(&batch))
 }
 
+#[cfg(feature = "wasm-batch")]
 #[derive(serde::Deserialize)]
 struct Report {
     file: String,
@@ -124,6 +134,7 @@ struct Report {
 
 /// Two reports side by side: `old` and `new` are `{file, result}`; returns the comparison
 /// (format `fazhi-analyzer-compare/1`, docs/result-format.md).
+#[cfg(feature = "wasm-batch")]
 #[wasm_bindgen(js_name = compareReports)]
 pub fn compare_reports(old: JsValue, new: JsValue) -> Result<JsValue, JsError> {
     let old: Report = from_js(&old)?;
@@ -133,6 +144,7 @@ pub fn compare_reports(old: JsValue, new: JsValue) -> Result<JsValue, JsError> {
 
 /// A batch's results with their cross-report findings (`recycled-text`): `entries` is
 /// `[{file, text, result}]`; returns the results in the same order.
+#[cfg(feature = "wasm-batch")]
 #[wasm_bindgen(js_name = linkBatch)]
 pub fn link_batch(entries: JsValue) -> Result<JsValue, JsError> {
     let reports: Vec<Report> = from_js(&entries)?;

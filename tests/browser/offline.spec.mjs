@@ -42,7 +42,7 @@ test('after one load, the page reloads and analyses with the server stopped and 
       const cache = await caches.open(name);
       return (await cache.keys()).map((r) => new URL(r.url).pathname);
     }, `fazhi-analyzer-${version}`);
-    for (const f of ['', 'index.html', 'app.js', 'worker.js', 'style.css', 'pkg/fazhi_analyzer_bg.wasm', 'pkg/fazhi_analyzer.js',
+    for (const f of ['', 'index.html', 'app.js', 'worker.js', 'style.css', 'pkg/fazhi_analyzer_bg.wasm', 'pkg/fazhi_analyzer.js', 'pkg/fazhi_analyzer_batch_bg.wasm', 'pkg/fazhi_analyzer_batch.js',
       'samples/gongan-2019.txt', 'samples/luojiang-2022h1.txt', 'manifest.webmanifest', 'icon.svg', 'fazhi-analyzer-element.js']) {
       expect(cached, f).toContain(`${BASE}${f}`);
     }

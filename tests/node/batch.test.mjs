@@ -10,7 +10,7 @@ import { join } from 'node:path';
 
 const require = createRequire(import.meta.url);
 const root = new URL('../../', import.meta.url).pathname;
-const core = require(join(root, 'target/pkg-node/fazhi_analyzer.js'));
+const core = require(join(root, 'target/pkg-node/fazhi_analyzer_batch.js'));
 const cli = join(root, 'target/debug/fazhi-analyzer');
 
 // Seed 003 and a next-year version: figures changed, the problems section kept verbatim.

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 
 const require = createRequire(import.meta.url);
 const root = new URL('../../', import.meta.url).pathname;
-const core = require(join(root, 'target/pkg-node/fazhi_analyzer.js'));
+const core = require(join(root, 'target/pkg-node/fazhi_analyzer_batch.js'));
 const seed = (prefix) => {
   const name = readdirSync(join(root, 'tests/fixtures')).find((n) => n.startsWith(prefix));
   return readFileSync(join(root, 'tests/fixtures', name), 'utf8');
