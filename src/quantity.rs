@@ -13,8 +13,7 @@
 use std::ops::Range;
 use std::sync::LazyLock;
 
-use aho_corasick::{AhoCorasick, Anchored, Input, MatchKind, StartKind};
-
+use crate::re::WordTable;
 use crate::result::{Approx, MetricKind};
 use crate::scan::Starts;
 use crate::text::{Span, Text};
@@ -309,19 +308,14 @@ fn equivalent_digit_starts_end(s: &str, i: usize) -> usize {
     dead
 }
 
-/// The longest unit at `i`, as its length in bytes.
+/// The longest unit at `i`, as its length in bytes: the units that start with the character
+/// there compared (`re::WordTable`; an anchored leftmost-longest automaton cost ~330
+/// instructions a search, most of it the search's setup).
 fn unit_at(s: &str, i: usize) -> Option<usize> {
-    let input = Input::new(s).span(i..s.len()).anchored(Anchored::Yes);
-    UNIT_MATCHER.find(input).map(|m| m.len())
+    UNIT_WORDS.at(s, i).map(|k| UNIT_WORDS.word(k).len()).max()
 }
 
-static UNIT_MATCHER: LazyLock<AhoCorasick> = LazyLock::new(|| {
-    AhoCorasick::builder()
-        .match_kind(MatchKind::LeftmostLongest)
-        .start_kind(StartKind::Anchored)
-        .build(UNITS.iter().map(|(u, _, _)| *u))
-        .expect("units")
-});
+static UNIT_WORDS: LazyLock<WordTable> = LazyLock::new(|| WordTable::new(UNITS.iter().map(|(u, _, _)| *u)));
 
 fn quantity(s: &str, parts: &Parts, base: usize) -> Option<Quantity> {
     let at = |r: &Range<usize>| Span::new(r.start + base, r.end + base);
@@ -390,6 +384,16 @@ fn multiplier_of(part: &str) -> f64 {
 /// A number with multipliers (`2万余`, `1.39万亿`, `3万4000`, `三百余`) → value and
 /// whether 余/多/几 made it approximate.
 pub fn parse_part(part: &str) -> Option<(f64, bool)> {
+    // Most numbers are digits with a decimal point at most: read as written, without the copies
+    // the general reading below makes (what it would read them as, exactly).
+    if part.starts_with(|c: char| c.is_ascii_digit()) && part.bytes().all(|b| b.is_ascii_digit() || b == b'.') {
+        return Some((part.parse().ok()?, false));
+    }
+    read_part(part)
+}
+
+/// [`parse_part`] for any number the grammar reads.
+fn read_part(part: &str) -> Option<(f64, bool)> {
     let over = part.contains(APPROX_MARKS);
     let s: String = part.chars().filter(|c| !APPROX_MARKS.contains(c)).collect();
     if s.starts_with(|c: char| c.is_ascii_digit()) {
@@ -531,6 +535,37 @@ mod tests {
                 assert!(!want.is_empty());
                 assert_eq!(scanned(text.norm()), want, "{}", path.display());
             }
+        }
+    }
+
+    /// The anchored leftmost-longest automaton `unit_at` replaced, on every unit and its
+    /// prefixes and extensions.
+    #[test]
+    fn units_are_read_as_the_automaton_read_them() {
+        use aho_corasick::{AhoCorasick, Anchored, Input, MatchKind, StartKind};
+        let automaton = AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostLongest)
+            .start_kind(StartKind::Anchored)
+            .build(UNITS.iter().map(|(u, _, _)| *u))
+            .unwrap();
+        let texts = UNITS.iter().flat_map(|(u, _, _)| {
+            let chars: Vec<char> = u.chars().collect();
+            (0..=chars.len()).flat_map(move |k| {
+                let prefix: String = chars[..k].iter().collect();
+                ["", "件", "小时", "/立方米", "x"].map(|tail| format!("5{prefix}{tail}"))
+            })
+        });
+        for text in texts {
+            let want = automaton.find(Input::new(&text).span(1..text.len()).anchored(Anchored::Yes)).map(|m| m.len());
+            assert_eq!(unit_at(&text, 1), want, "{text}");
+        }
+    }
+
+    /// Plain digits are read as the general reading reads them.
+    #[test]
+    fn plain_digits_take_the_short_way_to_the_same_value() {
+        for part in ["0", "5", "12", "3.5", "0.25", "1.2.3", "007", "5.", "12345678901234567890", "99.999"] {
+            assert_eq!(parse_part(part), read_part(part), "{part}");
         }
     }
 

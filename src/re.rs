@@ -12,3 +12,6 @@
 pub use regex_lite::{escape, Match, Regex};
 #[cfg(not(feature = "lite"))]
 pub use regex::{escape, Match, Regex};
+
+mod words;
+pub use words::{contains_any, positions_of, WordTable};

@@ -394,15 +394,22 @@ fn year(_: &Context, q: &Quantity, a: &Around) -> Option<Rejection> {
 
 /// A time frame, not a length: `近3年`, `最近三年`, `过去五年`, `未来5年`.
 fn time_frame(_: &Context, q: &Quantity, a: &Around) -> Option<Rejection> {
+    // The kind first: the words are looked for only before a duration.
+    if q.kind != MetricKind::Duration {
+        return None;
+    }
     let framed = a.pre == TIME_FRAME_APPROX || TIME_FRAME_BEFORE.iter().any(|w| a.before_number.ends_with(w));
-    (q.kind == MetricKind::Duration && framed && !a.after.starts_with(TIME_FRAME_STAYS_LENGTH_AFTER)).then_some(Rejection::TimeFrame)
+    (framed && !a.after.starts_with(TIME_FRAME_STAYS_LENGTH_AFTER)).then_some(Rejection::TimeFrame)
 }
 
 /// Dates: `9月14日`, `每月1至15日`, `23日`. 日 is a length only when the text says so
 /// (`3日内`, `为期5日`, `压缩至15日`).
 fn day_of_month(_: &Context, q: &Quantity, a: &Around) -> Option<Rejection> {
+    if q.unit != DAY_UNIT {
+        return None;
+    }
     let date = a.before_number.ends_with(MONTH) || !day_is_duration(a.before_number, a.after, q.value);
-    (q.unit == DAY_UNIT && date).then_some(Rejection::Date)
+    date.then_some(Rejection::Date)
 }
 
 /// Ordinals and ranks: `第八次`, `第二批`, `第10名`, `十七届三次`, `前10名`.
@@ -441,8 +448,11 @@ fn unit_starts_word(ctx: &Context, q: &Quantity, a: &Around) -> Option<Rejection
 /// A duration that names a plan or campaign (`三年行动`, `五年规划`). (A phase, `一期工程`,
 /// is the unit starting a word: `vocab::units::UNIT_BLOCKERS`.)
 fn plan_name(_: &Context, q: &Quantity, a: &Around) -> Option<Rejection> {
+    if q.kind != MetricKind::Duration {
+        return None;
+    }
     let clause_after = a.after.split(CLAUSE_MARKS).next().unwrap_or("");
-    (q.kind == MetricKind::Duration && PLAN_WORDS.iter().any(|w| clause_after.contains(w))).then_some(Rejection::PlanName)
+    PLAN_WORDS.iter().any(|w| clause_after.contains(w)).then_some(Rejection::PlanName)
 }
 
 /// Chinese numerals inside words (统一, 唯一, 之一 …) and the lone 一 that is the article

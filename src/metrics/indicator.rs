@@ -8,12 +8,13 @@
 //! counted thing (发生, 办结, 开展 …) are stripped. A measure word followed by a noun looks
 //! right; other figures look left. Glued figures (`50家51次`, `32016户113425人`) share one.
 
+use std::borrow::Cow;
 use std::sync::LazyLock;
 
-use aho_corasick::{AhoCorasick, MatchKind};
-
 use crate::quantity::Quantity;
+use crate::re::{contains_any, WordTable};
 use crate::result::MetricKind;
+use crate::scan::Starts;
 use crate::vocab::{chars, numerals};
 use crate::vocab::words::*;
 
@@ -24,8 +25,14 @@ const CLAUSE_WINDOW: usize = 600;
 /// Lists of rates sharing one value (`报备率、报备合格率、报备及时率达到100%`) may be longer.
 const MAX_LIST_CHARS: usize = 28;
 
+/// The clause boundaries as a bit set: the phrase walks test every character they pass.
+static BOUNDARIES: LazyLock<Starts> = LazyLock::new(|| Starts::of(CLAUSE_BOUNDARIES.iter().copied()));
+
+/// The clause boundaries and the marks that end the noun after a figure.
+static RIGHT_ENDS: LazyLock<Starts> = LazyLock::new(|| Starts::of(CLAUSE_BOUNDARIES.iter().chain(RIGHT_PHRASE_ENDS).copied()));
+
 fn is_boundary(c: char) -> bool {
-    CLAUSE_BOUNDARIES.contains(&c)
+    BOUNDARIES.holds(c)
 }
 
 /// The digit runs of `phrase` as byte ranges, in order and not overlapping: `[0-9][0-9.]*`
@@ -50,9 +57,11 @@ fn digit_runs(phrase: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
 /// What each quantity measures; `quantities` are the kept metrics in text order.
 pub fn indicators(s: &str, quantities: &[Quantity]) -> Vec<String> {
     let n = quantities.len();
-    let mut lefts = Vec::with_capacity(n);
-    let mut rights = Vec::with_capacity(n);
-    let mut raw_rights = Vec::with_capacity(n);
+    // The phrases are slices of the text (or, rarely, of a copy without quote marks): a label
+    // is copied once, when it is chosen.
+    let mut lefts: Vec<Cow<str>> = Vec::with_capacity(n);
+    let mut rights: Vec<&str> = Vec::with_capacity(n);
+    let mut raw_rights: Vec<&str> = Vec::with_capacity(n);
     for (i, q) in quantities.iter().enumerate() {
         let prev_end = if i > 0 { quantities[i - 1].span.end } else { 0 };
         let next_start = quantities.get(i + 1).map_or(s.len(), |m| m.span.start);
@@ -78,24 +87,28 @@ pub fn indicators(s: &str, quantities: &[Quantity]) -> Vec<String> {
         };
     }
     let mut out: Vec<String> = Vec::with_capacity(n);
-    // Each label's subject: the label itself, or the subject a bare verb borrowed.
-    let mut subjects: Vec<String> = Vec::with_capacity(n);
+    // Each label's subject: the subject a bare verb borrowed, or (None) the label itself.
+    let mut subjects: Vec<Option<String>> = Vec::with_capacity(n);
+    let subject_of = |subjects: &[Option<String>], out: &[String], k: usize| -> String {
+        subjects[k].clone().unwrap_or_else(|| out[k].clone())
+    };
     for (i, q) in quantities.iter().enumerate() {
         let glued_next = glued(i);
         let glued_prev = i > 0 && quantities[i - 1].span.end == q.span.start;
-        let right_of_group = &rights[group_end[i]];
+        let right_of_group = rights[group_end[i]];
         let after = &s[q.span.end..];
         let bare_verb = is_verb(&lefts[i]) || lefts[i].is_empty();
         let looks_right = (q.kind == MetricKind::Count || after.starts_with(ATTRIBUTIVE) || (q.kind == MetricKind::Percent && bare_verb))
             && !right_of_group.is_empty();
+        // No later figure reads this one's left phrase (a glued group reads only later members').
         let mut ind = if looks_right {
-            right_of_group.clone()
+            right_of_group.to_owned()
         } else if glued_prev && lefts[i].is_empty() {
             out[i - 1].clone()
         } else {
-            lefts[i].clone()
+            std::mem::take(&mut lefts[i]).into_owned()
         };
-        let same_sentence_prev = i > 0 && !s[quantities[i - 1].span.end..q.span.start].contains(SENTENCE_MARKS);
+        let same_sentence_prev = i > 0 && !contains_any(&s[quantities[i - 1].span.end..q.span.start], SENTENCE_MARKS);
         // A share or change takes the previous figure's subject (`…3件、占4%`); only a plain
         // subject, so that a run of shares cannot grow one label per figure.
         let prev_is_plain = i > 0 && out[i - 1].chars().count() <= MAX_LIST_CHARS;
@@ -111,22 +124,24 @@ pub fn indicators(s: &str, quantities: &[Quantity]) -> Vec<String> {
         // in its sentence (`受理行政复议案件15件,办结12件` → 行政复议案件办结); a subject of three
         // characters at least, as two are mostly a verb themselves (`2个调整,9个撤销`).
         let mut subject = None;
-        if i > 0 && same_sentence_prev && prev_is_plain && is_bare(&ind) && subjects[i - 1].chars().nth(2).is_some() && !is_bare(&subjects[i - 1]) {
-            subject = Some(subjects[i - 1].clone());
-            ind = format!("{}{ind}", subjects[i - 1]);
+        if i > 0 && same_sentence_prev && prev_is_plain && is_bare(&ind) {
+            let prev_subject = subjects[i - 1].as_deref().unwrap_or(&out[i - 1]);
+            if prev_subject.chars().nth(2).is_some() && !is_bare(prev_subject) {
+                subject = Some(subject_of(&subjects, &out, i - 1));
+                ind = format!("{prev_subject}{ind}");
+            }
         }
         if ind.is_empty() && glued_next {
-            ind = next_left[i].map_or_else(String::new, |j| lefts[j].clone());
+            ind = next_left[i].map_or_else(String::new, |j| lefts[j].to_string());
         }
         if ind.is_empty() {
-            ind = raw_rights[i].clone();
+            ind = raw_rights[i].to_owned();
         }
         if ind.is_empty() && same_sentence_prev {
             ind = out[i - 1].clone();
         }
-        let ind = tidy(&ind);
-        subjects.push(subject.unwrap_or_else(|| ind.clone()));
-        out.push(ind);
+        subjects.push(subject);
+        out.push(tidy(ind));
     }
     out
 }
@@ -138,8 +153,8 @@ fn is_bare(label: &str) -> bool {
 
 /// A label without a leading list marker (`二是`) or a dangling particle at its end (`…事项及`),
 /// when at least two characters remain.
-fn tidy(label: &str) -> String {
-    let mut l = label;
+fn tidy(label: String) -> String {
+    let mut l = label.as_str();
     let numerals = l.trim_start_matches(|c: char| numerals::chinese_digit(c).is_some() || c == numerals::TEN);
     if numerals.len() < l.len() {
         if let Some(rest) = numerals.strip_prefix(LIST_MARKER_END).filter(|r| r.chars().nth(1).is_some()) {
@@ -148,6 +163,10 @@ fn tidy(label: &str) -> String {
     }
     while let Some(rest) = DANGLING_LABEL_ENDS.iter().find_map(|w| l.strip_suffix(w)).filter(|r| r.chars().nth(1).is_some()) {
         l = rest;
+    }
+    if l.len() == label.len() && !l.contains(' ') {
+        // Most labels: nothing to tidy, and no copy.
+        return label;
     }
     without_blanks_inside_words(l)
 }
@@ -215,7 +234,7 @@ fn prev_clause_start(s: &str, pos: usize) -> usize {
 
 /// The phrase before a figure, back to the clause boundary (or, for rates, the sentence
 /// boundary, to keep `A率、B率均为100%` whole) or the previous figure, stripped.
-fn left_phrase(s: &str, prev_end: usize, pos: usize, list: bool) -> String {
+fn left_phrase(s: &str, prev_end: usize, pos: usize, list: bool) -> Cow<'_, str> {
     let head = &s[prev_end.min(pos)..pos];
     let mut start = 0;
     let mut chars = 0;
@@ -236,13 +255,16 @@ fn left_phrase(s: &str, prev_end: usize, pos: usize, list: bool) -> String {
             cut = end;
         }
     }
-    let unquoted: std::borrow::Cow<str> = if phrase[cut..].contains(QUOTE_MARKS) {
-        phrase[cut..].chars().filter(|c| !QUOTE_MARKS.contains(c)).collect::<String>().into()
+    let quoted = contains_any(&phrase[cut..], QUOTE_MARKS);
+    let stripped: Cow<str> = if quoted {
+        let unquoted: String = phrase[cut..].chars().filter(|c| !QUOTE_MARKS.contains(c)).collect();
+        let mut stripped = strip(&unquoted, !list).to_owned();
+        keep_quoted_frequency(&mut stripped, &phrase[cut..]);
+        Cow::Owned(stripped)
     } else {
-        phrase[cut..].into()
+        // Without a closing quote mark no quoted frequency is kept (`keep_quoted_frequency`).
+        Cow::Borrowed(strip(&phrase[cut..], !list))
     };
-    let mut stripped = strip(&unquoted, !list);
-    keep_quoted_frequency(&mut stripped, &phrase[cut..]);
     let max = if stripped.contains(LIST_MARK) { MAX_LIST_CHARS } else { MAX_CHARS };
     shorten(stripped, max)
 }
@@ -261,28 +283,26 @@ fn keep_quoted_frequency(stripped: &mut String, phrase: &str) {
     }
 }
 
-static TOTAL_MATCHER: LazyLock<AhoCorasick> =
-    LazyLock::new(|| AhoCorasick::builder().match_kind(MatchKind::Standard).build(TOTAL_WORDS).expect("total words"));
-
-static RIGHT_STOP_MATCHER: LazyLock<AhoCorasick> =
-    LazyLock::new(|| AhoCorasick::builder().match_kind(MatchKind::Standard).build(RIGHT_STOPS).expect("right stops"));
+// The word tables a phrase is searched for, by first character (`re::WordTable`; an
+// Aho-Corasick automaton's overlapping search per phrase cost more in its setup than the
+// search: docs/performance.md, 7 Dec).
+static TOTALS: LazyLock<WordTable> = LazyLock::new(|| WordTable::new(TOTAL_WORDS.iter().copied()));
+static RIGHT_STOP_WORDS: LazyLock<WordTable> = LazyLock::new(|| WordTable::new(RIGHT_STOPS.iter().copied()));
+static STOP_EXCEPTION_WORDS: LazyLock<WordTable> = LazyLock::new(|| WordTable::new(STOP_EXCEPTIONS.iter().copied()));
 
 /// The noun after a figure (up to the first verb or function word) and the raw text
 /// after it (up to the clause boundary), both without a leading 的.
-fn right_phrase(s: &str, pos: usize, next_start: usize) -> (String, String) {
+fn right_phrase(s: &str, pos: usize, next_start: usize) -> (&str, &str) {
     let tail = &s[pos..next_start.max(pos)];
-    let end = tail.char_indices().find(|&(_, c)| is_boundary(c) || RIGHT_PHRASE_ENDS.contains(&c)).map_or(tail.len(), |(i, _)| i);
+    let end = RIGHT_ENDS.within(tail, 0, tail.len()).next().map_or(tail.len(), |(i, _)| i);
     let raw = tail[..end].trim_start_matches(ATTRIBUTIVE).trim();
     // Where a stop word starts (all of them, overlapping, in text order); the first that is not
     // inside a word like 公共 or 对象 ends the noun.
-    let mut stops: Vec<usize> = RIGHT_STOP_MATCHER.find_overlapping_iter(raw).map(|m| m.start()).collect();
-    crate::sort::stable(&mut stops);
-    stops.dedup();
     let in_word = |i: usize| {
         let from = raw[..i].char_indices().next_back().map_or(i, |(j, _)| j);
-        STOP_EXCEPTIONS.iter().any(|w| raw[from..].starts_with(w) || raw[i..].starts_with(w))
+        STOP_EXCEPTION_WORDS.at(raw, from).next().is_some() || STOP_EXCEPTION_WORDS.at(raw, i).next().is_some()
     };
-    let noun_end = stops.into_iter().find(|&i| !in_word(i)).unwrap_or(raw.len());
+    let noun_end = RIGHT_STOP_WORDS.occurrences(raw).map(|(i, _, _)| i).find(|&i| !in_word(i)).unwrap_or(raw.len());
     let noun = raw[..noun_end].trim();
     // A noun must start with a CJK character, not a digit or a symbol, nor with a joining word
     // (`5个和法律服务站3个`: the next item of a list, not what 5个 counts).
@@ -290,27 +310,19 @@ fn right_phrase(s: &str, pos: usize, next_start: usize) -> (String, String) {
     (shorten_head(noun, MAX_CHARS), shorten_head(raw, 8))
 }
 
-/// The introducing verbs as one automaton (all matches, overlapping), with whether each is
+/// The introducing verbs as one table (all occurrences, overlapping), with whether each is
 /// one of [`LIGHT_VERBS`] (found anywhere, not only at the start): one scan of a phrase instead
 /// of a `find` per verb.
-static VERB_MATCHER: LazyLock<(AhoCorasick, Vec<bool>)> = LazyLock::new(|| {
-    let automaton = AhoCorasick::builder().match_kind(MatchKind::Standard).build(VERBS).expect("verbs");
-    (automaton, VERBS.iter().map(|v| LIGHT_VERBS.contains(v)).collect())
-});
-
-/// The byte length of the longest of [`VERBS`].
-static LONGEST_VERB: LazyLock<usize> = LazyLock::new(|| VERBS.iter().map(|v| v.len()).max().unwrap_or(0));
-
-/// [`VERBS`] sorted, for exact lookups.
-static VERB_SET: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
-    let mut v = VERBS.to_vec();
-    crate::sort::stable(&mut v);
-    v
-});
+static VERB_WORDS: LazyLock<(WordTable, Vec<bool>)> =
+    LazyLock::new(|| (WordTable::new(VERBS.iter().copied()), VERBS.iter().map(|v| LIGHT_VERBS.contains(v)).collect()));
 
 fn is_verb(w: &str) -> bool {
-    // Most labels are longer than any verb: no look-up for them.
-    w.len() <= *LONGEST_VERB && VERB_SET.binary_search(&w).is_ok()
+    VERB_WORDS.0.holds(w)
+}
+
+/// Whether `clause` starts with one of [`VERBS`].
+pub fn starts_with_verb(clause: &str) -> bool {
+    VERB_WORDS.0.at(clause, 0).next().is_some()
 }
 
 /// A framing-word table indexed by the character a word must start (or end) with, each list
@@ -391,7 +403,7 @@ fn strip_pass<'p>(mut p: &'p str, end: &End) -> &'p str {
 
 /// Strip framing words at both ends and, when `split_verbs`, keep what follows the last
 /// introducing verb (if anything of at least two characters follows it).
-pub fn strip(phrase: &str, split_verbs: bool) -> String {
+pub fn strip(phrase: &str, split_verbs: bool) -> &str {
     let mut p = phrase.trim_matches(|c: char| c.is_whitespace() || c.is_ascii_punctuation() || EDGE_JOINERS.contains(&c));
     loop {
         let before = p;
@@ -402,14 +414,12 @@ pub fn strip(phrase: &str, split_verbs: bool) -> String {
     }
     // Nothing but a framing word is left (`今年共计597人` → `共计`): nothing is named.
     if LEADING_INDEX.contains(p, p.chars().next()) || TRAILING_INDEX.contains(p, p.chars().next_back()) {
-        return String::new();
+        return "";
     }
     if split_verbs {
         // 共/累计/合计 announce the total: the counted thing follows the last of them.
         let mut cut = None;
-        // No total word overlaps itself, so the automaton's matches are each word's occurrences.
-        for m in TOTAL_MATCHER.find_overlapping_iter(p) {
-            let (at, end) = (m.start(), m.end());
+        for (at, end, _) in TOTALS.occurrences(p) {
             let in_word = &p[at..end] == TOTAL_CHAR && {
                 let prev = p[..at].chars().next_back().map(|c| &p[at - c.len_utf8()..end]);
                 let next = p[end..].chars().next().map(|c| &p[at..end + c.len_utf8()]);
@@ -424,10 +434,9 @@ pub fn strip(phrase: &str, split_verbs: bool) -> String {
         }
         // The first introducing verb: what follows it is the counted thing.
         let mut best: Option<(usize, usize)> = None;
-        let (verbs, light) = &*VERB_MATCHER;
-        for m in verbs.find_overlapping_iter(p) {
-            let (at, after) = (m.start(), m.end());
-            if !(light[m.pattern().as_usize()] || at == 0) {
+        let (verbs, light) = &*VERB_WORDS;
+        for (at, after, verb) in verbs.occurrences(p) {
+            if !(light[verb] || at == 0) {
                 continue;
             }
             let better = best.map_or(true, |(b, e)| at < b || (at == b && after > e));
@@ -442,21 +451,25 @@ pub fn strip(phrase: &str, split_verbs: bool) -> String {
             }
         }
     }
-    p.to_owned()
+    p
 }
 
 /// Keep the last `max` characters (the head noun of a Chinese phrase).
-fn shorten(p: String, max: usize) -> String {
+fn shorten(p: Cow<str>, max: usize) -> Cow<str> {
     let n = p.chars().count();
     if n <= max {
         return p;
     }
-    p.chars().skip(n - max).collect()
+    let from = p.char_indices().nth(n - max).map_or(p.len(), |(i, _)| i);
+    match p {
+        Cow::Borrowed(b) => Cow::Borrowed(&b[from..]),
+        Cow::Owned(o) => Cow::Owned(o[from..].to_owned()),
+    }
 }
 
 /// Keep the first `max` characters.
-fn shorten_head(p: &str, max: usize) -> String {
-    p.chars().take(max).collect()
+fn shorten_head(p: &str, max: usize) -> &str {
+    p.char_indices().nth(max).map_or(p, |(i, _)| &p[..i])
 }
 
 #[cfg(test)]

@@ -26,12 +26,13 @@ use aho_corasick::AhoCorasick;
 
 use super::ExtractedRelation;
 use crate::quantity::Quantity;
+use crate::re::positions_of;
 use crate::result::MetricKind;
 use crate::text::Span;
 use crate::vocab::words::{
     ACTUAL_MARKS, BREAKDOWN_HEADS, CLAUSE_ENDS_BUT_LIST as PART_CLAUSE_MARKS_BUT_LIST, BREAKDOWN_TRIGGERS, ET_CETERA, ET_CETERA_STOPS, EXPECTED_MARK, LIST_MARK, NAME_LIST_JOINERS,
     PART_CLAUSE_MARKS, PART_VERB_FRAMING, RATE_SUFFIX, RELATION_SENTENCE_ENDS, RESPECTIVELY, RESPECTIVELY_LEAD_ENDS, TOTAL_CLAUSE_ENDS,
-    VALUE_LIST_GAPS, VERBS,
+    VALUE_LIST_GAPS,
 };
 use crate::vocab::PERCENT_UNIT;
 
@@ -69,34 +70,6 @@ struct Sentences<'s> {
     list_stops: Vec<u32>,
 }
 
-/// The byte positions of the characters of each class in `s`, in order, found in one pass over
-/// the bytes: a character is recognised by its last byte (one table lookup per byte), then
-/// compared whole. (A pattern of several characters decodes every character, and four such
-/// passes were more than the relations themselves on a report.) None past 4 GiB, which
-/// `validate` never lets in.
-fn positions<const N: usize>(s: &str, classes: [&[char]; N]) -> [Vec<u32>; N] {
-    // By last byte: (the character's bytes, their count, its class).
-    let mut by_last: Vec<Vec<([u8; 4], usize, usize)>> = vec![Vec::new(); 256];
-    for (class, chars) in classes.iter().enumerate() {
-        for &c in *chars {
-            let mut bytes = [0; 4];
-            let len = c.encode_utf8(&mut bytes).len();
-            by_last[bytes[len - 1] as usize].push((bytes, len, class));
-        }
-    }
-    let mut out: [Vec<u32>; N] = std::array::from_fn(|_| Vec::new());
-    let b = s.as_bytes();
-    for (i, &x) in b.iter().enumerate() {
-        for &(bytes, len, class) in &by_last[x as usize] {
-            if i + 1 >= len && b[i + 1 - len..=i] == bytes[..len] {
-                let Ok(at) = u32::try_from(i + 1 - len) else { return out };
-                out[class].push(at);
-            }
-        }
-    }
-    out
-}
-
 /// The first of `positions` in `[from, to)`.
 fn first_in(positions: &[u32], from: usize, to: usize) -> Option<usize> {
     let k = positions.partition_point(|&p| (p as usize) < from);
@@ -106,7 +79,9 @@ fn first_in(positions: &[u32], from: usize, to: usize) -> Option<usize> {
 impl<'s> Sentences<'s> {
     fn new(s: &'s str) -> Sentences<'s> {
         // Past 4 GiB (never, after `validate`) nothing is indexed: the windows bound the search.
-        let [ends, opens, closes, list_stops] = positions(s, [RELATION_SENTENCE_ENDS, &['('], &[')'], ET_CETERA_STOPS]);
+        // A vectorised search per mark (`re::positions_of`): a pass over every byte with a table
+        // look-up each was half of this stage's instructions on the 1 MiB mix.
+        let [ends, opens, closes, list_stops] = [RELATION_SENTENCE_ENDS, &['('], &[')'], ET_CETERA_STOPS].map(|set| positions_of(s, set));
         Sentences { s, ends, opens, closes, list_stops }
     }
 
@@ -284,8 +259,7 @@ fn list_total(s: &str, quantities: &[Quantity], last: usize, sent_start: usize) 
 /// Whether a clause opens with a verb that states a new fact (after framing words).
 fn opens_with_verb(clause: &str) -> bool {
     let stripped = super::indicator::strip(clause, false);
-    let c = stripped.trim_start_matches(PART_VERB_FRAMING);
-    VERBS.iter().any(|v| c.starts_with(v))
+    super::indicator::starts_with_verb(stripped.trim_start_matches(PART_VERB_FRAMING))
 }
 
 /// Separators allowed between the values of one list: `24.24%、39.29%、90%`.
@@ -295,8 +269,8 @@ fn is_list_gap(gap: &str) -> bool {
 }
 
 fn respectively(s: &str, sentences: &Sentences, quantities: &[Quantity], indicators: &mut [String], out: &mut Vec<ExtractedRelation>) {
-    for (pos, word) in s.match_indices(RESPECTIVELY) {
-        let from = pos + word.len();
+    for pos in memchr::memmem::find_iter(s.as_bytes(), RESPECTIVELY.as_bytes()) {
+        let from = pos + RESPECTIVELY.len();
         // Values: the first figure within a few characters after 分别, then figures
         // separated only by list punctuation.
         let first = quantities.partition_point(|q| q.span.start < from);

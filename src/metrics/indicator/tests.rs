@@ -29,13 +29,13 @@ fn the_checker_names_each_problem() {
 
 #[test]
 fn tidy_drops_markers_and_dangling_particles() {
-    assert_eq!(tidy("二是行政复议案件"), "行政复议案件");
-    assert_eq!(tidy("行政审批事项及"), "行政审批事项");
-    assert_eq!(tidy("网上申办率应"), "网上申办率");
-    assert_eq!(tidy("企业因涉嫌"), "企业");
+    assert_eq!(tidy("二是行政复议案件".to_owned()), "行政复议案件");
+    assert_eq!(tidy("行政审批事项及".to_owned()), "行政审批事项");
+    assert_eq!(tidy("网上申办率应".to_owned()), "网上申办率");
+    assert_eq!(tidy("企业因涉嫌".to_owned()), "企业");
     // Too short to lose anything: left for the checker to name.
-    assert_eq!(tidy("和"), "和");
-    assert_eq!(tidy("二是"), "二是");
+    assert_eq!(tidy("和".to_owned()), "和");
+    assert_eq!(tidy("二是".to_owned()), "二是");
 }
 
 fn sentences() -> Vec<String> {
