@@ -42,7 +42,7 @@ function settle(p, data) {
     replaceWorker();
     p.reject(trapError(data.error));
   } else if (data.error) p.reject(new Error(data.error));
-  else p.resolve(data.result);
+  else p.resolve(JSON.parse(data.json));
 }
 
 function startWorker() {

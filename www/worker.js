@@ -1,8 +1,10 @@
 // The analysis worker: runs the core off the main thread, so the page never freezes.
-// Protocol: in {id, text, testHook?}; out {ready} once the core is loaded, then {id, result} or
-// {id, error, trap} — `trap` when WebAssembly trapped (RuntimeError: unreachable, memory out of
+// Protocol: in {id, text, testHook?}; out {ready} once the core is loaded, then {id, json} (the
+// result as JSON text, which the client parses: a string crosses to the page as one flat copy,
+// where a result object was cloned field by field on both sides — a 30 KB report 5.1 -> 3.1 ms
+// in Chromium, docs/performance.md) or {id, error, trap} — `trap` when WebAssembly trapped (RuntimeError: unreachable, memory out of
 // bounds): this instance may be broken for every later call, so the client replaces the worker.
-import { analyze, load } from './fazhi-analyzer.js';
+import { analyzeJson, load } from './fazhi-analyzer.js';
 
 // Two short texts analysed at load compile the core's patterns and warm the engine, so the
 // first real analysis runs at full speed (docs/performance.md, "The first analysis"). Between
@@ -26,12 +28,12 @@ let asked = false;
 
 load().then(
   async () => {
-    for (const text of WARM_UP) await analyze(text).catch(() => {});
+    for (const text of WARM_UP) await analyzeJson(text).catch(() => {});
     self.postMessage({ ready: true });
     for (let round = 0; round < WARM_UP_ROUNDS; round++) {
       await new Promise((resolve) => setTimeout(resolve, 0)); // lets a waiting text in
       if (asked) break;
-      await analyze(WARM_UP_REPORT).catch(() => {});
+      await analyzeJson(WARM_UP_REPORT).catch(() => {});
     }
   },
   (err) => self.postMessage({ failed: String(err?.message ?? err) }),
@@ -54,8 +56,7 @@ self.onmessage = async (event) => {
   asked = true;
   try {
     if (testHook) runTestHook(testHook);
-    const result = await analyze(text);
-    self.postMessage({ id, result });
+    self.postMessage({ id, json: await analyzeJson(text) });
   } catch (err) {
     self.postMessage({ id, error: String(err?.message ?? err), trap: err instanceof WebAssembly.RuntimeError });
   }
