@@ -47,6 +47,12 @@ impl Starts {
         c < 0x10000 && self.bits[c >> 6] & (1 << (c & 63)) != 0
     }
 
+    /// 1 when the three-byte character of these bytes is a start character, else 0.
+    #[inline(always)]
+    fn bit(&self, lead: u8, b1: u8, b2: u8) -> u64 {
+        self.bits[usize::from(lead & 0x0F) << 6 | usize::from(b1 & 0x3F)] >> (b2 & 0x3F) & 1
+    }
+
     /// The next start character from byte `i`: its position, code point and length.
     fn next_start(&self, b: &[u8], mut i: usize) -> Option<(usize, u32, usize)> {
         loop {
@@ -54,28 +60,50 @@ impl Starts {
                 Some(&[x]) => i + memchr::memchr(x, &b[i..])?,
                 Some(&[x, y]) => i + memchr::memchr2(x, y, &b[i..])?,
                 Some(&[x, y, z]) => i + memchr::memchr3(x, y, z, &b[i..])?,
-                _ => loop {
-                    let lead = *b.get(i)?;
-                    match self.skip[usize::from(lead)] {
-                        // A three-byte character (most Chinese characters) is tested here, from
-                        // its bytes: its block of 64 code points, then its bit in the block.
-                        0 if (0xE0..=0xEF).contains(&lead) => {
-                            let block = self.bits[usize::from(lead & 0x0F) << 6 | usize::from(b[i + 1] & 0x3F)];
-                            if block & (1 << (b[i + 2] & 0x3F)) != 0 {
-                                break i;
-                            }
-                            i += 3;
-                        }
-                        0 => break i,
-                        len => i += usize::from(len),
-                    }
-                },
+                _ => self.next_candidate(b, i)?,
             };
             let (code, len) = decode(b, i);
             if self.has(code) {
                 return Some((i, code, len));
             }
             i += len;
+        }
+    }
+
+    /// The table walk from byte `i`: the next character whose first byte a start character
+    /// has (three-byte characters tested whole, returned only when they are start characters).
+    #[inline(always)]
+    fn next_candidate(&self, b: &[u8], mut i: usize) -> Option<usize> {
+        loop {
+            let lead = *b.get(i)?;
+            match self.skip[usize::from(lead)] {
+                // A three-byte character (most Chinese characters) is tested here, from its
+                // bytes: its block of 64 code points, then its bit in the block (a block
+                // without start characters is empty). Two at a time when two follow, as in
+                // Chinese text: half the loop's bounds checks and branches.
+                0 if lead & 0xF0 == 0xE0 => match b[i..] {
+                    [_, b1, b2, c0 @ 0xE0..=0xEF, c1, c2, ..] => {
+                        let first = self.bit(lead, b1, b2);
+                        let second = self.bit(c0, c1, c2);
+                        if first | second == 0 {
+                            i += 6;
+                        } else if first != 0 {
+                            return Some(i);
+                        } else {
+                            return Some(i + 3);
+                        }
+                    }
+                    [_, b1, b2, ..] => {
+                        if self.bit(lead, b1, b2) != 0 {
+                            return Some(i);
+                        }
+                        i += 3;
+                    }
+                    _ => return Some(i),
+                },
+                0 => return Some(i),
+                len => i += usize::from(len),
+            }
         }
     }
 }

@@ -275,17 +275,16 @@ fn fold(original: &str, blanked: &[Range<usize>]) -> (String, Vec<(usize, usize)
 }
 
 /// [`fold`] of a text with nothing blanked (nearly every text): the characters that fold to
-/// themselves are copied a run at a time, not pushed one by one.
+/// themselves are copied a run at a time, not pushed one by one, and passed over by the
+/// start-character walk of the scanners (two bytes looked at per Chinese character, none
+/// decoded), which stops only at the characters folding changes.
 fn fold_unblanked(original: &str) -> (String, Vec<(usize, usize)>, Folds) {
     let fold_table = &*FOLD;
     let mut norm = String::with_capacity(original.len());
     let mut shifts = Vec::new();
     let mut folds = Folds::with_capacity(original.len());
     let mut run_start = 0;
-    for (orig_pos, c) in original.char_indices() {
-        if c.is_ascii() {
-            continue; // ASCII folds to itself
-        }
+    for (orig_pos, c) in FOLDED.within(original, 0, original.len()) {
         let folded = fold_with(fold_table, c);
         if folded == c {
             continue;
@@ -332,6 +331,12 @@ static FOLD: LazyLock<Box<[u16]>> = LazyLock::new(|| {
         table[traditional as usize] = simplified as u16;
     }
     table
+});
+
+/// The characters [`FOLD`] changes (all in the BMP; no ASCII one).
+static FOLDED: LazyLock<crate::scan::Starts> = LazyLock::new(|| {
+    let table = &*FOLD;
+    crate::scan::Starts::of((0..=u16::MAX).filter(|&c| table[usize::from(c)] != c).filter_map(|c| char::from_u32(u32::from(c))))
 });
 
 /// Converts byte offsets to UTF-16 offsets with checkpoints every [`Self::STRIDE`] bytes,
@@ -549,6 +554,20 @@ mod tests {
             let (norm_u, shifts_u, folds_u) = fold_unblanked(&s);
             assert_eq!((norm_u, shifts_u), (norm, shifts), "{s:?}");
             assert_eq!((folds_u.starts, folds_u.chars), (folds.starts, folds.chars), "{s:?}");
+        }
+    }
+
+    /// Every character of the BMP, alone and between others: the walk that passes over the
+    /// characters folding keeps stops at every one it changes.
+    #[test]
+    fn unblanked_folding_folds_every_character() {
+        let every: String = (0..=0xFFFFu32).filter_map(char::from_u32).collect();
+        let between: String = every.chars().flat_map(|c| [c, '中', 'a']).collect();
+        for s in [every, between] {
+            let (norm, shifts, folds, _) = fold(&s, &[0..0]);
+            let (norm_u, shifts_u, folds_u) = fold_unblanked(&s);
+            assert_eq!(norm_u, s.chars().map(fold_char).collect::<String>());
+            assert!(norm_u == norm && shifts_u == shifts && folds_u.starts == folds.starts && folds_u.chars == folds.chars);
         }
     }
 
