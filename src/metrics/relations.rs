@@ -26,7 +26,7 @@ use aho_corasick::AhoCorasick;
 
 use super::ExtractedRelation;
 use crate::quantity::Quantity;
-use crate::re::positions_of;
+use crate::re::{find_any, positions_of};
 use crate::result::MetricKind;
 use crate::text::Span;
 use crate::vocab::words::{
@@ -65,9 +65,6 @@ struct Sentences<'s> {
     /// run of triggers (issue 15).
     opens: Vec<u32>,
     closes: Vec<u32>,
-    /// Byte positions of the marks a list's closing 等 is looked for before (`ET_CETERA_STOPS`):
-    /// the scan to the first of them ran to the sentence's end after each breakdown.
-    list_stops: Vec<u32>,
 }
 
 /// The first of `positions` in `[from, to)`.
@@ -81,8 +78,8 @@ impl<'s> Sentences<'s> {
         // Past 4 GiB (never, after `validate`) nothing is indexed: the windows bound the search.
         // A vectorised search per mark (`re::positions_of`): a pass over every byte with a table
         // look-up each was half of this stage's instructions on the 1 MiB mix.
-        let [ends, opens, closes, list_stops] = [RELATION_SENTENCE_ENDS, &['('], &[')'], ET_CETERA_STOPS].map(|set| positions_of(s, set));
-        Sentences { s, ends, opens, closes, list_stops }
+        let [ends, opens, closes] = [RELATION_SENTENCE_ENDS, &['('], &[')']].map(|set| positions_of(s, set));
+        Sentences { s, ends, opens, closes }
     }
 
     /// Whether `[from, pos)` has a `(` not closed before `pos`.
@@ -97,8 +94,15 @@ impl<'s> Sentences<'s> {
     }
 
     /// Whether the first of `ET_CETERA_STOPS` in `[from, to)` is 等: a list that closes with it.
+    ///
+    /// Searched for each breakdown, not indexed: the stops hold the comma, and an index of every
+    /// comma of the text cost more than the searches (5 M instructions on the 1 MiB mix, one
+    /// memchr call per comma); a breakdown's stretch is at most a sentence ([`WINDOW`]), and the
+    /// search a vectorised one (`re::find_any`), so a text of nothing but breakdowns without a
+    /// stop costs a bounded search per breakdown (issue 15).
     fn closes_with_et_cetera(&self, from: usize, to: usize) -> bool {
-        first_in(&self.list_stops, from, to).is_some_and(|p| self.s[p..].starts_with(ET_CETERA))
+        let stretch = self.s.get(from..to).unwrap_or("");
+        find_any(stretch, ET_CETERA_STOPS).is_some_and(|p| stretch[p..].starts_with(ET_CETERA))
     }
 
     /// Start of the sentence containing `pos` (at most [`WINDOW`] bytes back): just after the

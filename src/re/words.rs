@@ -3,38 +3,60 @@
 //!
 //! A phrase before or after a figure is a few dozen bytes, and the stages look in it for words
 //! of a table (verbs, totals, stop words, category keywords, units). An Aho-Corasick automaton
-//! per search (overlapping, to keep "first in table order") cost ~500 instructions a phrase
-//! mostly in setting up the search; here the phrase's characters are passed over by the shared
-//! start-character walk (`scan::Starts`: two bytes looked at per Chinese character) and only
-//! the words that start with a character met are compared. The automata are the oracles of the
-//! tests below.
+//! per search (overlapping, to keep "first in table order") cost ~500 instructions a phrase,
+//! mostly in setting up the search; here each character of the phrase is looked up in a bit set
+//! of the words' first characters, and only the words that start with it are compared. The
+//! automata are the oracles of the tests below.
 
-use crate::scan::Starts;
-
-/// A table of words (in the Basic Multilingual Plane, none empty), indexed by first character.
+/// A table of words (in the Basic Multilingual Plane, none empty), indexed by first character:
+/// a bit set of the first characters with the number of them before each block of 64 code
+/// points, so that a character's words are found by a bit test and a population count (no
+/// search), and each word compared only past its first character.
 pub struct WordTable {
     words: Vec<&'static str>,
-    firsts: Starts,
-    /// Each first character with the indices of its words, in table order; sorted by character.
-    by_first: Vec<(char, Vec<usize>)>,
+    bits: Box<[u64; BLOCKS]>,
+    /// Per block of 64 code points: how many first characters come before it.
+    ranks: Box<[u16; BLOCKS]>,
+    /// Per first character, in code point order: where its words start in `order`
+    /// (one more entry at the end).
+    slots: Vec<u16>,
+    /// The words' indices, grouped by first character, in table order within a group.
+    order: Vec<u16>,
     longest: usize,
 }
+
+const BLOCKS: usize = 0x10000 / 64;
 
 impl WordTable {
     pub fn new(words: impl IntoIterator<Item = &'static str>) -> WordTable {
         let words: Vec<&'static str> = words.into_iter().collect();
-        let mut by_first: Vec<(char, Vec<usize>)> = Vec::new();
+        assert!(words.len() < usize::from(u16::MAX), "a word table of at most 65,534 words");
+        let mut bits = Box::new([0u64; BLOCKS]);
+        for c in words.iter().filter_map(|w| w.chars().next()) {
+            assert!((c as usize) < 0x10000, "a word starting outside the BMP");
+            bits[c as usize >> 6] |= 1 << (c as usize & 63);
+        }
+        let mut ranks = Box::new([0u16; BLOCKS]);
+        let mut total = 0u16;
+        for (rank, block) in ranks.iter_mut().zip(bits.iter()) {
+            *rank = total;
+            total += block.count_ones() as u16;
+        }
+        let mut groups: Vec<Vec<u16>> = vec![Vec::new(); usize::from(total)];
+        let mut table = WordTable { words: Vec::new(), bits, ranks, slots: Vec::new(), order: Vec::new(), longest: 0 };
         for (i, w) in words.iter().enumerate() {
-            let Some(c) = w.chars().next() else { continue };
-            match by_first.iter_mut().find(|(k, _)| *k == c) {
-                Some((_, list)) => list.push(i),
-                None => by_first.push((c, vec![i])),
+            if let Some(rank) = w.chars().next().and_then(|c| table.rank(c as u32)) {
+                groups[rank].push(i as u16);
             }
         }
-        crate::sort::stable_by_key(&mut by_first, |(c, _)| *c);
-        let firsts = Starts::of(by_first.iter().map(|(c, _)| *c));
-        let longest = words.iter().map(|w| w.len()).max().unwrap_or(0);
-        WordTable { words, firsts, by_first, longest }
+        for group in groups {
+            table.slots.push(table.order.len() as u16);
+            table.order.extend(group);
+        }
+        table.slots.push(table.order.len() as u16);
+        table.longest = words.iter().map(|w| w.len()).max().unwrap_or(0);
+        table.words = words;
+        table
     }
 
     /// The word with index `i`.
@@ -42,49 +64,96 @@ impl WordTable {
         self.words[i]
     }
 
-    /// The indices of the words starting with `c`, in table order.
-    fn starting_with(&self, c: char) -> &[usize] {
-        if !self.firsts.holds(c) {
-            return &[];
-        }
-        self.by_first.binary_search_by_key(&c, |(k, _)| *k).map_or(&[], |i| &self.by_first[i].1)
+    /// Which first character `c` is, counted in code point order (None: no word starts with it).
+    #[inline]
+    fn rank(&self, c: u32) -> Option<usize> {
+        let c = c as usize;
+        let block = *self.bits.get(c >> 6)?;
+        let bit = 1u64 << (c & 63);
+        (block & bit != 0).then(|| usize::from(self.ranks[c >> 6]) + (block & (bit - 1)).count_ones() as usize)
+    }
+
+    /// The indices of the words starting with the character `c`, in table order.
+    #[inline]
+    fn starting_with(&self, c: u32) -> &[u16] {
+        self.rank(c).map_or(&[], |r| &self.order[usize::from(self.slots[r])..usize::from(self.slots[r + 1])])
+    }
+
+    /// Whether word `i` stands at `rest` (whose first character, `first` bytes long, is known
+    /// to be the word's).
+    #[inline]
+    fn stands_at(&self, i: usize, rest: &[u8], first: usize) -> bool {
+        let w = self.words[i].as_bytes();
+        rest.len() >= w.len() && w[first..].iter().zip(&rest[first..]).all(|(a, b)| a == b)
     }
 
     /// The words `s[at..]` starts with, as indices in table order (none when `at` is no
     /// character boundary of `s`).
     pub fn at<'a>(&'a self, s: &'a str, at: usize) -> impl Iterator<Item = usize> + 'a {
-        let rest = s.get(at..).unwrap_or("");
-        let candidates = rest.chars().next().map_or(&[][..], |c| self.starting_with(c));
-        candidates.iter().copied().filter(move |&i| rest.starts_with(self.words[i]))
+        let rest = s.get(at..).unwrap_or("").as_bytes();
+        let (candidates, first) = match decode(rest, 0) {
+            Some((c, len)) => (self.starting_with(c), len),
+            None => (&[][..], 0),
+        };
+        candidates.iter().map(|&i| usize::from(i)).filter(move |&i| self.stands_at(i, rest, first))
     }
 
     /// Every occurrence of every word in `s`, overlapping: `(start, end, index)`, by start, and
     /// at one start in table order.
     pub fn occurrences<'a>(&'a self, s: &'a str) -> impl Iterator<Item = (usize, usize, usize)> + 'a {
-        self.firsts.within(s, 0, s.len()).flat_map(move |(at, c)| {
-            let rest = &s[at..];
-            self.starting_with(c).iter().filter(move |&&i| rest.starts_with(self.words[i])).map(move |&i| (at, at + self.words[i].len(), i))
+        let b = s.as_bytes();
+        let mut next = 0;
+        let (mut at, mut first) = (0, 0);
+        let mut pending: &[u16] = &[];
+        std::iter::from_fn(move || loop {
+            while let Some((&i, rest)) = pending.split_first() {
+                pending = rest;
+                let i = usize::from(i);
+                if self.stands_at(i, &b[at..], first) {
+                    return Some((at, at + self.words[i].len(), i));
+                }
+            }
+            let (c, len) = decode(b, next)?;
+            (at, first) = (next, len);
+            next += len;
+            pending = self.starting_with(c);
         })
     }
 
     /// Whether `w` is one of the words.
     pub fn holds(&self, w: &str) -> bool {
-        w.len() <= self.longest && w.chars().next().is_some_and(|c| self.starting_with(c).iter().any(|&i| self.words[i] == w))
+        w.len() <= self.longest && decode(w.as_bytes(), 0).is_some_and(|(c, _)| self.starting_with(c).iter().any(|&i| self.words[usize::from(i)] == w))
     }
 }
 
-/// Whether `hay` holds any of the characters of `set`: a vectorised byte search (memchr, three
-/// bytes at a time) for their first bytes, each hit compared whole, not a decoding of every
-/// character as `str::contains(&[char])` does. Meant for punctuation, whose first bytes (ASCII,
-/// or the lead bytes E2/E3 of general and CJK punctuation) are rare in Chinese text.
+/// The character starting at byte `i` of valid UTF-8 (astral ones as 0x10000, which no table
+/// holds) and its length; None at the end.
+#[inline(always)]
+fn decode(b: &[u8], i: usize) -> Option<(u32, usize)> {
+    let lead = *b.get(i)?;
+    let cont = |k: usize| u32::from(b[i + k] & 0x3F);
+    Some(match lead {
+        0x00..=0x7F => (u32::from(lead), 1),
+        0xC0..=0xDF => ((u32::from(lead) & 0x1F) << 6 | cont(1), 2),
+        0xE0..=0xEF => ((u32::from(lead) & 0x0F) << 12 | cont(1) << 6 | cont(2), 3),
+        _ => (0x10000, 4),
+    })
+}
+
+/// Whether `hay` holds any of the characters of `set` ([`find_any`]).
 pub fn contains_any(hay: &str, set: &[char]) -> bool {
+    find_any(hay, set).is_some()
+}
+
+/// The first position in `hay` of any of the characters of `set`: a vectorised byte search
+/// (memchr, three bytes at a time) for their first bytes, each hit compared whole, not a
+/// decoding of every character as `str::find(&[char])` does. Meant for punctuation, whose first
+/// bytes (ASCII, or the lead bytes E2/E3 of general and CJK punctuation) are rare in Chinese text.
+pub fn find_any(hay: &str, set: &[char]) -> Option<usize> {
     let b = hay.as_bytes();
+    let mut best: Option<usize> = None;
     let mut firsts = [0u8; 3];
     let mut n = 0;
-    let found_at = |i: usize| set.iter().any(|&c| {
-        let mut buf = [0; 4];
-        b[i..].starts_with(c.encode_utf8(&mut buf).as_bytes())
-    });
     let mut chars = set.iter().peekable();
     while let Some(&c) = chars.next() {
         let mut buf = [0; 4];
@@ -94,19 +163,25 @@ pub fn contains_any(hay: &str, set: &[char]) -> bool {
             n += 1;
         }
         if n == 3 || chars.peek().is_none() {
-            let hit = match firsts[..n] {
-                [x] => memchr::memchr_iter(x, b).any(found_at),
-                [x, y] => memchr::memchr2_iter(x, y, b).any(found_at),
-                [x, y, z] => memchr::memchr3_iter(x, y, z, b).any(found_at),
-                _ => false,
+            // Only what lies before the best hit so far can be better.
+            let within = &b[..best.unwrap_or(b.len())];
+            let found_at = |&i: &usize| {
+                set.iter().any(|&c| {
+                    let mut buf = [0; 4];
+                    within[i..].starts_with(c.encode_utf8(&mut buf).as_bytes())
+                })
             };
-            if hit {
-                return true;
-            }
+            let hit = match firsts[..n] {
+                [x] => memchr::memchr_iter(x, within).find(found_at),
+                [x, y] => memchr::memchr2_iter(x, y, within).find(found_at),
+                [x, y, z] => memchr::memchr3_iter(x, y, z, within).find(found_at),
+                _ => None,
+            };
+            best = hit.or(best);
             n = 0;
         }
     }
-    false
+    best
 }
 
 /// The byte positions of the characters of `set` in `s`, in order (u32: none past 4 GiB,
@@ -198,6 +273,7 @@ mod tests {
         fn punctuation_found_as_a_character_scan_finds_it(text in crate::scan::oracle::texts(pieces(), 30)) {
             for set in [&['。', '\n', ';'][..], &['。', '\n', '!', '?'], &['等', ',', ';', ')'], &['('], &[], &['a', 'b', 'x', '。', ' ']] {
                 proptest::prop_assert_eq!(contains_any(&text, set), text.contains(set));
+                proptest::prop_assert_eq!(find_any(&text, set), text.find(set));
                 let want: Vec<u32> = text.char_indices().filter(|(_, c)| set.contains(c)).map(|(i, _)| i as u32).collect();
                 proptest::prop_assert_eq!(positions_of(&text, set), want);
             }
