@@ -13,7 +13,6 @@
 use std::ops::Range;
 use std::sync::LazyLock;
 
-use crate::re::WordTable;
 use crate::result::{Approx, MetricKind};
 use crate::scan::Starts;
 use crate::text::{Span, Text};
@@ -21,6 +20,7 @@ use crate::vocab::numerals::{
     self, Flavor, APPROX_AFTER, APPROX_BEFORE, APPROX_MARKS, DECIMAL_POINT, HUNDRED, MULTIPLIERS, MULTIPLIER_APPROX, MULTIPLIER_WORDS,
     NUMERAL_POWERS, NUMERAL_STARTS, PERCENT_WORDS, RANGE_SEPARATORS,
 };
+use crate::vocab::units::UNIT_WORDS;
 use crate::vocab::{unit_info, UNITS};
 
 #[derive(Debug, Clone, PartialEq)]
@@ -157,7 +157,7 @@ fn attempt(s: &str, start: usize) -> Option<Parts> {
             q + HUNDRED.len()
         } else {
             let mut first = None;
-            each_number_end(s, q, &mut |end| {
+            each_number_end(s, q, false, &mut |end| {
                 first = Some(end);
                 true
             });
@@ -167,11 +167,11 @@ fn attempt(s: &str, start: usize) -> Option<Parts> {
         pct_end
     } else {
         let mut matched = None;
-        each_number_end(s, p, &mut |n1_end| {
+        each_number_end(s, p, true, &mut |n1_end| {
             if let Some(sep) = s[n1_end..].chars().next().filter(|c| RANGE_SEPARATORS.contains(c)) {
                 let n2_start = n1_end + sep.len_utf8();
                 let mut second = None;
-                each_number_end(s, n2_start, &mut |n2_end| {
+                each_number_end(s, n2_start, true, &mut |n2_end| {
                     second = unit_at(s, n2_end).map(|unit_len| (n2_end, unit_len));
                     second.is_some()
                 });
@@ -232,7 +232,12 @@ const NUMERAL_GIVE_BACK: usize = 3;
 /// `余多几`, so a shorter reading of those parts leaves a character nothing can take. Only a
 /// numeral run (before a multiplier or a unit that starts with a numeral character) and the
 /// choice of multiplier are real choices.
-fn each_number_end(s: &str, i: usize, f: &mut dyn FnMut(usize) -> bool) -> bool {
+///
+/// With `unit_follows` (`f` accepts an end only where a range separator or a unit follows), an
+/// end is not offered where the character after it can continue the number in no way
+/// ([`FOLLOWERS`]): most attempts (the 一 of 统一, 进一步 …) fail on every reading, and each
+/// reading looked for a multiplier, a separator and a unit in turn.
+fn each_number_end(s: &str, i: usize, unit_follows: bool, f: &mut dyn FnMut(usize) -> bool) -> bool {
     let b = s.as_bytes();
     let mut bases = [0usize; NUMERAL_GIVE_BACK + 1];
     let count;
@@ -273,6 +278,9 @@ fn each_number_end(s: &str, i: usize, f: &mut dyn FnMut(usize) -> bool) -> bool 
         _ => return false,
     }
     for &base in &bases[..count] {
+        if unit_follows && !s[base..].chars().next().is_some_and(|c| FOLLOWERS.holds(c)) {
+            continue;
+        }
         let k = base + s[base..].chars().next().filter(|c| APPROX_MARKS.contains(c)).map_or(0, char::len_utf8);
         // `(万亿|万|亿)(余|多)?[0-9]*`, in that order, then `千(余|多)?`, then no multiplier.
         for &(word, digits_follow) in MULTIPLIER_WORDS {
@@ -290,6 +298,19 @@ fn each_number_end(s: &str, i: usize, f: &mut dyn FnMut(usize) -> bool) -> bool 
     }
     false
 }
+
+/// What may stand right after a number's digits or numerals: an approximation mark, a
+/// multiplier, a range separator or a unit (their first characters).
+static FOLLOWERS: LazyLock<Starts> = LazyLock::new(|| {
+    Starts::of(
+        APPROX_MARKS
+            .iter()
+            .copied()
+            .chain(MULTIPLIER_WORDS.iter().filter_map(|(w, _)| w.chars().next()))
+            .chain(RANGE_SEPARATORS.iter().copied())
+            .chain(UNITS.iter().filter_map(|(u, _, _)| u.chars().next())),
+    )
+});
 
 /// After a failed attempt at the digit `i`, the attempts at every later digit before the
 /// returned position fail too: they read the same digits up to the same point, in the same
@@ -314,8 +335,6 @@ fn equivalent_digit_starts_end(s: &str, i: usize) -> usize {
 fn unit_at(s: &str, i: usize) -> Option<usize> {
     UNIT_WORDS.at(s, i).map(|k| UNIT_WORDS.word(k).len()).max()
 }
-
-static UNIT_WORDS: LazyLock<WordTable> = LazyLock::new(|| WordTable::new(UNITS.iter().map(|(u, _, _)| *u)));
 
 fn quantity(s: &str, parts: &Parts, base: usize) -> Option<Quantity> {
     let at = |r: &Range<usize>| Span::new(r.start + base, r.end + base);

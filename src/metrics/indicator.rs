@@ -12,7 +12,7 @@ use std::borrow::Cow;
 use std::sync::LazyLock;
 
 use crate::quantity::Quantity;
-use crate::re::{contains_any, WordTable};
+use crate::re::{CharSet, WordTable};
 use crate::result::MetricKind;
 use crate::scan::Starts;
 use crate::vocab::{chars, numerals};
@@ -30,6 +30,10 @@ static BOUNDARIES: LazyLock<Starts> = LazyLock::new(|| Starts::of(CLAUSE_BOUNDAR
 
 /// The clause boundaries and the marks that end the noun after a figure.
 static RIGHT_ENDS: LazyLock<Starts> = LazyLock::new(|| Starts::of(CLAUSE_BOUNDARIES.iter().chain(RIGHT_PHRASE_ENDS).copied()));
+
+/// The marks that end a sentence, and the quote marks, found by byte search (`re::CharSet`).
+static SENTENCE_ENDS: LazyLock<CharSet> = LazyLock::new(|| CharSet::new(SENTENCE_MARKS));
+static QUOTES: LazyLock<CharSet> = LazyLock::new(|| CharSet::new(QUOTE_MARKS));
 
 fn is_boundary(c: char) -> bool {
     BOUNDARIES.holds(c)
@@ -108,7 +112,7 @@ pub fn indicators(s: &str, quantities: &[Quantity]) -> Vec<String> {
         } else {
             std::mem::take(&mut lefts[i]).into_owned()
         };
-        let same_sentence_prev = i > 0 && !contains_any(&s[quantities[i - 1].span.end..q.span.start], SENTENCE_MARKS);
+        let same_sentence_prev = i > 0 && !SENTENCE_ENDS.in_text(&s[quantities[i - 1].span.end..q.span.start]);
         // A share or change takes the previous figure's subject (`…3件、占4%`); only a plain
         // subject, so that a run of shares cannot grow one label per figure.
         let prev_is_plain = i > 0 && out[i - 1].chars().count() <= MAX_LIST_CHARS;
@@ -255,7 +259,7 @@ fn left_phrase(s: &str, prev_end: usize, pos: usize, list: bool) -> Cow<'_, str>
             cut = end;
         }
     }
-    let quoted = contains_any(&phrase[cut..], QUOTE_MARKS);
+    let quoted = QUOTES.in_text(&phrase[cut..]);
     let stripped: Cow<str> = if quoted {
         let unquoted: String = phrase[cut..].chars().filter(|c| !QUOTE_MARKS.contains(c)).collect();
         let mut stripped = strip(&unquoted, !list).to_owned();

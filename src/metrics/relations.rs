@@ -26,7 +26,7 @@ use aho_corasick::AhoCorasick;
 
 use super::ExtractedRelation;
 use crate::quantity::Quantity;
-use crate::re::{find_any, positions_of};
+use crate::re::{positions_of, CharSet};
 use crate::result::MetricKind;
 use crate::text::Span;
 use crate::vocab::words::{
@@ -98,11 +98,12 @@ impl<'s> Sentences<'s> {
     /// Searched for each breakdown, not indexed: the stops hold the comma, and an index of every
     /// comma of the text cost more than the searches (5 M instructions on the 1 MiB mix, one
     /// memchr call per comma); a breakdown's stretch is at most a sentence ([`WINDOW`]), and the
-    /// search a vectorised one (`re::find_any`), so a text of nothing but breakdowns without a
+    /// search a vectorised one (`re::CharSet`), so a text of nothing but breakdowns without a
     /// stop costs a bounded search per breakdown (issue 15).
     fn closes_with_et_cetera(&self, from: usize, to: usize) -> bool {
         let stretch = self.s.get(from..to).unwrap_or("");
-        find_any(stretch, ET_CETERA_STOPS).is_some_and(|p| stretch[p..].starts_with(ET_CETERA))
+        static STOPS: LazyLock<CharSet> = LazyLock::new(|| CharSet::new(ET_CETERA_STOPS));
+        STOPS.find(stretch).is_some_and(|p| stretch[p..].starts_with(ET_CETERA))
     }
 
     /// Start of the sentence containing `pos` (at most [`WINDOW`] bytes back): just after the

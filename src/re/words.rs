@@ -140,48 +140,59 @@ fn decode(b: &[u8], i: usize) -> Option<(u32, usize)> {
     })
 }
 
-/// Whether `hay` holds any of the characters of `set` ([`find_any`]).
-pub fn contains_any(hay: &str, set: &[char]) -> bool {
-    find_any(hay, set).is_some()
+/// A set of characters found by a vectorised byte search (memchr, three bytes at a time) for
+/// their first bytes, each hit compared whole, not by a decoding of every character as
+/// `str::find(&[char])` does. Meant for punctuation, whose first bytes (ASCII, or the lead bytes
+/// E2/E3 of general and CJK punctuation) are rare in Chinese text.
+pub struct CharSet {
+    /// Each character's UTF-8 bytes and their count.
+    chars: Vec<([u8; 4], usize)>,
+    /// The distinct first bytes, three at a time (memchr3's reach).
+    firsts: Vec<Vec<u8>>,
 }
 
-/// The first position in `hay` of any of the characters of `set`: a vectorised byte search
-/// (memchr, three bytes at a time) for their first bytes, each hit compared whole, not a
-/// decoding of every character as `str::find(&[char])` does. Meant for punctuation, whose first
-/// bytes (ASCII, or the lead bytes E2/E3 of general and CJK punctuation) are rare in Chinese text.
-pub fn find_any(hay: &str, set: &[char]) -> Option<usize> {
-    let b = hay.as_bytes();
-    let mut best: Option<usize> = None;
-    let mut firsts = [0u8; 3];
-    let mut n = 0;
-    let mut chars = set.iter().peekable();
-    while let Some(&c) = chars.next() {
-        let mut buf = [0; 4];
-        let first = c.encode_utf8(&mut buf).as_bytes()[0];
-        if !firsts[..n].contains(&first) {
-            firsts[n] = first;
-            n += 1;
+impl CharSet {
+    pub fn new(set: &[char]) -> CharSet {
+        let chars: Vec<([u8; 4], usize)> = set
+            .iter()
+            .map(|c| {
+                let mut buf = [0; 4];
+                let len = c.encode_utf8(&mut buf).len();
+                (buf, len)
+            })
+            .collect();
+        let mut distinct: Vec<u8> = Vec::new();
+        for (bytes, _) in &chars {
+            if !distinct.contains(&bytes[0]) {
+                distinct.push(bytes[0]);
+            }
         }
-        if n == 3 || chars.peek().is_none() {
+        CharSet { chars, firsts: distinct.chunks(3).map(<[u8]>::to_vec).collect() }
+    }
+
+    /// The first position in `hay` of a character of the set.
+    pub fn find(&self, hay: &str) -> Option<usize> {
+        let b = hay.as_bytes();
+        let mut best: Option<usize> = None;
+        for firsts in &self.firsts {
             // Only what lies before the best hit so far can be better.
             let within = &b[..best.unwrap_or(b.len())];
-            let found_at = |&i: &usize| {
-                set.iter().any(|&c| {
-                    let mut buf = [0; 4];
-                    within[i..].starts_with(c.encode_utf8(&mut buf).as_bytes())
-                })
-            };
-            let hit = match firsts[..n] {
+            let found_at = |&i: &usize| self.chars.iter().any(|(bytes, len)| within[i..].starts_with(&bytes[..*len]));
+            let hit = match firsts[..] {
                 [x] => memchr::memchr_iter(x, within).find(found_at),
                 [x, y] => memchr::memchr2_iter(x, y, within).find(found_at),
                 [x, y, z] => memchr::memchr3_iter(x, y, z, within).find(found_at),
                 _ => None,
             };
             best = hit.or(best);
-            n = 0;
         }
+        best
     }
-    best
+
+    /// Whether `hay` holds a character of the set.
+    pub fn in_text(&self, hay: &str) -> bool {
+        self.find(hay).is_some()
+    }
 }
 
 /// The byte positions of the characters of `set` in `s`, in order (u32: none past 4 GiB,
@@ -272,8 +283,9 @@ mod tests {
         #[test]
         fn punctuation_found_as_a_character_scan_finds_it(text in crate::scan::oracle::texts(pieces(), 30)) {
             for set in [&['。', '\n', ';'][..], &['。', '\n', '!', '?'], &['等', ',', ';', ')'], &['('], &[], &['a', 'b', 'x', '。', ' ']] {
-                proptest::prop_assert_eq!(contains_any(&text, set), text.contains(set));
-                proptest::prop_assert_eq!(find_any(&text, set), text.find(set));
+                let chars = CharSet::new(set);
+                proptest::prop_assert_eq!(chars.in_text(&text), text.contains(set));
+                proptest::prop_assert_eq!(chars.find(&text), text.find(set));
                 let want: Vec<u32> = text.char_indices().filter(|(_, c)| set.contains(c)).map(|(i, _)| i as u32).collect();
                 proptest::prop_assert_eq!(positions_of(&text, set), want);
             }

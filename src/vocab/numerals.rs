@@ -7,6 +7,8 @@
 /// The digit characters 〇 … 九, by value (零 is also 0).
 pub const DIGITS: &str = "〇一二三四五六七八九";
 
+use std::sync::LazyLock;
+
 use crate::result::Approx;
 
 /// One number with its multipliers and 余/多/几, no unit (a regular expression): Arabic with
@@ -72,7 +74,10 @@ pub enum Flavor {
 
 /// The value of a Chinese digit character (〇/零 … 九).
 pub fn chinese_digit(c: char) -> Option<u32> {
-    DIGITS.chars().position(|d| d == c).or((c == '零').then_some(0)).map(|d| d as u32)
+    // The digits as characters, read from `DIGITS` once: a decoding of the string per call was
+    // most of the cost of the many calls (a label's leading numerals, every numeral read).
+    static VALUES: LazyLock<Vec<char>> = LazyLock::new(|| DIGITS.chars().collect());
+    VALUES.iter().position(|&d| d == c).or((c == '零').then_some(0)).map(|d| d as u32)
 }
 
 /// The value of a digit character in a context of `flavor`.

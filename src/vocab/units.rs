@@ -4,9 +4,9 @@
 //! without multipliers — 万/亿/千 are folded into the value by the number parser, so `万元`
 //! is written `万` + `元` and needs no row of its own), and the kind.
 
-use std::collections::HashMap;
 use std::sync::LazyLock;
 
+use crate::re::WordTable;
 use crate::result::MetricKind;
 use MetricKind::*;
 
@@ -119,34 +119,24 @@ pub const UNIT_BLOCKERS: &[(&str, &[&str])] = &[
 
 /// The reported unit and kind of a unit as written.
 pub fn unit_info(written: &str) -> Option<(&'static str, MetricKind)> {
-    UNIT_INDEX.get(written).map(|&i| (UNITS[i].1, UNITS[i].2))
+    UNIT_WORDS.at(written, 0).find(|&i| UNITS[i].0 == written).map(|i| (UNITS[i].1, UNITS[i].2))
 }
 
 /// Whether `after` (the text right after a unit) turns the unit into part of another word.
 pub fn unit_blocked(unit: &str, after: &str) -> bool {
-    BLOCKER_INDEX.get(unit).is_some_and(|entries| entries.iter().any(|&i| UNIT_BLOCKERS[i].1.iter().any(|w| after.starts_with(w))))
+    BLOCKED_UNITS.at(unit, 0).filter(|&i| UNIT_BLOCKERS[i].0 == unit).any(|i| UNIT_BLOCKERS[i].1.iter().any(|w| after.starts_with(w)))
 }
 
-// Looked up once per quantity: a hash lookup instead of comparing the unit with each of the
-// tables' 113 and 44 entries in turn (1,100 instructions per quantity for the blockers alone).
+// Looked up once per quantity, by the unit's first character (`re::WordTable`: a bit test and
+// the few units that start with it), not by comparing the unit with each of the tables' 113 and
+// 44 entries in turn (1,100 instructions per quantity for the blockers alone) nor by hashing it.
 
-/// The first entry of [`UNITS`] for each unit as written (the first is the one a scan finds).
-static UNIT_INDEX: LazyLock<HashMap<&'static str, usize>> = LazyLock::new(|| {
-    let mut index = HashMap::new();
-    for (i, (written, _, _)) in UNITS.iter().enumerate() {
-        index.entry(*written).or_insert(i);
-    }
-    index
-});
+/// The units as written, in table order: the longest at a position (`quantity`), or the first
+/// entry equal to a unit (the one a scan of the table finds).
+pub static UNIT_WORDS: LazyLock<WordTable> = LazyLock::new(|| WordTable::new(UNITS.iter().map(|(u, _, _)| *u)));
 
-/// Every entry of [`UNIT_BLOCKERS`] for each unit, in table order.
-static BLOCKER_INDEX: LazyLock<HashMap<&'static str, Vec<usize>>> = LazyLock::new(|| {
-    let mut index: HashMap<&str, Vec<usize>> = HashMap::new();
-    for (i, (unit, _)) in UNIT_BLOCKERS.iter().enumerate() {
-        index.entry(*unit).or_default().push(i);
-    }
-    index
-});
+/// The units of [`UNIT_BLOCKERS`], in table order.
+static BLOCKED_UNITS: LazyLock<WordTable> = LazyLock::new(|| WordTable::new(UNIT_BLOCKERS.iter().map(|(u, _)| *u)));
 
 /// The tables read in turn, as first written: the oracles of the indexed lookups.
 #[cfg(test)]
