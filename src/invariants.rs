@@ -99,6 +99,13 @@ pub fn check(text: &str, a: &Analysis) -> Result<(), String> {
         return Err("review figure not finite".into());
     }
     let json = serde_json::to_string(a).map_err(|e| format!("serialise: {e}"))?;
+    // The CLI and the wasm write with the faster writer; the derive is its definition.
+    let mut written = Vec::new();
+    crate::write_json(a, &mut written).map_err(|e| format!("write_json: {e}"))?;
+    if written != json.as_bytes() {
+        let at = written.iter().zip(json.as_bytes()).position(|(w, j)| w != j).unwrap_or(written.len().min(json.len()));
+        return Err(format!("write_json differs from serde_json from byte {at}"));
+    }
     let back: Analysis = serde_json::from_str(&json).map_err(|e| format!("deserialise: {e}"))?;
     if &back != a {
         return Err("JSON round trip changed the result".into());

@@ -263,8 +263,11 @@ fn write_batch(
                 }
                 (Sink::Lines(out), Outcome::Json(json)) => writeln!(out, "{json}")?,
                 (Sink::Lines(out), Outcome::Stream(analysis)) => {
-                    let written = if options.pretty { serde_json::to_writer_pretty(&mut *out, &analysis) } else { serde_json::to_writer(&mut *out, &analysis) };
-                    written.map_err(io::Error::from)?;
+                    if options.pretty {
+                        serde_json::to_writer_pretty(&mut *out, &analysis).map_err(io::Error::from)?;
+                    } else {
+                        fazhi_analyzer::write_json(&analysis, &mut *out)?;
+                    }
                     writeln!(out)?;
                 }
                 (Sink::Lines(out), Outcome::Refused(e)) if options.format == Format::Jsonl => {
@@ -466,14 +469,20 @@ fn analyse(input: &Input, text: DecodedText) -> Analysed {
     Ok((decoded, analysis))
 }
 
+fn compact_json(analysis: &fazhi_analyzer::Analysis) -> String {
+    let mut json = Vec::new();
+    fazhi_analyzer::write_json(analysis, &mut json).expect("writing to memory cannot fail");
+    String::from_utf8(json).expect("the JSON writer writes UTF-8")
+}
+
 /// One analysed input as the format prints it.
 fn render(name: &str, decoded: &fazhi_analyzer::Decoded, analysis: &fazhi_analyzer::Analysis, format: Format, pretty: bool) -> Outcome {
     let text = decoded.text.as_str();
     match format {
         Format::Json if pretty => Outcome::Json(serde_json::to_string_pretty(analysis).expect("the result always serialises")),
-        Format::Json => Outcome::Json(serde_json::to_string(analysis).expect("the result always serialises")),
+        Format::Json => Outcome::Json(compact_json(analysis)),
         Format::Jsonl => {
-            let json = serde_json::to_string(analysis).expect("the result always serialises");
+            let json = compact_json(analysis);
             Outcome::Json(format!("{{\"file\":{},\"encoding\":{},{}", json_string(name), json_string(&decoded.encoding), &json[1..]))
         }
         Format::Csv => Outcome::Tables(register::tables(&[Entry {

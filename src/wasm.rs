@@ -64,7 +64,7 @@ pub fn analyze_json(text: String) -> Result<JsString, JsError> {
     crate::validate(&text).map_err(error)?;
     let analysis = crate::analyze_owned(text);
     let mut out = ToJs { pending: Vec::with_capacity(PIECE + PIECE / 4), joined: JsString::from(""), decoder: utf8_decoder() };
-    serde_json::to_writer(&mut out, &analysis).map_err(error)?;
+    crate::write_json(&analysis, &mut out).map_err(error)?;
     out.send(out.pending.len());
     Ok(out.joined)
 }

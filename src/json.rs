@@ -1,0 +1,199 @@
+//! The result as compact JSON, byte for byte what `serde_json::to_writer` writes from the
+//! derived `Serialize`, faster where the bytes are: the figures and the headings (nine
+//! tenths of a report's JSON) are written field by field into one buffer, with their keys
+//! as literals and their strings copied whole when nothing in them needs escaping. serde_json
+//! escapes each key and each string byte by byte and writes every piece separately; this was
+//! 8 % of a whole analysis (issue 12). Everything else goes through serde_json itself, and
+//! so does every string, float or enum whose writing is not a plain copy.
+//!
+//! The derive stays the definition: `tests/json_writer.rs` compares the two on every
+//! fixture and on strings that need each kind of escape, and `invariants::check` on every
+//! generated and fuzzed text, so a field added to `Metric` or `Heading` fails there until
+//! it is written here too.
+
+use std::io::{self, Write};
+
+use crate::result::{Analysis, Heading, Metric};
+
+/// One JSON object, its fields in the order given (the structs' declaration order, which is
+/// the order serde's derive writes them in): `"key":` as a literal, then the value's writer.
+macro_rules! object {
+    ($buf:ident { $($key:literal: $write:expr),+ $(,)? }) => {{
+        let mut separator = b'{';
+        $(
+            $buf.push(separator);
+            separator = b',';
+            $buf.extend_from_slice(concat!("\"", $key, "\":").as_bytes());
+            $write?;
+        )+
+        let _ = separator;
+        $buf.push(b'}');
+        Ok(())
+    }};
+}
+
+/// Writes `analysis` as serde_json's compact JSON.
+pub fn write<W: Write>(analysis: &Analysis, out: &mut W) -> io::Result<()> {
+    let buf = &mut Vec::with_capacity(PIECE + PIECE / 4);
+    let a = analysis;
+    object!(buf {
+        "format": serde(buf, &a.format),
+        "meta": serde(buf, &a.meta),
+        "body": serde(buf, &a.body),
+        "boilerplate": serde(buf, &a.boilerplate),
+        "outline": array(buf, out, &a.outline, write_heading),
+        "metrics": array(buf, out, &a.metrics, write_metric),
+        "relations": serde(buf, &a.relations),
+        "findings": serde(buf, &a.findings),
+        "sections": serde(buf, &a.sections),
+        "review": serde(buf, &a.review),
+        "stats": serde(buf, &a.stats),
+    })
+    .and_then(|()| out.write_all(buf))
+}
+
+/// Bytes of JSON handed to the writer at a time, at least.
+const PIECE: usize = 1 << 14;
+
+/// A list whose items are written here, handed on a piece at a time: the JSON is never held
+/// whole (it can be many times the text; issue 15), and the writer gets large pieces.
+fn array<T, W: Write>(buf: &mut Vec<u8>, out: &mut W, items: &[T], write: fn(&mut Vec<u8>, &T) -> io::Result<()>) -> io::Result<()> {
+    buf.push(b'[');
+    for (i, item) in items.iter().enumerate() {
+        if i > 0 {
+            buf.push(b',');
+        }
+        write(buf, item)?;
+        if buf.len() >= PIECE {
+            out.write_all(buf)?;
+            buf.clear();
+        }
+    }
+    buf.push(b']');
+    Ok(())
+}
+
+fn write_metric(buf: &mut Vec<u8>, m: &Metric) -> io::Result<()> {
+    object!(buf {
+        "id": integer(buf, m.id),
+        "start": integer(buf, m.start),
+        "end": integer(buf, m.end),
+        "text": string(buf, &m.text),
+        "value": serde(buf, &m.value),
+        "valueMax": serde(buf, &m.value_max),
+        "unit": string(buf, &m.unit),
+        "kind": serde(buf, &m.kind),
+        "approx": serde(buf, &m.approx),
+        "indicator": string(buf, &m.indicator),
+        "category": string(buf, &m.category),
+        "heading": optional_integer(buf, m.heading),
+    })
+}
+
+fn write_heading(buf: &mut Vec<u8>, h: &Heading) -> io::Result<()> {
+    object!(buf {
+        "id": integer(buf, h.id),
+        "parent": optional_integer(buf, h.parent),
+        "level": integer(buf, h.level),
+        "marker": string(buf, &h.marker),
+        "style": serde(buf, &h.style),
+        "number": optional_integer(buf, h.number),
+        "title": string(buf, &h.title),
+        "start": integer(buf, h.start),
+        "end": integer(buf, h.end),
+        "role": serde(buf, &h.role),
+        "sections": serde(buf, &h.sections),
+    })
+}
+
+/// Any value, exactly as serde_json writes it.
+fn serde(buf: &mut Vec<u8>, value: &(impl serde::Serialize + ?Sized)) -> io::Result<()> {
+    serde_json::to_writer(buf, value).map_err(io::Error::from)
+}
+
+/// A string copied whole between quotes when no byte of it needs escaping (a quote, a
+/// backslash, a control character); otherwise serde_json escapes it.
+fn string(buf: &mut Vec<u8>, s: &str) -> io::Result<()> {
+    if needs_escape(s.as_bytes()) {
+        return serde(buf, s);
+    }
+    buf.reserve(s.len() + 2);
+    buf.push(b'"');
+    buf.extend_from_slice(s.as_bytes());
+    buf.push(b'"');
+    Ok(())
+}
+
+/// Whether any byte is one serde_json escapes, eight bytes at a time (SWAR: a byte below
+/// 0x20, or equal to `"` or `\\`, sets its high bit in the tests below; a byte of 0x80 or more
+/// never does, so CJK text passes at a few instructions per word).
+fn needs_escape(bytes: &[u8]) -> bool {
+    const ONES: u64 = u64::from_ne_bytes([0x01; 8]);
+    const HIGHS: u64 = u64::from_ne_bytes([0x80; 8]);
+    let has_zero_byte = |w: u64| w.wrapping_sub(ONES) & !w & HIGHS != 0;
+    let mut words = bytes.chunks_exact(8);
+    for word in &mut words {
+        let w = u64::from_ne_bytes(word.try_into().expect("eight bytes"));
+        let below_space = w.wrapping_sub(ONES * 0x20) & !w & HIGHS != 0;
+        if below_space || has_zero_byte(w ^ (ONES * u64::from(b'"'))) || has_zero_byte(w ^ (ONES * u64::from(b'\\'))) {
+            return true;
+        }
+    }
+    words.remainder().iter().any(|&b| NEEDS_ESCAPE[usize::from(b)])
+}
+
+/// The bytes serde_json escapes in a string.
+static NEEDS_ESCAPE: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 0x20 {
+        table[b] = true;
+        b += 1;
+    }
+    table[b'"' as usize] = true;
+    table[b'\\' as usize] = true;
+    table
+};
+
+fn integer(buf: &mut Vec<u8>, n: impl itoa::Integer) -> io::Result<()> {
+    buf.extend_from_slice(itoa::Buffer::new().format(n).as_bytes());
+    Ok(())
+}
+
+fn optional_integer(buf: &mut Vec<u8>, n: Option<impl itoa::Integer>) -> io::Result<()> {
+    match n {
+        Some(n) => integer(buf, n),
+        None => {
+            buf.extend_from_slice(b"null");
+            Ok(())
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{needs_escape, NEEDS_ESCAPE};
+    use proptest::prelude::*;
+
+    fn naive(bytes: &[u8]) -> bool {
+        bytes.iter().any(|&b| NEEDS_ESCAPE[usize::from(b)])
+    }
+
+    #[test]
+    fn each_byte_at_each_place_of_a_word() {
+        for b in 0..=255u8 {
+            for at in 0..17 {
+                let mut bytes = "法治政府建设".as_bytes()[..17].to_vec();
+                bytes[at] = b;
+                assert_eq!(needs_escape(&bytes), naive(&bytes), "byte {b:#04x} at {at}");
+            }
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn agrees_with_the_table(bytes in proptest::collection::vec(any::<u8>(), 0..40)) {
+            prop_assert_eq!(needs_escape(&bytes), naive(&bytes));
+        }
+    }
+}
