@@ -44,7 +44,8 @@ struct Offsets<'t>(&'t Text);
 
 impl Offsets<'_> {
     fn range(&self, span: Span) -> Range {
-        Range { start: self.0.utf16(span.start), end: self.0.utf16(span.end) }
+        let (start, end) = self.0.utf16_span(span);
+        Range { start, end }
     }
 
     fn written(&self, span: Span) -> String {

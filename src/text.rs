@@ -147,6 +147,18 @@ impl Text {
         self.utf16.offset(&self.norm, norm_pos)
     }
 
+    /// The UTF-16 offsets of a span's two ends. The end of a span shorter than a checkpoint
+    /// stride is counted on from the start (the bytes between them), not again from its
+    /// checkpoint.
+    pub fn utf16_span(&self, span: Span) -> (usize, usize) {
+        let start = self.utf16(span.start);
+        let end = match span.end.checked_sub(span.start) {
+            Some(len) if len < Utf16Index::STRIDE => start + utf16_units(&self.norm.as_bytes()[span.range()]),
+            _ => self.utf16(span.end),
+        };
+        (start, end)
+    }
+
     pub fn utf16_len(&self) -> usize {
         self.utf16(self.norm.len())
     }
@@ -458,6 +470,14 @@ mod tests {
         }
         // Folding keeps UTF-16 lengths: the normalised and original texts agree.
         assert_eq!(text.utf16_len(), s.encode_utf16().count());
+        // A span's two ends, however long the span (within a stride, across strides).
+        let bounds: Vec<usize> = text.norm().char_indices().map(|(p, _)| p).chain([text.norm().len()]).collect();
+        for (k, &a) in bounds.iter().enumerate().step_by(7) {
+            for &b in bounds[k..].iter().step_by(5) {
+                let want = (naive_utf16(text.norm(), a), naive_utf16(text.norm(), b));
+                assert_eq!(text.utf16_span(Span::new(a, b)), want, "{a}..{b}");
+            }
+        }
     }
 
     #[test]
