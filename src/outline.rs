@@ -188,6 +188,15 @@ impl BracketDepth {
         // Only brackets and sentence ends change the depth: the walk passes over the rest.
         static MOVES_DEPTH: LazyLock<Starts> =
             LazyLock::new(|| Starts::of(TERMINATORS.iter().chain(OPENING).chain(CLOSING).copied()));
+        // A sentence end resets the depth: only what follows the last one before `pos` counts,
+        // found from `pos` backwards (most markers stand right after one), so the text between
+        // two markers is walked only from there.
+        if let Some(gap) = s.get(self.scanned..pos) {
+            if let Some((i, end)) = gap.char_indices().rev().find(|&(_, c)| is_terminator(c)) {
+                self.depth = 0;
+                self.scanned += i + end.len_utf8();
+            }
+        }
         for (_, ch) in MOVES_DEPTH.within(s, self.scanned, pos) {
             if is_terminator(ch) {
                 self.depth = 0;
@@ -666,9 +675,12 @@ fn title_span(s: &str, marker_end: usize, limit: usize) -> Span {
     // A colon closes a heading as well (`(一)加强学习:组织…`).
     static TITLE_ENDS: LazyLock<Starts> = LazyLock::new(|| Starts::of(TERMINATORS.iter().copied().chain([':'])));
     let mut cand_end = TITLE_ENDS.within(s, t0, limit).next().map_or(limit, |(i, _)| i);
-    // A title is a line at most: text that runs on without any stop is cut.
-    if let Some((i, _)) = s[t0..cand_end].char_indices().nth(MAX_TITLE_CHARS) {
-        cand_end = t0 + i;
+    // A title is a line at most: text that runs on without any stop is cut (counted only
+    // when it has more bytes than the most characters a title keeps).
+    if cand_end - t0 > MAX_TITLE_CHARS {
+        if let Some((i, _)) = s[t0..cand_end].char_indices().nth(MAX_TITLE_CHARS) {
+            cand_end = t0 + i;
+        }
     }
     let end = run_in_end(s, t0, cand_end);
     let title = s[t0..end].trim_end_matches(|c: char| c.is_whitespace() || matches!(c, ':' | ','));
@@ -703,9 +715,9 @@ fn run_in_end(s: &str, t0: usize, end: usize) -> usize {
             {
                 return t0 + i;
             }
-            if (is_han(c) || c.is_ascii_alphanumeric() || opens(c))
+            if prev.is_some_and(|p| FINAL_LASTS.holds(p))
+                && (is_han(c) || c.is_ascii_alphanumeric() || opens(c))
                 && !hv::CONTINUATION.contains(&c)
-                && prev.is_some_and(|p| FINAL_LASTS.holds(p))
                 && hv::TITLE_FINAL_WORDS.iter().any(|w| seg[..i].ends_with(w))
             {
                 return t0 + i;
@@ -787,6 +799,35 @@ fn assign_parts(text: &Text, headings: &mut [OutlineHeading]) {
 mod tests {
     use super::*;
     use crate::chrome::read_page;
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(3000))]
+        /// The depth asked at increasing positions is the depth of a walk of every character
+        /// from the start (reset at each sentence end), however far apart they are.
+        #[test]
+        fn bracket_depth_is_the_walk_of_every_character(
+            text in crate::scan::oracle::texts(vec!["(", ")", "《", "》", "“", "”", "。", ";", "\n", "a", "中", "一、", " "], 40),
+            picks in proptest::collection::vec(0usize..60, 0..8),
+        ) {
+            let bounds: Vec<usize> = text.char_indices().map(|(i, _)| i).chain([text.len()]).collect();
+            let mut asked: Vec<usize> = picks.iter().map(|&k| bounds[k % bounds.len()]).collect();
+            asked.sort_unstable();
+            let mut depth = BracketDepth { depth: 0, scanned: 0 };
+            for pos in asked {
+                let mut want = 0u32;
+                for c in text[..pos].chars() {
+                    if is_terminator(c) {
+                        want = 0;
+                    } else if opens(c) {
+                        want += 1;
+                    } else if closes(c) {
+                        want = want.saturating_sub(1);
+                    }
+                }
+                proptest::prop_assert_eq!(depth.at(&text, pos), want, "{:?} at {}", text, pos);
+            }
+        }
+    }
 
     fn outline(s: &str) -> (Text, Outline) {
         let text = Text::new(s);
