@@ -10,7 +10,7 @@
 //! (`XX件`, `*次`, `x名`) and heading markers (`一、`, `1.`, `(1)`, `一是`). The tests
 //! prove each of them anyway.
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::sync::LazyLock;
 
 use aho_corasick::{AhoCorasick, AhoCorasickKind, Anchored, Input, MatchKind, StartKind};
@@ -90,8 +90,8 @@ impl Rejection {
 /// heading markers. Each list is sorted by start.
 pub struct Context<'t> {
     s: &'t str,
-    names: Vec<Span>,
-    quotes: Vec<Span>,
+    names: Enclosing,
+    quotes: Enclosing,
     phrases: RefCell<NearPhrases>,
     markers: Vec<Span>,
 }
@@ -244,7 +244,7 @@ impl<'t> Context<'t> {
         let phrases = RefCell::new(NearPhrases::new(body));
         let mut markers: Vec<Span> = outline.headings.iter().map(|h| h.marker).collect();
         crate::sort::stable(&mut markers);
-        Context { s, names, quotes, phrases, markers }
+        Context { s, names: Enclosing::new(names), quotes: Enclosing::new(quotes), phrases, markers }
     }
 
     /// The text before `pos`, at most `n` characters.
@@ -268,10 +268,38 @@ fn overlaps(list: &[Span], span: Span) -> bool {
     list[i..].iter().take_while(|p| p.start < span.end).any(|p| p.overlaps(span))
 }
 
-/// Whether a span of a sorted, possibly nested list contains `span`.
-fn inside(list: &[Span], span: Span) -> bool {
-    let i = list.partition_point(|p| p.start <= span.start);
-    list[..i].iter().rev().take(8).any(|p| p.contains(span))
+/// A list of spans sorted by start, possibly nested (names, quotations), asked in text order
+/// whether one of them contains a quantity: the spans starting before it are counted by a cursor
+/// that moves on with the questions, not by a binary search per question (two per quantity
+/// were ~450 instructions).
+#[derive(Default)]
+struct Enclosing {
+    list: Vec<Span>,
+    /// How many spans start at or before `asked`, the start last asked about.
+    passed: Cell<usize>,
+    asked: Cell<usize>,
+}
+
+impl Enclosing {
+    fn new(list: Vec<Span>) -> Enclosing {
+        Enclosing { list, ..Enclosing::default() }
+    }
+
+    /// Whether a span of the list contains `span`.
+    fn contains(&self, span: Span) -> bool {
+        let mut i = if span.start >= self.asked.get() {
+            self.passed.get()
+        } else {
+            // Asked out of order (tests): count afresh.
+            self.list.partition_point(|p| p.start <= span.start)
+        };
+        while self.list.get(i).is_some_and(|p| p.start <= span.start) {
+            i += 1;
+        }
+        self.passed.set(i);
+        self.asked.set(span.start);
+        self.list[..i].iter().rev().take(8).any(|p| p.contains(span))
+    }
 }
 
 /// The quantities that state facts, in text order.
@@ -421,9 +449,9 @@ fn ordinal(_: &Context, q: &Quantity, a: &Around) -> Option<Rejection> {
 /// Names of laws, plans and documents (anything inside 《》), and slogans and day names in
 /// short quotations (`“一件事”`, `“5.12”`).
 fn enclosed(ctx: &Context, q: &Quantity, _: &Around) -> Option<Rejection> {
-    if inside(&ctx.names, q.span) {
+    if ctx.names.contains(q.span) {
         Some(Rejection::Name)
-    } else if inside(&ctx.quotes, q.span) {
+    } else if ctx.quotes.contains(q.span) {
         Some(Rejection::QuotedSlogan)
     } else {
         None

@@ -12,7 +12,7 @@ use std::borrow::Cow;
 use std::sync::LazyLock;
 
 use crate::quantity::Quantity;
-use crate::re::{CharSet, WordTable};
+use crate::re::{CharIndex, CharSet, WordTable};
 use crate::result::MetricKind;
 use crate::scan::Starts;
 use crate::vocab::{chars, numerals};
@@ -290,7 +290,9 @@ fn keep_quoted_frequency(stripped: &mut String, phrase: &str) {
 // The word tables a phrase is searched for, by first character (`re::WordTable`; an
 // Aho-Corasick automaton's overlapping search per phrase cost more in its setup than the
 // search: docs/performance.md, 7 Dec).
-static TOTALS: LazyLock<WordTable> = LazyLock::new(|| WordTable::new(TOTAL_WORDS.iter().copied()));
+/// The total words then the introducing verbs, one table: `strip` finds both in one walk of a
+/// phrase (an index below `TOTAL_WORDS.len()` is a total word).
+static INTRODUCERS: LazyLock<WordTable> = LazyLock::new(|| WordTable::new(TOTAL_WORDS.iter().chain(VERBS).copied()));
 static RIGHT_STOP_WORDS: LazyLock<WordTable> = LazyLock::new(|| WordTable::new(RIGHT_STOPS.iter().copied()));
 static STOP_EXCEPTION_WORDS: LazyLock<WordTable> = LazyLock::new(|| WordTable::new(STOP_EXCEPTIONS.iter().copied()));
 
@@ -334,30 +336,22 @@ pub fn starts_with_verb(clause: &str) -> bool {
 /// as a scan of the whole table would.
 struct EdgeIndex {
     words: &'static [&'static str],
-    by_char: Vec<(char, Vec<usize>)>,
+    by_char: CharIndex,
 }
 
 impl EdgeIndex {
     fn new(words: &'static [&'static str], edge: fn(&str) -> Option<char>) -> EdgeIndex {
-        let mut by_char: Vec<(char, Vec<usize>)> = Vec::new();
-        for (i, w) in words.iter().enumerate() {
-            let Some(c) = edge(w) else { continue };
-            match by_char.iter_mut().find(|(k, _)| *k == c) {
-                Some((_, list)) => list.push(i),
-                None => by_char.push((c, vec![i])),
-            }
-        }
-        crate::sort::stable_by_key(&mut by_char, |(c, _)| *c);
-        EdgeIndex { words, by_char }
+        let keys: Vec<Option<char>> = words.iter().map(|w| edge(w)).collect();
+        EdgeIndex { words, by_char: CharIndex::new(&keys) }
     }
 
     /// Indices of the words with edge character `c`, in table order.
-    fn with(&self, c: char) -> &[usize] {
-        self.by_char.binary_search_by_key(&c, |(k, _)| *k).map_or(&[], |i| &self.by_char[i].1)
+    fn with(&self, c: char) -> impl Iterator<Item = usize> + '_ {
+        self.by_char.of(c as u32).iter().map(|&i| usize::from(i))
     }
 
     fn contains(&self, p: &str, c: Option<char>) -> bool {
-        c.is_some_and(|c| self.with(c).iter().any(|&i| self.words[i] == p))
+        c.is_some_and(|c| self.with(c).any(|i| self.words[i] == p))
     }
 }
 
@@ -392,7 +386,7 @@ fn strip_pass<'p>(mut p: &'p str, end: &End) -> &'p str {
     let mut next = 0;
     while let Some(c) = (end.edge)(p) {
         let index: &EdgeIndex = end.index;
-        let found = index.with(c).iter().filter(|&&i| i >= next).find_map(|&i| {
+        let found = index.with(c).filter(|&i| i >= next).find_map(|i| {
             let w = index.words[i];
             let from = (end.strip)(w, p)?;
             let rest = &p[from..from + p.len() - w.len()];
@@ -421,9 +415,22 @@ pub fn strip(phrase: &str, split_verbs: bool) -> &str {
         return "";
     }
     if split_verbs {
-        // 共/累计/合计 announce the total: the counted thing follows the last of them.
+        // 共/累计/合计 announce the total: the counted thing follows the last of them; else the
+        // first introducing verb does (both looked for in one walk).
         let mut cut = None;
-        for (at, end, _) in TOTALS.occurrences(p) {
+        let mut best: Option<(usize, usize)> = None;
+        let light = &VERB_WORDS.1;
+        for (at, end, word) in INTRODUCERS.occurrences(p) {
+            if let Some(verb) = word.checked_sub(TOTAL_WORDS.len()) {
+                if !(light[verb] || at == 0) {
+                    continue;
+                }
+                let better = best.map_or(true, |(b, e)| at < b || (at == b && end > e));
+                if better && p[end..].chars().nth(1).is_some() {
+                    best = Some((at, end));
+                }
+                continue;
+            }
             let in_word = &p[at..end] == TOTAL_CHAR && {
                 let prev = p[..at].chars().next_back().map(|c| &p[at - c.len_utf8()..end]);
                 let next = p[end..].chars().next().map(|c| &p[at..end + c.len_utf8()]);
@@ -435,18 +442,6 @@ pub fn strip(phrase: &str, split_verbs: bool) -> &str {
         }
         if let Some(c) = cut {
             return strip(&p[c..], true);
-        }
-        // The first introducing verb: what follows it is the counted thing.
-        let mut best: Option<(usize, usize)> = None;
-        let (verbs, light) = &*VERB_WORDS;
-        for (at, after, verb) in verbs.occurrences(p) {
-            if !(light[verb] || at == 0) {
-                continue;
-            }
-            let better = best.map_or(true, |(b, e)| at < b || (at == b && after > e));
-            if better && p[after..].chars().nth(1).is_some() {
-                best = Some((at, after));
-            }
         }
         if let Some((_, after)) = best {
             let rest = strip(&p[after..], true);

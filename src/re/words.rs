@@ -8,32 +8,29 @@
 //! of the words' first characters, and only the words that start with it are compared. The
 //! automata are the oracles of the tests below.
 
-/// A table of words (in the Basic Multilingual Plane, none empty), indexed by first character:
-/// a bit set of the first characters with the number of them before each block of 64 code
-/// points, so that a character's words are found by a bit test and a population count (no
-/// search), and each word compared only past its first character.
-pub struct WordTable {
-    words: Vec<&'static str>,
+/// Indices of a list grouped by a character of each item (a word's first or last): a bit set of
+/// the characters with the number of them before each block of 64 code points, so that a
+/// character's items are found by a bit test and a population count, not a search.
+pub struct CharIndex {
     bits: Box<[u64; BLOCKS]>,
-    /// Per block of 64 code points: how many first characters come before it.
+    /// Per block of 64 code points: how many of the characters come before it.
     ranks: Box<[u16; BLOCKS]>,
-    /// Per first character, in code point order: where its words start in `order`
-    /// (one more entry at the end).
+    /// Per character, in code point order: where its items start in `order` (one more entry at
+    /// the end).
     slots: Vec<u16>,
-    /// The words' indices, grouped by first character, in table order within a group.
+    /// The items' indices, grouped by character, in list order within a group.
     order: Vec<u16>,
-    longest: usize,
 }
 
 const BLOCKS: usize = 0x10000 / 64;
 
-impl WordTable {
-    pub fn new(words: impl IntoIterator<Item = &'static str>) -> WordTable {
-        let words: Vec<&'static str> = words.into_iter().collect();
-        assert!(words.len() < usize::from(u16::MAX), "a word table of at most 65,534 words");
+impl CharIndex {
+    /// `keys[i]` is the character of item `i` (None: the item is in no group); all in the BMP.
+    pub fn new(keys: &[Option<char>]) -> CharIndex {
+        assert!(keys.len() < usize::from(u16::MAX), "at most 65,534 items");
         let mut bits = Box::new([0u64; BLOCKS]);
-        for c in words.iter().filter_map(|w| w.chars().next()) {
-            assert!((c as usize) < 0x10000, "a word starting outside the BMP");
+        for &c in keys.iter().flatten() {
+            assert!((c as usize) < 0x10000, "a character outside the BMP");
             bits[c as usize >> 6] |= 1 << (c as usize & 63);
         }
         let mut ranks = Box::new([0u16; BLOCKS]);
@@ -42,29 +39,22 @@ impl WordTable {
             *rank = total;
             total += block.count_ones() as u16;
         }
+        let mut index = CharIndex { bits, ranks, slots: Vec::new(), order: Vec::new() };
         let mut groups: Vec<Vec<u16>> = vec![Vec::new(); usize::from(total)];
-        let mut table = WordTable { words: Vec::new(), bits, ranks, slots: Vec::new(), order: Vec::new(), longest: 0 };
-        for (i, w) in words.iter().enumerate() {
-            if let Some(rank) = w.chars().next().and_then(|c| table.rank(c as u32)) {
+        for (i, c) in keys.iter().enumerate() {
+            if let Some(rank) = c.and_then(|c| index.rank(c as u32)) {
                 groups[rank].push(i as u16);
             }
         }
         for group in groups {
-            table.slots.push(table.order.len() as u16);
-            table.order.extend(group);
+            index.slots.push(index.order.len() as u16);
+            index.order.extend(group);
         }
-        table.slots.push(table.order.len() as u16);
-        table.longest = words.iter().map(|w| w.len()).max().unwrap_or(0);
-        table.words = words;
-        table
+        index.slots.push(index.order.len() as u16);
+        index
     }
 
-    /// The word with index `i`.
-    pub fn word(&self, i: usize) -> &'static str {
-        self.words[i]
-    }
-
-    /// Which first character `c` is, counted in code point order (None: no word starts with it).
+    /// Which of the characters `c` is, counted in code point order (None: not one of them).
     #[inline]
     fn rank(&self, c: u32) -> Option<usize> {
         let c = c as usize;
@@ -73,10 +63,38 @@ impl WordTable {
         (block & bit != 0).then(|| usize::from(self.ranks[c >> 6]) + (block & (bit - 1)).count_ones() as usize)
     }
 
+    /// The indices of the items of character `c` (a code point), in list order.
+    #[inline]
+    pub fn of(&self, c: u32) -> &[u16] {
+        self.rank(c).map_or(&[], |r| &self.order[usize::from(self.slots[r])..usize::from(self.slots[r + 1])])
+    }
+}
+
+/// A table of words (in the Basic Multilingual Plane, none empty), indexed by first character
+/// ([`CharIndex`]), each word compared only past its first character.
+pub struct WordTable {
+    words: Vec<&'static str>,
+    by_first: CharIndex,
+    longest: usize,
+}
+
+impl WordTable {
+    pub fn new(words: impl IntoIterator<Item = &'static str>) -> WordTable {
+        let words: Vec<&'static str> = words.into_iter().collect();
+        let firsts: Vec<Option<char>> = words.iter().map(|w| w.chars().next()).collect();
+        let longest = words.iter().map(|w| w.len()).max().unwrap_or(0);
+        WordTable { by_first: CharIndex::new(&firsts), words, longest }
+    }
+
+    /// The word with index `i`.
+    pub fn word(&self, i: usize) -> &'static str {
+        self.words[i]
+    }
+
     /// The indices of the words starting with the character `c`, in table order.
     #[inline]
     fn starting_with(&self, c: u32) -> &[u16] {
-        self.rank(c).map_or(&[], |r| &self.order[usize::from(self.slots[r])..usize::from(self.slots[r + 1])])
+        self.by_first.of(c)
     }
 
     /// Whether word `i` stands at `rest` (whose first character, `first` bytes long, is known

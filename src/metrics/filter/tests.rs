@@ -105,7 +105,7 @@ fn a_number_under_a_heading_marker_is_no_figure() {
     let text = Text::new("1.3个工作专班开展督导。");
     let quantities = crate::quantity::find(&text, Span::new(0, text.norm().len()));
     assert_eq!(quantities.len(), 1);
-    let mut ctx = Context { s: text.norm(), names: vec![], quotes: vec![], phrases: Default::default(), markers: vec![] };
+    let mut ctx = Context { s: text.norm(), names: Default::default(), quotes: Default::default(), phrases: Default::default(), markers: vec![] };
     assert_eq!(super::reject(&ctx, &quantities[0]), None);
     ctx.markers.push(Span::new(0, 2));
     assert_eq!(super::reject(&ctx, &quantities[0]), Some(Rejection::HeadingMarker));
