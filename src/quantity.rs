@@ -109,11 +109,13 @@ impl Iterator for Scanner<'_> {
                 PERCENT_WORDS.starts_with(c) || PRE_FIRST.contains(&c)
             };
             if could_start {
-                if let Some(parts) = attempt(s, i) {
+                // Looked up once for the attempt and, when it fails, for what it skips.
+                let pre = pre_at(s, i);
+                if let Some(parts) = attempt(s, i, pre) {
                     self.i = parts.whole.end;
                     return Some(parts);
                 }
-                let number_at = i + pre_at(s, i).map_or(0, str::len);
+                let number_at = i + pre.map_or(0, str::len);
                 match s[number_at..].chars().next() {
                     Some(c) if c.is_ascii_digit() => {
                         self.digits_dead_until = self.digits_dead_until.max(equivalent_digit_starts_end(s, number_at))
@@ -146,8 +148,7 @@ fn pre_at(s: &str, i: usize) -> Option<&'static str> {
 }
 
 /// A quantity starting exactly at `start`, or None.
-fn attempt(s: &str, start: usize) -> Option<Parts> {
-    let pre = pre_at(s, start);
+fn attempt(s: &str, start: usize, pre: Option<&'static str>) -> Option<Parts> {
     let p = start + pre.map_or(0, str::len);
     let mut parts = Parts { pre: pre.map(|w| start..start + w.len()), ..Parts::default() };
     let end = if s[p..].starts_with(PERCENT_WORDS) {

@@ -13,10 +13,9 @@
 use std::cell::{Cell, RefCell};
 use std::sync::LazyLock;
 
-use aho_corasick::{AhoCorasick, AhoCorasickKind, Anchored, Input, MatchKind, StartKind};
-
 use crate::outline::Outline;
 use crate::quantity::Quantity;
+use crate::re::WordTable;
 use crate::result::MetricKind;
 use crate::scan::Starts;
 use crate::text::{Span, Text};
@@ -120,27 +119,27 @@ struct NearPhrases {
 /// `“一件事”`, `“5.12”`, `“两个100%”`.
 const SHORT_QUOTE: usize = 10;
 
-/// The set phrases, longest first, as one anchored leftmost-first automaton, tried only where a
-/// phrase's first character stands (`scan::leftmost`): the matches of the alternation
-/// `longest|…|shortest` a regex would find (its proptest oracle). An unanchored automaton run
-/// over every byte of the body (a DFA, as no prefilter can skip Chinese text: every phrase starts
-/// with a common lead byte) took 20 M instructions on the 1 MiB mix and 5.4 M to build.
-static PHRASES: LazyLock<(AhoCorasick, Starts)> = LazyLock::new(|| {
-    let automaton = AhoCorasick::builder()
-        .match_kind(MatchKind::LeftmostFirst)
-        .start_kind(StartKind::Anchored)
-        .kind(Some(AhoCorasickKind::ContiguousNFA))
-        .build(phrases_longest_first())
-        .expect("phrases");
-    (automaton, Starts::of(SET_PHRASES.iter().filter_map(|p| p.chars().next())))
-});
+/// The set phrases, longest first, as a word table (`re::WordTable`), tried only where a
+/// phrase's first character stands (`scan::leftmost`): the first that stands there is the
+/// longest, the match of the alternation `longest|…|shortest` a regex would find (its proptest
+/// oracle). An unanchored automaton run over every byte of the body (a DFA, as no prefilter can
+/// skip Chinese text: every phrase starts with a common lead byte) took 20 M instructions on
+/// the 1 MiB mix and 5.4 M to build; an anchored automaton's search at each start character
+/// (mostly the digits of the quantities themselves) ~200 instructions, most of it its setup.
+static PHRASES: LazyLock<(WordTable, Starts)> =
+    LazyLock::new(|| (WordTable::new(phrases_longest_first()), Starts::of(SET_PHRASES.iter().filter_map(|p| p.chars().next()))));
+
+/// The end of the longest set phrase at `k` in `s`, if one stands there.
+fn phrase_at(s: &str, k: usize) -> Option<usize> {
+    let table = &PHRASES.0;
+    table.at(s, k).next().map(|i| k + table.word(i).len())
+}
 
 /// The set phrases of `s`, in order, not overlapping (byte ranges): the whole walk, the oracle
 /// of [`NearPhrases`].
 #[cfg(test)]
 fn set_phrases(s: &str) -> impl Iterator<Item = Span> + '_ {
-    let (automaton, starts) = &*PHRASES;
-    crate::scan::leftmost(s, starts, |s, i, _| automaton.find(Input::new(s).span(i..s.len()).anchored(Anchored::Yes)).map(|m| (m.end(), ())))
+    crate::scan::leftmost(s, &PHRASES.1, |s, i, _| phrase_at(s, i).map(|end| (end, ())))
         .map(|(found, ())| Span::new(found.start, found.end))
 }
 
@@ -161,7 +160,8 @@ impl NearPhrases {
         self.last_asked = span.start;
         let end = span.end.min(self.body.end);
         if self.walked_to < end {
-            let (automaton, starts) = &*PHRASES;
+            let starts = &PHRASES.1;
+            let body = &s[..self.body.end];
             // Back from the span to a character no phrase holds (not before the last walk's end).
             let from = if span.start > self.walked_to {
                 let head = &s[self.walked_to..span.start];
@@ -175,9 +175,9 @@ impl NearPhrases {
                     if k >= end {
                         break;
                     }
-                    if let Some(m) = automaton.find(Input::new(s).span(k..self.body.end).anchored(Anchored::Yes)) {
-                        self.found.push(Span::new(k, m.end()));
-                        i = m.end();
+                    if let Some(phrase_end) = phrase_at(body, k) {
+                        self.found.push(Span::new(k, phrase_end));
+                        i = phrase_end;
                         continue 'walk;
                     }
                 }
