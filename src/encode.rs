@@ -4,6 +4,7 @@
 use std::borrow::Cow;
 
 use crate::chrome::published::DateSource;
+use crate::freeing::convert_freeing;
 use crate::chrome::Page;
 use crate::metrics::{self, Metrics};
 use crate::outline::Outline;
@@ -11,31 +12,79 @@ use crate::result::*;
 use crate::review;
 use crate::text::{Span, Text};
 
-/// Takes the outline and the metrics whole: their strings and lists move into the result
-/// instead of being copied (a text of little but figures would otherwise hold each label
-/// twice; issue 15), and each list is freed as it is converted (issue 12).
-pub fn analysis(text: &Text, page: &Page, outline: Outline, metrics: Metrics, review: &review::ReviewOutput) -> Analysis {
-    let at = Offsets(text);
-    let figures = metrics.metrics.len();
-    let headings = outline.headings.len();
-    let relations = at.relations(metrics.relations);
-    Analysis {
+/// Takes the text, the outline and the metrics whole: their strings and lists move into the
+/// result instead of being copied (a text of little but figures would otherwise hold each
+/// label twice; issue 15), each list is freed as it is converted, and the text is freed
+/// before the figures, the largest list, are converted (issue 12: peak memory).
+pub fn analysis(text: Text, page: &Page, outline: Outline, metrics: Metrics, review: &review::ReviewOutput) -> Analysis {
+    let at = Offsets(&text);
+    let Metrics { metrics: figures, relations, .. } = metrics;
+    let mut analysis = Analysis {
         format: FORMAT.to_owned(),
         meta: at.meta(page),
         body: at.range(page.body),
         boilerplate: at.boilerplate(page),
+        stats: Stats {
+            chars: text.utf16_len(),
+            headings: outline.headings.len(),
+            metrics: figures.len(),
+            findings: review.findings.len(),
+        },
         outline: at.outline(outline),
-        metrics: at.metrics(metrics.metrics),
-        relations,
+        metrics: Vec::new(),
+        relations: at.relations(relations),
         findings: at.findings(review),
         sections: review.sections,
         review: review.summary.clone(),
-        stats: Stats {
-            chars: text.utf16_len(),
-            headings,
-            metrics: figures,
-            findings: review.findings.len(),
-        },
+    };
+    // Each figure's offsets and quote while the text is here, the quotes side by side in one
+    // string (a few bytes each: an allocation apiece would cost more than the text); then
+    // the text goes, and the figures are converted.
+    let places = Places::of(&at, &figures);
+    drop(text);
+    analysis.metrics = places.metrics(figures);
+    analysis
+}
+
+/// Where each figure is (UTF-16) and how it is written, for converting the figures without the text.
+struct Places {
+    ranges: Vec<Range>,
+    /// Each figure's quote ends here, in `quotes`.
+    ends: Vec<usize>,
+    quotes: String,
+}
+
+impl Places {
+    fn of(at: &Offsets, figures: &[metrics::ExtractedMetric]) -> Places {
+        let mut places = Places { ranges: Vec::with_capacity(figures.len()), ends: Vec::with_capacity(figures.len()), quotes: String::new() };
+        for m in figures {
+            places.ranges.push(at.range(m.span));
+            places.quotes.push_str(&at.0.as_written(m.span));
+            places.ends.push(places.quotes.len());
+        }
+        places
+    }
+
+    /// The figures in their public form (one place per figure, in order).
+    fn metrics(self, figures: Vec<metrics::ExtractedMetric>) -> Vec<Metric> {
+        convert_freeing(figures, |id, m| {
+            let r = self.ranges[id];
+            let start = if id == 0 { 0 } else { self.ends[id - 1] };
+            Metric {
+                id,
+                start: r.start,
+                end: r.end,
+                text: self.quotes[start..self.ends[id]].to_owned(),
+                value: m.value,
+                value_max: m.value_max,
+                unit: Cow::Borrowed(m.unit),
+                kind: m.kind,
+                approx: m.approx,
+                indicator: m.indicator,
+                category: Cow::Borrowed(m.category),
+                heading: m.heading,
+            }
+        })
     }
 }
 
@@ -115,26 +164,6 @@ impl Offsets<'_> {
         })
     }
 
-    fn metrics(&self, metrics: Vec<metrics::ExtractedMetric>) -> Vec<Metric> {
-        convert_freeing(metrics, |id, m| {
-            let r = self.range(m.span);
-            Metric {
-                id,
-                start: r.start,
-                end: r.end,
-                text: self.written(m.span),
-                value: m.value,
-                value_max: m.value_max,
-                unit: Cow::Borrowed(m.unit),
-                kind: m.kind,
-                approx: m.approx,
-                indicator: m.indicator,
-                category: Cow::Borrowed(m.category),
-                heading: m.heading,
-            }
-        })
-    }
-
     fn relations(&self, relations: Vec<metrics::ExtractedRelation>) -> Vec<Relation> {
         relations.into_iter().map(|rel| self.relation(rel)).collect()
     }
@@ -185,36 +214,5 @@ impl Offsets<'_> {
                 }
             })
             .collect()
-    }
-}
-
-/// Every item converted (with its index), the source freed as it is consumed: converted from
-/// the back, the source gives its tail back to the allocator an eighth at a time, so the two
-/// lists are never both whole (issue 12: a text of little but figures would otherwise hold
-/// every figure twice at the end of the analysis).
-fn convert_freeing<T, U>(mut items: Vec<T>, mut convert: impl FnMut(usize, T) -> U) -> Vec<U> {
-    let mut converted = Vec::with_capacity(items.len());
-    let step = (items.len() / 8).max(1);
-    while let Some(item) = items.pop() {
-        converted.push(convert(items.len(), item));
-        if items.capacity() - items.len() >= step {
-            items.shrink_to_fit();
-        }
-    }
-    converted.reverse();
-    converted
-}
-
-#[cfg(test)]
-mod tests {
-    use super::convert_freeing;
-
-    #[test]
-    fn converting_while_freeing_keeps_order_and_indices() {
-        for n in [0, 1, 2, 7, 8, 9, 63, 64, 65, 1000] {
-            let items: Vec<String> = (0..n).map(|i| format!("item {i}")).collect();
-            let naive: Vec<(usize, String)> = items.clone().into_iter().enumerate().collect();
-            assert_eq!(convert_freeing(items, |i, s| (i, s)), naive, "{n} items");
-        }
     }
 }

@@ -28,6 +28,7 @@ mod chrome;
 #[cfg(not(target_arch = "wasm32"))]
 mod decode;
 mod encode;
+mod freeing;
 mod input;
 mod json;
 #[doc(hidden)]
@@ -77,7 +78,7 @@ fn analyze_text(text: Text) -> Analysis {
     page.meta.kind = chrome::kind::classify(&text, &page, &outline);
     let metrics = metrics::extract(&text, &page, &outline);
     let review = review::review(&text, &page, &outline, &metrics);
-    encode::analysis(&text, &page, outline, metrics, &review)
+    encode::analysis(text, &page, outline, metrics, &review)
 }
 
 /// The result as compact JSON, exactly as the CLI prints it.

@@ -12,6 +12,7 @@ mod indicator;
 mod relations;
 
 use crate::chrome::Page;
+use crate::freeing::convert_freeing;
 use crate::outline::Outline;
 use crate::quantity;
 use crate::result::{Approx, MetricKind};
@@ -84,23 +85,23 @@ pub fn extract(text: &Text, page: &Page, outline: &Outline) -> Metrics {
     let mut indicators = indicator::indicators(text.norm(), &kept);
     let relations = relations::find(text.norm(), &kept, &mut indicators);
     let mut categories = category::HeadingCategories::new(text, outline);
-    let metrics = kept
-        .into_iter()
-        .zip(indicators)
-        .map(|(q, indicator)| {
-            let heading = outline.heading_at(q.span.start);
-            ExtractedMetric {
-                category: categories.category(&indicator, heading),
-                indicator,
-                heading,
-                span: q.span,
-                value: q.value,
-                value_max: q.value_max,
-                unit: q.unit,
-                kind: q.kind,
-                approx: q.approx,
-            }
-        })
-        .collect();
+    // Converted as they are freed: the figures, their labels and the metrics together would
+    // be the analysis's peak of memory (issue 12).
+    let metrics = convert_freeing(kept, |i, q| {
+        let indicator = std::mem::take(&mut indicators[i]);
+        let heading = outline.heading_at(q.span.start);
+        ExtractedMetric {
+            category: categories.category(&indicator, heading),
+            indicator,
+            heading,
+            span: q.span,
+            value: q.value,
+            value_max: q.value_max,
+            unit: q.unit,
+            kind: q.kind,
+            approx: q.approx,
+        }
+    });
+    drop(indicators);
     Metrics { metrics, relations, omitted }
 }
