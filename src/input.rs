@@ -284,6 +284,14 @@ mod tests {
             let text = parts.concat();
             proptest::prop_assert_eq!(validate(&text), validate_by_chars(&text), "{:?}", text);
         }
+
+        /// The counts themselves (up to 120 pieces: across the 255-byte chunks of the byte sums).
+        #[test]
+        fn tally_counts_characters_and_junk(parts in proptest::collection::vec(proptest::sample::select(pieces()), 0..120)) {
+            let text = parts.concat();
+            let junk = text.chars().filter(|&c| (c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\u{0C}')) || c == '\u{FFFD}').count();
+            proptest::prop_assert_eq!(tally(&text), (text.chars().count(), junk), "{:?}", text);
+        }
     }
 
     proptest::proptest! {

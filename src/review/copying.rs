@@ -9,7 +9,6 @@
 use std::ops::Range;
 use std::sync::LazyLock;
 
-use crate::re::Regex;
 
 use crate::result::{FindingCode, Severity};
 use crate::scan::{leftmost, run, Starts};
@@ -473,14 +472,22 @@ fn unit_at(rest: &str) -> bool {
 }
 
 /// The measure word the paragraph uses for its other bare counts: 继续适用60件;予以废止17 → 件.
+/// The nearest count before the number in a window of the clause list around it (not the whole
+/// paragraph: linear time), else the first after it; a count is a digit and a unit of
+/// `FREQUENT_COUNT_UNITS` (the regular expression `[0-9](件|项|…)` it once was, in the tests).
 fn neighbour_unit(s: &str, p: Span, at: usize) -> Option<&'static str> {
-    static COUNT: LazyLock<Regex> = LazyLock::new(|| Regex::new(&format!(r"[0-9]({})", FREQUENT_COUNT_UNITS.join("|"))).unwrap());
-    // A window of the clause list around the number, not the whole paragraph: linear time.
     let lo = crate::text::floor_char_boundary(s, at.saturating_sub(240)).max(p.start);
     let hi = crate::text::floor_char_boundary(s, at + 240).min(p.end);
-    let before = COUNT.captures_iter(&s[lo..at]).last().map(|c| c.get(1).unwrap().as_str());
-    let unit = before.or_else(|| COUNT.captures(&s[at..hi]).map(|c| c.get(1).unwrap().as_str()))?;
-    FREQUENT_COUNT_UNITS.iter().copied().find(|u| *u == unit)
+    let (before, after) = (&s[lo..at], &s[at..hi]);
+    (0..before.len()).rev().find_map(|i| count_unit_at(before, i)).or_else(|| (0..after.len()).find_map(|i| count_unit_at(after, i)))
+}
+
+/// The unit of a count (a digit, then a unit of `FREQUENT_COUNT_UNITS`) starting at byte `i`.
+fn count_unit_at(window: &str, i: usize) -> Option<&'static str> {
+    if !window.as_bytes()[i].is_ascii_digit() {
+        return None;
+    }
+    FREQUENT_COUNT_UNITS.iter().copied().find(|u| window[i + 1..].starts_with(u))
 }
 
 /// A number glued to what follows without its measure word: each run of digits in the
@@ -641,6 +648,34 @@ mod tests {
     use super::*;
     use crate::scan::oracle::{assert_agree, scanners_agree_on_generated_texts};
     use crate::vocab::review::{BARE_DOCUMENT_NUMBER_PATTERN, BRACKETED_DOCUMENT_NUMBER_PATTERN, YEAR_MONTH_PATTERN};
+
+    /// The regular expression the count search replaced: the last count before `at` in the
+    /// window, else the first after it.
+    fn neighbour_unit_by_regex(s: &str, p: Span, at: usize) -> Option<&'static str> {
+        let count = regex::Regex::new(&format!(r"[0-9]({})", FREQUENT_COUNT_UNITS.join("|"))).unwrap();
+        let lo = crate::text::floor_char_boundary(s, at.saturating_sub(240)).max(p.start);
+        let hi = crate::text::floor_char_boundary(s, at + 240).min(p.end);
+        let before = count.captures_iter(&s[lo..at]).last().map(|c| c.get(1).unwrap().as_str());
+        let unit = before.or_else(|| count.captures(&s[at..hi]).map(|c| c.get(1).unwrap().as_str()))?;
+        FREQUENT_COUNT_UNITS.iter().copied().find(|u| *u == unit)
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2000))]
+        /// The count search finds the unit the regular expression found, for any number in any
+        /// paragraph of a text (windows cut inside long texts included).
+        #[test]
+        fn neighbour_units_are_the_regex_ones(
+            text in crate::scan::oracle::texts(vec!["1", "23", "件", "项", "起", "人次", "年", "中", "a", ",", "。", "件件", "9名", "0次"], 120),
+            at in 0usize..400,
+            cut in 0usize..3,
+        ) {
+            let bounds: Vec<usize> = text.char_indices().map(|(i, _)| i).chain([text.len()]).collect();
+            let at = bounds[at % bounds.len()];
+            let p = Span::new(bounds[cut.min(bounds.len() - 1)].min(at), text.len());
+            proptest::prop_assert_eq!(neighbour_unit(&text, p, at), neighbour_unit_by_regex(&text, p, at));
+        }
+    }
 
     /// What the regex each scanner replaced found: the oracle (group 3 is bare numbers' 号).
     fn oracle(pattern: &str, s: &str) -> Vec<Dated> {
