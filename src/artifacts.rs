@@ -64,9 +64,10 @@ pub fn find(s: &str) -> Vec<(Artifact, Span)> {
 fn urls(s: &str) -> impl Iterator<Item = Range<usize>> + '_ {
     let b = s.as_bytes();
     let mut i = 0;
+    let mut ahead = [None; 2];
     std::iter::from_fn(move || {
         while i < b.len() {
-            i = next_h_or_w(b, i);
+            i = next_h_or_w(b, i, &mut ahead);
             if i == b.len() {
                 break;
             }
@@ -88,16 +89,23 @@ fn urls(s: &str) -> impl Iterator<Item = Range<usize>> + '_ {
 }
 
 /// The first byte from `i` that is `h` or `w` in either case (where a URL can start), or the
-/// end: 32 bytes at a time (one test the compiler vectorises) through text without one.
-fn next_h_or_w(b: &[u8], mut i: usize) -> usize {
-    let starts = |c: u8| matches!(c | 0x20, b'h' | b'w');
-    while let Some(chunk) = b.get(i..i + 32) {
-        if chunk.iter().fold(false, |any, &c| any | starts(c)) {
-            break;
-        }
-        i += 32;
+/// end. Each letter is searched for by memchr (vectorised) and its next place kept in `ahead`
+/// until the walk passes it: both are rare in Chinese text, so the walk costs about two searches
+/// of it, not a test of every byte.
+fn next_h_or_w(b: &[u8], i: usize, ahead: &mut [Option<usize>; 2]) -> usize {
+    let mut next = b.len();
+    for (hit, (lower, upper)) in ahead.iter_mut().zip([(b'h', b'H'), (b'w', b'W')]) {
+        let at = match *hit {
+            Some(at) if at >= i => at,
+            _ => {
+                let at = memchr::memchr2(lower, upper, &b[i..]).map_or(b.len(), |k| i + k);
+                *hit = Some(at);
+                at
+            }
+        };
+        next = next.min(at);
     }
-    b[i..].iter().position(|&c| starts(c)).map_or(b.len(), |k| i + k)
+    next
 }
 
 fn url_char(c: u8) -> bool {

@@ -188,9 +188,19 @@ fn marker_at(s: &str, i: usize, c: char) -> Option<Found> {
             None
         }
         '0'..='9' => {
-            let (end, n) = run(s, i, 3, |c| c.is_ascii_digit());
-            let next = s[end..].chars().next().filter(|&c| n <= 2 && (c == '.' || c == '、'))?;
-            found(end + next.len_utf8(), Family::NumDot, i..end, false)
+            // Read from the bytes (digits are ASCII): most digits are a figure's, not a marker's.
+            let digits = s.as_bytes()[i..].iter().take(3).take_while(|d| d.is_ascii_digit()).count();
+            let end = i + digits;
+            let next = if digits > 2 {
+                return None;
+            } else if s.as_bytes().get(end) == Some(&b'.') {
+                1
+            } else if s[end..].starts_with('、') {
+                '、'.len_utf8()
+            } else {
+                return None;
+            };
+            found(end + next, Family::NumDot, i..end, false)
         }
         '①'..='⑳' => found(i + c.len_utf8(), Family::Circled, i..i + c.len_utf8(), false),
         '第' => {
