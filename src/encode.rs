@@ -49,18 +49,19 @@ pub fn analysis(text: Text, page: &Page, outline: Outline, metrics: Metrics, rev
 /// Where each figure is (UTF-16) and how it is written, for converting the figures without the text.
 struct Places {
     ranges: Vec<Range>,
-    /// Each figure's quote ends here, in `quotes`.
-    ends: Vec<usize>,
+    /// Figure `i`'s quote is `quotes[bounds[i]..bounds[i + 1]]`.
+    bounds: Vec<usize>,
     quotes: String,
 }
 
 impl Places {
     fn of(at: &Offsets, figures: &[metrics::ExtractedMetric]) -> Places {
-        let mut places = Places { ranges: Vec::with_capacity(figures.len()), ends: Vec::with_capacity(figures.len()), quotes: String::new() };
+        let mut places = Places { ranges: Vec::with_capacity(figures.len()), bounds: Vec::with_capacity(figures.len() + 1), quotes: String::new() };
+        places.bounds.push(0);
         for m in figures {
             places.ranges.push(at.range(m.span));
             places.quotes.push_str(&at.0.as_written(m.span));
-            places.ends.push(places.quotes.len());
+            places.bounds.push(places.quotes.len());
         }
         places
     }
@@ -69,12 +70,11 @@ impl Places {
     fn metrics(self, figures: Vec<metrics::ExtractedMetric>) -> Vec<Metric> {
         convert_freeing(figures, |id, m| {
             let r = self.ranges[id];
-            let start = if id == 0 { 0 } else { self.ends[id - 1] };
             Metric {
                 id,
                 start: r.start,
                 end: r.end,
-                text: self.quotes[start..self.ends[id]].to_owned(),
+                text: self.quotes[self.bounds[id]..self.bounds[id + 1]].to_owned(),
                 value: m.value,
                 value_max: m.value_max,
                 unit: Cow::Borrowed(m.unit),

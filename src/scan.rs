@@ -140,7 +140,7 @@ fn utf8_len(lead: u8) -> usize {
 // Inlined by hand: the wasm is built for size (opt-level "z"), which would call each of these
 // tiny functions once per character.
 #[inline(always)]
-fn decode(b: &[u8], i: usize) -> (u32, usize) {
+pub(crate) fn decode(b: &[u8], i: usize) -> (u32, usize) {
     let lead = u32::from(b[i]);
     let cont = |k: usize| u32::from(b[i + k] & 0x3F);
     match b[i] {

@@ -144,18 +144,10 @@ impl WordTable {
     }
 }
 
-/// The character starting at byte `i` of valid UTF-8 (astral ones as 0x10000, which no table
-/// holds) and its length; None at the end.
+/// The character starting at byte `i` of valid UTF-8 and its length (`scan::decode`); None at the end.
 #[inline(always)]
 fn decode(b: &[u8], i: usize) -> Option<(u32, usize)> {
-    let lead = *b.get(i)?;
-    let cont = |k: usize| u32::from(b[i + k] & 0x3F);
-    Some(match lead {
-        0x00..=0x7F => (u32::from(lead), 1),
-        0xC0..=0xDF => ((u32::from(lead) & 0x1F) << 6 | cont(1), 2),
-        0xE0..=0xEF => ((u32::from(lead) & 0x0F) << 12 | cont(1) << 6 | cont(2), 3),
-        _ => (0x10000, 4),
-    })
+    (i < b.len()).then(|| crate::scan::decode(b, i))
 }
 
 /// A set of characters found by a vectorised byte search (memchr, three bytes at a time) for
