@@ -79,8 +79,8 @@ fn write_metric(buf: &mut Vec<u8>, m: &Metric) -> io::Result<()> {
         "start": integer(buf, m.start),
         "end": integer(buf, m.end),
         "text": string(buf, &m.text),
-        "value": serde(buf, &m.value),
-        "valueMax": serde(buf, &m.value_max),
+        "value": float(buf, m.value),
+        "valueMax": optional_float(buf, m.value_max),
         "unit": string(buf, &m.unit),
         "kind": serde(buf, &m.kind),
         "approx": serde(buf, &m.approx),
@@ -170,9 +170,32 @@ fn optional_integer(buf: &mut Vec<u8>, n: Option<impl itoa::Integer>) -> io::Res
     }
 }
 
+/// A float as serde_json writes it: an integer below 10^15 (nearly every figure) as its digits
+/// and `.0`, as serde_json's formatter does up to 10^16; anything else (fractions, -0.0, large or
+/// non-finite values) through serde_json itself.
+fn float(buf: &mut Vec<u8>, v: f64) -> io::Result<()> {
+    if v.fract() == 0.0 && v.abs() < 1e15 && !(v == 0.0 && v.is_sign_negative()) {
+        // Exact: an integer below 10^15 is an i64 without rounding.
+        integer(buf, v as i64)?;
+        buf.extend_from_slice(b".0");
+        return Ok(());
+    }
+    serde(buf, &v)
+}
+
+fn optional_float(buf: &mut Vec<u8>, v: Option<f64>) -> io::Result<()> {
+    match v {
+        Some(v) => float(buf, v),
+        None => {
+            buf.extend_from_slice(b"null");
+            Ok(())
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
-    use super::{needs_escape, NEEDS_ESCAPE};
+    use super::{float, needs_escape, NEEDS_ESCAPE};
     use proptest::prelude::*;
 
     fn naive(bytes: &[u8]) -> bool {
@@ -190,7 +213,27 @@ mod tests {
         }
     }
 
+    fn floats_agree(v: f64) {
+        let mut buf = Vec::new();
+        float(&mut buf, v).unwrap();
+        assert_eq!(String::from_utf8(buf).unwrap(), serde_json::to_string(&v).unwrap(), "{v:e}");
+    }
+
+    #[test]
+    fn floats_at_the_edges_are_written_as_serde_json_writes_them() {
+        let edges = [0.0, -0.0, 1.0, -1.0, 0.5, -2.5, 1e15 - 1.0, 1e15, 1e15 + 1.0, -1e15 + 1.0, 1e16, 1e16 - 2.0, 1e21, 1e22, 2f64.powi(53), f64::MAX, f64::MIN_POSITIVE, f64::NAN, f64::INFINITY, f64::NEG_INFINITY, 1.25e-7];
+        for v in edges {
+            floats_agree(v);
+        }
+    }
+
     proptest! {
+        #[test]
+        fn floats_are_written_as_serde_json_writes_them(v in any::<f64>(), n in -2_000_000_000_000_000i64..2_000_000_000_000_000, scale in 0i32..4) {
+            floats_agree(v);
+            floats_agree(n as f64 / 10f64.powi(scale));
+        }
+
         #[test]
         fn agrees_with_the_table(bytes in proptest::collection::vec(any::<u8>(), 0..40)) {
             prop_assert_eq!(needs_escape(&bytes), naive(&bytes));
