@@ -6,7 +6,10 @@
 //! figures in the same unit are compared, and every comparison allows for the precision the
 //! figures are written with (98% is anything from 97.5% to 98.99…%: rounded or truncated).
 
+use std::sync::LazyLock;
+
 use crate::metrics::{ExtractedMetric, Metrics, ExtractedRelation};
+use crate::re::WordTable;
 use crate::result::{Approx, FindingCode, MetricKind, Severity};
 use crate::text::{Span, Text};
 use crate::vocab::part_kinds::{part_kind, PartKind};
@@ -75,6 +78,7 @@ fn same_unit(a: &str, b: &str) -> bool {
 }
 
 /// The figure as written, without its unit: `96.91`, `339.04万`.
+#[derive(Debug, PartialEq)]
 struct Written {
     /// Value of one step of the last written digit (1 for `96`, 0.01 for `96.91`, 100 for `1.39万`).
     step: f64,
@@ -83,19 +87,34 @@ struct Written {
 }
 
 fn written(text: &Text, m: &ExtractedMetric) -> Written {
-    let s = text.get(m.span);
-    let digits: String = s
-        .chars()
-        .skip_while(|c| !c.is_ascii_digit())
-        .take_while(|c| c.is_ascii_digit() || *c == '.' || *c == ',')
-        .filter(|c| *c != ',')
-        .collect();
-    let scale = SCALE_WORDS.iter().find(|(w, _)| s.contains(w)).map_or(1.0, |(_, m)| *m);
-    let decimals = match digits.split_once('.') {
-        Some((_, frac)) => frac.len(),
+    written_in(text.get(m.span))
+}
+
+/// [`written`] of a figure's text.
+fn written_in(s: &str) -> Written {
+    // The first run of digits, thousands separators left out: its decimals are what follows its
+    // first `.` (read in place, not collected into a string).
+    let first_digit = s.bytes().position(|b| b.is_ascii_digit()).unwrap_or(s.len());
+    let mut after_point: Option<usize> = None;
+    for b in s[first_digit..].bytes().take_while(|&b| b.is_ascii_digit() || b == b'.' || b == b',').filter(|&b| b != b',') {
+        match after_point {
+            Some(n) => after_point = Some(n + 1),
+            None if b == b'.' => after_point = Some(0),
+            None => {}
+        }
+    }
+    let scale = SCALE_WORDS.iter().find(|(w, _)| holds(s, w)).map_or(1.0, |(_, m)| *m);
+    let decimals = match after_point {
+        Some(n) => n,
         None => s.split_once(DECIMAL_POINT).map_or(0, |(_, frac)| frac.chars().take_while(|c| chinese_digit(*c).is_some()).count()),
     };
     Written { step: scale * 10f64.powi(-(decimals as i32)), scale }
+}
+
+/// Whether `word` stands in the short `hay` (a figure, a name of a few characters): compared in
+/// place, without setting up a substring searcher each time.
+fn holds(hay: &str, word: &str) -> bool {
+    hay.as_bytes().windows(word.len()).any(|w| w == word.as_bytes())
 }
 
 /// The imprecision of a figure as written: none for an exact integer count, half a step
@@ -234,6 +253,10 @@ fn rate_name(text: &Text, rate: &ExtractedMetric) -> String {
     }
 }
 
+/// The rate qualifiers, found in a rate's name by its characters (`re::WordTable`), not by a
+/// `contains` per qualifier.
+static QUALIFIERS: LazyLock<WordTable> = LazyLock::new(|| WordTable::new(RATE_QUALIFIERS.iter().copied()));
+
 /// Whether the rate names what its numerator counts: 办结率 and 办结176923件, 年报率 and
 /// 已报40993户, 成功率 and 调处成功1329件 — or the rate stands right after it (24件、占46%).
 /// Otherwise the figures were paired by mistake upstream, and no verdict is given.
@@ -258,7 +281,7 @@ fn names_its_numerator(text: &Text, num: &ExtractedMetric, rate: &ExtractedMetri
         .collect();
     let context = before(num.span.start, 8);
     let full_name = before(rate.span.start, 8);
-    if RATE_QUALIFIERS.iter().any(|q| full_name.contains(q) && !context.contains(q)) {
+    if QUALIFIERS.occurrences(full_name).any(|(_, _, q)| !holds(context, QUALIFIERS.word(q))) {
         return false;
     }
     name.chars().any(|c| context.contains(c))
@@ -323,8 +346,9 @@ fn sum_mismatch(text: &Text, total: &ExtractedMetric, parts: &[&ExtractedMetric]
     };
     // Up to six parts are shown one by one, more as a count.
     let shown = || (same.len() <= 6).then(|| same.iter().map(|p| text.as_written(p.span)).collect::<Vec<_>>().join("+"));
-    let total_text = text.as_written(total.span).into_owned();
-    let sum = show(parts_low, scale, &total.unit);
+    // Written out only for a finding.
+    let total_text = || text.as_written(total.span).into_owned();
+    let sum = || show(parts_low, scale, &total.unit);
     if parts_low > total_high + tol {
         // A 其中 list that ran on into the next clause: if its first parts already make the
         // total, the rest are not its parts. (An exhaustive list is enumerated on purpose.)
@@ -343,8 +367,8 @@ fn sum_mismatch(text: &Text, total: &ExtractedMetric, parts: &[&ExtractedMetric]
             {
                 let excess = show(parts_low - total_high, scale, &total.unit);
                 match shown() {
-                    Some(parts) => Message::SumExceeds { total: total_text, parts, sum, excess },
-                    None => Message::SumExceedsMany { total: total_text, count: same.len(), sum, excess },
+                    Some(parts) => Message::SumExceeds { total: total_text(), parts, sum: sum(), excess },
+                    None => Message::SumExceedsMany { total: total_text(), count: same.len(), sum: sum(), excess },
                 }
             },
             Some(span),
@@ -358,8 +382,8 @@ fn sum_mismatch(text: &Text, total: &ExtractedMetric, parts: &[&ExtractedMetric]
             {
                 let difference = show((parts_low - total.value).abs(), scale, &total.unit);
                 match shown() {
-                    Some(parts) => Message::SumDiffers { total: total_text, parts, sum, difference },
-                    None => Message::SumDiffersMany { total: total_text, count: same.len(), sum, difference },
+                    Some(parts) => Message::SumDiffers { total: total_text(), parts, sum: sum(), difference },
+                    None => Message::SumDiffersMany { total: total_text(), count: same.len(), sum: sum(), difference },
                 }
             },
             Some(span),

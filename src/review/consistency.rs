@@ -16,7 +16,7 @@ use aho_corasick::AhoCorasick;
 use crate::chrome::Page;
 use crate::metrics::{ExtractedMetric, Metrics, ExtractedRelation};
 use crate::result::{FindingCode, MetricKind, Severity};
-use crate::text::{Span, Text};
+use crate::text::Text;
 use crate::vocab::consistency::{SCOPE_WORDS, SENTENCE_ENDS, TOTAL_CUES};
 use crate::vocab::words::RATE_SUFFIX;
 
@@ -36,9 +36,14 @@ pub fn check(text: &Text, page: &Page, metrics: &Metrics) -> Vec<ReviewFinding> 
     let mut first: HashMap<(&str, &str, &str), &ExtractedMetric> = HashMap::new();
     let mut reported: Vec<&str> = Vec::new();
     let mut findings = Vec::new();
-    let mut cues = (Occurs::new(&SCOPE, SCOPE_WORDS), Occurs::new(&TOTAL, TOTAL_CUES));
+    let mut cues = Cues {
+        sentence: SentenceStarts::default(),
+        scope: Occurs::new(&SCOPE, SCOPE_WORDS),
+        total: Occurs::new(&TOTAL, TOTAL_CUES),
+        years: YearsNamed::new(page.meta.report_year),
+    };
     for (i, m) in metrics.metrics.iter().enumerate() {
-        if in_relation[i] || !comparable(text, page.meta.report_year, m, &mut cues) {
+        if in_relation[i] || !comparable(text, m, &mut cues) {
             continue;
         }
         let key = (m.indicator.as_str(), m.unit, m.category);
@@ -62,8 +67,18 @@ pub fn check(text: &Text, page: &Page, metrics: &Metrics) -> Vec<ReviewFinding> 
     findings
 }
 
+/// What is asked of the sentence before each figure, each answered from what it read for the
+/// figure before (figures come in text order, several to a sentence): only the text since then
+/// is read, not the whole sentence again for every figure in it.
+struct Cues<'a> {
+    sentence: SentenceStarts,
+    scope: Occurs<'a>,
+    total: Occurs<'a>,
+    years: YearsNamed,
+}
+
 /// Whether metric `m` is a plain statement of the whole period that another can contradict.
-fn comparable(text: &Text, report_year: Option<i32>, m: &ExtractedMetric, (scope, total): &mut (Occurs, Occurs)) -> bool {
+fn comparable(text: &Text, m: &ExtractedMetric, cues: &mut Cues) -> bool {
     let percent = m.kind == MetricKind::Percent;
     if m.approx.is_some()
         || !matches!(m.kind, MetricKind::Count | MetricKind::Money | MetricKind::Percent)
@@ -73,12 +88,36 @@ fn comparable(text: &Text, report_year: Option<i32>, m: &ExtractedMetric, (scope
         return false;
     }
     let s = text.norm();
-    let before = sentence_before(s, m.span);
-    let from = m.span.start - before.len();
-    if scope.in_text(s, from, m.span.start) || names_other_year(before, report_year) {
+    let from = cues.sentence.before(s, m.span.start);
+    if cues.scope.in_text(s, from, m.span.start) || cues.years.in_text(s, from, m.span.start) {
         return false;
     }
-    percent || total.in_text(s, from, m.span.start)
+    percent || cues.total.in_text(s, from, m.span.start)
+}
+
+/// Where the sentence before a position begins (after the last of `SENTENCE_ENDS`, or the
+/// text's start), asked in text order: the text since the previous position is searched, and
+/// without an end there the previous answer stands.
+#[derive(Default)]
+struct SentenceStarts {
+    /// The previous position and its answer.
+    to: usize,
+    from: usize,
+}
+
+impl SentenceStarts {
+    fn before(&mut self, s: &str, to: usize) -> usize {
+        let (searched, otherwise) = if to >= self.to { (self.to, self.from) } else { (0, 0) };
+        let from = sentence_start(s, searched, to).unwrap_or(otherwise);
+        (self.to, self.from) = (to, from);
+        from
+    }
+}
+
+/// Just after the last sentence end in `s[from..to]`, if there is one.
+fn sentence_start(s: &str, from: usize, to: usize) -> Option<usize> {
+    let head = &s[from..to];
+    head.rfind(SENTENCE_ENDS).map(|i| from + i + head[i..].chars().next().map_or(1, char::len_utf8))
 }
 
 /// Whether an automaton's words occur in `s[from..to]`, asked for the figures of a sentence in
@@ -115,27 +154,59 @@ impl<'a> Occurs<'a> {
     }
 }
 
-/// The text of the sentence before the figure (from the last sentence end, or line start).
-fn sentence_before(s: &str, span: Span) -> &str {
-    let head = &s[..span.start];
-    let from = head.rfind(SENTENCE_ENDS).map_or(0, |i| i + head[i..].chars().next().map_or(1, char::len_utf8));
-    &head[from..]
+/// Whether a four-digit year other than the report's (any year when the report's is unknown)
+/// stands in `s[from..to]` as a number of its own there, asked as [`Occurs`] is: while the
+/// sentence's start stays, the windows already judged are not read again. A window's verdict
+/// is final once the byte after it lies inside (a later `to` does not change it); only the
+/// window ending at `to` is judged anew each time.
+struct YearsNamed {
+    report_year: Option<i32>,
+    from: usize,
+    to: usize,
+    /// Windows starting in `from..judged` have been judged for good.
+    judged: usize,
+    found: bool,
 }
 
-/// Whether a four-digit year other than the report's stands in `s` (any year when the
-/// report's is unknown).
-fn names_other_year(s: &str, report_year: Option<i32>) -> bool {
-    let bytes = s.as_bytes();
-    (0..bytes.len().saturating_sub(3)).any(|i| {
+impl YearsNamed {
+    fn new(report_year: Option<i32>) -> Self {
+        YearsNamed { report_year, from: usize::MAX, to: 0, judged: 0, found: false }
+    }
+
+    fn in_text(&mut self, s: &str, from: usize, to: usize) -> bool {
+        if from != self.from || to < self.to {
+            (self.from, self.judged, self.found) = (from, from, false);
+        }
+        self.to = to;
+        let bytes = s.as_bytes();
+        let last = to.saturating_sub(4).max(from);
+        // Only where a digit stands can a window be a year: the bytes between are passed by a
+        // plain search, not judged one window at a time.
+        while !self.found && self.judged < last {
+            match bytes[self.judged..last].iter().position(u8::is_ascii_digit) {
+                Some(k) => {
+                    self.found = self.year_at(bytes, from, self.judged + k, true);
+                    self.judged += k + 1;
+                }
+                None => self.judged = last,
+            }
+        }
+        self.judged = self.judged.max(last);
+        self.found || (to >= from + 4 && self.year_at(bytes, from, to - 4, false))
+    }
+
+    /// Whether the four bytes at `i` are an other year, standing alone in the text from `from`
+    /// (`followed`: a byte follows them there; else the text ends after them).
+    fn year_at(&self, bytes: &[u8], from: usize, i: usize, followed: bool) -> bool {
         let window = &bytes[i..i + 4];
-        let boundary = i == 0 || !bytes[i - 1].is_ascii_digit();
-        let after = bytes.get(i + 4).is_none_or(|b| !b.is_ascii_digit());
+        let boundary = i == from || !bytes[i - 1].is_ascii_digit();
+        let after = !followed || !bytes[i + 4].is_ascii_digit();
         if !(boundary && after && window.iter().all(u8::is_ascii_digit)) {
             return false;
         }
-        let year: i32 = std::str::from_utf8(window).unwrap().parse().unwrap();
-        crate::vocab::dates::plausible_year(year) && Some(year) != report_year
-    })
+        let year = window.iter().fold(0, |y, d| y * 10 + i32::from(d - b'0'));
+        crate::vocab::dates::plausible_year(year) && Some(year) != self.report_year
+    }
 }
 
 /// Metrics that are parts of a breakdown or values of a 分别 list: they count a part.
@@ -160,6 +231,64 @@ fn members_of_lists(metrics: &Metrics) -> Vec<bool> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The text of the sentence before the figure (from the last sentence end, or line start):
+    /// searched whole for each figure, the oracle of [`SentenceStarts`].
+    fn sentence_before(s: &str, at: usize) -> &str {
+        let head = &s[..at];
+        let from = head.rfind(SENTENCE_ENDS).map_or(0, |i| i + head[i..].chars().next().map_or(1, char::len_utf8));
+        &head[from..]
+    }
+
+    /// Whether a four-digit year other than the report's stands in `s`: each window read anew,
+    /// the oracle of [`YearsNamed`].
+    fn names_other_year(s: &str, report_year: Option<i32>) -> bool {
+        let bytes = s.as_bytes();
+        (0..bytes.len().saturating_sub(3)).any(|i| {
+            let window = &bytes[i..i + 4];
+            let boundary = i == 0 || !bytes[i - 1].is_ascii_digit();
+            let after = bytes.get(i + 4).is_none_or(|b| !b.is_ascii_digit());
+            if !(boundary && after && window.iter().all(u8::is_ascii_digit)) {
+                return false;
+            }
+            let year: i32 = std::str::from_utf8(window).unwrap().parse().unwrap();
+            crate::vocab::dates::plausible_year(year) && Some(year) != report_year
+        })
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2000))]
+        /// Asked at positions in any order, the sentence's start is the whole search's.
+        #[test]
+        fn the_sentence_start_is_the_whole_searchs(
+            text in crate::scan::oracle::texts(vec!["。", ";", "!", "?", "\n", "中", "a", "1"], 30),
+            asks in proptest::collection::vec(0usize..40, 1..12),
+        ) {
+            let bounds: Vec<usize> = text.char_indices().map(|(i, _)| i).chain([text.len()]).collect();
+            let mut starts = SentenceStarts::default();
+            for a in asks {
+                let at = bounds[a % bounds.len()];
+                proptest::prop_assert_eq!(starts.before(&text, at), at - sentence_before(&text, at).len(), "{}", at);
+            }
+        }
+
+        /// Asked in any order, with few sentence starts, the years found are those a reading of
+        /// every window finds, for a report year or none.
+        #[test]
+        fn the_years_named_are_the_whole_readings(
+            text in crate::scan::oracle::texts(vec!["2019", "2020", "1", "0", "9", "20", "中", "。"], 20),
+            asks in proptest::collection::vec((0usize..3, 0usize..40), 1..12),
+            report in proptest::sample::select(vec![None, Some(2019), Some(2020)]),
+        ) {
+            let bounds: Vec<usize> = text.char_indices().map(|(i, _)| i).chain([text.len()]).collect();
+            let mut years = YearsNamed::new(report);
+            for (a, b) in asks {
+                let (a, b) = (bounds[a % bounds.len()], bounds[b % bounds.len()]);
+                let (from, to) = (a.min(b), a.max(b));
+                proptest::prop_assert_eq!(years.in_text(&text, from, to), names_other_year(&text[from..to], report), "{}..{}", from, to);
+            }
+        }
+    }
 
     proptest::proptest! {
         #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2000))]

@@ -11,7 +11,7 @@ use std::sync::LazyLock;
 
 
 use crate::result::{FindingCode, Severity};
-use crate::scan::{leftmost, run, Starts};
+use crate::scan::{run, Starts};
 use crate::text::{Span, Text};
 use crate::vocab::messages::Message;
 use crate::vocab::review::{
@@ -30,9 +30,10 @@ pub fn check(text: &Text, paragraphs: &[Span], wrapped: bool, found: &mut Capped
     let s = text.norm();
     let mut out = Findings { s, found, unitless: Vec::new(), taken: Taken::default() };
     for &p in paragraphs {
-        year_month(&mut out, p);
+        let [months, bracketed, bare] = dated_shapes(&s[p.range()]);
+        year_month(&mut out, p, months);
         signature_date(&mut out, p);
-        document_numbers(&mut out, p);
+        document_numbers(&mut out, p, bracketed, bare);
     }
     marks(&mut out, paragraphs, wrapped);
     for &p in paragraphs {
@@ -99,21 +100,18 @@ fn number_after(s: &str, from: usize) -> Option<(usize, Option<usize>)> {
     (n > 0).then_some((end, closed))
 }
 
-/// Years glued to a month (`20198月`, `201912月`): a year, then `1[0-2]`, `0[1-9]` or `[1-9]`,
-/// then 月 (`vocab::review::YEAR_MONTH_PATTERN`, the tests' oracle).
-fn year_months(s: &str) -> impl Iterator<Item = Dated> + '_ {
-    leftmost(s, &YEAR_STARTS, |s, i, _| {
-        let j = year_at(s, i)?;
-        let b = s.as_bytes();
-        let digit = |k: usize, range: std::ops::RangeInclusive<u8>| b.get(k).is_some_and(|d| range.contains(d));
-        let month = |len: usize| s[j + len..].starts_with(MONTH_MARK).then_some(j..j + len);
-        let m = (digit(j, b'1'..=b'1') && digit(j + 1, b'0'..=b'2')).then(|| month(2)).flatten()
-            .or_else(|| (digit(j, b'0'..=b'0') && digit(j + 1, b'1'..=b'9')).then(|| month(2)).flatten())
-            .or_else(|| digit(j, b'1'..=b'9').then(|| month(1)).flatten())?;
-        let end = m.end + MONTH_MARK.len_utf8();
-        Some((end, Dated { whole: i..end, year: i..j, number: m, closed: false }))
-    })
-    .map(|(_, d)| d)
+/// A year glued to a month at byte `i` (`20198月`, `201912月`): a year, then `1[0-2]`, `0[1-9]`
+/// or `[1-9]`, then 月 (`vocab::review::YEAR_MONTH_PATTERN`, the tests' oracle).
+fn year_month_at(s: &str, i: usize) -> Option<Dated> {
+    let j = year_at(s, i)?;
+    let b = s.as_bytes();
+    let digit = |k: usize, range: std::ops::RangeInclusive<u8>| b.get(k).is_some_and(|d| range.contains(d));
+    let month = |len: usize| s[j + len..].starts_with(MONTH_MARK).then_some(j..j + len);
+    let m = (digit(j, b'1'..=b'1') && digit(j + 1, b'0'..=b'2')).then(|| month(2)).flatten()
+        .or_else(|| (digit(j, b'0'..=b'0') && digit(j + 1, b'1'..=b'9')).then(|| month(2)).flatten())
+        .or_else(|| digit(j, b'1'..=b'9').then(|| month(1)).flatten())?;
+    let end = m.end + MONTH_MARK.len_utf8();
+    Some(Dated { whole: i..end, year: i..j, number: m, closed: false })
 }
 
 /// A year and a document's number after the character at `i` when it is one of `before`
@@ -128,45 +126,65 @@ fn dated_number(s: &str, i: usize, c: char, before: &[char]) -> Option<(Range<us
     Some((year, digits_end, closed))
 }
 
-/// Document numbers that lost their closing bracket (`〔201923号`): an opening bracket, a year,
-/// one to four digits and 号 (`BRACKETED_DOCUMENT_NUMBER_PATTERN`, the tests' oracle).
-fn bracketed_numbers(s: &str) -> impl Iterator<Item = Dated> + '_ {
-    // Found from the year, as `bare_numbers` (an opening bracket shares its first byte with
-    // every Chinese punctuation mark; a year's first digits are rarer). The matches are the
-    // same: a match holds only digits after its bracket, so no year inside one has a bracket
-    // before it.
-    leftmost(s, &YEAR_STARTS, |s, year, _| {
-        let c = s[..year].chars().next_back()?;
-        let i = year - c.len_utf8();
-        let (year, digits_end, closed) = dated_number(s, i, c, DOCUMENT_NUMBER_OPENERS)?;
-        let end = closed?;
-        Some((end, Dated { whole: i..end, number: year.end..digits_end, year, closed: true }))
-    })
-    .map(|(_, d)| d)
+/// A document number that lost its closing bracket, its year at byte `year` (`〔201923号`): an
+/// opening bracket, a year, one to four digits and 号 (`BRACKETED_DOCUMENT_NUMBER_PATTERN`, the
+/// tests' oracle). Found from the year (an opening bracket shares its first byte with every
+/// Chinese punctuation mark; a year's first digits are rarer). The matches are the same: a
+/// match holds only digits after its bracket, so no year inside one has a bracket before it.
+fn bracketed_number_at(s: &str, year: usize) -> Option<Dated> {
+    let c = s[..year].chars().next_back()?;
+    let i = year - c.len_utf8();
+    let (year, digits_end, closed) = dated_number(s, i, c, DOCUMENT_NUMBER_OPENERS)?;
+    let end = closed?;
+    Some(Dated { whole: i..end, number: year.end..digits_end, year, closed: true })
 }
 
-/// Document numbers without brackets after an issuer's abbreviation (`公政办发201923`, `字20195号`):
-/// the issuer's last character, a year, one to four digits, 号 if there
-/// (`BARE_DOCUMENT_NUMBER_PATTERN`, the tests' oracle).
-fn bare_numbers(s: &str) -> impl Iterator<Item = Dated> + '_ {
-    // Found from the year (its digits are rare, the issuers' characters are not; two matches
-    // never overlap, so each year after one is the next one's).
-    leftmost(s, &YEAR_STARTS, |s, year, _| {
-        let c = s[..year].chars().next_back()?;
-        let i = year - c.len_utf8();
-        let (year, digits_end, closed) = dated_number(s, i, c, DOCUMENT_NUMBER_ISSUER_ENDS)?;
-        let end = closed.unwrap_or(digits_end);
-        Some((end, Dated { whole: i..end, number: year.end..digits_end, year, closed: closed.is_some() }))
-    })
-    .map(|(_, d)| d)
+/// A document number without brackets after an issuer's abbreviation, its year at byte `year`
+/// (`公政办发201923`, `字20195号`): the issuer's last character, a year, one to four digits, 号
+/// if there (`BARE_DOCUMENT_NUMBER_PATTERN`, the tests' oracle). Found from the year (its
+/// digits are rare, the issuers' characters are not; two matches never overlap, so each year
+/// after one is the next one's).
+fn bare_number_at(s: &str, year: usize) -> Option<Dated> {
+    let c = s[..year].chars().next_back()?;
+    let i = year - c.len_utf8();
+    let (year, digits_end, closed) = dated_number(s, i, c, DOCUMENT_NUMBER_ISSUER_ENDS)?;
+    let end = closed.unwrap_or(digits_end);
+    Some(Dated { whole: i..end, number: year.end..digits_end, year, closed: closed.is_some() })
+}
+
+/// The shapes read from a year, in the order [`dated_shapes`] gives them.
+const DATED_SHAPES: [fn(&str, usize) -> Option<Dated>; 3] = [year_month_at, bracketed_number_at, bare_number_at];
+
+/// Years glued to a month, bracketed and bare document numbers: each list exactly what its
+/// own leftmost scan found (every match in order, the next one sought after the end of the
+/// last; its regular expression is the tests' oracle), from one walk over the years' first
+/// digits instead of one walk each. Every shape holds a year where the walk stops, so a place
+/// without one is passed at once.
+fn dated_shapes(s: &str) -> [Vec<Dated>; 3] {
+    let mut found: [Vec<Dated>; 3] = Default::default();
+    let mut from = [0; 3];
+    for (i, _) in YEAR_STARTS.within(s, 0, s.len()) {
+        if year_at(s, i).is_none() {
+            continue;
+        }
+        for (k, at) in DATED_SHAPES.iter().enumerate() {
+            if i >= from[k] {
+                if let Some(d) = at(s, i) {
+                    from[k] = d.whole.end;
+                    found[k].push(d);
+                }
+            }
+        }
+    }
+    found
 }
 
 /// 20198月 → 2019年8月; 20151月至201812月 as one finding.
-fn year_month(out: &mut Findings, p: Span) {
+fn year_month(out: &mut Findings, p: Span, months: Vec<Dated>) {
     let s = out.s;
     let mut hits: Vec<(Span, String)> = Vec::new();
     let slice = &s[p.range()];
-    for d in year_months(slice) {
+    for d in months {
         let span = Span::new(d.whole.start, d.whole.end).offset(p.start);
         if prev_char(s, span.start).is_some_and(|c| c.is_ascii_digit() || c == '.') {
             continue;
@@ -220,17 +238,17 @@ fn issuer_prefix(s: &str, pos: usize, lo: usize) -> Option<usize> {
 }
 
 /// A document number that lost its 〔〕: 公编〔201923号, 公政办发201923.
-fn document_numbers(out: &mut Findings, p: Span) {
+fn document_numbers(out: &mut Findings, p: Span, bracketed: Vec<Dated>, bare: Vec<Dated>) {
     let s = out.s;
     let slice = &s[p.range()];
-    for d in bracketed_numbers(slice) {
+    for d in bracketed {
         let at = p.start + d.whole.start;
         let start = issuer_prefix(s, at, p.start).unwrap_or(at);
         let span = Span::new(start, p.start + d.whole.end);
         let fixed = document_number(&s[start..at], &slice[d.year], &slice[d.number]);
         out.add(span, Message::DocumentNumberMissingChars { found: s[span.range()].to_owned(), fixed });
     }
-    for d in bare_numbers(slice) {
+    for d in bare {
         let end = p.start + d.whole.end;
         if next_char(s, end).is_some_and(|c| c.is_ascii_digit()) {
             continue;
@@ -691,10 +709,11 @@ mod tests {
             d.closed = false;
             d
         };
+        let [months, brackets, bare] = dated_shapes(s);
         [
-            (year_months(s).collect(), oracle(YEAR_MONTH_PATTERN, s)),
-            (bracketed_numbers(s).map(bracketed).collect(), oracle(BRACKETED_DOCUMENT_NUMBER_PATTERN, s)),
-            (bare_numbers(s).collect(), oracle(BARE_DOCUMENT_NUMBER_PATTERN, s)),
+            (months, oracle(YEAR_MONTH_PATTERN, s)),
+            (brackets.into_iter().map(bracketed).collect(), oracle(BRACKETED_DOCUMENT_NUMBER_PATTERN, s)),
+            (bare, oracle(BARE_DOCUMENT_NUMBER_PATTERN, s)),
         ]
     }
 

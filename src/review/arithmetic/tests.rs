@@ -179,3 +179,38 @@ fn relations_with_dangling_ids_are_ignored() {
     ], omitted: None });
     assert!(f.is_empty());
 }
+
+/// How `written` read a figure before it read it in place: the digits collected into a string.
+fn written_by_collect(s: &str) -> Written {
+    let digits: String = s
+        .chars()
+        .skip_while(|c| !c.is_ascii_digit())
+        .take_while(|c| c.is_ascii_digit() || *c == '.' || *c == ',')
+        .filter(|c| *c != ',')
+        .collect();
+    let scale = SCALE_WORDS.iter().find(|(w, _)| s.contains(w)).map_or(1.0, |(_, m)| *m);
+    let decimals = match digits.split_once('.') {
+        Some((_, frac)) => frac.len(),
+        None => s.split_once(DECIMAL_POINT).map_or(0, |(_, frac)| frac.chars().take_while(|c| chinese_digit(*c).is_some()).count()),
+    };
+    Written { step: scale * 10f64.powi(-(decimals as i32)), scale }
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(3000))]
+    #[test]
+    fn a_figure_reads_as_it_did_collected(s in crate::scan::oracle::texts(vec!["1", "05", ".", ",", "万", "亿", "千", "点", "五", "元", "%", "约", "a"], 12)) {
+        proptest::prop_assert_eq!(written_in(&s), written_by_collect(&s));
+    }
+
+    /// The qualifiers found by the table are those a `contains` per qualifier found.
+    #[test]
+    fn a_rate_names_the_qualifiers_contains_found(
+        full in crate::scan::oracle::texts(RATE_QUALIFIERS.iter().copied().chain(["按", "时", "一", "次", "办结", "率"]).collect(), 5),
+        context in crate::scan::oracle::texts(RATE_QUALIFIERS.iter().copied().chain(["按", "时", "一", "次", "办结", "件"]).collect(), 4),
+    ) {
+        let by_contains = RATE_QUALIFIERS.iter().any(|q| full.contains(q) && !context.contains(q));
+        let by_table = QUALIFIERS.occurrences(&full).any(|(_, _, q)| !holds(&context, QUALIFIERS.word(q)));
+        proptest::prop_assert_eq!(by_table, by_contains);
+    }
+}
