@@ -2,6 +2,7 @@
 //! stage's internal types its public form (`crate::result`). One step per part of the result.
 
 use std::borrow::Cow;
+use std::cell::Cell;
 
 use crate::chrome::published::DateSource;
 use crate::freeing::convert_freeing;
@@ -17,7 +18,7 @@ use crate::text::{Span, Text};
 /// label twice; issue 15), each list is freed as it is converted, and the text is freed
 /// before the figures, the largest list, are converted (issue 12: peak memory).
 pub fn analysis(text: Text, page: &Page, outline: Outline, metrics: Metrics, review: &review::ReviewOutput) -> Analysis {
-    let at = Offsets(&text);
+    let at = Offsets(&text, Cell::new((0, 0)));
     let Metrics { metrics: figures, relations, .. } = metrics;
     let mut analysis = Analysis {
         format: FORMAT.to_owned(),
@@ -88,12 +89,15 @@ impl Places {
     }
 }
 
-/// Converts byte spans of the text to UTF-16 ranges, and quotes spans as written.
-struct Offsets<'t>(&'t Text);
+/// Converts byte spans of the text to UTF-16 ranges, and quotes spans as written. The last
+/// span's end and its UTF-16 offset are kept: each list of the result is in text order, so the
+/// next span is counted on from there (`Text::utf16_span_after`).
+struct Offsets<'t>(&'t Text, Cell<(usize, usize)>);
 
 impl Offsets<'_> {
     fn range(&self, span: Span) -> Range {
-        let (start, end) = self.0.utf16_span(span);
+        let (start, end) = self.0.utf16_span_after(self.1.get(), span);
+        self.1.set((span.end, end));
         Range { start, end }
     }
 

@@ -159,6 +159,19 @@ impl Text {
         (start, end)
     }
 
+    /// [`Self::utf16_span`], counted on from `mark` (a byte offset and its UTF-16 offset) when
+    /// the span starts less than a checkpoint stride after it: converting spans in order, as the
+    /// result's lists are, then walks the text about once instead of a stride per span.
+    pub fn utf16_span_after(&self, mark: (usize, usize), span: Span) -> (usize, usize) {
+        match span.start.checked_sub(mark.0) {
+            Some(gap) if gap < Utf16Index::STRIDE && span.len() < Utf16Index::STRIDE => {
+                let start = mark.1 + utf16_units(&self.norm.as_bytes()[mark.0..span.start]);
+                (start, start + utf16_units(&self.norm.as_bytes()[span.range()]))
+            }
+            _ => self.utf16_span(span),
+        }
+    }
+
     pub fn utf16_len(&self) -> usize {
         self.utf16(self.norm.len())
     }
@@ -476,6 +489,28 @@ mod tests {
             for &b in bounds[k..].iter().step_by(5) {
                 let want = (naive_utf16(text.norm(), a), naive_utf16(text.norm(), b));
                 assert_eq!(text.utf16_span(Span::new(a, b)), want, "{a}..{b}");
+            }
+        }
+    }
+
+    proptest::proptest! {
+        /// Spans converted one after another from the last one's end (near or far, before or
+        /// after it) get the offsets the naive count gives.
+        #[test]
+        fn spans_after_a_mark_match_the_naive_oracle(
+            text in crate::scan::oracle::texts(vec!["a", "中", "𠀀", "１", "é", "\n", "報告"], 400),
+            cuts in proptest::collection::vec((0usize..2000, 0usize..600), 1..20),
+        ) {
+            let text = Text::new(&text);
+            let norm = text.norm();
+            let bounds: Vec<usize> = norm.char_indices().map(|(p, _)| p).chain([norm.len()]).collect();
+            let mut mark = (0, 0);
+            for (at, len) in cuts {
+                let a = bounds[at % bounds.len()];
+                let b = bounds[(at % bounds.len() + len).min(bounds.len() - 1)];
+                let got = text.utf16_span_after(mark, Span::new(a, b));
+                proptest::prop_assert_eq!(got, (naive_utf16(norm, a), naive_utf16(norm, b)), "{}..{} after {:?}", a, b, mark);
+                mark = (b, got.1);
             }
         }
     }
