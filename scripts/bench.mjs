@@ -1,9 +1,11 @@
 #!/usr/bin/env node
 // `npm run bench`: the core's speed and size side by side, on one text (docs/performance.md).
 //
-//   native      the release CLI on the 10 MiB mix (wall, user CPU, peak RSS by /usr/bin/time -v)
+//   native      the release CLI on the 10 MiB mix (wall, user CPU, peak RSS by /usr/bin/time -v); the
+//               30 KB report's warm call in-process (examples/warm_call.rs: what the wasm's analyzeJson does)
 //   gzip -1     compressing the same file, and the ratio
-//   callgrind   instructions of both on the 1 MiB mix (10 MiB takes minutes under valgrind)
+//   callgrind   instructions of both on the 1 MiB mix (10 MiB takes minutes under valgrind), and of
+//               one warm call on the 30 KB report
 //   wasm/node   dist/pkg as shipped: compile + instantiate, first call, warm (30 KB report, 10 MiB mix)
 //   wasm/chromium  the same in headless /usr/bin/chromium (playwright-core), the page's way
 //   sizes       dist/pkg/fazhi_analyzer_bg.wasm raw / gzip -9 / brotli -q 11
@@ -28,6 +30,7 @@ const QUICK = args.includes('--quick');
 const RUNS = args.includes('--runs') ? Number(args[args.indexOf('--runs') + 1]) : 3;
 const OUT = join(ROOT, 'target/bench');
 const CLI = join(ROOT, 'target/release/fazhi-analyzer');
+const WARM = join(ROOT, 'target/release/examples/warm_call');
 const DIST_PKG = join(ROOT, 'dist/pkg');
 const MiB = 1024 * 1024;
 
@@ -40,11 +43,11 @@ const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 if (!args.includes('--no-build')) {
   say('bench: building (release CLI, wasm, dist/)…');
   const run = (cmd, a) => execFileSync(cmd, a, { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
-  run('cargo', ['build', '--quiet', '--release', '--bin', 'fazhi-analyzer']);
+  run('cargo', ['build', '--quiet', '--release', '--bin', 'fazhi-analyzer', '--example', 'warm_call']);
   run('bash', ['scripts/build-wasm.sh']);
   run('node', ['scripts/build.mjs']);
 }
-for (const f of [CLI, join(DIST_PKG, 'fazhi_analyzer_bg.wasm')]) {
+for (const f of [CLI, WARM, join(DIST_PKG, 'fazhi_analyzer_bg.wasm')]) {
   if (!existsSync(f)) throw new Error(`bench: ${f} is missing (run without --no-build)`);
 }
 
@@ -114,6 +117,9 @@ say(`  peak RSS ${fmt(native.rss / 1024)} MiB = ${fmt((native.rss * 1024) / bigB
   `${fmt(((native.rss - fixed.rss) * 1024) / bigBytes, 2)} × the input + ${fmt(fixed.rss / 1024)} MiB (the CLI on a one-line text)`);
 say(`  30 KB report: ${fmt(reportMs, 1)} ms wall for the whole process, ${fmt(reportMs - oneLineMs, 2)} ms more than on a one-line ` +
   `text (best of 20; the difference includes compiling the patterns a one-line text never reaches)`);
+// The warm call in-process (validate, analyse, write the JSON: the wasm's analyzeJson natively).
+const nativeWarm = JSON.parse(execFileSync(WARM, [TEXTS.report, '40', '40']).toString());
+say(`  30 KB report, warm in-process: ${fmt(nativeWarm.medianMs, 2)} ms (median of 40 after 40; examples/warm_call.rs)`);
 say(`gzip -1 (same file): wall ${fmt(gzip.wall, 2)} s, CPU ${fmt(gzip.cpu, 2)} s → analyzer / gzip = ${fmt(native.cpu / gzip.cpu, 2)} × (CPU)`);
 
 if (!QUICK) {
@@ -127,6 +133,9 @@ if (!QUICK) {
     const ours = callgrind(CLI, [TEXTS.small]);
     const theirs = callgrind('gzip', ['-1', '-c', '-k', TEXTS.small]);
     say(`callgrind (1 MiB mix): analyzer ${(ours / 1e6).toFixed(0)} M instructions, gzip -1 ${(theirs / 1e6).toFixed(0)} M → ${fmt(ours / theirs, 2)} ×`);
+    // One warm call: eleven calls less one (the first compiles the patterns), a tenth of it.
+    const perCall = (callgrind(WARM, [TEXTS.report, '0', '11']) - callgrind(WARM, [TEXTS.report, '0', '1'])) / 10;
+    say(`callgrind (30 KB report, one warm call): ${fmt(perCall / 1e6, 2)} M instructions`);
   } else say('callgrind: skipped (valgrind not installed)');
 }
 
@@ -228,6 +237,11 @@ async function chromiumRun() {
             warm.push(performance.now() - t);
           }
           warm.sort((a, b) => a - b);
+          // analyzeJson alone (the JSON text, not yet an object): the mean of 40, the clock's
+          // 0.1 ms steps being too coarse for one call.
+          t = performance.now();
+          for (let k = 0; k < 40; k++) core.analyzeJson(report);
+          const warmJson = (performance.now() - t) / 40;
           let big = null;
           if (!quick) {
             const text = await (await fetch('/bench/mix-10MiB.txt')).text();
@@ -239,7 +253,7 @@ async function chromiumRun() {
             }
             big = Math.min(...runs);
           }
-          return { instantiate, first, warm: warm[20], big };
+          return { instantiate, first, warm: warm[20], warmJson, big };
         }, QUICK || i > 0),
       );
       await context.close();
@@ -247,7 +261,8 @@ async function chromiumRun() {
     const f = (k) => median(figures.map((x) => x[k]));
     const big = figures[0].big;
     say(`wasm in Chromium ${browser.version()} (wall, median of 3 fresh pages): fetch + compile + instantiate ${fmt(f('instantiate'))} ms, ` +
-      `first 30 KB ${fmt(f('first'))} ms (together ${fmt(f('instantiate') + f('first'))} ms), warm 30 KB ${fmt(f('warm'), 2)} ms (median of 40 after 40)` +
+      `first 30 KB ${fmt(f('first'))} ms (together ${fmt(f('instantiate') + f('first'))} ms), warm 30 KB ${fmt(f('warm'), 2)} ms (median of 40 after 40; ` +
+      `analyzeJson alone ${fmt(f('warmJson'), 2)} ms, ${fmt(f('warmJson') / nativeWarm.medianMs, 2)} × native in-process)` +
       (big ? `, 10 MiB ${fmt(big / 1000, 2)} s (${mibps(bigBytes, big)}; ${fmt(big / 1000 / native.wall, 2)} × native wall)` : '') +
       ' — wall clock only: compare it with native wall on a quiet machine');
     await pageWorkerRun(browser, origin);
