@@ -172,7 +172,9 @@ pub fn review(text: &Text, page: &Page, outline: &Outline, metrics: &Metrics) ->
     placeholder::check(text, &paras, &mut findings);
     pasted::check(text, page).into_iter().for_each(|f| findings.push(f));
     let measures = summary::measures_sections(page, outline, &parts);
-    summary::unquantified(text, outline, metrics, &unitless, &measures, &mut findings);
+    // Sorted once for both the findings and the share.
+    let figures = summary::figures(metrics, &unitless);
+    summary::unquantified(text, outline, &figures, &measures, &mut findings);
     if let Some(omitted) = &metrics.omitted {
         findings.push(ReviewFinding::new(
             FindingCode::FiguresOmitted,
@@ -195,7 +197,7 @@ pub fn review(text: &Text, page: &Page, outline: &Outline, metrics: &Metrics) ->
         sections: parts.sections(),
         summary: result::Review {
             figures_per_1000_chars: summary::figures_per_1000(text, page, metrics),
-            quantified_measures_share: summary::quantified_share(metrics, &unitless, &measures),
+            quantified_measures_share: summary::quantified_share(&figures, &measures),
             required_parts: parts.required_parts(),
             timeliness,
         },
@@ -218,9 +220,15 @@ pub(crate) fn paragraphs(text: &Text, page: &Page) -> Vec<Span> {
 /// Whether the text looks hard-wrapped (lines broken at a fixed width, not at paragraph
 /// ends): then a line ending mid-sentence is ordinary.
 pub(crate) fn hard_wrapped(text: &Text, paragraphs: &[Span]) -> bool {
-    let long: Vec<&str> = paragraphs.iter().map(|p| text.get(*p)).filter(|t| t.chars().count() >= 20).collect();
-    let open = long.iter().filter(|t| t.chars().last().is_some_and(|c| !crate::vocab::review::SENTENCE_END.contains(&c) && c != ':')).count();
-    open >= 5 && open * 5 >= long.len() * 2
+    // A paragraph of 20 characters or more (80 bytes are: a character is at most 4): its 20th
+    // is read, not all of them counted.
+    let long = paragraphs.iter().map(|p| text.get(*p)).filter(|t| t.len() >= 80 || t.chars().nth(19).is_some());
+    let (mut all, mut open) = (0, 0);
+    for t in long {
+        all += 1;
+        open += usize::from(t.chars().last().is_some_and(|c| !crate::vocab::review::SENTENCE_END.contains(&c) && c != ':'));
+    }
+    open >= 5 && open * 5 >= all * 2
 }
 
 /// Whether `p` overlaps page chrome (ranges sorted and disjoint: a binary search).

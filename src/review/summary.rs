@@ -54,24 +54,24 @@ fn quantified(figures: &[Span], section: &Section) -> bool {
 }
 
 /// Every figure's span, sorted: metrics and numbers that lost their measure word.
-fn figures(metrics: &Metrics, unitless: &[Span]) -> Vec<Span> {
+pub fn figures(metrics: &Metrics, unitless: &[Span]) -> Vec<Span> {
     let mut all: Vec<Span> = metrics.metrics.iter().map(|m| m.span).chain(unitless.iter().copied()).collect();
     crate::sort::stable(&mut all);
     all
 }
 
-pub fn quantified_share(metrics: &Metrics, unitless: &[Span], sections: &[Section]) -> Option<f64> {
+/// The share of measures sections that state a figure (`figures`: [`figures`]).
+pub fn quantified_share(figures: &[Span], sections: &[Section]) -> Option<f64> {
     if sections.is_empty() {
         return None;
     }
-    let figures = figures(metrics, unitless);
-    let n = sections.iter().filter(|s| quantified(&figures, s)).count();
+    let n = sections.iter().filter(|s| quantified(figures, s)).count();
     Some((n as f64 / sections.len() as f64 * 1000.0).round() / 1000.0)
 }
 
-pub fn unquantified(text: &Text, outline: &Outline, metrics: &Metrics, unitless: &[Span], sections: &[Section], out: &mut Capped) {
-    let figures = figures(metrics, unitless);
-    for s in sections.iter().filter(|s| !quantified(&figures, s)) {
+/// `unquantified-section` for each measures section without a figure (`figures`: [`figures`]).
+pub fn unquantified(text: &Text, outline: &Outline, figures: &[Span], sections: &[Section], out: &mut Capped) {
+    for s in sections.iter().filter(|s| !quantified(figures, s)) {
         let Some(h) = outline.headings.get(s.heading) else { continue };
         let title: String = text.as_written(h.title).chars().take(30).collect();
         out.push(ReviewFinding::new(FindingCode::UnquantifiedSection, Severity::Info, Message::UnquantifiedSection { title }, Some(h.span)));

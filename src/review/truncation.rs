@@ -6,8 +6,6 @@
 //! move on to a heading, a list item or its end: followed by ordinary text, the line more
 //! likely broke at a stray line end and goes on.
 
-use std::collections::HashSet;
-
 use crate::chrome::Page;
 use crate::outline::Outline;
 use crate::result::{FindingCode, Severity};
@@ -18,8 +16,9 @@ use crate::vocab::review::{BARE_NUMBER_OK_AFTER, CLAUSE_BREAKS, COMPLETE_BEFORE_
 use super::ReviewFinding;
 use crate::vocab::messages::Message;
 
-fn starts_heading(text: &Text, heading_starts: &HashSet<usize>, p: Span) -> bool {
-    markers::starts_with_marker(text.get(p)) || heading_starts.contains(&p.start)
+/// `heading_starts`: where each heading starts, sorted.
+fn starts_heading(text: &Text, heading_starts: &[usize], p: Span) -> bool {
+    markers::starts_with_marker(text.get(p)) || heading_starts.binary_search(&p.start).is_ok()
 }
 
 fn sentence_break(c: char) -> bool {
@@ -42,7 +41,11 @@ const QUOTED_CHARS: usize = 40;
 
 pub fn check(text: &Text, _page: &Page, outline: &Outline, paragraphs: &[Span]) -> Vec<ReviewFinding> {
     let s = text.norm();
-    let heading_starts: HashSet<usize> = outline.headings.iter().map(|h| h.span.start).collect();
+    // Sorted for a binary search (a hash set hashed each with SipHash).
+    let mut heading_starts: Vec<usize> = outline.headings.iter().map(|h| h.span.start).collect();
+    if !heading_starts.is_sorted() {
+        crate::sort::stable(&mut heading_starts);
+    }
     let mut out = Vec::new();
     for (k, &p) in paragraphs.iter().enumerate() {
         let t = text.get(p);
