@@ -21,7 +21,7 @@ use crate::vocab::numerals::{
     NUMERAL_POWERS, NUMERAL_STARTS, PERCENT_WORDS, RANGE_SEPARATORS,
 };
 use crate::vocab::units::UNIT_WORDS;
-use crate::vocab::{unit_info, UNITS};
+use crate::vocab::UNITS;
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Quantity {
@@ -56,6 +56,9 @@ struct Parts {
     n1: Option<Range<usize>>,
     n2: Option<Range<usize>>,
     unit: Option<Range<usize>>,
+    /// The unit's entry in [`UNITS`] (the first one written so), found with the unit: not
+    /// looked up again from its text.
+    unit_entry: usize,
     /// Approximation word after the quantity (`以上`, `左右`).
     post: Option<Range<usize>>,
 }
@@ -109,8 +112,13 @@ impl Iterator for Scanner<'_> {
                 PERCENT_WORDS.starts_with(c) || PRE_FIRST.contains(&c)
             };
             if could_start {
-                // Looked up once for the attempt and, when it fails, for what it skips.
-                let pre = pre_at(s, i);
+                // Looked up once for the attempt and, when it fails, for what it skips; only an
+                // approximation word's first character can start one (none is a digit or numeral).
+                let pre = if PRE_FIRST.contains(&c) { pre_at(s, i) } else { None };
+                if pre.is_none() && !(c.is_ascii_digit() || is_numeral_start(c) || PERCENT_WORDS.starts_with(c)) {
+                    // An approximation word's first character with no word there: no number follows.
+                    continue;
+                }
                 if let Some(parts) = attempt(s, i, pre) {
                     self.i = parts.whole.end;
                     return Some(parts);
@@ -173,22 +181,23 @@ fn attempt(s: &str, start: usize, pre: Option<&'static str>) -> Option<Parts> {
                 let n2_start = n1_end + sep.len_utf8();
                 let mut second = None;
                 each_number_end(s, n2_start, true, &mut |n2_end| {
-                    second = unit_at(s, n2_end).map(|unit_len| (n2_end, unit_len));
+                    second = unit_at(s, n2_end).map(|unit| (n2_end, unit));
                     second.is_some()
                 });
-                if let Some((n2_end, unit_len)) = second {
-                    matched = Some((n1_end, Some(n2_start..n2_end), n2_end..n2_end + unit_len));
+                if let Some((n2_end, (unit_len, entry))) = second {
+                    matched = Some((n1_end, Some(n2_start..n2_end), n2_end..n2_end + unit_len, entry));
                     return true;
                 }
             }
-            matched = unit_at(s, n1_end).map(|unit_len| (n1_end, None, n1_end..n1_end + unit_len));
+            matched = unit_at(s, n1_end).map(|(unit_len, entry)| (n1_end, None, n1_end..n1_end + unit_len, entry));
             matched.is_some()
         });
-        let (n1_end, n2, unit) = matched?;
+        let (n1_end, n2, unit, entry) = matched?;
         parts.n1 = Some(p..n1_end);
         parts.n2 = n2;
         let end = unit.end;
         parts.unit = Some(unit);
+        parts.unit_entry = entry;
         end
     };
     let post = APPROX_AFTER.iter().map(|(w, _)| *w).find(|w| s[end..].starts_with(w));
@@ -330,11 +339,15 @@ fn equivalent_digit_starts_end(s: &str, i: usize) -> usize {
     dead
 }
 
-/// The longest unit at `i`, as its length in bytes: the units that start with the character
-/// there compared (`re::WordTable`; an anchored leftmost-longest automaton cost ~330
-/// instructions a search, most of it the search's setup).
-fn unit_at(s: &str, i: usize) -> Option<usize> {
-    UNIT_WORDS.at(s, i).map(|k| UNIT_WORDS.word(k).len()).max()
+/// The longest unit at `i`, as its length in bytes, and its first entry in [`UNITS`]: the units
+/// that start with the character there compared (`re::WordTable`; an anchored leftmost-longest
+/// automaton cost ~330 instructions a search, most of it the search's setup).
+fn unit_at(s: &str, i: usize) -> Option<(usize, usize)> {
+    // In table order, so the first of the longest is the first entry written so.
+    UNIT_WORDS.at(s, i).map(|k| (UNIT_WORDS.word(k).len(), k)).fold(None, |best, (len, k)| match best {
+        Some((best_len, _)) if best_len >= len => best,
+        _ => Some((len, k)),
+    })
 }
 
 fn quantity(s: &str, parts: &Parts, base: usize) -> Option<Quantity> {
@@ -347,7 +360,7 @@ fn quantity(s: &str, parts: &Parts, base: usize) -> Option<Quantity> {
     } else {
         let n1 = parts.n1.as_ref()?;
         let u = parts.unit.as_ref()?;
-        let (unit, kind) = unit_info(text(u))?;
+        let (_, unit, kind) = UNITS[parts.unit_entry];
         let (mut v1, over1) = parse_part(text(n1))?;
         let (v2, over2) = match &parts.n2 {
             Some(n2) => {
@@ -407,9 +420,46 @@ pub fn parse_part(part: &str) -> Option<(f64, bool)> {
     // Most numbers are digits with a decimal point at most: read as written, without the copies
     // the general reading below makes (what it would read them as, exactly).
     if part.starts_with(|c: char| c.is_ascii_digit()) && part.bytes().all(|b| b.is_ascii_digit() || b == b'.') {
+        if let Some(value) = exact_decimal(part) {
+            return Some((value, false));
+        }
         return Some((part.parse().ok()?, false));
     }
     read_part(part)
+}
+
+/// `ddd` or `ddd.ddd` read without `str::parse` when the digits, point removed, are an integer
+/// below 2^53 and at most 22 of them follow the point: both that integer and the power of ten
+/// are then exact doubles, so one division is the correctly rounded value, the one `parse`
+/// gives (Clinger's fast path, which `parse` takes too, after more checks). None otherwise.
+fn exact_decimal(part: &str) -> Option<f64> {
+    const POWERS: [f64; 23] = [
+        1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21,
+        1e22,
+    ];
+    let b = part.as_bytes();
+    if b.len() > 17 {
+        return None;
+    }
+    let (int, frac) = match b.iter().position(|&c| c == b'.') {
+        Some(dot) => (&b[..dot], &b[dot + 1..]),
+        None => (b, &[][..]),
+    };
+    if int.is_empty() || (frac.is_empty() && int.len() < b.len()) {
+        return None;
+    }
+    let mut mantissa: u64 = 0;
+    for &d in int.iter().chain(frac) {
+        if !d.is_ascii_digit() {
+            return None;
+        }
+        mantissa = mantissa * 10 + u64::from(d - b'0');
+    }
+    // At most 17 digits: no overflow; exact in a double below 2^53.
+    if mantissa >= 1 << 53 {
+        return None;
+    }
+    Some(mantissa as f64 / POWERS[frac.len()])
 }
 
 /// [`parse_part`] for any number the grammar reads.
@@ -481,8 +531,19 @@ mod tests {
         .unwrap()
     }
 
+    /// The scanner's parts, with the unit's entry checked against the unit's text and then
+    /// cleared (the regex knows no entries).
     fn scanned(s: &str) -> Vec<Parts> {
-        Scanner::new(s).collect()
+        Scanner::new(s)
+            .map(|mut parts| {
+                if let Some(unit) = &parts.unit {
+                    assert_eq!(crate::vocab::units::unit_info(&s[unit.clone()]), Some((UNITS[parts.unit_entry].1, UNITS[parts.unit_entry].2)));
+                    assert_eq!(UNITS[parts.unit_entry].0, &s[unit.clone()]);
+                }
+                parts.unit_entry = 0;
+                parts
+            })
+            .collect()
     }
 
     fn oracle_parts(re: &regex::Regex, s: &str) -> Vec<Parts> {
@@ -496,6 +557,7 @@ mod tests {
                     n1: group("n1"),
                     n2: group("n2"),
                     unit: group("unit"),
+                    unit_entry: 0,
                     post: group("post"),
                 }
             })
@@ -577,8 +639,40 @@ mod tests {
         });
         for text in texts {
             let want = automaton.find(Input::new(&text).span(1..text.len()).anchored(Anchored::Yes)).map(|m| m.len());
-            assert_eq!(unit_at(&text, 1), want, "{text}");
+            assert_eq!(unit_at(&text, 1).map(|(len, _)| len), want, "{text}");
+            if let Some((len, entry)) = unit_at(&text, 1) {
+                assert_eq!(UNITS[entry].0, &text[1..1 + len], "{text}");
+                assert_eq!(Some((UNITS[entry].1, UNITS[entry].2)), crate::vocab::units::unit_info(UNITS[entry].0), "{text}");
+            }
         }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(20000))]
+        /// The division of the fast path gives the value `str::parse` gives, bit for bit.
+        #[test]
+        fn exact_decimals_are_read_as_parse_reads_them(int in "[0-9]{1,17}", frac in proptest::option::of("[0-9]{0,16}")) {
+            let part = match &frac {
+                Some(f) => format!("{int}.{f}"),
+                None => int.clone(),
+            };
+            if let Some(v) = exact_decimal(&part) {
+                proptest::prop_assert_eq!(v.to_bits(), part.parse::<f64>().unwrap().to_bits(), "{}", part);
+            }
+        }
+    }
+
+    #[test]
+    fn exact_decimals_where_the_fast_path_ends() {
+        for part in ["0", "9007199254740991", "9007199254740992", "0.1", "0.3", "478.7761", "1.39", "99.999", "123456789.1234567", "0.0000000000000001"] {
+            if let Some(v) = exact_decimal(part) {
+                assert_eq!(v.to_bits(), part.parse::<f64>().unwrap().to_bits(), "{part}");
+            }
+        }
+        assert_eq!(exact_decimal("5."), None);
+        assert_eq!(exact_decimal("1.2.3"), None);
+        assert_eq!(exact_decimal("12345678901234567890"), None);
+        assert_eq!(exact_decimal("478.7761"), Some(478.7761));
     }
 
     /// Plain digits are read as the general reading reads them.

@@ -31,9 +31,14 @@ static BOUNDARIES: LazyLock<Starts> = LazyLock::new(|| Starts::of(CLAUSE_BOUNDAR
 /// The clause boundaries and the marks that end the noun after a figure.
 static RIGHT_ENDS: LazyLock<Starts> = LazyLock::new(|| Starts::of(CLAUSE_BOUNDARIES.iter().chain(RIGHT_PHRASE_ENDS).copied()));
 
-/// The marks that end a sentence, and the quote marks, found by byte search (`re::CharSet`).
+/// The marks that end a sentence, found by byte search (`re::CharSet`).
 static SENTENCE_ENDS: LazyLock<CharSet> = LazyLock::new(|| CharSet::new(SENTENCE_MARKS));
-static QUOTES: LazyLock<CharSet> = LazyLock::new(|| CharSet::new(QUOTE_MARKS));
+
+/// One of [`QUOTE_MARKS`]: `"`, `'`, or U+2018, U+2019, U+201C, U+201D (the code points that
+/// differ from U+2018 in bits 0 and 2 only).
+fn is_quote_mark(c: char) -> bool {
+    c == '"' || c == '\'' || (c as u32 & !0b101) == 0x2018
+}
 
 fn is_boundary(c: char) -> bool {
     BOUNDARIES.holds(c)
@@ -242,11 +247,16 @@ fn left_phrase(s: &str, prev_end: usize, pos: usize, list: bool) -> Cow<'_, str>
     let head = &s[prev_end.min(pos)..pos];
     let mut start = 0;
     let mut chars = 0;
+    // Where the phrase's last quote mark stands, seen on the way (not searched for again).
+    let mut last_quote = None;
     for (i, c) in head.char_indices().rev() {
         chars += 1;
         if chars > 40 || (is_boundary(c) && !(list && c == LIST_MARK)) {
             start = i + c.len_utf8();
             break;
+        }
+        if last_quote.is_none() && is_quote_mark(c) {
+            last_quote = Some(i);
         }
     }
     let phrase = &head[start..];
@@ -259,7 +269,7 @@ fn left_phrase(s: &str, prev_end: usize, pos: usize, list: bool) -> Cow<'_, str>
             cut = end;
         }
     }
-    let quoted = QUOTES.in_text(&phrase[cut..]);
+    let quoted = last_quote.is_some_and(|q| q >= start + cut);
     let stripped: Cow<str> = if quoted {
         let unquoted: String = phrase[cut..].chars().filter(|c| !QUOTE_MARKS.contains(c)).collect();
         let mut stripped = strip(&unquoted, !list).to_owned();
@@ -269,7 +279,9 @@ fn left_phrase(s: &str, prev_end: usize, pos: usize, list: bool) -> Cow<'_, str>
         // Without a closing quote mark no quoted frequency is kept (`keep_quoted_frequency`).
         Cow::Borrowed(strip(&phrase[cut..], !list))
     };
-    let max = if stripped.contains(LIST_MARK) { MAX_LIST_CHARS } else { MAX_CHARS };
+    // Only a rate's phrase runs across a list mark (the walk above stops at one otherwise): the
+    // search (a searcher built per phrase, ~190 instructions) is made only there.
+    let max = if list && stripped.contains(LIST_MARK) { MAX_LIST_CHARS } else { MAX_CHARS };
     shorten(stripped, max)
 }
 
@@ -293,6 +305,12 @@ fn keep_quoted_frequency(stripped: &mut String, phrase: &str) {
 /// The total words then the introducing verbs, one table: `strip` finds both in one walk of a
 /// phrase (an index below `TOTAL_WORDS.len()` is a total word).
 static INTRODUCERS: LazyLock<WordTable> = LazyLock::new(|| WordTable::new(TOTAL_WORDS.iter().chain(VERBS).copied()));
+/// The total words then the light verbs among [`VERBS`] (in their order there), for a phrase
+/// after its first character; [`LIGHT_VERB_INDEX`] maps them back to [`VERBS`].
+static SPLITTERS: LazyLock<WordTable> =
+    LazyLock::new(|| WordTable::new(TOTAL_WORDS.iter().chain(VERBS.iter().filter(|v| LIGHT_VERBS.contains(v))).copied()));
+static LIGHT_VERB_INDEX: LazyLock<Vec<usize>> =
+    LazyLock::new(|| VERBS.iter().enumerate().filter(|(_, v)| LIGHT_VERBS.contains(v)).map(|(i, _)| i).collect());
 static RIGHT_STOP_WORDS: LazyLock<WordTable> = LazyLock::new(|| WordTable::new(RIGHT_STOPS.iter().copied()));
 static STOP_EXCEPTION_WORDS: LazyLock<WordTable> = LazyLock::new(|| WordTable::new(STOP_EXCEPTIONS.iter().copied()));
 
@@ -316,19 +334,16 @@ fn right_phrase(s: &str, pos: usize, next_start: usize) -> (&str, &str) {
     (shorten_head(noun, MAX_CHARS), shorten_head(raw, 8))
 }
 
-/// The introducing verbs as one table (all occurrences, overlapping), with whether each is
-/// one of [`LIGHT_VERBS`] (found anywhere, not only at the start): one scan of a phrase instead
-/// of a `find` per verb.
-static VERB_WORDS: LazyLock<(WordTable, Vec<bool>)> =
-    LazyLock::new(|| (WordTable::new(VERBS.iter().copied()), VERBS.iter().map(|v| LIGHT_VERBS.contains(v)).collect()));
+/// The introducing verbs as one table.
+static VERB_WORDS: LazyLock<WordTable> = LazyLock::new(|| WordTable::new(VERBS.iter().copied()));
 
 fn is_verb(w: &str) -> bool {
-    VERB_WORDS.0.holds(w)
+    VERB_WORDS.holds(w)
 }
 
 /// Whether `clause` starts with one of [`VERBS`].
 pub fn starts_with_verb(clause: &str) -> bool {
-    VERB_WORDS.0.at(clause, 0).next().is_some()
+    VERB_WORDS.at(clause, 0).next().is_some()
 }
 
 /// A framing-word table indexed by the character a word must start (or end) with, each list
@@ -404,9 +419,10 @@ fn strip_pass<'p>(mut p: &'p str, end: &End) -> &'p str {
 pub fn strip(phrase: &str, split_verbs: bool) -> &str {
     let mut p = phrase.trim_matches(|c: char| c.is_whitespace() || c.is_ascii_punctuation() || EDGE_JOINERS.contains(&c));
     loop {
-        let before = p;
+        let before = p.len();
         p = strip_pass(strip_pass(p, &START), &FINISH);
-        if p == before {
+        // The passes only shorten `p`: the same length is the same phrase.
+        if p.len() == before {
             break;
         }
     }
@@ -419,12 +435,19 @@ pub fn strip(phrase: &str, split_verbs: bool) -> &str {
         // first introducing verb does (both looked for in one walk).
         let mut cut = None;
         let mut best: Option<(usize, usize)> = None;
-        let light = &VERB_WORDS.1;
-        for (at, end, word) in INTRODUCERS.occurrences(p) {
-            if let Some(verb) = word.checked_sub(TOTAL_WORDS.len()) {
-                if !(light[verb] || at == 0) {
-                    continue;
-                }
+        // Any introducing verb counts at the start, only a light one after it: the words at the
+        // start from the whole table, those after it from the table of totals and light verbs
+        // (a third of the words to compare). Neither choice below depends on the order in which
+        // the words come.
+        let at_start = INTRODUCERS.at(p, 0).map(|word| (0, INTRODUCERS.word(word).len(), word));
+        let first_len = p.chars().next().map_or(0, char::len_utf8);
+        let after_start = SPLITTERS.occurrences(&p[first_len..]).map(|(at, end, word)| {
+            // As an index of `INTRODUCERS`: the totals come first in both tables.
+            let word = if word < TOTAL_WORDS.len() { word } else { TOTAL_WORDS.len() + LIGHT_VERB_INDEX[word - TOTAL_WORDS.len()] };
+            (at + first_len, end + first_len, word)
+        });
+        for (at, end, word) in at_start.chain(after_start) {
+            if word >= TOTAL_WORDS.len() {
                 let better = best.map_or(true, |(b, e)| at < b || (at == b && end > e));
                 if better && p[end..].chars().nth(1).is_some() {
                     best = Some((at, end));

@@ -117,7 +117,9 @@ pub const UNIT_BLOCKERS: &[(&str, &[&str])] = &[
     ("升", &["级", "格"]),
 ];
 
-/// The reported unit and kind of a unit as written.
+/// The reported unit and kind of a unit as written (the scanner reads them from the entry it
+/// found: `quantity::unit_at`; the tests compare the two).
+#[cfg(test)]
 pub fn unit_info(written: &str) -> Option<(&'static str, MetricKind)> {
     UNIT_WORDS.at(written, 0).find(|&i| UNITS[i].0 == written).map(|i| (UNITS[i].1, UNITS[i].2))
 }

@@ -103,3 +103,11 @@ proptest::proptest! {
         proptest::prop_assert_eq!(super::digit_runs(&text).collect::<Vec<_>>(), expected, "{:?}", text);
     }
 }
+
+/// The quote-mark test by bits is the table's membership test, on every character.
+#[test]
+fn quote_marks_by_their_bits_are_the_table() {
+    for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+        assert_eq!(super::is_quote_mark(c), crate::vocab::words::QUOTE_MARKS.contains(&c), "{c:?}");
+    }
+}
