@@ -29,15 +29,24 @@ use super::{Capped, ReviewFinding, Taken};
 pub fn check(text: &Text, paragraphs: &[Span], wrapped: bool, found: &mut Capped) -> Vec<Span> {
     let s = text.norm();
     let mut out = Findings { s, found, unitless: Vec::new(), taken: Taken::default() };
+    // Each paragraph's runs of digits, found once for the years and the bare numbers: (start,
+    // end) in the text, and how many each paragraph has.
+    let mut runs: Vec<(usize, usize)> = Vec::new();
+    let mut runs_per_paragraph: Vec<usize> = Vec::with_capacity(paragraphs.len());
     for &p in paragraphs {
-        let [months, bracketed, bare] = dated_shapes(&s[p.range()]);
+        let before = runs.len();
+        runs.extend(digit_runs(s[p.range()].as_bytes()).map(|r| (p.start + r.start, p.start + r.end)));
+        runs_per_paragraph.push(runs.len() - before);
+        let [months, bracketed, bare] = dated_shapes(s, p, &runs[before..]);
         year_month(&mut out, p, months);
         signature_date(&mut out, p);
         document_numbers(&mut out, p, bracketed, bare);
     }
     marks(&mut out, paragraphs, wrapped);
-    for &p in paragraphs {
-        glued_numbers(&mut out, p);
+    let mut from = 0;
+    for (&p, n) in paragraphs.iter().zip(runs_per_paragraph) {
+        glued_numbers(&mut out, p, &runs[from..from + n]);
+        from += n;
     }
     out.unitless
 }
@@ -82,9 +91,6 @@ struct Dated {
     /// `号` closes a bare document number.
     closed: bool,
 }
-
-/// Where a year of `YEAR_CENTURIES` can start.
-static YEAR_STARTS: LazyLock<Starts> = LazyLock::new(|| Starts::of(YEAR_CENTURIES.iter().filter_map(|c| c.chars().next())));
 
 /// A year of `YEAR_CENTURIES` at byte `i`: its end.
 fn year_at(s: &str, i: usize) -> Option<usize> {
@@ -155,21 +161,21 @@ fn bare_number_at(s: &str, year: usize) -> Option<Dated> {
 /// The shapes read from a year, in the order [`dated_shapes`] gives them.
 const DATED_SHAPES: [fn(&str, usize) -> Option<Dated>; 3] = [year_month_at, bracketed_number_at, bare_number_at];
 
-/// Years glued to a month, bracketed and bare document numbers: each list exactly what its
-/// own leftmost scan found (every match in order, the next one sought after the end of the
-/// last; its regular expression is the tests' oracle), from one walk over the years' first
-/// digits instead of one walk each. Every shape holds a year where the walk stops, so a place
-/// without one is passed at once.
-fn dated_shapes(s: &str) -> [Vec<Dated>; 3] {
+/// Years glued to a month, bracketed and bare document numbers in paragraph `p`: each list
+/// exactly what its own leftmost scan found (every match in order, the next one sought after
+/// the end of the last; its regular expression is the tests' oracle), tried at the years of
+/// the paragraph's runs of digits (`runs`, positions in `s`) instead of one walk of the
+/// paragraph each. Positions in the paragraph.
+fn dated_shapes(s: &str, p: Span, runs: &[(usize, usize)]) -> [Vec<Dated>; 3] {
+    let slice = &s[p.range()];
     let mut found: [Vec<Dated>; 3] = Default::default();
     let mut from = [0; 3];
-    for (i, _) in YEAR_STARTS.within(s, 0, s.len()) {
-        if year_at(s, i).is_none() {
-            continue;
-        }
+    // A year is four digits from 19 or 20 on (`year_at`): where one starts, a run of digits holds it.
+    let years = runs.iter().flat_map(|&(start, end)| start - p.start..end - p.start).filter(|&i| year_at(slice, i).is_some());
+    for i in years {
         for (k, at) in DATED_SHAPES.iter().enumerate() {
             if i >= from[k] {
-                if let Some(d) = at(s, i) {
+                if let Some(d) = at(slice, i) {
                     from[k] = d.whole.end;
                     found[k].push(d);
                 }
@@ -510,18 +516,11 @@ fn count_unit_at(window: &str, i: usize) -> Option<&'static str> {
 
 /// A number glued to what follows without its measure word: each run of digits in the
 /// paragraph, unless it is a decimal, code or ordinal, tried against the four shapes in turn.
-fn glued_numbers(out: &mut Findings, p: Span) {
+/// `runs`: the paragraph's runs of digits ([`digit_runs`], positions in the text).
+fn glued_numbers(out: &mut Findings, p: Span, runs: &[(usize, usize)]) {
     let s = out.s;
-    let bytes = s[p.range()].as_bytes();
-    let mut i = 0;
-    while i < bytes.len() {
-        if !bytes[i].is_ascii_digit() {
-            i = next_digit(bytes, i + 1);
-            continue;
-        }
-        let run_start = i;
-        i = digit_run_end(bytes, i);
-        let Some(number) = BareNumber::at(s, p, p.start + run_start, p.start + i) else { continue };
+    for &(start, end) in runs {
+        let Some(number) = BareNumber::at(s, p, start, end) else { continue };
         if year_like(number.digits) {
             bare_year(out, &number);
         } else if number.next.is_some_and(|c| GLUED_NUMERALS.contains(&c)) {
@@ -532,8 +531,21 @@ fn glued_numbers(out: &mut Findings, p: Span) {
     }
 }
 
+/// The runs of digits of a paragraph's bytes, thousands separators inside ([`digit_run_end`]),
+/// in order: each run that may be a bare number, and where every year starts.
+fn digit_runs(bytes: &[u8]) -> impl Iterator<Item = Range<usize>> + '_ {
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        let start = next_digit(bytes, i);
+        (start < bytes.len()).then(|| {
+            i = digit_run_end(bytes, start);
+            start..i
+        })
+    })
+}
+
 /// The first ASCII digit from byte `i`, or the end: 32 bytes at a time (one test the compiler
-/// vectorises) through the text between numbers.
+/// vectorises) through the text between numbers, then a word at a time to the digit.
 fn next_digit(bytes: &[u8], mut i: usize) -> usize {
     while let Some(chunk) = bytes.get(i..i + 32) {
         if chunk.iter().fold(false, |any, c| any | c.is_ascii_digit()) {
@@ -541,7 +553,26 @@ fn next_digit(bytes: &[u8], mut i: usize) -> usize {
         }
         i += 32;
     }
+    while let Some(word) = bytes.get(i..i + 8) {
+        let digits = digit_bits(u64::from_le_bytes(word.try_into().expect("eight bytes")));
+        if digits != 0 {
+            return i + (digits.trailing_zeros() / 8) as usize;
+        }
+        i += 8;
+    }
     bytes.get(i..).and_then(|rest| rest.iter().position(u8::is_ascii_digit)).map_or(bytes.len(), |k| i + k)
+}
+
+/// The high bit of each byte of `w` that is an ASCII digit, exactly (no sum below carries out
+/// of its byte: each stays under 0x100).
+fn digit_bits(w: u64) -> u64 {
+    const LOW: u64 = 0x7F7F_7F7F_7F7F_7F7F;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let low = w & LOW;
+    // A byte's high bit is set by adding 0x50 from 0x30 up, by adding 0x46 from 0x3A up.
+    let from_zero = low + 0x5050_5050_5050_5050;
+    let past_nine = low + 0x4646_4646_4646_4646;
+    from_zero & !past_nine & !w & HIGH
 }
 
 /// The end of the digit run starting at `i`, thousands separators included (2,345人 is one
@@ -576,14 +607,15 @@ impl<'s> BareNumber<'s> {
     /// ordinals (第3), separated thousands, zero, more than four digits.
     fn at(s: &'s str, p: Span, start: usize, end: usize) -> Option<Self> {
         let digits = &s[start..end];
+        // The number's own shape first (no character decoded): at most four digits, no
+        // separator, not zero (the digits alone then read as their value).
+        if digits.len() > 4 || digits.contains(',') || digits.bytes().all(|d| d == b'0') {
+            return None;
+        }
         let prev = prev_char(&s[p.start..start], start - p.start);
         let next = next_char(&s[..p.end], end);
         let code_mark = |c: char| c.is_ascii_alphanumeric() || ['.', '+', '-', '/', '×', '*', '#', ':', '~', '—', '_', '%'].contains(&c);
         if prev.is_some_and(|c| code_mark(c) || c == ORDINAL_PREFIX) || next.is_some_and(code_mark) {
-            return None;
-        }
-        let value: u64 = digits.parse().unwrap_or(0);
-        if digits.len() > 4 || value == 0 || digits.contains(',') {
             return None;
         }
         Some(BareNumber { start, end, digits, prev, next, rest: &s[end..p.end] })
@@ -709,7 +741,8 @@ mod tests {
             d.closed = false;
             d
         };
-        let [months, brackets, bare] = dated_shapes(s);
+        let runs: Vec<(usize, usize)> = digit_runs(s.as_bytes()).map(|r| (r.start, r.end)).collect();
+        let [months, brackets, bare] = dated_shapes(s, Span::new(0, s.len()), &runs);
         [
             (months, oracle(YEAR_MONTH_PATTERN, s)),
             (brackets.into_iter().map(bracketed).collect(), oracle(BRACKETED_DOCUMENT_NUMBER_PATTERN, s)),
@@ -738,6 +771,25 @@ mod tests {
             proptest::prop_assert_eq!(next_digit(bytes, from), want);
         }
 
+        /// The runs of digits are what the walk over every byte found: from a digit, to
+        /// `digit_run_end`.
+        #[test]
+        fn the_digit_runs_are_the_byte_walks(text in crate::scan::oracle::texts(vec!["中", "a", "7", "0", "19", ",", ",000", " ", "。", "\u{80}", "ÿ"], 80)) {
+            let bytes = text.as_bytes();
+            let mut want = Vec::new();
+            let mut i = 0;
+            while i < bytes.len() {
+                if bytes[i].is_ascii_digit() {
+                    let end = digit_run_end(bytes, i);
+                    want.push(i..end);
+                    i = end;
+                } else {
+                    i += 1;
+                }
+            }
+            proptest::prop_assert_eq!(digit_runs(bytes).collect::<Vec<_>>(), want);
+        }
+
         #[test]
         fn the_marks_pair_as_in_the_walk_over_every_character(text in crate::scan::oracle::texts(vec![
             "“", "”", "\"", "’", "‘", "《", "》", "(", ")", "〔", "〕", "【", "】", "中", "a", "。", "’’", " ",
@@ -750,6 +802,21 @@ mod tests {
     }
 
     /// Where the regexes backtrack or a later start wins.
+    #[test]
+    fn digit_bits_marks_every_digit_byte_and_no_other() {
+        for b in 0..=255u8 {
+            for at in 0..8 {
+                for fill in [0u8, b'5', 0x80, 0xFF, b'/', b':'] {
+                    let mut word = [fill; 8];
+                    word[at] = b;
+                    let bits = digit_bits(u64::from_le_bytes(word));
+                    let want = word.iter().enumerate().fold(0u64, |m, (k, c)| m | u64::from(c.is_ascii_digit()) << (8 * k + 7));
+                    assert_eq!(bits, want, "{word:?}");
+                }
+            }
+        }
+    }
+
     #[test]
     fn the_scanners_agree_on_hand_picked_cases() {
         for text in [
