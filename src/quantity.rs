@@ -31,6 +31,9 @@ pub struct Quantity {
     pub number: Span,
     /// The unit as written.
     pub unit_span: Span,
+    /// The words that, right after the unit, make it part of another word (`5部门`:
+    /// `vocab::units::UNIT_BLOCKERS`), from the unit's entry.
+    pub unit_blockers: &'static [&'static str],
     pub value: f64,
     pub value_max: Option<f64>,
     /// The reported unit (base unit without multipliers).
@@ -147,6 +150,16 @@ static STARTS: LazyLock<Starts> = LazyLock::new(|| {
 
 const PERCENT_PREFIX_LEN: usize = PERCENT_WORDS.len();
 
+/// The character at byte `i` of `s` (a character boundary), if any.
+#[inline]
+fn next_char(s: &str, i: usize) -> Option<char> {
+    s[i..].chars().next()
+}
+
+/// First characters of the approximation words after a quantity, and of the multipliers.
+static APPROX_AFTER_FIRST: LazyLock<Vec<char>> = LazyLock::new(|| APPROX_AFTER.iter().filter_map(|(w, _)| w.chars().next()).collect());
+static MULTIPLIER_FIRST: LazyLock<Vec<char>> = LazyLock::new(|| MULTIPLIER_WORDS.iter().filter_map(|(w, _)| w.chars().next()).collect());
+
 /// First characters of the approximation words before a number.
 static PRE_FIRST: LazyLock<Vec<char>> = LazyLock::new(|| APPROX_BEFORE.iter().filter_map(|(w, _)| w.chars().next()).collect());
 
@@ -159,7 +172,9 @@ fn pre_at(s: &str, i: usize) -> Option<&'static str> {
 fn attempt(s: &str, start: usize, pre: Option<&'static str>) -> Option<Parts> {
     let p = start + pre.map_or(0, str::len);
     let mut parts = Parts { pre: pre.map(|w| start..start + w.len()), ..Parts::default() };
-    let end = if s[p..].starts_with(PERCENT_WORDS) {
+    // Each list of words is compared only when the character there starts one of them: a
+    // comparison of a word is a call of memcmp (here ~10 a quantity, most of them failing).
+    let end = if next_char(s, p).is_some_and(|c| PERCENT_WORDS.starts_with(c)) && s[p..].starts_with(PERCENT_WORDS) {
         // `百分之(百|NUM)`: nothing has to follow, so the first (greediest) reading is the one.
         let q = p + PERCENT_PREFIX_LEN;
         let pct_end = if s[q..].starts_with(HUNDRED) {
@@ -200,7 +215,10 @@ fn attempt(s: &str, start: usize, pre: Option<&'static str>) -> Option<Parts> {
         parts.unit_entry = entry;
         end
     };
-    let post = APPROX_AFTER.iter().map(|(w, _)| *w).find(|w| s[end..].starts_with(w));
+    let post = match next_char(s, end) {
+        Some(c) if APPROX_AFTER_FIRST.contains(&c) => APPROX_AFTER.iter().map(|(w, _)| *w).find(|w| s[end..].starts_with(w)),
+        _ => None,
+    };
     parts.post = post.map(|w| end..end + w.len());
     parts.whole = start..end + post.map_or(0, str::len);
     Some(parts)
@@ -293,7 +311,8 @@ fn each_number_end(s: &str, i: usize, unit_follows: bool, f: &mut dyn FnMut(usiz
         }
         let k = base + s[base..].chars().next().filter(|c| APPROX_MARKS.contains(c)).map_or(0, char::len_utf8);
         // `(万亿|万|亿)(余|多)?[0-9]*`, in that order, then `千(余|多)?`, then no multiplier.
-        for &(word, digits_follow) in MULTIPLIER_WORDS {
+        let multiplier_may_follow = next_char(s, k).is_some_and(|c| MULTIPLIER_FIRST.contains(&c));
+        for &(word, digits_follow) in MULTIPLIER_WORDS.iter().filter(|_| multiplier_may_follow) {
             if s[k..].starts_with(word) {
                 let m = k + word.len();
                 let m = m + s[m..].chars().next().filter(|c| MULTIPLIER_APPROX.contains(c)).map_or(0, char::len_utf8);
@@ -353,6 +372,7 @@ fn unit_at(s: &str, i: usize) -> Option<(usize, usize)> {
 fn quantity(s: &str, parts: &Parts, base: usize) -> Option<Quantity> {
     let at = |r: &Range<usize>| Span::new(r.start + base, r.end + base);
     let text = |r: &Range<usize>| &s[r.clone()];
+    let mut unit_blockers: &'static [&'static str] = &[];
     let (value, value_max, over, number, unit_span, unit, kind, chinese, range) = if let Some(p) = &parts.pct {
         let (v, over) = if text(p) == HUNDRED { (100.0, false) } else { parse_part(text(p))? };
         let number = Span::new(p.start - PERCENT_WORDS.len() + base, p.end + base);
@@ -361,6 +381,7 @@ fn quantity(s: &str, parts: &Parts, base: usize) -> Option<Quantity> {
         let n1 = parts.n1.as_ref()?;
         let u = parts.unit.as_ref()?;
         let (_, unit, kind) = UNITS[parts.unit_entry];
+        unit_blockers = crate::vocab::units::blockers_of_entry(parts.unit_entry);
         let (mut v1, over1) = parse_part(text(n1))?;
         let (v2, over2) = match &parts.n2 {
             Some(n2) => {
@@ -390,6 +411,7 @@ fn quantity(s: &str, parts: &Parts, base: usize) -> Option<Quantity> {
         span: at(&parts.whole),
         number,
         unit_span,
+        unit_blockers,
         value,
         value_max,
         unit,

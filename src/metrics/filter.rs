@@ -21,7 +21,7 @@ use crate::scan::Starts;
 use crate::text::{Span, Text};
 use crate::vocab::numerals::{is_digit_run, Flavor, RANGE_SEPARATORS};
 use crate::vocab::phrases::*;
-use crate::vocab::{unit_blocked, DAY_UNIT, PERCENT_UNIT, YEAR_UNIT};
+use crate::vocab::{DAY_UNIT, PERCENT_UNIT, YEAR_UNIT};
 
 /// Why a quantity is not a figure: one rule each, in the order they are tried.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -93,6 +93,9 @@ pub struct Context<'t> {
     quotes: Enclosing,
     phrases: RefCell<NearPhrases>,
     markers: Vec<Span>,
+    /// How many markers end at or before the number last asked about (asked in text order).
+    markers_passed: Cell<usize>,
+    markers_asked: Cell<usize>,
 }
 
 /// The set phrases of the body, read only around the quantities asked about (`set_phrase`), as
@@ -262,18 +265,33 @@ fn phrases_longest_first() -> Vec<&'static str> {
     phrases
 }
 
+/// The line ends, name marks and quotation marks of `body`, in order: a vectorised search for
+/// their first bytes (`\n`, and E2 / E3, which only general and CJK punctuation start with in
+/// Chinese text), each hit of E2 / E3 then read whole.
+fn marks_within(s: &str, body: Span) -> impl Iterator<Item = (usize, char)> + '_ {
+    const MARKS: [char; 4] = [NAME_OPEN, NAME_CLOSE, QUOTE_OPEN, QUOTE_CLOSE];
+    let b = &s.as_bytes()[..body.end];
+    memchr::memchr3_iter(b'\n', 0xE2, 0xE3, &b[body.start..]).filter_map(move |k| {
+        let at = body.start + k;
+        if b[at] == b'\n' {
+            return Some((at, '\n'));
+        }
+        let (code, _) = crate::scan::decode(b, at);
+        MARKS.iter().find(|&&m| m as u32 == code).map(|&m| (at, m))
+    })
+}
+
 /// The names (《…》, nested) and the short quotations (“…”, at most [`SHORT_QUOTE`] characters
 /// inside, not counting 《》) of the body, each list sorted by start; neither runs across a line.
 /// Only the five marks are looked at (`scan::Starts`), the characters inside a quotation counted
 /// when it closes: a character-by-character walk of the body cost 5 M instructions on the 1 MiB mix.
 fn names_and_quotes(s: &str, body: Span) -> (Vec<Span>, Vec<Span>) {
-    static MARKS: LazyLock<Starts> = LazyLock::new(|| Starts::of(['\n', NAME_OPEN, NAME_CLOSE, QUOTE_OPEN, QUOTE_CLOSE]));
     let mut names = Vec::new();
     let mut quotes = Vec::new();
     let mut open_name: Vec<usize> = Vec::new();
     // The open quotation: where it opened, and the name marks inside it so far.
     let mut open_quote: Option<(usize, usize)> = None;
-    for (at, c) in MARKS.within(s, body.start, body.end) {
+    for (at, c) in marks_within(s, body) {
         match c {
             '\n' => {
                 open_name.clear();
@@ -311,7 +329,15 @@ impl<'t> Context<'t> {
         let phrases = RefCell::new(NearPhrases::new(body));
         let mut markers: Vec<Span> = outline.headings.iter().map(|h| h.marker).collect();
         crate::sort::stable(&mut markers);
-        Context { s, names: Enclosing::new(names), quotes: Enclosing::new(quotes), phrases, markers }
+        Context {
+            s,
+            names: Enclosing::new(names),
+            quotes: Enclosing::new(quotes),
+            phrases,
+            markers,
+            markers_passed: Cell::new(0),
+            markers_asked: Cell::new(0),
+        }
     }
 
     /// The text before `pos`, at most `n` characters.
@@ -531,12 +557,22 @@ fn set_phrase(ctx: &Context, q: &Quantity, _: &Around) -> Option<Rejection> {
 
 /// Heading markers (`1.3个` at a heading start would read the marker as a number).
 fn heading_marker(ctx: &Context, q: &Quantity, _: &Around) -> Option<Rejection> {
-    overlaps(&ctx.markers, q.number).then_some(Rejection::HeadingMarker)
+    // The markers passed are counted by a cursor that moves on with the questions, not by a
+    // binary search over every heading's marker per quantity (the markers do not overlap).
+    let span = q.number;
+    let markers = &ctx.markers;
+    let mut i = if span.start >= ctx.markers_asked.get() { ctx.markers_passed.get() } else { 0 };
+    while markers.get(i).is_some_and(|m| m.end <= span.start) {
+        i += 1;
+    }
+    ctx.markers_passed.set(i);
+    ctx.markers_asked.set(span.start);
+    markers[i..].iter().take_while(|m| m.start < span.end).any(|m| m.overlaps(span)).then_some(Rejection::HeadingMarker)
 }
 
 /// The unit starts another word: `5部门`, `一次性`, `10周年`, `18周岁`, `3单位`.
-fn unit_starts_word(ctx: &Context, q: &Quantity, a: &Around) -> Option<Rejection> {
-    (unit_blocked(&ctx.s[q.unit_span.range()], a.after) && q.unit != PERCENT_UNIT).then_some(Rejection::UnitStartsWord)
+fn unit_starts_word(_: &Context, q: &Quantity, a: &Around) -> Option<Rejection> {
+    (q.unit_blockers.iter().any(|w| a.after.starts_with(w)) && q.unit != PERCENT_UNIT).then_some(Rejection::UnitStartsWord)
 }
 
 /// A duration that names a plan or campaign (`三年行动`, `五年规划`). (A phase, `一期工程`,

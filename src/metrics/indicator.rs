@@ -71,11 +71,14 @@ pub fn indicators(s: &str, quantities: &[Quantity]) -> Vec<String> {
     let mut lefts: Vec<Cow<str>> = Vec::with_capacity(n);
     let mut rights: Vec<&str> = Vec::with_capacity(n);
     let mut raw_rights: Vec<&str> = Vec::with_capacity(n);
+    let mut stops: Vec<Stop> = Vec::with_capacity(n);
     for (i, q) in quantities.iter().enumerate() {
         let prev_end = if i > 0 { quantities[i - 1].span.end } else { 0 };
         let next_start = quantities.get(i + 1).map_or(s.len(), |m| m.span.start);
         let list = q.kind == MetricKind::Percent;
-        lefts.push(left_phrase(s, prev_end, q.span.start, list));
+        let (left, stop) = left_phrase(s, prev_end, q.span.start, list);
+        lefts.push(left);
+        stops.push(stop);
         let (noun, raw) = right_phrase(s, q.span.end, next_start);
         rights.push(noun);
         raw_rights.push(raw);
@@ -117,7 +120,13 @@ pub fn indicators(s: &str, quantities: &[Quantity]) -> Vec<String> {
         } else {
             std::mem::take(&mut lefts[i]).into_owned()
         };
-        let same_sentence_prev = i > 0 && !SENTENCE_ENDS.in_text(&s[quantities[i - 1].span.end..q.span.start]);
+        // What the walk of the left phrase passed is not searched again.
+        let same_sentence_prev = i > 0
+            && match stops[i] {
+                Stop::SentenceEnd => false,
+                Stop::Start => true,
+                Stop::Before(at) => !SENTENCE_ENDS.in_text(&s[quantities[i - 1].span.end..at]),
+            };
         // A share or change takes the previous figure's subject (`…3件、占4%`); only a plain
         // subject, so that a run of shares cannot grow one label per figure.
         let prev_is_plain = i > 0 && out[i - 1].chars().count() <= MAX_LIST_CHARS;
@@ -157,8 +166,12 @@ pub fn indicators(s: &str, quantities: &[Quantity]) -> Vec<String> {
 
 /// Whether a label names only a verb or a relation, no subject.
 fn is_bare(label: &str) -> bool {
-    is_verb(label) || CHANGE_VERBS.contains(&label) || BARE_RELATIONS.contains(&label)
+    BARE_WORDS.holds(label)
 }
+
+/// The introducing verbs, the change verbs and the bare relations, one table: a label is looked
+/// up once, not compared with each of the fifty words of the two lists.
+static BARE_WORDS: LazyLock<WordTable> = LazyLock::new(|| WordTable::new(VERBS.iter().chain(CHANGE_VERBS).chain(BARE_RELATIONS).copied()));
 
 /// A label without a leading list marker (`二是`) or a dangling particle at its end (`…事项及`),
 /// when at least two characters remain.
@@ -170,7 +183,7 @@ fn tidy(label: String) -> String {
             l = rest;
         }
     }
-    while let Some(rest) = DANGLING_LABEL_ENDS.iter().find_map(|w| l.strip_suffix(w)).filter(|r| r.chars().nth(1).is_some()) {
+    while let Some(rest) = DANGLING_INDEX.with_last(l).find_map(|w| l.strip_suffix(w)).filter(|r| r.chars().nth(1).is_some()) {
         l = rest;
     }
     if l.len() == label.len() && !l.contains(' ') {
@@ -243,16 +256,20 @@ fn prev_clause_start(s: &str, pos: usize) -> usize {
 
 /// The phrase before a figure, back to the clause boundary (or, for rates, the sentence
 /// boundary, to keep `A率、B率均为100%` whole) or the previous figure, stripped.
-fn left_phrase(s: &str, prev_end: usize, pos: usize, list: bool) -> Cow<'_, str> {
-    let head = &s[prev_end.min(pos)..pos];
+fn left_phrase(s: &str, prev_end: usize, pos: usize, list: bool) -> (Cow<'_, str>, Stop) {
+    let from = prev_end.min(pos);
+    let head = &s[from..pos];
     let mut start = 0;
     let mut chars = 0;
+    let mut stop = Stop::Start;
     // Where the phrase's last quote mark stands, seen on the way (not searched for again).
     let mut last_quote = None;
     for (i, c) in head.char_indices().rev() {
         chars += 1;
         if chars > 40 || (is_boundary(c) && !(list && c == LIST_MARK)) {
             start = i + c.len_utf8();
+            // A sentence mark is a boundary: none stands after this character.
+            stop = if chars <= 40 && SENTENCE_MARKS.contains(&c) { Stop::SentenceEnd } else { Stop::Before(from + start) };
             break;
         }
         if last_quote.is_none() && is_quote_mark(c) {
@@ -282,7 +299,18 @@ fn left_phrase(s: &str, prev_end: usize, pos: usize, list: bool) -> Cow<'_, str>
     // Only a rate's phrase runs across a list mark (the walk above stops at one otherwise): the
     // search (a searcher built per phrase, ~190 instructions) is made only there.
     let max = if list && stripped.contains(LIST_MARK) { MAX_LIST_CHARS } else { MAX_CHARS };
-    shorten(stripped, max)
+    (shorten(stripped, max), stop)
+}
+
+/// Where the backward walk of a left phrase stopped, for the question whether the figure shares
+/// its sentence with the one before: at a sentence mark, at the start of what it walked (the
+/// previous figure's end: nothing between holds a sentence mark), or with the text before `at`
+/// not read (past the last character it read, none is a sentence mark).
+#[derive(Clone, Copy)]
+enum Stop {
+    SentenceEnd,
+    Start,
+    Before(usize),
 }
 
 /// A name quoted right before the figure (推送“学法每日”186期) is what is counted: a frequency
@@ -365,50 +393,35 @@ impl EdgeIndex {
         self.by_char.of(c as u32).iter().map(|&i| usize::from(i))
     }
 
+    /// The words that can end `p` (those of its last character), in table order.
+    fn with_last<'a>(&'a self, p: &str) -> impl Iterator<Item = &'static str> + 'a {
+        let words = self.words;
+        p.chars().next_back().into_iter().flat_map(move |c| self.with(c).map(move |i| words[i]))
+    }
+
     fn contains(&self, p: &str, c: Option<char>) -> bool {
         c.is_some_and(|c| self.with(c).any(|i| self.words[i] == p))
     }
 }
 
+static DANGLING_INDEX: LazyLock<EdgeIndex> = LazyLock::new(|| EdgeIndex::new(DANGLING_LABEL_ENDS, |w| w.chars().next_back()));
 static LEADING_INDEX: LazyLock<EdgeIndex> = LazyLock::new(|| EdgeIndex::new(LEADING, |w| w.chars().next()));
 static TRAILING_INDEX: LazyLock<EdgeIndex> = LazyLock::new(|| EdgeIndex::new(TRAILING, |w| w.chars().next_back()));
 
-/// Which end of a phrase a framing-word pass works on.
-struct End {
-    index: &'static LazyLock<EdgeIndex>,
-    edge: fn(&str) -> Option<char>,
-    strip: fn(&'static str, &str) -> Option<usize>,
-    trim: fn(&str) -> &str,
-}
-
-const START: End = End {
-    index: &LEADING_INDEX,
-    edge: |p| p.chars().next(),
-    strip: |w, p| p.starts_with(w).then_some(w.len()),
-    trim: str::trim_start,
-};
-
-const FINISH: End = End {
-    index: &TRAILING_INDEX,
-    edge: |p| p.chars().next_back(),
-    strip: |w, p| p.ends_with(w).then_some(0),
-    trim: str::trim_end,
-};
-
-/// One pass of a framing table over one end of `p`: each word in table order strips itself if
-/// at least two characters remain.
-fn strip_pass<'p>(mut p: &'p str, end: &End) -> &'p str {
+/// One pass of a framing table over one end of `p` (the start when `AT_START`, else the end):
+/// each word in table order strips itself if at least two characters remain. (A constant, not
+/// a table of function pointers: the edge, strip and trim steps are inlined.)
+fn strip_pass<const AT_START: bool>(mut p: &str) -> &str {
+    let index: &EdgeIndex = if AT_START { &LEADING_INDEX } else { &TRAILING_INDEX };
     let mut next = 0;
-    while let Some(c) = (end.edge)(p) {
-        let index: &EdgeIndex = end.index;
+    while let Some(c) = if AT_START { p.chars().next() } else { p.chars().next_back() } {
         let found = index.with(c).filter(|&i| i >= next).find_map(|i| {
             let w = index.words[i];
-            let from = (end.strip)(w, p)?;
-            let rest = &p[from..from + p.len() - w.len()];
+            let rest = if AT_START { p.strip_prefix(w)? } else { p.strip_suffix(w)? };
             (rest.chars().nth(1).is_some()).then_some((i, rest))
         });
         let Some((i, rest)) = found else { break };
-        p = (end.trim)(rest);
+        p = if AT_START { rest.trim_start() } else { rest.trim_end() };
         next = i + 1;
     }
     p
@@ -420,7 +433,7 @@ pub fn strip(phrase: &str, split_verbs: bool) -> &str {
     let mut p = phrase.trim_matches(|c: char| c.is_whitespace() || c.is_ascii_punctuation() || EDGE_JOINERS.contains(&c));
     loop {
         let before = p.len();
-        p = strip_pass(strip_pass(p, &START), &FINISH);
+        p = strip_pass::<false>(strip_pass::<true>(p));
         // The passes only shorten `p`: the same length is the same phrase.
         if p.len() == before {
             break;

@@ -19,7 +19,7 @@ pub mod artifacts;
 pub mod messages;
 pub mod register;
 pub mod review;
-pub use units::{unit_blocked, DAY_UNIT, PERCENT_UNIT, UNITS, YEAR_UNIT};
+pub use units::{DAY_UNIT, PERCENT_UNIT, UNITS, YEAR_UNIT};
 pub mod phrases;
 
 pub mod categories;

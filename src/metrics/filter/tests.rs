@@ -105,7 +105,7 @@ fn a_number_under_a_heading_marker_is_no_figure() {
     let text = Text::new("1.3个工作专班开展督导。");
     let quantities = crate::quantity::find(&text, Span::new(0, text.norm().len()));
     assert_eq!(quantities.len(), 1);
-    let mut ctx = Context { s: text.norm(), names: Default::default(), quotes: Default::default(), phrases: Default::default(), markers: vec![] };
+    let mut ctx = Context { s: text.norm(), names: Default::default(), quotes: Default::default(), phrases: Default::default(), markers: vec![], markers_passed: Default::default(), markers_asked: Default::default() };
     assert_eq!(super::reject(&ctx, &quantities[0]), None);
     ctx.markers.push(Span::new(0, 2));
     assert_eq!(super::reject(&ctx, &quantities[0]), Some(Rejection::HeadingMarker));
@@ -250,4 +250,35 @@ mod names_and_quotes_against_the_walk {
             prop_assert_eq!(names_and_quotes(&text, body), walk(&text, body), "{:?}", text);
         }
     }
+}
+
+proptest::proptest! {
+    /// The heading-marker rule's cursor answers as the binary search over the markers it replaced
+    /// (`overlaps`), for numbers asked in text order and, now and then, out of it.
+    #[test]
+    fn heading_markers_by_cursor_as_by_search(
+        gaps in proptest::collection::vec((0usize..4, 1usize..4), 0..12),
+        asks in proptest::collection::vec((0usize..50, 1usize..5), 1..20),
+    ) {
+        let text = Text::new(&"一".repeat(60));
+        let mut markers = Vec::new();
+        let mut at = 0;
+        for (gap, len) in gaps {
+            markers.push(Span::new(at + gap, at + gap + len));
+            at += gap + len;
+        }
+        let ctx = Context { s: text.norm(), names: Default::default(), quotes: Default::default(), phrases: Default::default(), markers: markers.clone(), markers_passed: Default::default(), markers_asked: Default::default() };
+        let mut sorted = asks.clone();
+        sorted.sort();
+        for (start, len) in sorted.into_iter().chain(asks) {
+            let number = Span::new(start, start + len);
+            let q = crate::quantity::Quantity { number, ..crate::quantity::find(&Text::new("3件"), Span::new(0, 4))[0].clone() };
+            let by_search = super::overlaps(&markers, number);
+            proptest::prop_assert_eq!(super::heading_marker(&ctx, &q, &dummy_around()).is_some(), by_search, "{:?} {:?}", markers, number);
+        }
+    }
+}
+
+fn dummy_around() -> super::Around<'static> {
+    super::Around { number_text: "", pre: "", before_number: "", after: "", prev_char: None }
 }

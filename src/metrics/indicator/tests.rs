@@ -111,3 +111,27 @@ fn quote_marks_by_their_bits_are_the_table() {
         assert_eq!(super::is_quote_mark(c), crate::vocab::words::QUOTE_MARKS.contains(&c), "{c:?}");
     }
 }
+
+/// `left_phrase` tells a sentence mark by the walk's boundary test: each is a clause boundary,
+/// and none is the list mark a rate's walk passes.
+#[test]
+fn sentence_marks_are_clause_boundaries() {
+    use crate::vocab::words::{CLAUSE_BOUNDARIES, LIST_MARK, SENTENCE_MARKS};
+    for c in SENTENCE_MARKS {
+        assert!(CLAUSE_BOUNDARIES.contains(c) && *c != LIST_MARK, "{c:?}");
+    }
+}
+
+/// A bare label is one of the three lists, looked up in one table.
+#[test]
+fn bare_labels_are_the_three_lists() {
+    use crate::vocab::words::{BARE_RELATIONS, CHANGE_VERBS, VERBS};
+    let all: Vec<&str> = VERBS.iter().chain(CHANGE_VERBS).chain(BARE_RELATIONS).copied().collect();
+    for w in &all {
+        assert!(super::is_bare(w), "{w}");
+        for other in [format!("{w}了"), format!("行政{w}"), w.chars().skip(1).collect::<String>()] {
+            assert_eq!(super::is_bare(&other), all.contains(&other.as_str()), "{other}");
+        }
+    }
+    assert!(!super::is_bare(""));
+}
