@@ -10,6 +10,7 @@ use std::ops::Range;
 use std::sync::LazyLock;
 
 
+use crate::re::WordTable;
 use crate::result::{FindingCode, Severity};
 use crate::scan::{run, Starts};
 use crate::text::{Span, Text};
@@ -657,15 +658,14 @@ fn glued_to_numeral(out: &mut Findings, n: &BareNumber) {
     out.add(span, message);
 }
 
+/// `COUNTED_NOUNS` by their first character (`re::WordTable`): after a number only those
+/// starting with the next character are compared, the first in the table's order taken.
+static NOUNS: LazyLock<WordTable> = LazyLock::new(|| WordTable::new(COUNTED_NOUNS.iter().map(|(noun, _)| *noun)));
+
 /// Glued to a counted noun: 备案6规范性文件, 由4律师事务所. False when no counted noun follows.
 fn glued_to_counted_noun(out: &mut Findings, n: &BareNumber) -> bool {
-    // The nouns' first characters: the list is compared only after a number glued to one.
-    static FIRSTS: LazyLock<Starts> = LazyLock::new(|| Starts::of(COUNTED_NOUNS.iter().filter_map(|(noun, _)| noun.chars().next())));
     let s = out.s;
-    if !n.next.is_some_and(|c| FIRSTS.holds(c)) {
-        return false;
-    }
-    let Some((noun, word)) = COUNTED_NOUNS.iter().find(|(noun, _)| n.rest.starts_with(noun)) else { return false };
+    let Some((noun, word)) = NOUNS.at(n.rest, 0).next().map(|k| COUNTED_NOUNS[k]) else { return false };
     let span = Span::new(n.start, n.end + noun.len());
     out.unitless.push(Span::new(n.start, n.end));
     let example = format!("{}{word}{noun}", n.digits);
@@ -801,7 +801,20 @@ mod tests {
         }
     }
 
-    /// Where the regexes backtrack or a later start wins.
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2000))]
+        /// The noun read after a number is the first of the table it starts with, as the
+        /// `starts_with` per noun read it.
+        #[test]
+        fn the_counted_noun_is_the_first_in_the_table(rest in crate::scan::oracle::texts(
+            COUNTED_NOUNS.iter().map(|(noun, _)| *noun).chain(["事", "务", "律", "工作", "人", "中", "。"]).collect(), 4,
+        )) {
+            let by_table = NOUNS.at(&rest, 0).next().map(|k| COUNTED_NOUNS[k]);
+            let by_starts_with = COUNTED_NOUNS.iter().find(|(noun, _)| rest.starts_with(noun)).copied();
+            proptest::prop_assert_eq!(by_table, by_starts_with);
+        }
+    }
+
     #[test]
     fn digit_bits_marks_every_digit_byte_and_no_other() {
         for b in 0..=255u8 {
@@ -817,6 +830,7 @@ mod tests {
         }
     }
 
+    /// Where the regexes backtrack or a later start wins.
     #[test]
     fn the_scanners_agree_on_hand_picked_cases() {
         for text in [

@@ -21,32 +21,59 @@ fn family_key(n: usize, family: Family) -> usize {
     n << 4 | family as usize
 }
 
-pub fn check(text: &Text, outline: &Outline) -> Vec<ReviewFinding> {
-    // Sibling lists: one per parent and family, split where a list restarts at 1.
-    let mut lists: Vec<Vec<&OutlineHeading>> = Vec::new();
-    // Keyed by parent and family as one number, in an ordered map: a few comparisons per
-    // heading instead of hashing with SipHash (a quarter of the check's time), and the map's
-    // code the one `Taken` has (`usize` to `usize`) rather than another copy in the wasm.
+/// Sibling lists: one per parent and family, split where a list restarts at 1; in the order
+/// they start, each in document order. All of them in one vector (`order`, the list `k` being
+/// `order[starts[k]..starts[k + 1]]`), grouped by a counting sort, not a vector per list.
+fn sibling_lists(outline: &Outline) -> (Vec<&OutlineHeading>, Vec<usize>) {
+    // Each numbered heading's list. Keyed by parent and family as one number, in an ordered
+    // map: a few comparisons per heading instead of hashing with SipHash (a quarter of the
+    // check's time), and the map's code the one `Taken` has (`usize` to `usize`) rather than
+    // another copy in the wasm.
     let mut open: BTreeMap<usize, usize> = BTreeMap::new();
+    let mut members: Vec<(usize, &OutlineHeading)> = Vec::new();
+    let mut lists = 0;
     for h in &outline.headings {
         if h.number.is_none() || h.family == Family::RunIn {
             continue;
         }
         let key = family_key(h.parent.map_or(0, |p| p + 1), h.family);
-        match open.get(&key) {
-            Some(&i) if h.number != Some(1) => lists[i].push(h),
+        let list = match open.get(&key) {
+            Some(&list) if h.number != Some(1) => list,
             _ => {
-                open.insert(key, lists.len());
-                lists.push(vec![h]);
+                open.insert(key, lists);
+                lists += 1;
+                lists - 1
             }
-        }
+        };
+        members.push((list, h));
     }
+    let mut starts = vec![0; lists + 1];
+    for &(list, _) in &members {
+        starts[list + 1] += 1;
+    }
+    for k in 0..lists {
+        starts[k + 1] += starts[k];
+    }
+    let mut next = starts.clone();
+    let mut order: Vec<Option<&OutlineHeading>> = vec![None; members.len()];
+    for (list, h) in members {
+        order[next[list]] = Some(h);
+        next[list] += 1;
+    }
+    (order.into_iter().flatten().collect(), starts)
+}
+
+pub fn check(text: &Text, outline: &Outline) -> Vec<ReviewFinding> {
+    let (order, starts) = sibling_lists(outline);
+    let mut nums: Vec<u32> = Vec::new();
     let mut findings = Vec::new();
     // Documents that number continuously across sections (一、 1、 2、 二、 3、 4、): the
     // last number of each family at each level, to recognise a list that carries on.
     let mut carried: BTreeMap<usize, usize> = BTreeMap::new();
-    for list in &lists {
-        let nums: Vec<u32> = list.iter().filter_map(|h| h.number).collect();
+    for bounds in starts.windows(2) {
+        let list = &order[bounds[0]..bounds[1]];
+        nums.clear();
+        nums.extend(list.iter().filter_map(|h| h.number));
         let (family, level) = (list[0].family, list[0].level);
         let before = carried.insert(family_key(level as usize, family), nums[nums.len() - 1] as usize).map(|n| n as u32);
         // `1、` lists are written with 、: say the numbers the way the document does.
