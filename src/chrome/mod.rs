@@ -177,7 +177,7 @@ fn classify_lines(s: &str) -> Vec<Line> {
             let slice = &s[t.range()];
             let stripped = slice.trim_start_matches(|c: char| vocab::BULLETS.contains(&c) || c.is_whitespace());
             let span = Span::new(t.end - stripped.len(), t.end);
-            if chars(slice) <= 30 && vocab::PAGE_NUMBER.is_match(slice) {
+            if chars(slice) <= 30 && vocab::is_page_number(slice) {
                 // `- 2 -`: a page number; its dashes are not bullets.
                 return Line { span: t, kind: Kind::Chrome(BoilerplateKind::Menu) };
             }
@@ -462,7 +462,7 @@ fn classify(t: &str) -> Kind {
     if n <= 60 && vocab::TODAY_WEEKDAY.iter().any(|w| t.contains(w)) && vocab::TODAY.is_match(t) && !t.contains(vocab::SENTENCE_PUNCTUATION) {
         return Kind::Chrome(BoilerplateKind::Menu);
     }
-    if n <= 30 && vocab::PAGE_NUMBER.is_match(t) {
+    if n <= 30 && vocab::is_page_number(t) {
         return Kind::Chrome(BoilerplateKind::Menu);
     }
     Kind::Content

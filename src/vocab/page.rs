@@ -159,6 +159,12 @@ pub static PAGE_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?:[-—–]+[ \t]*[0-9]{1,3}[ \t]*[-—–]+|第[ \t]*[0-9]{1,4}[ \t]*页.*|共[ \t]*[0-9]{1,4}[ \t]*页.*|[0-9]{1,3}[ \t]*/[ \t]*[0-9]{1,3})$").unwrap()
 });
 
+/// Whether a whole line is a [`PAGE_NUMBER`]. Every page number starts with a dash, `第`, `共` or
+/// a digit; a line that starts otherwise (nearly every line) is not searched.
+pub fn is_page_number(line: &str) -> bool {
+    line.starts_with(|c: char| c.is_ascii_digit() || matches!(c, '-' | '—' | '–' | '第' | '共')) && PAGE_NUMBER.is_match(line)
+}
+
 /// A site header's date of today: `2024年1月5日 星期五`.
 pub static TODAY: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"[0-9]{4}[ \t]*年[ \t]*[0-9]{1,2}[ \t]*月[ \t]*[0-9]{1,2}[ \t]*日[ \t]*(?:星期|周)[一二三四五六日天]").unwrap());
@@ -197,3 +203,23 @@ pub static MULTI_YEAR: LazyLock<Regex> =
 /// A title with this, or an opening with [`OPENING_YEAR_WORD`], reports on a whole year.
 pub const TITLE_YEAR_WORD: &str = "年度";
 pub const OPENING_YEAR_WORD: &str = "年度报告";
+
+#[cfg(test)]
+mod page_number_tests {
+    proptest::proptest! {
+        /// The first-character test drops no page number: it agrees with the pattern alone.
+        #[test]
+        fn the_quick_test_agrees_with_the_pattern(
+            line in crate::scan::oracle::texts(vec!["-", "—", "–", "第", "共", "页", "1", "23", "456", " ", "\t", "/", "a", "中", "(", "一"], 12),
+        ) {
+            proptest::prop_assert_eq!(super::is_page_number(&line), super::PAGE_NUMBER.is_match(&line), "{:?}", line);
+        }
+    }
+
+    #[test]
+    fn page_numbers_and_lines_that_are_not() {
+        for (line, want) in [("- 2 -", true), ("—3—", true), ("第 2 页", true), ("共5页", true), ("2/5", true), ("12 / 30", true), ("第二页", false), ("一、总体情况", false), ("2023年", false), ("", false)] {
+            assert_eq!(super::is_page_number(line), want, "{line:?}");
+        }
+    }
+}
