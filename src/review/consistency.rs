@@ -44,28 +44,37 @@ pub fn check(text: &Text, page: &Page, metrics: &Metrics) -> Vec<ReviewFinding> 
     // figures are read in their sentences, the costly part (a figure stated once, or stated
     // again alike, contradicts nothing, whether comparable or not).
     let candidate: Vec<bool> = metrics.metrics.iter().zip(&in_relation).map(|(m, &member)| !member && plain(m)).collect();
-    // Sized for them at once: growing it rehashed every key several times.
-    let mut groups: HashMap<(&str, &str, &str), usize> = HashMap::with_capacity(candidate.iter().filter(|&&c| c).count());
-    let mut first_value: Vec<f64> = Vec::new();
-    let mut varies: Vec<bool> = Vec::new();
+    // Keyed by the indicator alone (one string hashed, not three; sized at once: growing it
+    // rehashed every key), each indicator's groups chained by unit and category.
+    let mut by_indicator: HashMap<&str, usize> = HashMap::with_capacity(candidate.iter().filter(|&&c| c).count());
+    let mut groups: Vec<Group> = Vec::new();
     let group: Vec<Option<usize>> = metrics
         .metrics
         .iter()
         .zip(candidate)
         .map(|(m, candidate)| {
             candidate.then(|| {
-                let next = varies.len();
-                let g = *groups.entry((m.indicator.as_str(), m.unit, m.category)).or_insert(next);
-                if g == next {
-                    first_value.push(m.value);
-                    varies.push(false);
-                } else if m.value != first_value[g] {
-                    varies[g] = true;
+                let fresh = groups.len();
+                let mut g = *by_indicator.entry(m.indicator.as_str()).or_insert(fresh);
+                while g != fresh && (groups[g].unit, groups[g].category) != (m.unit, m.category) {
+                    match groups[g].next {
+                        Some(next) => g = next,
+                        None => {
+                            groups[g].next = Some(fresh);
+                            g = fresh;
+                        }
+                    }
+                }
+                if g == fresh {
+                    groups.push(Group { unit: m.unit, category: m.category, first_value: m.value, varies: false, next: None });
+                } else if m.value != groups[g].first_value {
+                    groups[g].varies = true;
                 }
                 g
             })
         })
         .collect();
+    let varies: Vec<bool> = groups.iter().map(|g| g.varies).collect();
     let mut first: Vec<Option<&ExtractedMetric>> = vec![None; varies.len()];
     let mut reported: Vec<&str> = Vec::new();
     let mut findings = Vec::new();
@@ -98,6 +107,17 @@ pub fn check(text: &Text, page: &Page, metrics: &Metrics) -> Vec<ReviewFinding> 
         findings.push(finding);
     }
     findings
+}
+
+/// The figures stating one thing (indicator, unit, category), as `check` groups them.
+struct Group<'m> {
+    unit: &'m str,
+    category: &'m str,
+    first_value: f64,
+    /// Whether a figure of the group states another value than the first.
+    varies: bool,
+    /// The next group of the same indicator.
+    next: Option<usize>,
 }
 
 /// What is asked of the sentence before each figure, each answered from what it read for the

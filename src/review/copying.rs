@@ -615,7 +615,12 @@ impl<'s> BareNumber<'s> {
         }
         let prev = prev_char(&s[p.start..start], start - p.start);
         let next = next_char(&s[..p.end], end);
-        let code_mark = |c: char| c.is_ascii_alphanumeric() || ['.', '+', '-', '/', '×', '*', '#', ':', '~', '—', '_', '%'].contains(&c);
+        // (Chinese characters, most neighbours, are told apart by one test.)
+        let code_mark = |c: char| match c {
+            _ if c.is_ascii() => c.is_ascii_alphanumeric() || ['.', '+', '-', '/', '*', '#', ':', '~', '_', '%'].contains(&c),
+            '×' | '—' => true,
+            _ => false,
+        };
         if prev.is_some_and(|c| code_mark(c) || c == ORDINAL_PREFIX) || next.is_some_and(code_mark) {
             return None;
         }
