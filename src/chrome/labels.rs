@@ -7,12 +7,19 @@
 
 use std::ops::Range;
 
-/// The labels of one table, longest (in characters) first, equal lengths in table order: the
-/// alternation's order, so that the first label that fits at a position is the one the regex took.
+use crate::scan::Starts;
+
+/// The labels of one table, grouped by their first character; within a group longest (in
+/// characters) first, equal lengths in table order: the alternation's order, so that the first
+/// label that fits at a position is the one the regex took (only the group of the character
+/// there can fit).
 pub struct Labels {
     labels: Vec<&'static str>,
-    /// Every label's first character, sorted: a position can start a label only with one of them.
-    firsts: Vec<char>,
+    /// Each first character (sorted) and its group of `labels`.
+    by_first: Vec<(char, Range<usize>)>,
+    /// The first characters, for `find`'s walk (`scan::Starts`): a label is tried only where
+    /// one of them stands.
+    firsts: Starts,
 }
 
 /// One label and its colon: `whole` from the label's first character to after the `:`,
@@ -29,22 +36,27 @@ fn is_blank(c: char) -> bool {
 
 impl Labels {
     pub fn new(table: &[&'static str]) -> Labels {
-        let mut labels = table.to_vec();
+        let mut labels: Vec<&'static str> = table.iter().copied().filter(|l| !l.is_empty()).collect();
         crate::sort::stable_by_key(&mut labels, |l| std::cmp::Reverse(l.chars().count()));
-        let mut firsts: Vec<char> = labels.iter().filter_map(|l| l.chars().next()).collect();
-        firsts.sort_unstable();
-        firsts.dedup();
-        Labels { labels, firsts }
+        // Grouped by first character, each group keeping the longest-first order (a stable sort).
+        crate::sort::stable_by_key(&mut labels, |l| l.chars().next());
+        let mut by_first: Vec<(char, Range<usize>)> = Vec::new();
+        for (k, first) in labels.iter().filter_map(|l| l.chars().next()).enumerate() {
+            match by_first.last_mut() {
+                Some((c, group)) if *c == first => group.end = k + 1,
+                _ => by_first.push((first, k..k + 1)),
+            }
+        }
+        let firsts = Starts::of(by_first.iter().map(|(c, _)| *c));
+        Labels { labels, by_first, firsts }
     }
 
     /// The first label (in the table's order) written at byte `at` of `t` and followed by
     /// blanks and `:`.
     fn at(&self, t: &str, at: usize) -> Option<LabelMatch> {
         let first = t[at..].chars().next()?;
-        if self.firsts.binary_search(&first).is_err() {
-            return None;
-        }
-        self.labels.iter().find_map(|l| {
+        let k = self.by_first.binary_search_by_key(&first, |(c, _)| *c).ok()?;
+        self.labels[self.by_first[k].1.clone()].iter().find_map(|l| {
             let label_end = spaced_out(t, at, l)?;
             let colon = label_end + t[label_end..].len() - t[label_end..].trim_start_matches(is_blank).len();
             t[colon..].starts_with(':').then(|| LabelMatch { whole: at..colon + 1, label: at..label_end })
@@ -62,7 +74,7 @@ impl Labels {
     }
 
     fn find_from(&self, t: &str, from: usize) -> Option<LabelMatch> {
-        t[from..].char_indices().find_map(|(i, _)| self.at(t, from + i))
+        self.firsts.within(t, from, t.len()).find_map(|(i, _)| self.at(t, i))
     }
 
     /// Every label and colon of `t`, in order, not overlapping.
