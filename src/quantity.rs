@@ -487,10 +487,12 @@ fn exact_decimal(part: &str) -> Option<f64> {
 /// [`parse_part`] for any number the grammar reads.
 fn read_part(part: &str) -> Option<(f64, bool)> {
     let over = part.contains(APPROX_MARKS);
-    let s: String = part.chars().filter(|c| !APPROX_MARKS.contains(c)).collect();
+    // Copied without the marks only when it has some.
+    let s: std::borrow::Cow<str> = if over { part.chars().filter(|c| !APPROX_MARKS.contains(c)).collect::<String>().into() } else { part.into() };
     if s.starts_with(|c: char| c.is_ascii_digit()) {
         let digits_end = s.find(|c: char| !(c.is_ascii_digit() || c == ',' || c == '.')).unwrap_or(s.len());
-        let base: f64 = s[..digits_end].replace(',', "").parse().ok()?;
+        let digits = &s[..digits_end];
+        let base: f64 = if digits.contains(',') { digits.replace(',', "").parse().ok()? } else { digits.parse().ok()? };
         let rest = &s[digits_end..];
         if rest.is_empty() {
             return Some((base, over));
@@ -505,7 +507,7 @@ fn read_part(part: &str) -> Option<(f64, bool)> {
     } else {
         let (int, frac) = match s.split_once(DECIMAL_POINT) {
             Some((i, f)) => (i, Some(f)),
-            None => (s.as_str(), None),
+            None => (&*s, None),
         };
         let mut value = parse_chinese(int)?;
         if let Some(f) = frac {
