@@ -177,7 +177,7 @@ fn classify_lines(s: &str) -> Vec<Line> {
             let slice = &s[t.range()];
             let stripped = slice.trim_start_matches(|c: char| vocab::BULLETS.contains(&c) || c.is_whitespace());
             let span = Span::new(t.end - stripped.len(), t.end);
-            if chars(slice) <= 30 && vocab::is_page_number(slice) {
+            if slice.len() <= 4 * 30 && chars(slice) <= 30 && vocab::is_page_number(slice) {
                 // `- 2 -`: a page number; its dashes are not bullets.
                 return Line { span: t, kind: Kind::Chrome(BoilerplateKind::Menu) };
             }
@@ -435,6 +435,11 @@ impl Letter {
 fn classify(t: &str) -> Kind {
     if t.is_empty() {
         return Kind::Blank;
+    }
+    // Every rule below is for a line of at most 200 characters: a line of more than four bytes
+    // a character (most paragraphs) is content, its characters not counted.
+    if t.len() > 4 * 200 {
+        return Kind::Content;
     }
     let n = chars(t);
     // `【发布时间:2023年03月30日】【字体:大 中 小】`: a site may bracket each field.
