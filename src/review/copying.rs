@@ -30,24 +30,17 @@ use super::{Capped, ReviewFinding, Taken};
 pub fn check(text: &Text, paragraphs: &[Span], wrapped: bool, found: &mut Capped) -> Vec<Span> {
     let s = text.norm();
     let mut out = Findings { s, found, unitless: Vec::new(), taken: Taken::default() };
-    // Each paragraph's runs of digits, found once for the years and the bare numbers: (start,
-    // end) in the text, and how many each paragraph has.
-    let mut runs: Vec<(usize, usize)> = Vec::new();
-    let mut runs_per_paragraph: Vec<usize> = Vec::with_capacity(paragraphs.len());
     for &p in paragraphs {
-        let before = runs.len();
-        runs.extend(digit_runs(s[p.range()].as_bytes()).map(|r| (p.start + r.start, p.start + r.end)));
-        runs_per_paragraph.push(runs.len() - before);
-        let [months, bracketed, bare] = dated_shapes(s, p, &runs[before..]);
-        year_month(&mut out, p, months);
+        let slice = &s[p.range()];
+        let [months, bracketed, bare] = dated_shapes(slice);
+        let read = move |at: fn(&str, usize) -> Option<Dated>, years: Vec<u32>| years.into_iter().filter_map(move |i| at(slice, i as usize));
+        year_month(&mut out, p, read(year_month_at, months));
         signature_date(&mut out, p);
-        document_numbers(&mut out, p, bracketed, bare);
+        document_numbers(&mut out, p, read(bracketed_number_at, bracketed), read(bare_number_at, bare));
     }
     marks(&mut out, paragraphs, wrapped);
-    let mut from = 0;
-    for (&p, n) in paragraphs.iter().zip(runs_per_paragraph) {
-        glued_numbers(&mut out, p, &runs[from..from + n]);
-        from += n;
+    for &p in paragraphs {
+        glued_numbers(&mut out, p);
     }
     out.unitless
 }
@@ -162,23 +155,21 @@ fn bare_number_at(s: &str, year: usize) -> Option<Dated> {
 /// The shapes read from a year, in the order [`dated_shapes`] gives them.
 const DATED_SHAPES: [fn(&str, usize) -> Option<Dated>; 3] = [year_month_at, bracketed_number_at, bare_number_at];
 
-/// Years glued to a month, bracketed and bare document numbers in paragraph `p`: each list
-/// exactly what its own leftmost scan found (every match in order, the next one sought after
-/// the end of the last; its regular expression is the tests' oracle), tried at the years of
-/// the paragraph's runs of digits (`runs`, positions in `s`) instead of one walk of the
-/// paragraph each. Positions in the paragraph.
-fn dated_shapes(s: &str, p: Span, runs: &[(usize, usize)]) -> [Vec<Dated>; 3] {
-    let slice = &s[p.range()];
-    let mut found: [Vec<Dated>; 3] = Default::default();
+/// Where each shape of [`DATED_SHAPES`] matches in a paragraph: the years (byte positions in
+/// `s`) it is read from again when reported. Each list is exactly what the shape's own leftmost
+/// scan found (every match in order, the next one sought after the end of the last; its regular
+/// expression is the tests' oracle), from one walk over the paragraph's runs of digits
+/// ([`digit_runs`]: a year is four digits, so a run holds every one) instead of a walk of every
+/// 1 and 2 per shape. Only a position is held per match (4 bytes; issue 15), not the match.
+fn dated_shapes(s: &str) -> [Vec<u32>; 3] {
+    let mut found: [Vec<u32>; 3] = Default::default();
     let mut from = [0; 3];
-    // A year is four digits from 19 or 20 on (`year_at`): where one starts, a run of digits holds it.
-    let years = runs.iter().flat_map(|&(start, end)| start - p.start..end - p.start).filter(|&i| year_at(slice, i).is_some());
-    for i in years {
+    for i in digit_runs(s.as_bytes()).flatten().filter(|&i| year_at(s, i).is_some()) {
         for (k, at) in DATED_SHAPES.iter().enumerate() {
             if i >= from[k] {
-                if let Some(d) = at(slice, i) {
+                if let Some(d) = at(s, i) {
                     from[k] = d.whole.end;
-                    found[k].push(d);
+                    found[k].push(i as u32);
                 }
             }
         }
@@ -187,7 +178,7 @@ fn dated_shapes(s: &str, p: Span, runs: &[(usize, usize)]) -> [Vec<Dated>; 3] {
 }
 
 /// 20198月 → 2019年8月; 20151月至201812月 as one finding.
-fn year_month(out: &mut Findings, p: Span, months: Vec<Dated>) {
+fn year_month(out: &mut Findings, p: Span, months: impl Iterator<Item = Dated>) {
     let s = out.s;
     let mut hits: Vec<(Span, String)> = Vec::new();
     let slice = &s[p.range()];
@@ -245,7 +236,7 @@ fn issuer_prefix(s: &str, pos: usize, lo: usize) -> Option<usize> {
 }
 
 /// A document number that lost its 〔〕: 公编〔201923号, 公政办发201923.
-fn document_numbers(out: &mut Findings, p: Span, bracketed: Vec<Dated>, bare: Vec<Dated>) {
+fn document_numbers(out: &mut Findings, p: Span, bracketed: impl Iterator<Item = Dated>, bare: impl Iterator<Item = Dated>) {
     let s = out.s;
     let slice = &s[p.range()];
     for d in bracketed {
@@ -517,11 +508,10 @@ fn count_unit_at(window: &str, i: usize) -> Option<&'static str> {
 
 /// A number glued to what follows without its measure word: each run of digits in the
 /// paragraph, unless it is a decimal, code or ordinal, tried against the four shapes in turn.
-/// `runs`: the paragraph's runs of digits ([`digit_runs`], positions in the text).
-fn glued_numbers(out: &mut Findings, p: Span, runs: &[(usize, usize)]) {
+fn glued_numbers(out: &mut Findings, p: Span) {
     let s = out.s;
-    for &(start, end) in runs {
-        let Some(number) = BareNumber::at(s, p, start, end) else { continue };
+    for run in digit_runs(s[p.range()].as_bytes()) {
+        let Some(number) = BareNumber::at(s, p, p.start + run.start, p.start + run.end) else { continue };
         if year_like(number.digits) {
             bare_year(out, &number);
         } else if number.next.is_some_and(|c| GLUED_NUMERALS.contains(&c)) {
@@ -746,12 +736,12 @@ mod tests {
             d.closed = false;
             d
         };
-        let runs: Vec<(usize, usize)> = digit_runs(s.as_bytes()).map(|r| (r.start, r.end)).collect();
-        let [months, brackets, bare] = dated_shapes(s, Span::new(0, s.len()), &runs);
+        let [months, brackets, bare] = dated_shapes(s).map(|years| years.into_iter().map(|i| i as usize).collect::<Vec<_>>());
+        let read = |at: fn(&str, usize) -> Option<Dated>, years: Vec<usize>| years.into_iter().filter_map(|i| at(s, i)).collect::<Vec<_>>();
         [
-            (months, oracle(YEAR_MONTH_PATTERN, s)),
-            (brackets.into_iter().map(bracketed).collect(), oracle(BRACKETED_DOCUMENT_NUMBER_PATTERN, s)),
-            (bare, oracle(BARE_DOCUMENT_NUMBER_PATTERN, s)),
+            (read(year_month_at, months), oracle(YEAR_MONTH_PATTERN, s)),
+            (read(bracketed_number_at, brackets).into_iter().map(bracketed).collect(), oracle(BRACKETED_DOCUMENT_NUMBER_PATTERN, s)),
+            (read(bare_number_at, bare), oracle(BARE_DOCUMENT_NUMBER_PATTERN, s)),
         ]
     }
 

@@ -18,6 +18,11 @@ pub const SHAPES: &[(&str, &str)] = &[
     ("tiny-headings", "一、工作\n"),
     ("tiny-sub-headings", "(一)\n"),
     ("breakdown-sentences", "共办理案件15件,其中行政复议案件3件、行政诉讼案件2件,"),
+    // Copying damage read from each paragraph's runs of digits: a run every two bytes, and
+    // document numbers and years glued to months held per paragraph until reported.
+    ("digit-runs", "1a"),
+    ("document-numbers", "〔201923号公编201923"),
+    ("year-months", "20198月至201912月"),
 ];
 
 /// `unit` repeated until the text reaches `bytes` (at most one unit more).
