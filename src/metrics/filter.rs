@@ -93,9 +93,8 @@ pub struct Context<'t> {
     quotes: Enclosing,
     phrases: RefCell<NearPhrases>,
     markers: Vec<Span>,
-    /// How many markers end at or before the number last asked about (asked in text order).
-    markers_passed: Cell<usize>,
-    markers_asked: Cell<usize>,
+    /// How many markers end at or before the number last asked about (the markers do not overlap).
+    markers_passed: Cursor,
 }
 
 /// The set phrases of the body, read only around the quantities asked about (`set_phrase`), as
@@ -355,8 +354,7 @@ impl<'t> Context<'t> {
             quotes: Enclosing::new(quotes),
             phrases,
             markers,
-            markers_passed: Cell::new(0),
-            markers_asked: Cell::new(0),
+            markers_passed: Cursor::default(),
         }
     }
 
@@ -388,9 +386,30 @@ fn overlaps(list: &[Span], span: Span) -> bool {
 #[derive(Default)]
 struct Enclosing {
     list: Vec<Span>,
-    /// How many spans start at or before `asked`, the start last asked about.
+    /// How many spans start at or before the start last asked about.
+    passed: Cursor,
+}
+
+/// How many spans of a sorted list are behind the position last asked about (`behind` must
+/// hold for a prefix of the list), counted on from the last answer while the questions come in
+/// text order (a quantity at a time), instead of a binary search per question.
+#[derive(Default)]
+struct Cursor {
     passed: Cell<usize>,
     asked: Cell<usize>,
+}
+
+impl Cursor {
+    fn passed(&self, list: &[Span], at: usize, behind: impl Fn(&Span) -> bool) -> usize {
+        // Asked out of order (tests): counted afresh.
+        let mut i = if at >= self.asked.get() { self.passed.get() } else { list.partition_point(&behind) };
+        while list.get(i).is_some_and(&behind) {
+            i += 1;
+        }
+        self.passed.set(i);
+        self.asked.set(at);
+        i
+    }
 }
 
 impl Enclosing {
@@ -400,17 +419,7 @@ impl Enclosing {
 
     /// Whether a span of the list contains `span`.
     fn contains(&self, span: Span) -> bool {
-        let mut i = if span.start >= self.asked.get() {
-            self.passed.get()
-        } else {
-            // Asked out of order (tests): count afresh.
-            self.list.partition_point(|p| p.start <= span.start)
-        };
-        while self.list.get(i).is_some_and(|p| p.start <= span.start) {
-            i += 1;
-        }
-        self.passed.set(i);
-        self.asked.set(span.start);
+        let i = self.passed.passed(&self.list, span.start, |p| p.start <= span.start);
         self.list[..i].iter().rev().take(8).any(|p| p.contains(span))
     }
 }
@@ -581,12 +590,7 @@ fn heading_marker(ctx: &Context, q: &Quantity, _: &Around) -> Option<Rejection> 
     // binary search over every heading's marker per quantity (the markers do not overlap).
     let span = q.number;
     let markers = &ctx.markers;
-    let mut i = if span.start >= ctx.markers_asked.get() { ctx.markers_passed.get() } else { 0 };
-    while markers.get(i).is_some_and(|m| m.end <= span.start) {
-        i += 1;
-    }
-    ctx.markers_passed.set(i);
-    ctx.markers_asked.set(span.start);
+    let i = ctx.markers_passed.passed(markers, span.start, |m| m.end <= span.start);
     markers[i..].iter().take_while(|m| m.start < span.end).any(|m| m.overlaps(span)).then_some(Rejection::HeadingMarker)
 }
 

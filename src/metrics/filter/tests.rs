@@ -105,7 +105,7 @@ fn a_number_under_a_heading_marker_is_no_figure() {
     let text = Text::new("1.3个工作专班开展督导。");
     let quantities = crate::quantity::find(&text, Span::new(0, text.norm().len()));
     assert_eq!(quantities.len(), 1);
-    let mut ctx = Context { s: text.norm(), names: Default::default(), quotes: Default::default(), phrases: Default::default(), markers: vec![], markers_passed: Default::default(), markers_asked: Default::default() };
+    let mut ctx = Context { s: text.norm(), names: Default::default(), quotes: Default::default(), phrases: Default::default(), markers: vec![], markers_passed: Default::default() };
     assert_eq!(super::reject(&ctx, &quantities[0]), None);
     ctx.markers.push(Span::new(0, 2));
     assert_eq!(super::reject(&ctx, &quantities[0]), Some(Rejection::HeadingMarker));
@@ -267,7 +267,7 @@ proptest::proptest! {
             markers.push(Span::new(at + gap, at + gap + len));
             at += gap + len;
         }
-        let ctx = Context { s: text.norm(), names: Default::default(), quotes: Default::default(), phrases: Default::default(), markers: markers.clone(), markers_passed: Default::default(), markers_asked: Default::default() };
+        let ctx = Context { s: text.norm(), names: Default::default(), quotes: Default::default(), phrases: Default::default(), markers: markers.clone(), markers_passed: Default::default() };
         let mut sorted = asks.clone();
         sorted.sort();
         for (start, len) in sorted.into_iter().chain(asks) {
