@@ -147,7 +147,19 @@ pub fn scan(s: &str) -> impl Iterator<Item = Found> + '_ {
         let sequence = SEQUENCE_WORDS.iter().filter_map(|(w, _)| w.chars().next());
         Starts::of(CN_DIGITS.iter().copied().chain(['(', '第']).chain('0'..='9').chain(CIRCLED).chain(sequence))
     });
-    leftmost(s, &STARTS, |s, i, c| marker_at(s, i, c).map(|m| (m.whole.end, m))).map(|(_, m)| m)
+    leftmost(s, &STARTS, |s, i, c| {
+        if c.is_ascii_digit() {
+            // A run of digits (most are a figure's) holds a marker only at its last one or two
+            // digits, before `.` or `、`: tried there once, and the walk resumes after the run
+            // when there is none, instead of stopping at each of its digits.
+            let run_end = i + s.as_bytes()[i..].iter().take_while(|d| d.is_ascii_digit()).count();
+            let from = i.max(run_end.saturating_sub(2));
+            let found = marker_at(s, from, char::from(s.as_bytes()[from]));
+            return Some(found.map_or((run_end, None), |m| (m.whole.end, Some(m))));
+        }
+        marker_at(s, i, c).map(|m| (m.whole.end, Some(m)))
+    })
+    .filter_map(|(_, m)| m)
 }
 
 /// A separator `,` or `、` at `at`: its length (0 when there is none).
