@@ -204,13 +204,14 @@ impl Offsets<'_> {
             .enumerate()
             .map(|(id, f)| {
                 let r = f.span.map(|s| self.range(s));
+                let (message, message_en, params) = f.message.rendered();
                 Finding {
                     id,
                     code: f.code,
                     severity: f.severity,
-                    message: f.message.zh(),
-                    message_en: f.message.en(),
-                    params: f.message.param_values(),
+                    message,
+                    message_en,
+                    params,
                     start: r.map(|r| r.start),
                     end: r.map(|r| r.end),
                     related: f.related.iter().map(|&s| self.range(s)).collect(),

@@ -1,6 +1,6 @@
 //! The result as compact JSON, byte for byte what `serde_json::to_writer` writes from the
-//! derived `Serialize`, faster where the bytes are: the figures and the headings (nine
-//! tenths of a report's JSON) are written field by field into one buffer, with their keys
+//! derived `Serialize`, faster where the bytes are: the figures, the headings and the findings
+//! (nine tenths of a report's JSON) are written field by field into one buffer, with their keys
 //! as literals and their strings copied whole when nothing in them needs escaping. serde_json
 //! escapes each key and each string byte by byte and writes every piece separately; this was
 //! 8 % of a whole analysis (issue 12). Everything else goes through serde_json itself, and
@@ -8,12 +8,12 @@
 //!
 //! The derive stays the definition: `tests/json_writer.rs` compares the two on every
 //! fixture and on strings that need each kind of escape, and `invariants::check` on every
-//! generated and fuzzed text, so a field added to `Metric` or `Heading` fails there until
+//! generated and fuzzed text, so a field added to `Metric`, `Heading` or `Finding` fails there until
 //! it is written here too.
 
 use std::io::{self, Write};
 
-use crate::result::{Analysis, Heading, Metric};
+use crate::result::{Analysis, Finding, Heading, Metric};
 
 /// One JSON object, its fields in the order given (the structs' declaration order, which is
 /// the order serde's derive writes them in): `"key":` as a literal, then the value's writer.
@@ -44,7 +44,7 @@ pub fn write<W: Write>(analysis: &Analysis, out: &mut W) -> io::Result<()> {
         "outline": array(buf, out, &a.outline, write_heading),
         "metrics": array(buf, out, &a.metrics, write_metric),
         "relations": serde(buf, &a.relations),
-        "findings": serde(buf, &a.findings),
+        "findings": array(buf, out, &a.findings, write_finding),
         "sections": serde(buf, &a.sections),
         "review": serde(buf, &a.review),
         "stats": serde(buf, &a.stats),
@@ -104,6 +104,37 @@ fn write_heading(buf: &mut Vec<u8>, h: &Heading) -> io::Result<()> {
         "role": serde(buf, &h.role),
         "sections": serde(buf, &h.sections),
     })
+}
+
+/// A finding: its two messages are most of its bytes, and serde_json escapes a string byte by byte.
+fn write_finding(buf: &mut Vec<u8>, f: &Finding) -> io::Result<()> {
+    buf.extend_from_slice(b"{\"id\":");
+    integer(buf, f.id)?;
+    buf.extend_from_slice(b",\"code\":");
+    serde(buf, &f.code)?;
+    buf.extend_from_slice(b",\"severity\":");
+    serde(buf, &f.severity)?;
+    buf.extend_from_slice(b",\"message\":");
+    string(buf, &f.message)?;
+    buf.extend_from_slice(b",\"messageEn\":");
+    string(buf, &f.message_en)?;
+    buf.extend_from_slice(b",\"params\":");
+    serde(buf, &f.params)?;
+    buf.extend_from_slice(b",\"start\":");
+    optional_integer(buf, f.start)?;
+    buf.extend_from_slice(b",\"end\":");
+    optional_integer(buf, f.end)?;
+    // Absent when empty, as the derive's `skip_serializing_if` says.
+    if !f.related.is_empty() {
+        buf.extend_from_slice(b",\"related\":");
+        serde(buf, &f.related)?;
+    }
+    if !f.sources.is_empty() {
+        buf.extend_from_slice(b",\"sources\":");
+        serde(buf, &f.sources)?;
+    }
+    buf.push(b'}');
+    Ok(())
 }
 
 /// Any value, exactly as serde_json writes it.
@@ -174,8 +205,9 @@ fn optional_integer(buf: &mut Vec<u8>, n: Option<impl itoa::Integer>) -> io::Res
 /// and `.0`, as serde_json's formatter does up to 10^16; anything else (fractions, -0.0, large or
 /// non-finite values) through serde_json itself.
 fn float(buf: &mut Vec<u8>, v: f64) -> io::Result<()> {
-    if v.fract() == 0.0 && v.abs() < 1e15 && !(v == 0.0 && v.is_sign_negative()) {
-        // Exact: an integer below 10^15 is an i64 without rounding.
+    // Exact: an integer below 10^15 is an i64 without rounding, and back. (Compared through the
+    // i64, not with `fract`, which is a call to libm's `trunc` on baseline x86-64.)
+    if v.abs() < 1e15 && (v as i64) as f64 == v && !(v == 0.0 && v.is_sign_negative()) {
         integer(buf, v as i64)?;
         buf.extend_from_slice(b".0");
         return Ok(());

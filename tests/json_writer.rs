@@ -6,7 +6,7 @@
 
 use std::path::Path;
 
-use fazhi_analyzer::{analyze, write_json, Analysis, Approx, Role};
+use fazhi_analyzer::{analyze, write_json, Analysis, Approx, ParamValue, Range, Role, Source};
 
 mod common;
 
@@ -76,7 +76,7 @@ const AWKWARD: &[&str] = &[
 fn awkward_strings_and_every_optional_shape_are_written_as_serde_json_writes_them() {
     let (_, text) = common::fixtures().into_iter().max_by_key(|(_, t)| t.len()).unwrap();
     let base = analyze(&text);
-    assert!(base.metrics.len() > 3 && base.outline.len() > 3);
+    assert!(base.metrics.len() > 3 && base.outline.len() > 3 && !base.findings.is_empty());
     for (i, s) in AWKWARD.iter().enumerate() {
         let mut a = base.clone();
         a.metrics[0].text = (*s).into();
@@ -85,6 +85,8 @@ fn awkward_strings_and_every_optional_shape_are_written_as_serde_json_writes_the
         a.metrics[3].category = s.to_string().into();
         a.outline[0].marker = (*s).into();
         a.outline[1].title = (*s).into();
+        a.findings[0].message = (*s).into();
+        a.findings[0].message_en = (*s).into();
         assert_same(&a, &format!("awkward string {i}: {s:?}"));
     }
     let mut a = base.clone();
@@ -104,9 +106,15 @@ fn awkward_strings_and_every_optional_shape_are_written_as_serde_json_writes_the
     a.outline[1].number = Some(u32::MAX);
     a.outline[1].role = Some(Role::Problems);
     a.outline[1].sections = vec![Role::Problems, Role::Plans];
+    a.findings[0].start = None;
+    a.findings[0].end = None;
+    a.findings[0].related = vec![Range { start: 3, end: 9 }, Range { start: 12, end: 12 }];
+    a.findings[0].sources = vec![Source { file: "乙\"局\".txt".into(), start: 0, end: 40 }];
+    a.findings[0].params.insert("here".into(), ParamValue::List(vec!["“二是”".into(), "\\".into()]));
     assert_same(&a, "optional shapes");
     let mut empty = base;
     empty.metrics.clear();
     empty.outline.clear();
-    assert_same(&empty, "no figures, no headings");
+    empty.findings.clear();
+    assert_same(&empty, "no figures, no headings, no findings");
 }

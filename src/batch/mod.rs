@@ -27,14 +27,14 @@ pub fn link(files: &[&str], texts: &[&str], results: &mut [Analysis]) {
     };
     for p in passages {
         let result = &mut results[p.doc];
-        let message = recycled_message(&p);
+        let (message, message_en, params) = recycled_message(&p).rendered();
         result.findings.push(Finding {
             id: 0,
             code: FindingCode::RecycledText,
             severity: Severity::Warning,
-            message: message.zh(),
-            message_en: message.en(),
-            params: message.param_values(),
+            message,
+            message_en,
+            params,
             start: Some(p.range.start),
             end: Some(p.range.end),
             related: Vec::new(),

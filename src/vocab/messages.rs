@@ -95,14 +95,14 @@ impl Param {
     }
 
     /// The parameter as the result's `params` gives it: codes and ISO dates, not words.
-    fn value(&self) -> ParamValue {
+    fn into_value(self) -> ParamValue {
         match self {
-            Param::Text(s) => ParamValue::Text(s.clone()),
-            Param::Int(n) => ParamValue::Number(*n),
-            Param::Part(role) => ParamValue::Text(role_key(*role).to_owned()),
+            Param::Text(s) => ParamValue::Text(s),
+            Param::Int(n) => ParamValue::Number(n),
+            Param::Part(role) => ParamValue::Text(role_key(role).to_owned()),
             Param::Period(p) => ParamValue::Text(p.map_or("unknown", period_key).to_owned()),
             Param::Date(d) => ParamValue::Text(d.to_string()),
-            Param::Quoted(items) => ParamValue::List(items.clone()),
+            Param::Quoted(items) => ParamValue::List(items),
         }
     }
 }
@@ -462,13 +462,24 @@ impl Message {
     }
 
     /// The message in `lang`.
+    #[cfg(test)]
     pub fn render(&self, lang: Lang) -> String {
+        self.render_with(&self.params(), lang)
+    }
+
+    /// The result's `message`, `messageEn` and `params`, the parameters worked out once for
+    /// the three (each copies the finding's quotations).
+    pub fn rendered(&self) -> (String, String, BTreeMap<String, ParamValue>) {
+        let params = self.params();
+        (self.render_with(&params, Lang::Zh), self.render_with(&params, Lang::En), values(params))
+    }
+
+    fn render_with(&self, params: &[(&'static str, Param)], lang: Lang) -> String {
         let (zh, en) = self.templates();
         let template = match lang {
             Lang::Zh => zh,
             Lang::En => en,
         };
-        let params = self.params();
         let mut out = String::with_capacity(template.len() + 32);
         let mut rest = template;
         while let Some(open) = rest.find('{') {
@@ -497,24 +508,32 @@ impl Message {
     }
 
     /// The result's `message`: Chinese.
+    #[cfg(test)]
     pub fn zh(&self) -> String {
         self.render(Lang::Zh)
     }
 
     /// The result's `messageEn`.
+    #[cfg(test)]
     pub fn en(&self) -> String {
         self.render(Lang::En)
     }
 
     /// The result's `params`.
+    #[cfg(test)]
     pub fn param_values(&self) -> BTreeMap<String, ParamValue> {
-        // Inserted one by one: `collect` into a BTreeMap sorts first, a copy of std's stable sort in the wasm.
-        let mut values = BTreeMap::new();
-        for (name, p) in self.params() {
-            values.insert(name.to_owned(), p.value());
-        }
-        values
+        values(self.params())
     }
+}
+
+/// Parameters by name, as the result gives them.
+fn values(params: Vec<(&'static str, Param)>) -> BTreeMap<String, ParamValue> {
+    // Inserted one by one: `collect` into a BTreeMap sorts first, a copy of std's stable sort in the wasm.
+    let mut values = BTreeMap::new();
+    for (name, p) in params {
+        values.insert(name.to_owned(), p.into_value());
+    }
+    values
 }
 
 /// Items as a list of quotations: `“二是”、“三是”` (Chinese), `“二是”, “三是”` (English).
