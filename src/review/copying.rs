@@ -18,31 +18,111 @@ use crate::vocab::messages::Message;
 use crate::vocab::review::{
     document_number, is_word_char, with_year_month, year_before, AFTER_BARE_YEAR_OK, AFTER_NUMBER_OK, BARE_NUMBER_OK_AFTER,
     CLAUSE_ENDS_AFTER_COUNT, CLAUSE_STARTS_AFTER, COUNTED_NOUNS, DOCUMENT_NUMBER_END, DOCUMENT_NUMBER_ISSUER_ENDS,
-    DOCUMENT_NUMBER_OPENERS, GLUED_NUMERALS, LIST_MARKER_END, MONTH_MARK, ORDINAL_PREFIX, PAIRED_MARKS, QUOTE_CLOSERS,
-    RANGE_JOINERS, RIGHT_SINGLE_QUOTE, YEAR_CENTURIES,
+    DOCUMENT_NUMBER_OPENERS, GLUED_NUMERALS, LIST_MARKER_END, MONTH_MARK, ORDINAL_PREFIX, PAIRED_MARKS, PLACEHOLDER_EMPTY_BRACKETS,
+    PLACEHOLDER_MARKS, PLACEHOLDER_RUN_SETS, QUOTE_CLOSERS, RANGE_JOINERS, RIGHT_SINGLE_QUOTE, YEAR_CENTURIES,
 };
 use crate::vocab::units::FREQUENT_COUNT_UNITS;
 use crate::vocab::UNITS;
 
-use super::{Capped, ReviewFinding, Taken};
+use super::{placeholder, Capped, ReviewFinding, Taken};
 
 /// The findings (into `found`), and the numbers that lost their measure word (figures all the same).
+/// The placeholders (`super::placeholder`) are reported into `found` too: one walk of each
+/// paragraph ([`walk`]) serves both checks.
 pub fn check(text: &Text, paragraphs: &[Span], wrapped: bool, found: &mut Capped) -> Vec<Span> {
     let s = text.norm();
     let mut out = Findings { s, found, unitless: Vec::new(), taken: Taken::default() };
+    // A paragraph's findings are made in the order of the rules (dated shapes, marks, bare
+    // numbers: the first to claim a character keeps it), but its marks only once the next
+    // paragraph is walked (a quotation may run on into it): the paragraph before waits, walked.
+    // The order between paragraphs does not matter, as no finding reaches across a line.
+    let mut previous: Option<MarkScan> = None;
+    let mut waiting: Option<Walked> = None;
     for &p in paragraphs {
+        let mut walked = walk(&mut out, p);
         let slice = &s[p.range()];
-        let [months, bracketed, bare] = dated_shapes(slice);
         let read = move |at: fn(&str, usize) -> Option<Dated>, years: Vec<u32>| years.into_iter().filter_map(move |i| at(slice, i as usize));
+        let [months, bracketed, bare] = std::mem::take(&mut walked.dated);
         year_month(&mut out, p, read(year_month_at, months));
         signature_date(&mut out, p);
         document_numbers(&mut out, p, read(bracketed_number_at, bracketed), read(bare_number_at, bare));
+        if let Some(before) = waiting.replace(walked) {
+            previous = Some(marks_and_numbers(&mut out, before, previous.as_ref(), waiting.as_ref().map(|w| &w.scan), wrapped));
+        }
     }
-    marks(&mut out, paragraphs, wrapped);
-    for &p in paragraphs {
-        glued_numbers(&mut out, p);
+    if let Some(last) = waiting {
+        marks_and_numbers(&mut out, last, previous.as_ref(), None, wrapped);
     }
     out.unitless
+}
+
+/// The marks' findings of a walked paragraph, then its bare numbers'; its marks' scan, for
+/// the paragraph after it.
+fn marks_and_numbers(out: &mut Findings, walked: Walked, previous: Option<&MarkScan>, next: Option<&MarkScan>, wrapped: bool) -> MarkScan {
+    marks(out, &walked.scan, previous, next, wrapped);
+    match walked.runs {
+        Some(runs) => glued_numbers(out, walked.p, runs.into_iter().map(|(start, end)| start as usize..end as usize)),
+        None => glued_numbers(out, walked.p, digit_runs(out.s[walked.p.range()].as_bytes())),
+    }
+    walked.scan
+}
+
+/// At most this many runs of digits of a paragraph are kept from its walk for its bare
+/// numbers (8 bytes each, two paragraphs' at a time); a paragraph with more has them found
+/// again ([`digit_runs`]), so that what is held stays bounded (issue 15).
+const MAX_HELD_RUNS: usize = 4096;
+
+/// What the walk of a paragraph found for the rules read after it.
+struct Walked {
+    p: Span,
+    /// The years of [`DATED_SHAPES`]' matches, as [`dated_shapes`] gives them.
+    dated: [Vec<u32>; 3],
+    scan: MarkScan,
+    /// Its runs of digits (byte ranges in the paragraph), unless there were too many to hold.
+    runs: Option<Vec<(u32, u32)>>,
+}
+
+/// Every character a check of a paragraph acts on: the paired marks, the placeholders' start
+/// characters and the digits.
+static ACTED_ON: LazyLock<Starts> = LazyLock::new(|| {
+    Starts::of(
+        mark_chars()
+            .chain(PLACEHOLDER_RUN_SETS.iter().flat_map(|set| set.iter().copied()))
+            .chain(PLACEHOLDER_EMPTY_BRACKETS.iter().map(|b| b.0))
+            .chain(PLACEHOLDER_MARKS.iter().copied())
+            .chain('0'..='9'),
+    )
+});
+
+/// The one walk of a paragraph: its placeholders reported, its marks paired, the years of its
+/// dated shapes found and its runs of digits kept. A run of digits is passed in one step (the
+/// walk resumes after it); every other character the table walk passes over undecoded.
+fn walk(out: &mut Findings, p: Span) -> Walked {
+    let s = out.s;
+    let bytes = s[p.range()].as_bytes();
+    let mut pairing = MarkPairing::default();
+    let mut placeholders = placeholder::InParagraph::new(s, p);
+    let mut dated = DatedShapes::default();
+    let mut runs = Some(Vec::new());
+    let mut chars = ACTED_ON.within(s, p.start, p.end);
+    while let Some((at, c)) = chars.next() {
+        if c.is_ascii_digit() {
+            let run = at - p.start..digit_run_end(bytes, at - p.start);
+            dated.feed(&s[p.range()], run.clone());
+            match &mut runs {
+                Some(held) if held.len() < MAX_HELD_RUNS => held.push((run.start as u32, run.end as u32)),
+                held => *held = None,
+            }
+            chars = ACTED_ON.within(s, p.start + run.end, p.end);
+            continue;
+        }
+        pairing.feed(s, at, c);
+        if placeholder::starts(c) {
+            placeholders.feed(at, c, out.found);
+        }
+    }
+    placeholders.finish(out.found);
+    Walked { p, dated: dated.found, scan: pairing.finish(), runs }
 }
 
 struct Findings<'s, 'f> {
@@ -161,20 +241,36 @@ const DATED_SHAPES: [fn(&str, usize) -> Option<Dated>; 3] = [year_month_at, brac
 /// expression is the tests' oracle), from one walk over the paragraph's runs of digits
 /// ([`digit_runs`]: a year is four digits, so a run holds every one) instead of a walk of every
 /// 1 and 2 per shape. Only a position is held per match (4 bytes; issue 15), not the match.
+#[cfg(test)]
 fn dated_shapes(s: &str) -> [Vec<u32>; 3] {
-    let mut found: [Vec<u32>; 3] = Default::default();
-    let mut from = [0; 3];
-    for i in digit_runs(s.as_bytes()).flatten().filter(|&i| year_at(s, i).is_some()) {
-        for (k, at) in DATED_SHAPES.iter().enumerate() {
-            if i >= from[k] {
-                if let Some(d) = at(s, i) {
-                    from[k] = d.whole.end;
-                    found[k].push(i as u32);
+    let mut shapes = DatedShapes::default();
+    for run in digit_runs(s.as_bytes()) {
+        shapes.feed(s, run);
+    }
+    shapes.found
+}
+
+/// [`dated_shapes`] fed a paragraph's runs of digits in order.
+#[derive(Default)]
+struct DatedShapes {
+    found: [Vec<u32>; 3],
+    /// Each shape's resume point: the end of its last match.
+    from: [usize; 3],
+}
+
+impl DatedShapes {
+    fn feed(&mut self, s: &str, run: Range<usize>) {
+        for i in run.filter(|&i| year_at(s, i).is_some()) {
+            for (k, at) in DATED_SHAPES.iter().enumerate() {
+                if i >= self.from[k] {
+                    if let Some(d) = at(s, i) {
+                        self.from[k] = d.whole.end;
+                        self.found[k].push(i as u32);
+                    }
                 }
             }
         }
     }
-    found
 }
 
 /// 20198月 → 2019年8月; 20151月至201812月 as one finding.
@@ -357,31 +453,54 @@ impl OpenMarks {
 /// One stack per kind of mark.
 type MarkStacks = [OpenMarks; 5];
 
-/// Pair the marks of one paragraph. In hard-wrapped text a quotation may run on to the next
-/// line, so an opener left open there and a stray closer opening the next line pair up.
-/// A closing ” that finds no opener may be a wrongly turned
-/// opener (全面推行”双随机、一公开”监管): the next ” then closes it.
+/// The paired marks' characters, and the closers that stand in for ”.
+fn mark_chars() -> impl Iterator<Item = char> {
+    PAIRED_MARKS.iter().flat_map(|&(open, close)| [open, close]).chain(QUOTE_CLOSERS.iter().copied()).chain(['"'])
+}
+
+/// The marks of one paragraph, paired by a walk over its marks alone (the tests' check of the
+/// walk that feeds [`MarkPairing`] other characters too).
+#[cfg(test)]
 fn scan_marks(s: &str, p: Span) -> MarkScan {
-    // Only the marks act: the walk passes over every other character.
-    static MARKS: LazyLock<Starts> = LazyLock::new(|| {
-        Starts::of(PAIRED_MARKS.iter().flat_map(|&(open, close)| [open, close]).chain(QUOTE_CLOSERS.iter().copied()).chain(['"']))
-    });
+    static MARKS: LazyLock<Starts> = LazyLock::new(|| Starts::of(mark_chars()));
     scan_marks_of(s, MARKS.within(s, p.start, p.end))
 }
 
-/// [`scan_marks`] over `chars` (positions in `s`): the paragraph's marks, or, in the tests'
+/// [`MarkPairing`] fed `chars` (positions in `s`): the paragraph's marks, or, in the tests'
 /// oracle, every character of it.
+#[cfg(test)]
 fn scan_marks_of(s: &str, chars: impl Iterator<Item = (usize, char)>) -> MarkScan {
-    let mut stacks: MarkStacks = Default::default();
-    let index = |m: Mark| m as usize;
-    let mut scan = MarkScan::default();
-    let mut seen = [false; 5];
-    let mut chars = chars.peekable();
-    while let Some((at, c)) = chars.next() {
+    let mut pairing = MarkPairing::default();
+    chars.for_each(|(at, c)| pairing.feed(s, at, c));
+    pairing.finish()
+}
+
+/// Pair the marks of one paragraph, fed its characters in order (any others are passed over).
+/// In hard-wrapped text a quotation may run on to the next line, so an opener left open there
+/// and a stray closer opening the next line pair up. A closing ” that finds no opener may be a
+/// wrongly turned opener (全面推行”双随机、一公开”监管): the next ” then closes it.
+#[derive(Default)]
+struct MarkPairing {
+    stacks: MarkStacks,
+    scan: MarkScan,
+    /// Per kind of mark: whether one has been met.
+    seen: [bool; 5],
+    /// The second ’ of a ’’ read as ”, passed over when fed.
+    skip: Option<usize>,
+}
+
+impl MarkPairing {
+    /// The character `c` at byte `at` of `s`.
+    fn feed(&mut self, s: &str, at: usize, c: char) {
+        let index = |m: Mark| m as usize;
+        if self.skip.take() == Some(at) {
+            return;
+        }
+        let (stacks, scan, seen) = (&mut self.stacks, &mut self.scan, &mut self.seen);
         if let Some(mark) = Mark::ALL.into_iter().find(|&m| m.pair().0 == c) {
             stacks[index(mark)].push((at, c.len_utf8(), false));
             seen[index(mark)] = true;
-            continue;
+            return;
         }
         let quotes = &mut stacks[index(Mark::Quote)];
         let closes = Mark::ALL[1..].iter().find(|m| m.pair().1 == c);
@@ -393,11 +512,12 @@ fn scan_marks_of(s: &str, chars: impl Iterator<Item = (usize, char)>) -> MarkSca
             _ if QUOTE_CLOSERS.contains(&c) => {
                 let mut len = c.len_utf8();
                 if c == RIGHT_SINGLE_QUOTE {
-                    // ’’ written for ”; a lone ’ closes a single quotation mark.
-                    if chars.peek().map(|&(_, n)| n) != Some(RIGHT_SINGLE_QUOTE) || !s[at + len..].starts_with(RIGHT_SINGLE_QUOTE) {
-                        continue;
+                    // ’’ written for ”; a lone ’ closes a single quotation mark. (The second
+                    // ’ is the next character fed: every walk that feeds marks stops at it.)
+                    if !s[at + len..].starts_with(RIGHT_SINGLE_QUOTE) {
+                        return;
                     }
-                    chars.next();
+                    self.skip = Some(at + len);
                     len *= 2;
                 }
                 if !quotes.pop() {
@@ -418,8 +538,11 @@ fn scan_marks_of(s: &str, chars: impl Iterator<Item = (usize, char)>) -> MarkSca
             _ => {}
         }
     }
-    left_on_stacks(&stacks, &mut scan);
-    scan
+
+    fn finish(mut self) -> MarkScan {
+        left_on_stacks(&self.stacks, &mut self.scan);
+        self.scan
+    }
 }
 
 /// What the stacks hold at the paragraph's end: the openers left open, in text order, and
@@ -439,47 +562,38 @@ fn left_on_stacks(stacks: &MarkStacks, scan: &mut MarkScan) {
     scan.open = open;
 }
 
-fn marks(out: &mut Findings, paragraphs: &[Span], wrapped: bool) {
+/// The unclosed and unopened marks of a paragraph, from its scan and its neighbours'.
+fn marks(out: &mut Findings, scan: &MarkScan, previous: Option<&MarkScan>, next: Option<&MarkScan>, wrapped: bool) {
     let s = out.s;
-    // Each paragraph's scan beside its neighbours' only: three held at a time, not one per line.
-    let mut scans = paragraphs.iter().map(|&p| scan_marks(s, p));
-    let mut previous: Option<MarkScan> = None;
-    let mut current = scans.next();
-    while let Some(scan) = current {
-        let next = scans.next();
-        let (next_ref, previous_ref) = (next.as_ref(), previous.as_ref());
-        for &(mark, at, len) in &scan.open {
-            // A quotation running on into the next paragraph is not lost.
-            if wrapped && next_ref.is_some_and(|n| n.starts_closing[mark as usize]) {
-                continue;
-            }
-            let end = snippet_after(s, at + len, 12);
-            if end == at + len {
-                continue;
-            }
-            let span = Span::new(at, end);
-            let quoted = s[at + len..end].to_owned();
-            let (open, close) = mark.pair();
-            let message = match mark {
-                Mark::Quote => Message::UnclosedQuote { quoted },
-                Mark::Book => Message::UnclosedBookTitle { quoted },
-                _ => Message::UnclosedBracket { open: open.to_string(), quoted, close: close.to_string() },
-            };
-            out.add(span, message);
+    for &(mark, at, len) in &scan.open {
+        // A quotation running on into the next paragraph is not lost.
+        if wrapped && next.is_some_and(|n| n.starts_closing[mark as usize]) {
+            continue;
         }
-        for (n, &(at, len)) in scan.stray.iter().enumerate() {
-            if wrapped && n == 0 && scan.starts_closing[Mark::Quote as usize] && previous_ref.is_some_and(|p| p.open.iter().any(|o| o.0 == Mark::Quote)) {
-                continue;
-            }
-            let start = snippet_before(s, at, 16);
-            if start == at {
-                continue;
-            }
-            let span = Span::new(start, at + len);
-            out.add(span, Message::UnopenedQuote { quoted: s[start..at].to_owned() });
+        let end = snippet_after(s, at + len, 12);
+        if end == at + len {
+            continue;
         }
-        previous = Some(scan);
-        current = next;
+        let span = Span::new(at, end);
+        let quoted = s[at + len..end].to_owned();
+        let (open, close) = mark.pair();
+        let message = match mark {
+            Mark::Quote => Message::UnclosedQuote { quoted },
+            Mark::Book => Message::UnclosedBookTitle { quoted },
+            _ => Message::UnclosedBracket { open: open.to_string(), quoted, close: close.to_string() },
+        };
+        out.add(span, message);
+    }
+    for (n, &(at, len)) in scan.stray.iter().enumerate() {
+        if wrapped && n == 0 && scan.starts_closing[Mark::Quote as usize] && previous.is_some_and(|p| p.open.iter().any(|o| o.0 == Mark::Quote)) {
+            continue;
+        }
+        let start = snippet_before(s, at, 16);
+        if start == at {
+            continue;
+        }
+        let span = Span::new(start, at + len);
+        out.add(span, Message::UnopenedQuote { quoted: s[start..at].to_owned() });
     }
 }
 
@@ -508,9 +622,9 @@ fn count_unit_at(window: &str, i: usize) -> Option<&'static str> {
 
 /// A number glued to what follows without its measure word: each run of digits in the
 /// paragraph, unless it is a decimal, code or ordinal, tried against the four shapes in turn.
-fn glued_numbers(out: &mut Findings, p: Span) {
+fn glued_numbers(out: &mut Findings, p: Span, runs: impl Iterator<Item = Range<usize>>) {
     let s = out.s;
-    for run in digit_runs(s[p.range()].as_bytes()) {
+    for run in runs {
         let Some(number) = BareNumber::at(s, p, p.start + run.start, p.start + run.end) else { continue };
         if year_like(number.digits) {
             bare_year(out, &number);
@@ -807,6 +921,32 @@ mod tests {
             let by_table = NOUNS.at(&rest, 0).next().map(|k| COUNTED_NOUNS[k]);
             let by_starts_with = COUNTED_NOUNS.iter().find(|(noun, _)| rest.starts_with(noun)).copied();
             proptest::prop_assert_eq!(by_table, by_starts_with);
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(3000))]
+        /// The one walk of a paragraph finds what the separate walks did: the dated shapes'
+        /// years, the marks' pairing, the runs of digits and the placeholders.
+        #[test]
+        fn the_one_walk_finds_what_the_separate_walks_did(text in crate::scan::oracle::texts(vec![
+            "“", "”", "\"", "’", "’’", "《", "》", "(", ")", "〔", "〕", "【", "】", "X", "x", "×", "*", "○", "□", "件", "万元", "次",
+            "2019", "20", "19", "1", "8", "12", "月", "号", "发", ",", ",000", "中", "a", "。", " ",
+        ], 40)) {
+            let p = Span::new(0, text.len());
+            let mut found = Capped::default();
+            let mut out = Findings { s: &text, found: &mut found, unitless: Vec::new(), taken: Taken::default() };
+            let walked = walk(&mut out, p);
+            let placeholders: Vec<Option<Span>> = found.into_sorted().into_iter().map(|f| f.span).collect();
+            let mut want_placeholders = Vec::new();
+            placeholder::tests::each_placeholder_of(&text, p, |m| want_placeholders.push(Some(m)));
+            crate::sort::stable_by_key(&mut want_placeholders, |s| s.map(|s| (s.start, s.end)));
+            let want_runs: Vec<(u32, u32)> = digit_runs(text.as_bytes()).map(|r| (r.start as u32, r.end as u32)).collect();
+            let (scan, want_scan) = (walked.scan, scan_marks(&text, p));
+            proptest::prop_assert_eq!(walked.dated, dated_shapes(&text));
+            proptest::prop_assert_eq!((scan.open, scan.stray, scan.starts_closing), (want_scan.open, want_scan.stray, want_scan.starts_closing));
+            proptest::prop_assert_eq!(walked.runs, Some(want_runs));
+            proptest::prop_assert_eq!(placeholders, want_placeholders);
         }
     }
 

@@ -166,10 +166,10 @@ pub fn review(text: &Text, page: &Page, outline: &Outline, metrics: &Metrics) ->
     let truncated = truncation::check(text, page, outline, &paras);
     // A text cut off mid-figure is one truncation, not a lost measure word on its last number.
     findings.cut_off = truncated.iter().find(|f| matches!(f.message, Message::TextCutOff { .. })).and_then(|f| f.span);
+    // The placeholders are found in the same walk of each paragraph.
     let unitless = copying::check(text, &paras, hard_wrapped(text, &paras), &mut findings);
     findings.cut_off = None;
     truncated.into_iter().for_each(|f| findings.push(f));
-    placeholder::check(text, &paras, &mut findings);
     pasted::check(text, page).into_iter().for_each(|f| findings.push(f));
     let measures = summary::measures_sections(page, outline, &parts);
     // Sorted once for both the findings and the share.

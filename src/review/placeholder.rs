@@ -6,7 +6,7 @@ use std::sync::LazyLock;
 
 use crate::result::{FindingCode, Severity};
 use crate::scan::Starts;
-use crate::text::{Span, Text};
+use crate::text::Span;
 use crate::vocab::messages::Message;
 use crate::vocab::review::{PLACEHOLDER_EMPTY_BRACKETS, PLACEHOLDER_MARKS, PLACEHOLDER_RUN_SETS};
 use crate::vocab::review::PLACEHOLDER_UNITS;
@@ -59,109 +59,131 @@ fn single_at(s: &str, i: usize, c: char) -> Option<usize> {
     UNITS_LONGEST_FIRST.iter().find(|u| s[after..].starts_with(**u)).map(|u| after + u.len())
 }
 
-/// The runs' and the marks' start characters together, for the one walk of a paragraph.
-static ANY_STARTS: LazyLock<Starts> = LazyLock::new(|| {
-    Starts::of(
-        PLACEHOLDER_RUN_SETS
-            .iter()
-            .flat_map(|set| set.iter().copied())
-            .chain(PLACEHOLDER_EMPTY_BRACKETS.iter().map(|b| b.0))
-            .chain(PLACEHOLDER_MARKS.iter().copied()),
-    )
-});
-
-/// A run (`XX`, `○□`, `【】`) or a single mark and its unit (`X件`).
-#[derive(Debug, Clone, PartialEq)]
-enum Found {
-    Run(Range<usize>),
-    Single(Range<usize>),
+/// Whether `c` can start a run or a mark: the characters a walk over a paragraph feeds to
+/// [`InParagraph::feed`] (others are passed over there too).
+pub(crate) fn starts(c: char) -> bool {
+    RUN_STARTS.holds(c) || SINGLE_STARTS.holds(c)
 }
 
-/// The runs and the single marks of `s`, each list exactly what its own leftmost scan
-/// ([`scan`] with `run_at`, with `single_at`) finds, merged by start (a run before a mark at
-/// the same start), from one walk over both lists' start characters instead of one walk each.
-fn runs_and_singles(s: &str) -> impl Iterator<Item = Found> + '_ {
-    let (mut run_from, mut single_from) = (0, 0);
-    let mut waiting: Option<Found> = None;
-    let mut walk = ANY_STARTS.within(s, 0, s.len());
-    std::iter::from_fn(move || {
-        if let Some(single) = waiting.take() {
-            return Some(single);
-        }
-        for (i, c) in walk.by_ref() {
-            let run = (i >= run_from && RUN_STARTS.holds(c)).then(|| run_at(s, i, c)).flatten();
-            let single = (i >= single_from && SINGLE_STARTS.holds(c)).then(|| single_at(s, i, c)).flatten();
-            if let Some(end) = single {
-                single_from = end;
-                waiting = Some(Found::Single(i..end));
-            }
-            if let Some(end) = run {
-                run_from = end;
-                return Some(Found::Run(i..end));
-            }
-            if let Some(single) = waiting.take() {
-                return Some(single);
-            }
-        }
-        None
-    })
+/// The placeholders of one paragraph, reported into `out` as the walk over the paragraph
+/// ([`super::copying`]'s, which every check of a paragraph's characters shares) feeds it the
+/// characters that can start one, in order.
+pub(crate) struct InParagraph<'s> {
+    s: &'s str,
+    p: Span,
+    walk: Placeholders,
 }
 
-/// Placeholders of every paragraph into `out`.
-pub fn check(text: &Text, paragraphs: &[Span], out: &mut Capped) {
-    let s = text.norm();
-    let latin = |c: Option<char>| c.is_some_and(|c| c.is_ascii_alphanumeric() || c == '*' || c == '.');
-    for &p in paragraphs {
-        let slice = &s[p.range()];
-        // Latin words (XXL, Xbox) and products (7×24小时) are not placeholders.
-        let real = |m: &Range<usize>| {
-            let span = Span::new(m.start, m.end).offset(p.start);
-            !(latin(s[..span.start].chars().next_back()) || (slice[m.clone()].ends_with(['X', 'x']) && latin(s[span.end..].chars().next())))
-        };
-        each_placeholder(slice, real, |m| {
-            let found = slice[m.clone()].to_owned();
-            let span = Span::new(m.start, m.end).offset(p.start);
-            out.push(ReviewFinding::new(FindingCode::Placeholder, Severity::Error, Message::Placeholder { found }, Some(span)));
-        });
+impl<'s> InParagraph<'s> {
+    pub(crate) fn new(s: &'s str, p: Span) -> Self {
+        InParagraph { s, p, walk: Placeholders::default() }
+    }
+
+    /// The character `c` at byte `at` of the text (inside the paragraph).
+    pub(crate) fn feed(&mut self, at: usize, c: char, out: &mut Capped) {
+        let (s, p) = (self.s, self.p);
+        self.walk.feed(&s[p.range()], at - p.start, c, |m| real(s, p, m), |m| report(s, p, m, out));
+    }
+
+    pub(crate) fn finish(self, out: &mut Capped) {
+        let (s, p) = (self.s, self.p);
+        self.walk.finish(|m| report(s, p, m, out));
     }
 }
 
-/// The placeholders of a paragraph, in the order they are reported, through `report`; `real`
-/// tells a placeholder from a Latin word. The runs (`XX`, `××`) win over the single marks they
-/// overlap (`X件` inside `XX件`); both come in reading order from one walk, and a mark waits
-/// only until the walk passes its end, so nothing is held per finding (issue 15). The order is
-/// the one of the two separate scans the tests keep as the oracle: a mark after the runs that
-/// start before its end.
-fn each_placeholder(slice: &str, real: impl Fn(&Range<usize>) -> bool, mut report: impl FnMut(Range<usize>)) {
-    let mut run_end = 0;
-    let mut pending: Option<Range<usize>> = None;
-    // A waiting mark, once every run starting before its end has been reported: kept unless
-    // one of them reached into it.
-    let kept = |single: Range<usize>, run_end: usize| (run_end <= single.start).then_some(single);
-    for item in runs_and_singles(slice) {
-        match item {
-            Found::Run(run) if real(&run) => {
-                if let Some(single) = pending.take_if(|single| run.start >= single.end).and_then(|single| kept(single, run_end)) {
+/// Latin words (XXL, Xbox) and products (7×24小时) are not placeholders: `m` (in paragraph `p`).
+fn real(s: &str, p: Span, m: &Range<usize>) -> bool {
+    let latin = |c: Option<char>| c.is_some_and(|c| c.is_ascii_alphanumeric() || c == '*' || c == '.');
+    let span = Span::new(m.start, m.end).offset(p.start);
+    !(latin(s[..span.start].chars().next_back()) || (s[span.range()].ends_with(['X', 'x']) && latin(s[span.end..].chars().next())))
+}
+
+fn report(s: &str, p: Span, m: Range<usize>, out: &mut Capped) {
+    let span = Span::new(m.start, m.end).offset(p.start);
+    let found = s[span.range()].to_owned();
+    out.push(ReviewFinding::new(FindingCode::Placeholder, Severity::Error, Message::Placeholder { found }, Some(span)));
+}
+
+/// The runs (`XX`, `○□`, `【】`) and the single marks with their unit (`X件`) of a paragraph,
+/// each list exactly what its own leftmost scan ([`scan`] with `run_at`, with `single_at`)
+/// finds, from one walk over both lists' start characters; reported in the order the two
+/// separate scans gave (the tests keep them as the oracle): the runs win over the single marks
+/// they overlap (`X件` inside `XX件`), and a mark waits only until the walk passes its end, so
+/// nothing is held per finding (issue 15).
+#[derive(Default)]
+struct Placeholders {
+    /// Where the next run, the next single mark may start (each scan's resume point).
+    run_from: usize,
+    single_from: usize,
+    /// The end of the last run reported.
+    run_end: usize,
+    /// A mark waiting until every run starting before its end has been reported.
+    pending: Option<Range<usize>>,
+}
+
+impl Placeholders {
+    /// The character `c` at byte `i` of the paragraph `slice`; `real` tells a placeholder from
+    /// a Latin word.
+    fn feed(&mut self, slice: &str, i: usize, c: char, real: impl Fn(&Range<usize>) -> bool, mut report: impl FnMut(Range<usize>)) {
+        let run = (i >= self.run_from && RUN_STARTS.holds(c)).then(|| run_at(slice, i, c)).flatten();
+        let single = (i >= self.single_from && SINGLE_STARTS.holds(c)).then(|| single_at(slice, i, c)).flatten();
+        if let Some(end) = run {
+            self.run_from = end;
+            let run = i..end;
+            if real(&run) {
+                if let Some(single) = self.pending.take_if(|single| run.start >= single.end).and_then(|single| self.kept(single)) {
                     report(single);
                 }
-                run_end = run.end;
+                self.run_end = run.end;
                 report(run);
             }
-            Found::Single(single) if real(&single) => {
-                if let Some(before) = pending.replace(single).and_then(|before| kept(before, run_end)) {
+        }
+        if let Some(end) = single {
+            self.single_from = end;
+            let single = i..end;
+            if real(&single) {
+                if let Some(before) = self.pending.replace(single).and_then(|before| self.kept(before)) {
                     report(before);
                 }
             }
-            _ => {}
         }
     }
-    if let Some(single) = pending.and_then(|single| kept(single, run_end)) {
-        report(single);
+
+    /// A waiting mark, once every run starting before its end has been reported: kept unless
+    /// one of them reached into it.
+    fn kept(&self, single: Range<usize>) -> Option<Range<usize>> {
+        (self.run_end <= single.start).then_some(single)
+    }
+
+    fn finish(self, report: impl FnOnce(Range<usize>)) {
+        if let Some(single) = self.pending.clone().and_then(|single| self.kept(single)) {
+            report(single);
+        }
     }
 }
 
+/// The placeholders of a paragraph, in the order they are reported, through `report`, from a
+/// walk of their start characters alone ([`InParagraph`] is fed the shared walk's).
 #[cfg(test)]
-mod tests {
+fn each_placeholder(slice: &str, real: impl Fn(&Range<usize>) -> bool, mut report: impl FnMut(Range<usize>)) {
+    static ANY_STARTS: LazyLock<Starts> = LazyLock::new(|| {
+        Starts::of(
+            PLACEHOLDER_RUN_SETS
+                .iter()
+                .flat_map(|set| set.iter().copied())
+                .chain(PLACEHOLDER_EMPTY_BRACKETS.iter().map(|b| b.0))
+                .chain(PLACEHOLDER_MARKS.iter().copied()),
+        )
+    });
+    let mut walk = Placeholders::default();
+    for (i, c) in ANY_STARTS.within(slice, 0, slice.len()) {
+        walk.feed(slice, i, c, &real, &mut report);
+    }
+    walk.finish(report);
+}
+
+#[cfg(test)]
+pub(crate) mod tests {
     use super::*;
     use crate::scan::oracle::{assert_agree, scanners_agree_on_generated_texts};
     use crate::vocab::review::PLACEHOLDER_RUNS_PATTERN;
@@ -203,6 +225,12 @@ mod tests {
         }
         out.extend(runs);
         out
+    }
+
+    /// The placeholders of paragraph `p` of `s` as a walk of their start characters alone
+    /// reports them (the shared walk's oracle in `copying`).
+    pub(crate) fn each_placeholder_of(s: &str, p: Span, mut report: impl FnMut(Span)) {
+        each_placeholder(&s[p.range()], |m| real(s, p, m), |m| report(Span::new(m.start, m.end).offset(p.start)));
     }
 
     fn one_walk(slice: &str, real: impl Fn(&Range<usize>) -> bool) -> Vec<Range<usize>> {
