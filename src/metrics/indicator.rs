@@ -44,14 +44,14 @@ fn is_boundary(c: char) -> bool {
     BOUNDARIES.holds(c)
 }
 
-/// The digit runs of `phrase` as byte ranges, in order and not overlapping: `[0-9][0-9.]*`
-/// with a date or year suffix ([`DATE_SUFFIXES`], the first that follows in table order). Read
-/// by hand, not by a regex: one per figure was a regex search per figure (and, with the wasm's
-/// small engine, its hottest search after the label patterns); the regex it was,
-/// `[0-9][0-9.]*(?:年度|年|…)?`, is the oracle of the tests.
-fn digit_runs(phrase: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
+/// The digit runs of `phrase` from byte `from` (no digit before it) as byte ranges, in order and
+/// not overlapping: `[0-9][0-9.]*` with a date or year suffix ([`DATE_SUFFIXES`], the first that
+/// follows in table order). Read by hand, not by a regex: one per figure was a regex search per
+/// figure (and, with the wasm's small engine, its hottest search after the label patterns); the
+/// regex it was, `[0-9][0-9.]*(?:年度|年|…)?`, is the oracle of the tests.
+fn digit_runs(phrase: &str, from: usize) -> impl Iterator<Item = (usize, usize)> + '_ {
     let bytes = phrase.as_bytes();
-    let mut at = 0;
+    let mut at = from;
     std::iter::from_fn(move || {
         let start = at + bytes[at..].iter().position(u8::is_ascii_digit)?;
         let mut end = start + 1 + bytes[start + 1..].iter().take_while(|b| b.is_ascii_digit() || **b == b'.').count();
@@ -109,8 +109,8 @@ pub fn indicators(s: &str, quantities: &[Quantity]) -> Vec<String> {
         let glued_prev = i > 0 && quantities[i - 1].span.end == q.span.start;
         let right_of_group = rights[group_end[i]];
         let after = &s[q.span.end..];
-        let bare_verb = is_verb(&lefts[i]) || lefts[i].is_empty();
-        let looks_right = (q.kind == MetricKind::Count || after.starts_with(ATTRIBUTIVE) || (q.kind == MetricKind::Percent && bare_verb))
+        let bare_verb = || lefts[i].is_empty() || is_verb(&lefts[i]);
+        let looks_right = (q.kind == MetricKind::Count || after.starts_with(ATTRIBUTIVE) || (q.kind == MetricKind::Percent && bare_verb()))
             && !right_of_group.is_empty();
         // No later figure reads this one's left phrase (a glued group reads only later members').
         let mut ind = if looks_right {
@@ -120,17 +120,23 @@ pub fn indicators(s: &str, quantities: &[Quantity]) -> Vec<String> {
         } else {
             std::mem::take(&mut lefts[i]).into_owned()
         };
-        // What the walk of the left phrase passed is not searched again.
-        let same_sentence_prev = i > 0
-            && match stops[i] {
-                Stop::SentenceEnd => false,
-                Stop::Start => true,
-                Stop::Before(at) => !SENTENCE_ENDS.in_text(&s[quantities[i - 1].span.end..at]),
-            };
+        // What the walk of the left phrase passed is not searched again; the rest is searched
+        // only when a rule below asks (once), as most figures ask none.
+        let same_sentence = std::cell::OnceCell::new();
+        let same_sentence_prev = || {
+            *same_sentence.get_or_init(|| {
+                i > 0
+                    && match stops[i] {
+                        Stop::SentenceEnd => false,
+                        Stop::Start => true,
+                        Stop::Before(at) => !SENTENCE_ENDS.in_text(&s[quantities[i - 1].span.end..at]),
+                    }
+            })
+        };
         // A share or change takes the previous figure's subject (`…3件、占4%`); only a plain
         // subject, so that a run of shares cannot grow one label per figure.
-        let prev_is_plain = i > 0 && out[i - 1].chars().count() <= MAX_LIST_CHARS;
-        if q.kind == MetricKind::Percent && same_sentence_prev && prev_is_plain {
+        let prev_is_plain = |out: &[String]| i > 0 && out[i - 1].chars().count() <= MAX_LIST_CHARS;
+        if q.kind == MetricKind::Percent && same_sentence_prev() && prev_is_plain(&out) {
             let pre = &s[prev_clause_start(s, q.span.start)..q.span.start];
             if (ind.is_empty() || ind == SHARE_VERB_WORD) && pre.contains(SHARE_VERB) {
                 ind = format!("{}{SHARE_SUFFIX}", out[i - 1]);
@@ -142,7 +148,7 @@ pub fn indicators(s: &str, quantities: &[Quantity]) -> Vec<String> {
         // in its sentence (`受理行政复议案件15件,办结12件` → 行政复议案件办结); a subject of three
         // characters at least, as two are mostly a verb themselves (`2个调整,9个撤销`).
         let mut subject = None;
-        if i > 0 && same_sentence_prev && prev_is_plain && is_bare(&ind) {
+        if i > 0 && is_bare(&ind) && same_sentence_prev() && prev_is_plain(&out) {
             let prev_subject = subjects[i - 1].as_deref().unwrap_or(&out[i - 1]);
             if prev_subject.chars().nth(2).is_some() && !is_bare(prev_subject) {
                 subject = Some(subject_of(&subjects, &out, i - 1));
@@ -155,7 +161,7 @@ pub fn indicators(s: &str, quantities: &[Quantity]) -> Vec<String> {
         if ind.is_empty() {
             ind = raw_rights[i].to_owned();
         }
-        if ind.is_empty() && same_sentence_prev {
+        if ind.is_empty() && same_sentence_prev() {
             ind = out[i - 1].clone();
         }
         subjects.push(subject);
@@ -262,25 +268,32 @@ fn left_phrase(s: &str, prev_end: usize, pos: usize, list: bool) -> (Cow<'_, str
     let mut start = 0;
     let mut chars = 0;
     let mut stop = Stop::Start;
-    // Where the phrase's last quote mark stands, seen on the way (not searched for again).
+    // Where the phrase's last quote mark and first digit stand, seen on the way (not searched
+    // for again).
     let mut last_quote = None;
-    for (i, c) in head.char_indices().rev() {
+    let mut first_digit = None;
+    let boundaries = &*BOUNDARIES;
+    let mut end = head.len();
+    while let Some((i, c)) = char_before(head, end) {
         chars += 1;
-        if chars > 40 || (is_boundary(c) && !(list && c == LIST_MARK)) {
-            start = i + c.len_utf8();
+        if chars > 40 || (boundaries.holds(c) && !(list && c == LIST_MARK)) {
+            start = end;
             // A sentence mark is a boundary: none stands after this character.
             stop = if chars <= 40 && SENTENCE_MARKS.contains(&c) { Stop::SentenceEnd } else { Stop::Before(from + start) };
             break;
         }
-        if last_quote.is_none() && is_quote_mark(c) {
+        if c.is_ascii_digit() {
+            first_digit = Some(i);
+        } else if last_quote.is_none() && is_quote_mark(c) {
             last_quote = Some(i);
         }
+        end = i;
     }
     let phrase = &head[start..];
     // Drop everything up to the last digit run (a year, a date, an unmeasured number) that
     // is not part of a name like PM10.
     let mut cut = 0;
-    for (start, end) in digit_runs(phrase) {
+    for (start, end) in first_digit.map(|d| digit_runs(phrase, d - start)).into_iter().flatten() {
         let glued_to_latin = phrase[..start].chars().next_back().is_some_and(|c| c.is_ascii_alphabetic());
         if !glued_to_latin {
             cut = end;
@@ -300,6 +313,23 @@ fn left_phrase(s: &str, prev_end: usize, pos: usize, list: bool) -> (Cow<'_, str
     // search (a searcher built per phrase, ~190 instructions) is made only there.
     let max = if list && stripped.contains(LIST_MARK) { MAX_LIST_CHARS } else { MAX_CHARS };
     (shorten(stripped, max), stop)
+}
+
+/// The character of `s` that ends at byte `end` (a character boundary) and where it starts; None
+/// at the start. A Chinese character (three bytes) and ASCII are read from their bytes: the walk
+/// back over a phrase reads every character.
+#[inline(always)]
+fn char_before(s: &str, end: usize) -> Option<(usize, char)> {
+    let b = s.as_bytes();
+    let last = *b.get(end.checked_sub(1)?)?;
+    if last < 0x80 {
+        return Some((end - 1, char::from(last)));
+    }
+    if let Some(&[lead @ 0xE0..=0xEF, b1, b2]) = end.checked_sub(3).and_then(|i| b.get(i..end)) {
+        let code = u32::from(lead & 0x0F) << 12 | u32::from(b1 & 0x3F) << 6 | u32::from(b2 & 0x3F);
+        return char::from_u32(code).map(|c| (end - 3, c));
+    }
+    s[..end].chars().next_back().map(|c| (end - c.len_utf8(), c))
 }
 
 /// Where the backward walk of a left phrase stopped, for the question whether the figure shares
@@ -358,7 +388,8 @@ fn right_phrase(s: &str, pos: usize, next_start: usize) -> (&str, &str) {
     let noun = raw[..noun_end].trim();
     // A noun must start with a CJK character, not a digit or a symbol, nor with a joining word
     // (`5个和法律服务站3个`: the next item of a list, not what 5个 counts).
-    let noun = if noun.starts_with(|c: char| c.is_alphanumeric() && !c.is_ascii_digit() && !EDGE_JOINERS.contains(&c)) { noun } else { "" };
+    // (A Han character is alphanumeric: asked first, the Unicode table is read only for others.)
+    let noun = if noun.starts_with(|c: char| (chars::is_han(c) || c.is_alphanumeric()) && !c.is_ascii_digit() && !EDGE_JOINERS.contains(&c)) { noun } else { "" };
     (shorten_head(noun, MAX_CHARS), shorten_head(raw, 8))
 }
 
@@ -380,12 +411,14 @@ pub fn starts_with_verb(clause: &str) -> bool {
 struct EdgeIndex {
     words: &'static [&'static str],
     by_char: CharIndex,
+    /// The longest word's length in bytes: a longer phrase is none of them.
+    longest: usize,
 }
 
 impl EdgeIndex {
     fn new(words: &'static [&'static str], edge: fn(&str) -> Option<char>) -> EdgeIndex {
         let keys: Vec<Option<char>> = words.iter().map(|w| edge(w)).collect();
-        EdgeIndex { words, by_char: CharIndex::new(&keys) }
+        EdgeIndex { words, by_char: CharIndex::new(&keys), longest: words.iter().map(|w| w.len()).max().unwrap_or(0) }
     }
 
     /// Indices of the words with edge character `c`, in table order.
@@ -399,8 +432,9 @@ impl EdgeIndex {
         p.chars().next_back().into_iter().flat_map(move |c| self.with(c).map(move |i| words[i]))
     }
 
-    fn contains(&self, p: &str, c: Option<char>) -> bool {
-        c.is_some_and(|c| self.with(c).any(|i| self.words[i] == p))
+    /// Whether `p`, whose edge character is `edge(p)`, is one of the words.
+    fn contains(&self, p: &str, edge: impl FnOnce(&str) -> Option<char>) -> bool {
+        p.len() <= self.longest && edge(p).is_some_and(|c| self.with(c).any(|i| self.words[i] == p))
     }
 }
 
@@ -427,20 +461,33 @@ fn strip_pass<const AT_START: bool>(mut p: &str) -> &str {
     p
 }
 
+/// The framing words' passes by turns, at the start and at the end, until neither strips
+/// anything. A pass that stripped nothing is not made again: the other only shortens the phrase
+/// at its other end, which gives no word a match it did not have (nor more characters after it).
+/// The passes only shorten `p`: the same length is the same phrase.
+fn strip_framing(mut p: &str) -> &str {
+    let (mut leading, mut trailing) = (true, true);
+    while leading || trailing {
+        if leading {
+            let q = strip_pass::<true>(p);
+            leading = q.len() < p.len();
+            p = q;
+        }
+        if trailing {
+            let q = strip_pass::<false>(p);
+            trailing = q.len() < p.len();
+            p = q;
+        }
+    }
+    p
+}
+
 /// Strip framing words at both ends and, when `split_verbs`, keep what follows the last
 /// introducing verb (if anything of at least two characters follows it).
 pub fn strip(phrase: &str, split_verbs: bool) -> &str {
-    let mut p = phrase.trim_matches(|c: char| c.is_whitespace() || c.is_ascii_punctuation() || EDGE_JOINERS.contains(&c));
-    loop {
-        let before = p.len();
-        p = strip_pass::<false>(strip_pass::<true>(p));
-        // The passes only shorten `p`: the same length is the same phrase.
-        if p.len() == before {
-            break;
-        }
-    }
+    let p = strip_framing(phrase.trim_matches(|c: char| c.is_whitespace() || c.is_ascii_punctuation() || EDGE_JOINERS.contains(&c)));
     // Nothing but a framing word is left (`今年共计597人` → `共计`): nothing is named.
-    if LEADING_INDEX.contains(p, p.chars().next()) || TRAILING_INDEX.contains(p, p.chars().next_back()) {
+    if LEADING_INDEX.contains(p, |p| p.chars().next()) || TRAILING_INDEX.contains(p, |p| p.chars().next_back()) {
         return "";
     }
     if split_verbs {
@@ -491,6 +538,10 @@ pub fn strip(phrase: &str, split_verbs: bool) -> &str {
 
 /// Keep the last `max` characters (the head noun of a Chinese phrase).
 fn shorten(p: Cow<str>, max: usize) -> Cow<str> {
+    // No more bytes than `max`: no more characters (most labels), nothing counted.
+    if p.len() <= max {
+        return p;
+    }
     let n = p.chars().count();
     if n <= max {
         return p;
@@ -504,6 +555,9 @@ fn shorten(p: Cow<str>, max: usize) -> Cow<str> {
 
 /// Keep the first `max` characters.
 fn shorten_head(p: &str, max: usize) -> &str {
+    if p.len() <= max {
+        return p;
+    }
     p.char_indices().nth(max).map_or(p, |(i, _)| &p[..i])
 }
 

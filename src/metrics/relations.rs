@@ -24,7 +24,7 @@ use std::sync::LazyLock;
 
 use super::ExtractedRelation;
 use crate::quantity::Quantity;
-use crate::re::{positions_of, CharSet, WordTable};
+use crate::re::{positions_of, CharSet};
 use crate::result::MetricKind;
 use crate::text::Span;
 use crate::vocab::words::{
@@ -76,7 +76,9 @@ impl<'s> Sentences<'s> {
         // Past 4 GiB (never, after `validate`) nothing is indexed: the windows bound the search.
         // A vectorised search per mark (`re::positions_of`): a pass over every byte with a table
         // look-up each was half of this stage's instructions on the 1 MiB mix.
-        let [ends, opens, closes] = [RELATION_SENTENCE_ENDS, &['('], &[')']].map(|set| positions_of(s, set));
+        let ends = positions_of(s, RELATION_SENTENCE_ENDS);
+        // Both parentheses in one search (memchr2), then told apart.
+        let (opens, closes) = positions_of(s, &['(', ')']).into_iter().partition(|&p| s.as_bytes()[p as usize] == b'(');
         Sentences { s, ends, opens, closes }
     }
 
@@ -135,23 +137,34 @@ fn same_unit(a: &Quantity, b: &Quantity) -> bool {
     a.unit == b.unit && a.kind == b.kind
 }
 
-/// The breakdown triggers' first words, one word table for the short gaps between parts: every
-/// trigger starts with one of them and each of them is a trigger, so a gap has a trigger
-/// exactly where it has one of these. (A `contains` per trigger built a searcher per word and
-/// gap, twice per part; an automaton's search cost ~550 instructions a gap.)
-static HEADS: LazyLock<WordTable> = LazyLock::new(|| WordTable::new(BREAKDOWN_HEADS.iter().copied()));
+/// Where the breakdown triggers' first words stand in the text (start, end), in order: every
+/// trigger starts with one of them and each of them is a trigger, so a stretch has a trigger
+/// exactly where one of these lies inside it. Found once, by one vectorised substring search per
+/// word (the automaton over the whole body cost more), merged in order; the words share no
+/// character, so no two overlap. (A `contains` per trigger built a searcher per word and gap,
+/// twice per part; an automaton's search ~550 instructions a gap, a word table's walk ~270.)
+struct Heads(Vec<(usize, usize)>);
 
-fn has_trigger(s: &str) -> bool {
-    HEADS.occurrences(s).next().is_some()
+impl Heads {
+    fn new(s: &str) -> Heads {
+        let mut heads: Vec<(usize, usize)> =
+            BREAKDOWN_HEADS.iter().flat_map(|h| memchr::memmem::find_iter(s.as_bytes(), h.as_bytes()).map(|at| (at, at + h.len()))).collect();
+        crate::sort::stable(&mut heads);
+        Heads(heads)
+    }
+
+    /// Whether one of the words lies inside `[from, to)`: the first that starts there is the
+    /// one to ask, as those after it end later.
+    fn within(&self, from: usize, to: usize) -> bool {
+        let k = self.0.partition_point(|&(at, _)| at < from);
+        self.0.get(k).is_some_and(|&(_, end)| end <= to)
+    }
 }
 
 fn breakdowns(s: &str, sentences: &Sentences, quantities: &[Quantity], out: &mut Vec<ExtractedRelation>) {
     let mut seen_trigger_end = 0;
-    // One vectorised substring search per head (the automaton over the whole body cost more),
-    // merged in order; the heads share no character, so no two overlap.
-    let mut heads: Vec<usize> = BREAKDOWN_HEADS.iter().flat_map(|h| memchr::memmem::find_iter(s.as_bytes(), h.as_bytes())).collect();
-    crate::sort::stable(&mut heads);
-    for pos in heads {
+    let heads = Heads::new(s);
+    for &(pos, _) in &heads.0 {
         if pos < seen_trigger_end {
             continue;
         }
@@ -194,8 +207,7 @@ fn breakdowns(s: &str, sentences: &Sentences, quantities: &[Quantity], out: &mut
         let mut prev_end = trigger.end;
         for i in after {
             // The next trigger opens a breakdown of its own.
-            let gap = &s[prev_end.min(quantities[i].span.start)..quantities[i].span.start];
-            if has_trigger(gap) || parts.len() == MAX_MEMBERS {
+            if heads.within(prev_end.min(quantities[i].span.start), quantities[i].span.start) || parts.len() == MAX_MEMBERS {
                 break;
             }
             prev_end = quantities[i].span.end;
@@ -205,7 +217,7 @@ fn breakdowns(s: &str, sentences: &Sentences, quantities: &[Quantity], out: &mut
                 .find(|&(_, c)| PART_CLAUSE_MARKS.contains(&c))
                 .map_or(trigger.end, |(k, c)| trigger.end + k + c.len_utf8());
             let clause = &s[clause_start..quantities[i].span.start];
-            if clause_start > trigger.end && has_trigger(clause) {
+            if clause_start > trigger.end && heads.within(clause_start, quantities[i].span.start) {
                 break;
             }
             if opens_with_verb(clause) {
@@ -414,6 +426,8 @@ fn rates(s: &str, sentences: &Sentences, quantities: &[Quantity], indicators: &[
 mod tests {
     use super::*;
 
+    use crate::re::WordTable;
+
     /// The scans the indexes replaced, as they were written: the oracles.
     fn open_paren_by_scan(s: &str, from: usize, pos: usize) -> bool {
         let clause = &s[from..pos];
@@ -429,7 +443,7 @@ mod tests {
     }
 
     fn pieces() -> Vec<&'static str> {
-        vec!["(", ")", "等", ",", ";", "。", "\n", "其中", "3件", "a", "中", "(包括", "等)"]
+        vec!["(", ")", "等", ",", ";", "。", "\n", "其中", "3件", "a", "中", "(包括", "等)", "其", "具体为", "具体", "包括", "包"]
     }
 
     proptest::proptest! {
@@ -448,6 +462,9 @@ mod tests {
             proptest::prop_assert_eq!(sentences.open_paren_between(from, to), open_paren_by_scan(&s, from, to), "{:?} {}..{}", s, from, to);
             proptest::prop_assert_eq!(sentences.first_close(from, to), close_by_scan(&s, from, to), "{:?} {}..{}", s, from, to);
             proptest::prop_assert_eq!(sentences.closes_with_et_cetera(from, to), et_cetera_by_scan(&s, from, to), "{:?} {}..{}", s, from, to);
+            // The heads' positions answer what a word table's walk of the stretch answered.
+            let walk = WordTable::new(BREAKDOWN_HEADS.iter().copied());
+            proptest::prop_assert_eq!(Heads::new(&s).within(from, to), walk.occurrences(&s[from..to]).next().is_some(), "{:?} {}..{}", s, from, to);
         }
     }
 

@@ -63,6 +63,30 @@ impl CharIndex {
         (block & bit != 0).then(|| usize::from(self.ranks[c >> 6]) + (block & (bit - 1)).count_ones() as usize)
     }
 
+    /// The first character from byte `i` of valid UTF-8 that has items: its position, code point
+    /// and length. A character without items is passed over by a bit test on its bytes (a Chinese
+    /// character's three bytes index its bit directly, as in `scan::Starts`), not decoded: most
+    /// characters of a phrase start no word of a table.
+    #[inline]
+    pub fn next_key(&self, b: &[u8], mut i: usize) -> Option<(usize, u32, usize)> {
+        loop {
+            let lead = *b.get(i)?;
+            if let [0xE0..=0xEF, b1, b2, ..] = b[i..] {
+                let block = usize::from(lead & 0x0F) << 6 | usize::from(b1 & 0x3F);
+                if self.bits[block] >> (b2 & 0x3F) & 1 != 0 {
+                    return Some((i, (block as u32) << 6 | u32::from(b2 & 0x3F), 3));
+                }
+                i += 3;
+            } else {
+                let (c, len) = crate::scan::decode(b, i);
+                if self.rank(c).is_some() {
+                    return Some((i, c, len));
+                }
+                i += len;
+            }
+        }
+    }
+
     /// The indices of the items of character `c` (a code point), in list order.
     #[inline]
     pub fn of(&self, c: u32) -> &[u16] {
@@ -131,9 +155,9 @@ impl WordTable {
                     return Some((at, at + self.words[i].len(), i));
                 }
             }
-            let (c, len) = decode(b, next)?;
-            (at, first) = (next, len);
-            next += len;
+            let (k, c, len) = self.by_first.next_key(b, next)?;
+            (at, first) = (k, len);
+            next = k + len;
             pending = self.starting_with(c);
         })
     }

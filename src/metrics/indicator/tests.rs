@@ -100,7 +100,10 @@ proptest::proptest! {
         let text = parts.concat();
         let oracle = regex::Regex::new(&format!(r"[0-9][0-9.]*(?:{})?", crate::vocab::words::DATE_SUFFIXES)).unwrap();
         let expected: Vec<(usize, usize)> = oracle.find_iter(&text).map(|m| (m.start(), m.end())).collect();
-        proptest::prop_assert_eq!(super::digit_runs(&text).collect::<Vec<_>>(), expected, "{:?}", text);
+        proptest::prop_assert_eq!(super::digit_runs(&text, 0).collect::<Vec<_>>(), expected.clone(), "{:?}", text);
+        // From the first digit, as `left_phrase` reads it: the same runs.
+        let first_digit = text.find(|c: char| c.is_ascii_digit()).unwrap_or(text.len());
+        proptest::prop_assert_eq!(super::digit_runs(&text, first_digit).collect::<Vec<_>>(), expected, "{:?}", text);
     }
 }
 
@@ -134,4 +137,61 @@ fn bare_labels_are_the_three_lists() {
         }
     }
     assert!(!super::is_bare(""));
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2000))]
+
+    /// The walk back by `char_before` reads the characters `char_indices().rev()` reads.
+    #[test]
+    fn the_walk_back_reads_every_character(text in "[a-z0-9,。、“”é\u{4e00}-\u{4e10}\u{1F600}]{0,30}") {
+        let mut walked = Vec::new();
+        let mut end = text.len();
+        while let Some((i, c)) = super::char_before(&text, end) {
+            walked.push((i, c));
+            end = i;
+        }
+        let expected: Vec<(usize, char)> = text.char_indices().rev().collect();
+        proptest::prop_assert_eq!(walked, expected);
+    }
+}
+
+/// The framing passes as they were made before `strip_framing` skipped a pass that stripped
+/// nothing: both by turns until a round strips nothing.
+fn framing_by_rounds(mut p: &str) -> &str {
+    loop {
+        let before = p.len();
+        p = super::strip_pass::<false>(super::strip_pass::<true>(p));
+        if p.len() == before {
+            return p;
+        }
+    }
+}
+
+fn framing_pieces() -> Vec<&'static str> {
+    let mut pieces: Vec<&'static str> = crate::vocab::words::LEADING.iter().chain(crate::vocab::words::TRAILING).copied().collect();
+    pieces.extend(["案件", "行政", "许", "可", "率", "共", "年", "数", " "]);
+    pieces
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(4000))]
+
+    /// Skipping a pass that stripped nothing strips what the rounds of both passes stripped.
+    #[test]
+    fn the_framing_passes_strip_as_the_rounds_did(parts in proptest::collection::vec(proptest::sample::select(framing_pieces()), 0..10)) {
+        let phrase = parts.concat();
+        proptest::prop_assert_eq!(super::strip_framing(&phrase), framing_by_rounds(&phrase), "{:?}", phrase);
+    }
+}
+
+/// `right_phrase` asks `is_han` before `char::is_alphanumeric`: every Han character must be
+/// alphanumeric for the answer to be the same.
+#[test]
+fn every_han_character_is_alphanumeric() {
+    let han = (0x3400..=0x9FFF).filter_map(char::from_u32).filter(|&c| crate::vocab::chars::is_han(c));
+    assert!(han.clone().count() > 27_000);
+    for c in han {
+        assert!(c.is_alphanumeric(), "{c:?}");
+    }
 }
