@@ -70,9 +70,10 @@ pub fn analyze_owned(input: String) -> Analysis {
     analyze_text(text)
 }
 
-fn analyze_text(text: Text) -> Analysis {
+fn analyze_text(mut text: Text) -> Analysis {
+    let marker_starts = text.take_marker_starts();
     let mut page = chrome::read_page(&text);
-    let mut outline = outline::parse(&text, &page);
+    let mut outline = outline::parse(&text, &page, marker_starts);
     // Held to the end; a text of nothing but tiny headings has one per dozen bytes (issue 15).
     outline.headings.shrink_to_fit();
     page.meta.kind = chrome::kind::classify(&text, &page, &outline);

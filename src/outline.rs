@@ -143,15 +143,23 @@ struct Cand {
     ordinal_next: bool,
 }
 
-/// Every marker-shaped string in the body that its context does not rule out.
-fn candidates(text: &Text, page: &Page) -> Vec<Cand> {
+/// Every marker-shaped string in the body that its context does not rule out; read from where
+/// their start characters stand when the folding walk noted it (`Text::take_marker_starts`).
+fn candidates(text: &Text, page: &Page, marker_starts: Option<&[u32]>) -> Vec<Cand> {
     let s = text.norm();
     let body = page.body;
     let attachments = attachment_lists(s, body);
     let mut brackets = BracketDepth { depth: 0, scanned: body.start };
     let mut out = Vec::new();
     let body_text = &s[body.range()];
-    for m in markers::scan(body_text) {
+    let mut noted = marker_starts.map(|noted| markers::starts_noted(body_text, body.start, noted));
+    let mut walked = noted.is_none().then(|| markers::starts_in(body_text));
+    let next_start = || match (&mut noted, &mut walked) {
+        (Some(noted), _) => noted.next(),
+        (_, Some(walked)) => walked.next(),
+        _ => None,
+    };
+    for m in markers::scan_from(body_text, next_start) {
         let (start, end) = (body.start + m.whole.start, body.start + m.whole.end);
         if in_any(&attachments, start) || brackets.at(s, start) > 0 || page.is_boilerplate(start) {
             continue;
@@ -338,9 +346,13 @@ impl Layout {
     }
 }
 
-pub fn parse(text: &Text, page: &Page) -> Outline {
+/// The outline of the body. `marker_starts` (`Text::take_marker_starts`, freed once read): the
+/// markers are read from where their start characters stand instead of by a walk of the body
+/// (the same markers either way).
+pub fn parse(text: &Text, page: &Page, marker_starts: Option<Vec<u32>>) -> Outline {
     let s = text.norm();
-    let cands = candidates(text, page);
+    let cands = candidates(text, page, marker_starts.as_deref());
+    drop(marker_starts);
     let layout = Layout::of(s, page.body, &cands);
     let mut accepted = Nesting::new(s, &cands, layout).accept_all();
     // The budget applies before any heading is built (issue 15): the first ones are kept, and
@@ -830,9 +842,13 @@ mod tests {
     }
 
     fn outline(s: &str) -> (Text, Outline) {
-        let text = Text::new(s);
+        let mut text = Text::new(s);
+        let starts = text.take_marker_starts();
         let page = read_page(&text);
-        let outline = parse(&text, &page);
+        let outline = parse(&text, &page, starts);
+        // The markers read from the folding walk's notes are those a walk of the body finds.
+        let walked = parse(&text, &page, None);
+        assert_eq!((&outline.headings, outline.omitted), (&walked.headings, walked.omitted), "{s:?}");
         (text, outline)
     }
 

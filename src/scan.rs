@@ -4,8 +4,6 @@
 //! replaced as their oracle (the wasm's small regex engine has no DFA, and a whole-text search
 //! with it was slow: docs/performance.md).
 
-use std::ops::Range;
-
 /// The characters a match can start with, as a bit set over the Basic Multilingual Plane, and
 /// their first bytes: the walk passes over a character whose first byte none of them has
 /// with one table look-up, jumps with memchr when they have at most three first bytes, and
@@ -109,6 +107,13 @@ impl Starts {
 }
 
 impl Starts {
+    /// The first start character of `s` at or after byte `from` (a char boundary): its position
+    /// and character. For a walk that resumes further on than after the last one.
+    pub fn next_at(&self, s: &str, from: usize) -> Option<(usize, char)> {
+        let (k, code, _) = self.next_start(s.as_bytes(), from)?;
+        Some((k, char::from_u32(code).unwrap_or(char::REPLACEMENT_CHARACTER)))
+    }
+
     /// The start characters of `s[from..to]` (char boundaries), in order: position and
     /// character. For a walk that only acts on a few characters (brackets, quotation marks,
     /// sentence ends): the others are passed over by the start-byte table, not decoded.
@@ -153,11 +158,14 @@ pub(crate) fn decode(b: &[u8], i: usize) -> (u32, usize) {
 
 /// Every match of `at` in `s`, in order and not overlapping. `at(s, i, c)` reads the match
 /// starting at byte `i`, whose character `c` is one of `starts`: its end and what it found.
+/// (The scanners' tests read their oracles' texts with it; the markers read theirs from noted
+/// positions: `vocab::markers::scan_from`.)
+#[cfg(test)]
 pub fn leftmost<'s, T>(
     s: &'s str,
     starts: &'s Starts,
     mut at: impl FnMut(&'s str, usize, char) -> Option<(usize, T)> + 's,
-) -> impl Iterator<Item = (Range<usize>, T)> + 's {
+) -> impl Iterator<Item = (std::ops::Range<usize>, T)> + 's {
     let bytes = s.as_bytes();
     let mut i = 0;
     std::iter::from_fn(move || {

@@ -73,24 +73,36 @@ pub struct Text {
     utf16: Utf16Index,
     /// Pasted artifacts (watermarks, injected URLs, pinyin), blanked in `norm`: see `crate::artifacts`.
     artifacts: Vec<(Artifact, Span)>,
+    /// Where the characters a heading marker starts with stand in `norm`, noted by the folding
+    /// walk (of each run of ASCII digits its first): the outline reads its markers from them
+    /// instead of walking the text again (`vocab::markers::scan_at`). Taken by the analysis
+    /// (held until the outline is read, not to the end); not noted when artifacts were blanked.
+    marker_starts: Option<Vec<u32>>,
 }
 
 impl Text {
     pub fn new(original: &str) -> Text {
-        let (norm, shifts, folds, _) = fold(original, &[]);
+        let (norm, shifts, folds, marker_starts) = fold_unblanked(original);
         let found = crate::artifacts::find(&norm);
         if found.is_empty() {
             let utf16 = Utf16Index::new(&norm);
-            return Text { norm, folds, utf16, artifacts: Vec::new() };
+            return Text { norm, folds, utf16, artifacts: Vec::new(), marker_starts };
         }
         // Fold again with the artifacts blanked, and find their spans in the new `norm`.
         let in_original: Vec<Range<usize>> =
             found.iter().map(|(_, span)| to_original(&shifts, span.start)..to_original(&shifts, span.end)).collect();
-        drop((norm, folds));
+        drop((norm, folds, marker_starts));
         let (norm, _, folds, spans) = fold(original, &in_original);
         let utf16 = Utf16Index::new(&norm);
         let artifacts = found.into_iter().zip(spans).map(|((kind, _), span)| (kind, span)).collect();
-        Text { norm, folds, utf16, artifacts }
+        Text { norm, folds, utf16, artifacts, marker_starts: None }
+    }
+
+    /// Where the characters a heading marker starts with stand in [`Self::norm`] (sorted; of
+    /// each run of ASCII digits at least its first), when the folding walk noted them; given up
+    /// to the caller, so they are not held for the whole analysis.
+    pub fn take_marker_starts(&mut self) -> Option<Vec<u32>> {
+        self.marker_starts.take()
     }
 
     /// Pasted artifacts found in the text (blanked in [`Self::norm`]), in order.
@@ -264,7 +276,7 @@ impl Folds {
 /// lengths change; the characters changed; and each blanked range as a span of the folded text.
 fn fold(original: &str, blanked: &[Range<usize>]) -> (String, Vec<(usize, usize)>, Folds, Vec<Span>) {
     if blanked.is_empty() {
-        let (norm, shifts, folds) = fold_unblanked(original);
+        let (norm, shifts, folds, _) = fold_unblanked(original);
         return (norm, shifts, folds, Vec::new());
     }
     let fold_table = &*FOLD;
@@ -302,15 +314,40 @@ fn fold(original: &str, blanked: &[Range<usize>]) -> (String, Vec<(usize, usize)
 /// [`fold`] of a text with nothing blanked (nearly every text): the characters that fold to
 /// themselves are copied a run at a time, not pushed one by one, and passed over by the
 /// start-character walk of the scanners (two bytes looked at per Chinese character, none
-/// decoded), which stops only at the characters folding changes.
-fn fold_unblanked(original: &str) -> (String, Vec<(usize, usize)>, Folds) {
+/// decoded), which stops only at the characters folding changes and at those a heading marker
+/// starts with (after folding), whose positions in the folded text it notes as well: the
+/// outline's marker scan then needs no walk of its own.
+fn fold_unblanked(original: &str) -> (String, Vec<(usize, usize)>, Folds, Option<Vec<u32>>) {
     let fold_table = &*FOLD;
+    let marker_chars = &*crate::vocab::markers::STARTS;
+    let bytes = original.as_bytes();
     let mut norm = String::with_capacity(original.len());
     let mut shifts = Vec::new();
     let mut folds = Folds::with_capacity(original.len());
+    // Noted while they are at most one per 16 bytes or a thousand (a report has about one per
+    // 70 bytes; a text of tiny headings or digits, one per 2–5, walks the body again instead:
+    // issue 15), as u32 (texts are at most 48 MiB: `input::MAX_INPUT_BYTES`).
+    let most = if original.len() <= u32::MAX as usize { (original.len() / MARKER_START_SPACING).max(1024) } else { 0 };
+    let mut marker_starts = Some(Vec::new());
     let mut run_start = 0;
-    for (orig_pos, c) in FOLDED.within(original, 0, original.len()) {
+    let mut from = 0;
+    while let Some((orig_pos, c)) = FOLDED_OR_MARKER.next_at(original, from) {
         let folded = fold_with(fold_table, c);
+        from = orig_pos + c.len_utf8();
+        if marker_chars.holds(folded) {
+            if let Some(starts) = marker_starts.as_mut() {
+                if starts.len() < most {
+                    // Its place in `norm`: what is written so far and the unfolded run before it.
+                    starts.push((norm.len() + (orig_pos - run_start)) as u32);
+                } else {
+                    marker_starts = None;
+                }
+            }
+            if folded == c && c.is_ascii_digit() {
+                // The rest of a run of ASCII digits (never folded; no marker starts inside it).
+                from += bytes[from..].iter().take_while(|b| b.is_ascii_digit()).count();
+            }
+        }
         if folded == c {
             continue;
         }
@@ -324,8 +361,15 @@ fn fold_unblanked(original: &str) -> (String, Vec<(usize, usize)>, Folds) {
     }
     norm.push_str(&original[run_start..]);
     let folds = folds.finish(norm.len());
-    (norm, shifts, folds)
+    if let Some(starts) = marker_starts.as_mut() {
+        starts.shrink_to_fit();
+    }
+    (norm, shifts, folds, marker_starts)
 }
+
+/// The folding walk notes where heading markers may start while they are at most one per
+/// this many bytes of the text (or a thousand).
+const MARKER_START_SPACING: usize = 16;
 
 /// One-for-one folding: same character count, same UTF-16 length per character.
 pub fn fold_char(c: char) -> char {
@@ -358,10 +402,16 @@ static FOLD: LazyLock<Box<[u16]>> = LazyLock::new(|| {
     table
 });
 
-/// The characters [`FOLD`] changes (all in the BMP; no ASCII one).
-static FOLDED: LazyLock<crate::scan::Starts> = LazyLock::new(|| {
+/// The characters [`FOLD`] changes (all in the BMP; no ASCII one), and those a heading marker
+/// starts with (`vocab::markers::STARTS`) or folds to (the folded ones are among the former).
+static FOLDED_OR_MARKER: LazyLock<crate::scan::Starts> = LazyLock::new(|| {
     let table = &*FOLD;
-    crate::scan::Starts::of((0..=u16::MAX).filter(|&c| table[usize::from(c)] != c).filter_map(|c| char::from_u32(u32::from(c))))
+    let markers = &*crate::vocab::markers::STARTS;
+    crate::scan::Starts::of(
+        (0..=u16::MAX)
+            .filter_map(|c| char::from_u32(u32::from(c)))
+            .filter(|&c| table[c as usize] != c as u16 || markers.holds(c)),
+    )
 });
 
 /// Converts byte offsets to UTF-16 offsets with checkpoints every [`Self::STRIDE`] bytes,
@@ -606,7 +656,7 @@ mod tests {
         for n in 0..40 {
             let s: String = (0..n * 7).map(|i| pieces[(i * 5 + n) % pieces.len()]).collect();
             let (norm, shifts, folds, _) = fold(&s, &[0..0]);
-            let (norm_u, shifts_u, folds_u) = fold_unblanked(&s);
+            let (norm_u, shifts_u, folds_u, _) = fold_unblanked(&s);
             assert_eq!((norm_u, shifts_u), (norm, shifts), "{s:?}");
             assert_eq!((folds_u.starts, folds_u.chars), (folds.starts, folds.chars), "{s:?}");
         }
@@ -620,10 +670,22 @@ mod tests {
         let between: String = every.chars().flat_map(|c| [c, '中', 'a']).collect();
         for s in [every, between] {
             let (norm, shifts, folds, _) = fold(&s, &[0..0]);
-            let (norm_u, shifts_u, folds_u) = fold_unblanked(&s);
+            let (norm_u, shifts_u, folds_u, _) = fold_unblanked(&s);
             assert_eq!(norm_u, s.chars().map(fold_char).collect::<String>());
             assert!(norm_u == norm && shifts_u == shifts && folds_u.starts == folds.starts && folds_u.chars == folds.chars);
         }
+    }
+
+    /// The marker starts are noted up to one per 16 bytes (or a thousand), then given up: a
+    /// text of tiny headings walks its body again instead of holding them.
+    #[test]
+    fn marker_starts_are_noted_only_while_sparse() {
+        let mut report = Text::new(&"一、工作情况\n全年受理案件12件,办结率100%。\n".repeat(2000));
+        let starts = report.take_marker_starts().expect("a report's are noted");
+        assert!(starts.len() >= 2000 && starts.len() <= report.norm().len() / MARKER_START_SPACING);
+        assert_eq!(report.take_marker_starts(), None, "taken once");
+        assert_eq!(Text::new(&"(一)\n".repeat(5000)).take_marker_starts(), None);
+        assert_eq!(Text::new(&"(一)\n".repeat(200)).take_marker_starts().map(|s| s.len()), Some(400));
     }
 
     #[test]

@@ -8,7 +8,7 @@
 use std::ops::Range;
 use std::sync::LazyLock;
 
-use crate::scan::{leftmost, run, Starts};
+use crate::scan::{run, Starts};
 
 use crate::result::HeadingStyle;
 #[cfg(test)]
@@ -142,24 +142,65 @@ pub struct Found {
 /// 第CN{1,3}[,、]? | (首先|其次|再次|最后)[,、]?` with CN = `[一二三四五六七八九十]`, leftmost-first.
 /// Scanned by hand: in the wasm's small regex engine (no DFA) this alternation over the whole
 /// body was the hottest search of the analysis.
+#[cfg(test)]
 pub fn scan(s: &str) -> impl Iterator<Item = Found> + '_ {
-    static STARTS: LazyLock<Starts> = LazyLock::new(|| {
-        let sequence = SEQUENCE_WORDS.iter().filter_map(|(w, _)| w.chars().next());
-        Starts::of(CN_DIGITS.iter().copied().chain(['(', '第']).chain('0'..='9').chain(CIRCLED).chain(sequence))
-    });
-    leftmost(s, &STARTS, |s, i, c| {
-        if c.is_ascii_digit() {
-            // A run of digits (most are a figure's) holds a marker only at its last one or two
-            // digits, before `.` or `、`: tried there once, and the walk resumes after the run
-            // when there is none, instead of stopping at each of its digits.
-            let run_end = i + s.as_bytes()[i..].iter().take_while(|d| d.is_ascii_digit()).count();
-            let from = i.max(run_end.saturating_sub(2));
-            let found = marker_at(s, from, char::from(s.as_bytes()[from]));
-            return Some(found.map_or((run_end, None), |m| (m.whole.end, Some(m))));
+    let mut starts = starts_in(s);
+    scan_from(s, move || starts.next())
+}
+
+/// The characters a marker starts with: the walk of [`scan`] stops at them, and
+/// [`crate::Text::new`]'s folding walk notes where they stand ([`starts_noted`]).
+pub(crate) static STARTS: LazyLock<Starts> = LazyLock::new(|| {
+    let sequence = SEQUENCE_WORDS.iter().filter_map(|(w, _)| w.chars().next());
+    Starts::of(CN_DIGITS.iter().copied().chain(['(', '第']).chain('0'..='9').chain(CIRCLED).chain(sequence))
+});
+
+/// Where the characters of [`STARTS`] stand in `s`, found by a walk of it.
+pub fn starts_in(s: &str) -> impl Iterator<Item = usize> + '_ {
+    STARTS.within(s, 0, s.len()).map(|(k, _)| k)
+}
+
+/// Where they stand in `s`, the slice of a text from byte `base`, from where the folding walk
+/// noted them in that text (sorted; of each run of ASCII digits at least its first): no walk of
+/// `s`. A run of digits that begins before `s` begins again at its first byte.
+pub fn starts_noted<'s>(s: &'s str, base: usize, noted: &'s [u32]) -> impl Iterator<Item = usize> + 's {
+    let position = |p: &u32| *p as usize;
+    let from = noted.partition_point(|p| position(p) < base);
+    let to = noted.partition_point(|p| position(p) < base + s.len());
+    let cut_run = s.as_bytes().first().is_some_and(u8::is_ascii_digit) && noted.get(from).map(position) != Some(base);
+    cut_run.then_some(0).into_iter().chain(noted[from..to].iter().map(move |p| position(p) - base))
+}
+
+/// [`scan`] of `s`, the markers tried where its start characters stand (`next_start` gives
+/// them in order): leftmost-first, as the walk of the grammar reads them.
+pub fn scan_from<'s>(s: &'s str, mut next_start: impl FnMut() -> Option<usize> + 's) -> impl Iterator<Item = Found> + 's {
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        while let Some(k) = next_start() {
+            let Some(c) = s.get(k..).and_then(|rest| rest.chars().next()).filter(|_| k >= i) else { continue };
+            let (end, found) = try_at(s, k, c).unwrap_or((k + c.len_utf8(), None));
+            i = end;
+            if found.is_some() {
+                return found;
+            }
         }
-        marker_at(s, i, c).map(|m| (m.whole.end, Some(m)))
+        None
     })
-    .filter_map(|(_, m)| m)
+}
+
+/// The marker found at byte `i`, whose character `c` is one of [`STARTS`]:
+/// its end and the marker, `None` with the end of a run of digits that holds none, or `None`.
+fn try_at(s: &str, i: usize, c: char) -> Option<(usize, Option<Found>)> {
+    if c.is_ascii_digit() {
+        // A run of digits (most are a figure's) holds a marker only at its last one or two
+        // digits, before `.` or `、`: tried there once, and the walk resumes after the run
+        // when there is none, instead of stopping at each of its digits.
+        let run_end = i + s.as_bytes()[i..].iter().take_while(|d| d.is_ascii_digit()).count();
+        let from = i.max(run_end.saturating_sub(2));
+        let found = marker_at(s, from, char::from(s.as_bytes()[from]));
+        return Some(found.map_or((run_end, None), |m| (m.whole.end, Some(m))));
+    }
+    marker_at(s, i, c).map(|m| (m.whole.end, Some(m)))
 }
 
 /// A separator `,` or `、` at `at`: its length (0 when there is none).
@@ -333,6 +374,34 @@ mod tests {
         fn the_scanner_finds_what_the_regex_found(text in texts(pieces(), 24)) {
             proptest::prop_assert_eq!(scan(&text).collect::<Vec<_>>(), oracle_found(&oracle(), &text), "{:?}", text);
         }
+
+        /// Read from where the folding walk of `Text::new` noted the start characters (full-width
+        /// and Traditional characters among them, digit runs cut by the slice), any slice of
+        /// the folded text gives the markers the walk of that slice gives.
+        #[test]
+        fn markers_read_from_the_folding_walks_notes_are_the_walks(
+            parts in proptest::collection::vec(proptest::sample::select(folded_pieces()), 0..30),
+            cut in (0usize..40, 0usize..40),
+        ) {
+            let mut text = crate::Text::new(&parts.concat());
+            let starts = text.take_marker_starts().expect("noted (no artifact in these texts)");
+            let norm = text.norm();
+            let bounds: Vec<usize> = norm.char_indices().map(|(i, _)| i).chain([norm.len()]).collect();
+            let (a, b) = (bounds[cut.0.min(bounds.len() - 1)], bounds[cut.1.min(bounds.len() - 1)]);
+            let (a, b) = (a.min(b), a.max(b));
+            let slice = &norm[a..b];
+            let mut positions = starts_noted(slice, a, &starts);
+            let noted = scan_from(slice, move || positions.next());
+            proptest::prop_assert_eq!(noted.collect::<Vec<_>>(), scan(slice).collect::<Vec<_>>(), "{:?}", slice);
+        }
+    }
+
+    /// [`pieces`] and what folds to them: full-width digits, brackets and stops, a Traditional
+    /// character, an ideographic space.
+    fn folded_pieces() -> Vec<&'static str> {
+        let mut all = pieces();
+        all.extend(["１", "２２", "（", "）", "．", "，", "\u{3000}", "國", "123", "45", "2024"]);
+        all
     }
 
     /// Where the regex backtracks or a later start wins: numeral runs of four, digit runs of

@@ -46,7 +46,7 @@ const ALL: &[Rejection] = &[
 fn verdicts(sentence: &str) -> Vec<(String, Option<Rejection>)> {
     let text = Text::new(sentence);
     let page = crate::chrome::read_page(&text);
-    let outline = crate::outline::parse(&text, &page);
+    let outline = crate::outline::parse(&text, &page, None);
     let ctx = Context::new(&text, page.body, &outline);
     let quantities = crate::quantity::find(&text, page.body);
     let judged = judge(&ctx, &quantities);
