@@ -279,6 +279,7 @@ fn optional_float(buf: &mut Vec<u8>, v: Option<f64>) -> io::Result<()> {
 mod tests {
     use super::{approx_json, float, kind_json, needs_escape, role_json, style_json, NEEDS_ESCAPE};
     use crate::result::{Approx, HeadingStyle, MetricKind, Role};
+    use proptest::prelude::*;
 
     #[test]
     fn every_variant_is_written_as_serde_json_writes_it() {

@@ -27,6 +27,7 @@ mod artifacts;
 mod chrome;
 #[cfg(not(target_arch = "wasm32"))]
 mod decode;
+mod decimal;
 mod encode;
 mod freeing;
 mod input;

@@ -136,7 +136,7 @@ fn exact(m: &ExtractedMetric) -> bool {
 fn show(value: f64, scale: f64, unit: &str) -> String {
     let word = SCALE_WORDS.iter().find(|(_, m)| *m == scale).map_or("", |(w, _)| *w);
     let v = value / scale;
-    let mut s = format!("{v:.4}");
+    let mut s = crate::decimal::fixed(v, 4);
     if s.contains('.') {
         s = s.trim_end_matches('0').trim_end_matches('.').to_owned();
     }
@@ -174,7 +174,7 @@ fn rate_mismatch(text: &Text, num: &ExtractedMetric, den: &ExtractedMetric, rate
             stated: stated.to_string(),
             numerator: text.as_written(num.span).into_owned(),
             denominator: text.as_written(den.span).into_owned(),
-            computed: format!("{computed:.decimals$}"),
+            computed: crate::decimal::fixed(computed, decimals),
             unit: rate.unit.to_owned(),
         },
         Some(span),
