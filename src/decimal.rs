@@ -8,6 +8,17 @@
 pub const MAX_DECIMALS: usize = 19;
 
 /// `v` with `decimals` decimals (at most [`MAX_DECIMALS`]), as `format!("{v:.decimals$}")`.
+///
+/// The wasm's batch module keeps core's float formatting anyway (serde's messages for a result
+/// handed back that does not read, `invalid value: floating point …`): there `format!` itself,
+/// the smaller code.
+#[cfg(feature = "wasm-batch")]
+pub fn fixed(v: f64, decimals: usize) -> String {
+    format!("{v:.decimals$}", decimals = decimals.min(MAX_DECIMALS))
+}
+
+/// `v` with `decimals` decimals (at most [`MAX_DECIMALS`]), as `format!("{v:.decimals$}")`.
+#[cfg(not(feature = "wasm-batch"))]
 pub fn fixed(v: f64, decimals: usize) -> String {
     let decimals = decimals.min(MAX_DECIMALS);
     if v.is_nan() {
@@ -62,6 +73,7 @@ pub fn fixed(v: f64, decimals: usize) -> String {
 
 /// The decimal digits of `mantissa × 2^power` (an integer of up to 309 digits), by doubling
 /// limbs of nine digits.
+#[cfg(not(feature = "wasm-batch"))]
 fn integer_digits(mantissa: u64, power: u32) -> String {
     const LIMB: u64 = 1_000_000_000;
     // Little-endian limbs of nine decimal digits.
