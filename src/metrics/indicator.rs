@@ -159,7 +159,7 @@ pub fn indicators(s: &str, quantities: &[Quantity]) -> Vec<String> {
             ind = next_left[i].map_or_else(String::new, |j| lefts[j].to_string());
         }
         if ind.is_empty() {
-            ind = raw_rights[i].to_owned();
+            ind = shorten_head(raw_rights[i], 8).to_owned();
         }
         if ind.is_empty() && same_sentence_prev() {
             ind = out[i - 1].clone();
@@ -373,7 +373,8 @@ static RIGHT_STOP_WORDS: LazyLock<WordTable> = LazyLock::new(|| WordTable::new(R
 static STOP_EXCEPTION_WORDS: LazyLock<WordTable> = LazyLock::new(|| WordTable::new(STOP_EXCEPTIONS.iter().copied()));
 
 /// The noun after a figure (up to the first verb or function word) and the raw text
-/// after it (up to the clause boundary), both without a leading 的.
+/// after it (up to the clause boundary), both without a leading 的. The raw text is shortened
+/// (its first 8 characters) where it is used, for the rare figure that has no other label.
 fn right_phrase(s: &str, pos: usize, next_start: usize) -> (&str, &str) {
     let tail = &s[pos..next_start.max(pos)];
     let end = RIGHT_ENDS.within(tail, 0, tail.len()).next().map_or(tail.len(), |(i, _)| i);
@@ -390,7 +391,7 @@ fn right_phrase(s: &str, pos: usize, next_start: usize) -> (&str, &str) {
     // (`5个和法律服务站3个`: the next item of a list, not what 5个 counts).
     // (A Han character is alphanumeric: asked first, the Unicode table is read only for others.)
     let noun = if noun.starts_with(|c: char| (chars::is_han(c) || c.is_alphanumeric()) && !c.is_ascii_digit() && !EDGE_JOINERS.contains(&c)) { noun } else { "" };
-    (shorten_head(noun, MAX_CHARS), shorten_head(raw, 8))
+    (shorten_head(noun, MAX_CHARS), raw)
 }
 
 /// The introducing verbs as one table.

@@ -76,9 +76,7 @@ impl<'s> Sentences<'s> {
         // Past 4 GiB (never, after `validate`) nothing is indexed: the windows bound the search.
         // A vectorised search per mark (`re::positions_of`): a pass over every byte with a table
         // look-up each was half of this stage's instructions on the 1 MiB mix.
-        let ends = positions_of(s, RELATION_SENTENCE_ENDS);
-        // Both parentheses in one search (memchr2), then told apart.
-        let (opens, closes) = positions_of(s, &['(', ')']).into_iter().partition(|&p| s.as_bytes()[p as usize] == b'(');
+        let [ends, opens, closes] = [RELATION_SENTENCE_ENDS, &['('], &[')']].map(|set| positions_of(s, set));
         Sentences { s, ends, opens, closes }
     }
 
