@@ -360,16 +360,29 @@ impl<'t> Context<'t> {
 
     /// The text before `pos`, at most `n` characters.
     fn before(&self, pos: usize, n: usize) -> &'t str {
-        let head = &self.s[..pos];
-        let start = head.char_indices().rev().nth(n.saturating_sub(1)).map_or(0, |(i, _)| i);
-        &head[start..]
+        let mut start = pos;
+        for _ in 0..n.max(1) {
+            if start == 0 {
+                break;
+            }
+            start = crate::text::floor_char_boundary(self.s, start - 1);
+        }
+        &self.s[start..pos]
     }
 
     /// The text after `pos`, at most `n` characters.
     fn after(&self, pos: usize, n: usize) -> &'t str {
-        let tail = &self.s[pos..];
-        let end = tail.char_indices().nth(n).map_or(tail.len(), |(i, _)| i);
-        &tail[..end]
+        let mut end = pos;
+        for _ in 0..n {
+            if end == self.s.len() {
+                break;
+            }
+            end += 1;
+            while !self.s.is_char_boundary(end) {
+                end += 1;
+            }
+        }
+        &self.s[pos..end]
     }
 }
 
@@ -380,15 +393,23 @@ fn overlaps(list: &[Span], span: Span) -> bool {
 }
 
 /// A list of spans sorted by start, possibly nested (names, quotations), asked in text order
-/// whether one of them contains a quantity: the spans starting before it are counted by a cursor
-/// that moves on with the questions, not by a binary search per question (two per quantity
-/// were ~450 instructions).
+/// whether one of the last eight spans starting at or before a quantity contains it: the spans
+/// starting before it are counted by a cursor that moves on with the questions, not by a binary
+/// search per question (two per quantity were ~450 instructions).
 #[derive(Default)]
 struct Enclosing {
     list: Vec<Span>,
+    /// Per span: the furthest end of it and the seven spans before it. Those spans all start at or
+    /// before the quantity, so one of them contains it exactly when this end reaches the
+    /// quantity's end: one comparison, not eight (~250 instructions a quantity).
+    reach: Vec<usize>,
     /// How many spans start at or before the start last asked about.
     passed: Cursor,
 }
+
+/// How far back `Enclosing` looks among the spans starting before a quantity: names nest a few
+/// deep at most.
+const ENCLOSING_LOOK_BACK: usize = 8;
 
 /// How many spans of a sorted list are behind the position last asked about (`behind` must
 /// hold for a prefix of the list), counted on from the last answer while the questions come in
@@ -414,13 +435,14 @@ impl Cursor {
 
 impl Enclosing {
     fn new(list: Vec<Span>) -> Enclosing {
-        Enclosing { list, ..Enclosing::default() }
+        let reach = (0..list.len()).map(|i| list[i.saturating_sub(ENCLOSING_LOOK_BACK - 1)..=i].iter().map(|p| p.end).max().unwrap_or(0)).collect();
+        Enclosing { list, reach, ..Enclosing::default() }
     }
 
-    /// Whether a span of the list contains `span`.
+    /// Whether one of the last [`ENCLOSING_LOOK_BACK`] spans starting at or before `span` contains it.
     fn contains(&self, span: Span) -> bool {
         let i = self.passed.passed(&self.list, span.start, |p| p.start <= span.start);
-        self.list[..i].iter().rev().take(8).any(|p| p.contains(span))
+        i > 0 && self.reach[i - 1] >= span.end
     }
 }
 
@@ -478,48 +500,54 @@ struct Around<'t> {
     number_text: &'t str,
     /// Approximation words before the number (`近`, `超过`).
     pre: &'t str,
-    /// Up to six characters before the number.
-    before_number: &'t str,
-    /// Up to six characters after the quantity.
-    after: &'t str,
+    /// The text before the number and after the quantity, whole: the rules compare words of at
+    /// most [`AROUND_CHARS`] characters with its end and start (the test `rule_words_fit_the_window`),
+    /// which is what they would find in that many characters, without counting the characters.
+    head: &'t str,
+    rest: &'t str,
     prev_char: Option<char>,
 }
 
-type Rule = fn(&Context, &Quantity, &Around) -> Option<Rejection>;
+/// How many characters around a quantity the rules read.
+const AROUND_CHARS: usize = 6;
 
-/// The rules, in the order they are tried: the first that applies names the reason.
-const RULES: &[Rule] = &[
-    redacted,
-    code,
-    document_number,
-    year,
-    time_frame,
-    day_of_month,
-    ordinal,
-    enclosed,
-    set_phrase,
-    heading_marker,
-    unit_starts_word,
-    plan_name,
-    numeral_in_word,
-];
+impl Around<'_> {
+    /// The character right before the number.
+    fn char_before_number(&self) -> Option<char> {
+        self.head.chars().next_back()
+    }
+}
 
-/// Why a quantity is not a metric, or `None` when it is one.
+/// Why a quantity is not a metric, or `None` when it is one. The rules, in the order they are
+/// tried (the first that applies names the reason), are called one after the other, not
+/// through a table of function pointers: the small ones are inlined.
 pub fn reject(ctx: &Context, q: &Quantity) -> Option<Rejection> {
     let s = ctx.s;
-    let around = Around {
+    let a = &Around {
         number_text: &s[q.number.range()],
         pre: &s[q.span.start..q.number.start],
-        before_number: ctx.before(q.number.start, 6),
-        after: ctx.after(q.span.end, 6),
+        head: &s[..q.number.start],
+        rest: &s[q.span.end..],
         prev_char: s[..q.span.start].chars().next_back(),
     };
-    RULES.iter().find_map(|rule| rule(ctx, q, &around))
+    redacted(ctx, q, a)
+        .or_else(|| code(ctx, q, a))
+        .or_else(|| document_number(ctx, q, a))
+        .or_else(|| year(ctx, q, a))
+        .or_else(|| time_frame(ctx, q, a))
+        .or_else(|| day_of_month(ctx, q, a))
+        .or_else(|| ordinal(ctx, q, a))
+        .or_else(|| enclosed(ctx, q, a))
+        .or_else(|| set_phrase(ctx, q, a))
+        .or_else(|| heading_marker(ctx, q, a))
+        .or_else(|| unit_starts_word(ctx, q, a))
+        .or_else(|| plan_name(ctx, q, a))
+        .or_else(|| numeral_in_word(ctx, q, a))
 }
 
 /// A figure blanked out in a published copy: `罚没款(略)5万元`, `(略)3件`.
-fn redacted(ctx: &Context, q: &Quantity, _: &Around) -> Option<Rejection> {
-    ctx.s[..q.number.start].ends_with(REDACTION).then_some(Rejection::Redacted)
+fn redacted(_: &Context, _: &Quantity, a: &Around) -> Option<Rejection> {
+    a.head.ends_with(REDACTION).then_some(Rejection::Redacted)
 }
 
 /// Codes, identifiers and formulas: a number glued to Latin letters, digits or code
@@ -527,7 +555,7 @@ fn redacted(ctx: &Context, q: &Quantity, _: &Around) -> Option<Rejection> {
 fn code(_: &Context, _: &Quantity, a: &Around) -> Option<Rejection> {
     let glued = a.prev_char.is_some_and(|c| c.is_ascii_alphanumeric() || CODE_MARKS_BEFORE.contains(&c));
     let leading_zero = a.number_text.len() > 1 && a.number_text.starts_with('0') && !a.number_text.starts_with("0.");
-    let continued = a.after.starts_with(CODE_MARKS_AFTER) && a.after[1..].starts_with(|c: char| c.is_ascii_digit());
+    let continued = a.rest.starts_with(CODE_MARKS_AFTER) && a.rest[1..].starts_with(|c: char| c.is_ascii_digit());
     (glued || leading_zero || continued).then_some(Rejection::Code)
 }
 
@@ -547,8 +575,8 @@ fn time_frame(_: &Context, q: &Quantity, a: &Around) -> Option<Rejection> {
     if q.kind != MetricKind::Duration {
         return None;
     }
-    let framed = a.pre == TIME_FRAME_APPROX || TIME_FRAME_BEFORE.iter().any(|w| a.before_number.ends_with(w));
-    (framed && !a.after.starts_with(TIME_FRAME_STAYS_LENGTH_AFTER)).then_some(Rejection::TimeFrame)
+    let framed = a.pre == TIME_FRAME_APPROX || TIME_FRAME_BEFORE.iter().any(|w| a.head.ends_with(w));
+    (framed && !a.rest.starts_with(TIME_FRAME_STAYS_LENGTH_AFTER)).then_some(Rejection::TimeFrame)
 }
 
 /// Dates: `9月14日`, `每月1至15日`, `23日`. 日 is a length only when the text says so
@@ -557,14 +585,15 @@ fn day_of_month(_: &Context, q: &Quantity, a: &Around) -> Option<Rejection> {
     if q.unit != DAY_UNIT {
         return None;
     }
-    let date = a.before_number.ends_with(MONTH) || !day_is_duration(a.before_number, a.after, q.value);
+    let date = a.char_before_number() == Some(MONTH) || !day_is_duration(a.head, a.rest, q.value);
     date.then_some(Rejection::Date)
 }
 
 /// Ordinals and ranks: `第八次`, `第二批`, `第10名`, `十七届三次`, `前10名`.
 fn ordinal(_: &Context, q: &Quantity, a: &Around) -> Option<Rejection> {
-    let rank = RANK_UNITS.contains(&q.unit) && a.before_number.ends_with(RANK_BEFORE);
-    (a.before_number.ends_with(ORDINAL_BEFORE) || rank).then_some(Rejection::Ordinal)
+    let before = a.char_before_number()?;
+    let rank = RANK_UNITS.contains(&q.unit) && RANK_BEFORE.contains(&before);
+    (ORDINAL_BEFORE.contains(&before) || rank).then_some(Rejection::Ordinal)
 }
 
 /// Names of laws, plans and documents (anything inside 《》), and slogans and day names in
@@ -596,16 +625,16 @@ fn heading_marker(ctx: &Context, q: &Quantity, _: &Around) -> Option<Rejection> 
 
 /// The unit starts another word: `5部门`, `一次性`, `10周年`, `18周岁`, `3单位`.
 fn unit_starts_word(_: &Context, q: &Quantity, a: &Around) -> Option<Rejection> {
-    (q.unit_blockers.iter().any(|w| a.after.starts_with(w)) && q.unit != PERCENT_UNIT).then_some(Rejection::UnitStartsWord)
+    (q.unit_blockers.iter().any(|w| a.rest.starts_with(w)) && q.unit != PERCENT_UNIT).then_some(Rejection::UnitStartsWord)
 }
 
 /// A duration that names a plan or campaign (`三年行动`, `五年规划`). (A phase, `一期工程`,
 /// is the unit starting a word: `vocab::units::UNIT_BLOCKERS`.)
-fn plan_name(_: &Context, q: &Quantity, a: &Around) -> Option<Rejection> {
+fn plan_name(ctx: &Context, q: &Quantity, _: &Around) -> Option<Rejection> {
     if q.kind != MetricKind::Duration {
         return None;
     }
-    let clause_after = a.after.split(CLAUSE_MARKS).next().unwrap_or("");
+    let clause_after = ctx.after(q.span.end, AROUND_CHARS).split(CLAUSE_MARKS).next().unwrap_or("");
     PLAN_WORDS.iter().any(|w| clause_after.contains(w)).then_some(Rejection::PlanName)
 }
 
@@ -626,18 +655,30 @@ fn numeral_in_word(ctx: &Context, q: &Quantity, a: &Around) -> Option<Rejection>
         return Some(Rejection::IndefiniteOne);
     }
     let unit_written = &ctx.s[q.unit_span.range()];
-    let closes = a.after.is_empty() || a.after.starts_with(CLOSES_PHRASE);
-    let pair = format!("{INDEFINITE_ONE}{unit_written}");
-    let repeated = ctx.after(q.span.end, 8).contains(&pair) || ctx.before(q.span.start, 8).contains(&pair);
+    let closes = a.rest.is_empty() || a.rest.starts_with(CLOSES_PHRASE);
+    // `一` + the unit written again nearby (no copy of the pair: the formatting machinery was
+    // half a kilobyte of wasm here).
+    let holds_pair = |window: &str| window.match_indices(INDEFINITE_ONE).any(|(i, one)| window[i + one.len()..].starts_with(unit_written));
+    let repeated = holds_pair(ctx.after(q.span.end, 8)) || holds_pair(ctx.before(q.span.start, 8));
     (!closes || repeated).then_some(Rejection::IndefiniteOne)
 }
 
 /// A four-digit plausible year (`vocab::dates::PLAUSIBLE_YEARS`), in digits or 〇-numerals, or a range of them.
 fn is_year(number: &str, value: f64) -> bool {
+    // The value first: most lengths in 年 (`3年`) are no plausible year, and their shape is not
+    // read. (A whole value in the years' range is the year it converts to.)
+    let year = value as i32;
+    if !(crate::vocab::dates::plausible_year(year) && f64::from(year) == value) {
+        return false;
+    }
+    // The first number of a range is four digits when they are followed by a separator or nothing
+    // (no digit is a separator).
+    let b = number.as_bytes();
+    if b.len() >= 4 && b[..4].iter().all(u8::is_ascii_digit) {
+        return number[4..].chars().next().is_none_or(|c| RANGE_SEPARATORS.contains(&c));
+    }
     let first = number.split(RANGE_SEPARATORS).next().unwrap_or("");
-    let four_digits = first.len() == 4 && first.chars().all(|c| c.is_ascii_digit());
-    let cn_digits = first.chars().count() == 4 && is_digit_run(first, Flavor::Strict);
-    (four_digits || cn_digits) && value.fract() == 0.0 && crate::vocab::dates::plausible_year(value as i32)
+    first.chars().count() == 4 && is_digit_run(first, Flavor::Strict)
 }
 
 /// Whether `N日` is a length of time rather than a day of the month.

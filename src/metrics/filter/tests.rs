@@ -280,5 +280,80 @@ proptest::proptest! {
 }
 
 fn dummy_around() -> super::Around<'static> {
-    super::Around { number_text: "", pre: "", before_number: "", after: "", prev_char: None }
+    super::Around { number_text: "", pre: "", head: "", rest: "", prev_char: None }
+}
+
+/// The rules compare these words with the whole text before and after a quantity: what they
+/// find there is what they would find in the six characters around it only while no word is
+/// longer than that.
+#[test]
+fn rule_words_fit_the_window() {
+    use crate::vocab::phrases::*;
+    let words = TIME_FRAME_BEFORE.iter().chain(DAY_LENGTH_AFTER).chain(DAY_LENGTH_BEFORE).copied();
+    let blockers = crate::vocab::units::UNIT_BLOCKERS.iter().flat_map(|(_, words)| words.iter().copied());
+    for w in words.chain(blockers) {
+        assert!(w.chars().count() <= super::AROUND_CHARS, "{w}");
+    }
+}
+
+/// The spans' reach answers as the look at the last eight spans it replaced, on nested and
+/// neighbouring spans asked about in text order.
+#[test]
+fn enclosing_by_reach_as_by_the_last_eight() {
+    let mut list: Vec<Span> = Vec::new();
+    for i in 0..40usize {
+        let start = i * 3;
+        list.push(Span::new(start, start + 1 + (i * 7) % 23));
+    }
+    list.sort();
+    let enclosing = super::Enclosing::new(list.clone());
+    for start in 0..130 {
+        for len in 0..12 {
+            let span = Span::new(start, start + len);
+            let passed = list.partition_point(|p| p.start <= span.start);
+            let want = list[..passed].iter().rev().take(8).any(|p| p.contains(span));
+            assert_eq!(enclosing.contains(span), want, "{span:?}");
+        }
+    }
+}
+
+/// The year rule's shortcuts (the value first, four digits by bytes) judge as the reading they
+/// replaced: the first number of a range, four digits or four 〇-numerals, a whole plausible year.
+#[test]
+fn years_are_judged_as_before() {
+    use crate::vocab::numerals::{is_digit_run, Flavor, RANGE_SEPARATORS};
+    fn oracle(number: &str, value: f64) -> bool {
+        let first = number.split(RANGE_SEPARATORS).next().unwrap_or("");
+        let four_digits = first.len() == 4 && first.chars().all(|c| c.is_ascii_digit());
+        let cn_digits = first.chars().count() == 4 && is_digit_run(first, Flavor::Strict);
+        (four_digits || cn_digits) && value.fract() == 0.0 && crate::vocab::dates::plausible_year(value as i32)
+    }
+    let numbers = [
+        "2022", "2021—2025", "2021-2025", "2021至2025", "20222", "202", "2022.5", "二〇一九", "二〇一九至二〇二〇", "二〇一", "1949", "3",
+        "三", "2022万", "12345", "0202", "2022–2023", "2022~2023", "2022到2023", "2022年",
+    ];
+    let values = [2022.0, 2022.5, 3.0, 1949.0, 1800.0, 2019.0, 1e12, f64::NAN, 2100.0, 2200.0, -2022.0, 20222.0, 0.0];
+    for number in numbers {
+        for value in values {
+            assert_eq!(super::is_year(number, value), oracle(number, value), "{number} {value}");
+        }
+    }
+}
+
+/// The windows around a position hold what counting characters with `char_indices` gave.
+#[test]
+fn windows_around_a_position_as_counted_by_characters() {
+    let text = Text::new("a一二é三𠀀四,5件");
+    let s = text.norm();
+    let ctx = Context { s, names: Default::default(), quotes: Default::default(), phrases: Default::default(), markers: vec![], markers_passed: Default::default() };
+    for pos in (0..=s.len()).filter(|&p| s.is_char_boundary(p)) {
+        for n in 0usize..12 {
+            let head = &s[..pos];
+            let start = head.char_indices().rev().nth(n.saturating_sub(1)).map_or(0, |(i, _)| i);
+            assert_eq!(ctx.before(pos, n), &head[start..], "{pos} {n}");
+            let tail = &s[pos..];
+            let end = tail.char_indices().nth(n).map_or(tail.len(), |(i, _)| i);
+            assert_eq!(ctx.after(pos, n), &tail[..end], "{pos} {n}");
+        }
+    }
 }
