@@ -14,6 +14,7 @@ use std::ops::Range;
 use std::sync::LazyLock;
 
 use crate::result::{Approx, MetricKind};
+use crate::re::CharFlags;
 use crate::scan::Starts;
 use crate::text::{Span, Text};
 use crate::vocab::numerals::{
@@ -106,34 +107,49 @@ impl Iterator for Scanner<'_> {
 
     fn next(&mut self) -> Option<Parts> {
         let s = self.s;
+        let flags = &*FLAGS;
         for (i, c) in STARTS.within(s, self.i, s.len()) {
-            let could_start = if c.is_ascii_digit() {
-                i >= self.digits_dead_until
-            } else if is_numeral_start(c) {
-                i >= self.numerals_dead_until
-            } else {
-                PERCENT_WORDS.starts_with(c) || PRE_FIRST.contains(&c)
-            };
-            if could_start {
-                // Looked up once for the attempt and, when it fails, for what it skips; only an
-                // approximation word's first character can start one (none is a digit or numeral).
-                let pre = if PRE_FIRST.contains(&c) { pre_at(s, i) } else { None };
-                if pre.is_none() && !(c.is_ascii_digit() || is_numeral_start(c) || PERCENT_WORDS.starts_with(c)) {
-                    // An approximation word's first character with no word there: no number follows.
+            let c = c as u32;
+            let digit = is_digit(c);
+            let numeral = flags.of(c) & NUMERAL_START != 0;
+            // Only an approximation word's first character can start one (none is a digit or
+            // numeral); with no word there, no number follows it. Looked up once for the attempt
+            // and, when it fails, for what it skips.
+            let pre = if digit {
+                if i < self.digits_dead_until {
                     continue;
                 }
-                if let Some(parts) = attempt(s, i, pre) {
-                    self.i = parts.whole.end;
-                    return Some(parts);
+                None
+            } else if numeral {
+                if i < self.numerals_dead_until {
+                    continue;
                 }
-                let number_at = i + pre.map_or(0, str::len);
-                match s[number_at..].chars().next() {
-                    Some(c) if c.is_ascii_digit() => {
-                        self.digits_dead_until = self.digits_dead_until.max(equivalent_digit_starts_end(s, number_at))
-                    }
-                    Some(c) if is_numeral_start(c) => self.numerals_dead_until = self.numerals_dead_until.max(numeral_run_end(s, number_at)),
-                    _ => {}
+                None
+            } else if flags.of(c) & PRE_FIRST != 0 {
+                match pre_at(s, i) {
+                    Some(word) => Some(word),
+                    None => continue,
                 }
+            } else if flags.of(c) & PERCENT_FIRST != 0 {
+                None
+            } else {
+                continue;
+            };
+            if let Some(parts) = attempt(s, i, pre) {
+                self.i = parts.whole.end;
+                return Some(parts);
+            }
+            let number_at = i + pre.map_or(0, str::len);
+            let (c, numeral) = if pre.is_some() {
+                let (c, _) = char_at(s.as_bytes(), number_at);
+                (c, flags.of(c) & NUMERAL_START != 0)
+            } else {
+                (c, numeral)
+            };
+            if is_digit(c) {
+                self.digits_dead_until = self.digits_dead_until.max(equivalent_digit_starts_end(s, number_at));
+            } else if numeral {
+                self.numerals_dead_until = self.numerals_dead_until.max(numeral_run_end(s, number_at));
             }
         }
         self.i = s.len();
@@ -145,23 +161,82 @@ impl Iterator for Scanner<'_> {
 /// shared walk (`scan::Starts`) passes over the other characters, most of them on their first
 /// two bytes, without decoding them.
 static STARTS: LazyLock<Starts> = LazyLock::new(|| {
-    Starts::of(('0'..='9').chain(NUMERAL_STARTS.iter().copied()).chain(PRE_FIRST.iter().copied()).chain(PERCENT_WORDS.chars().take(1)))
+    Starts::of(('0'..='9').chain(NUMERAL_STARTS.iter().copied()).chain(approx_before_firsts()).chain(PERCENT_WORDS.chars().take(1)))
 });
 
 const PERCENT_PREFIX_LEN: usize = PERCENT_WORDS.len();
 
-/// The character at byte `i` of `s` (a character boundary), if any.
+/// The lists of the grammar's characters a character is in (`FLAGS`): one look-up each time the
+/// scanner asks, not a comparison with each character of a list (`[char]::contains` was ~40
+/// instructions a question, asked several times an attempt).
+const NUMERAL_START: u16 = 1;
+const NUMERAL_CONTINUES: u16 = 1 << 1;
+const DECIMAL_NUMERAL: u16 = 1 << 2;
+const PERCENT_FIRST: u16 = 1 << 3;
+const PRE_FIRST: u16 = 1 << 4;
+const APPROX_MARK: u16 = 1 << 5;
+const MULTIPLIER_FIRST: u16 = 1 << 6;
+const MULTIPLIER_MARK: u16 = 1 << 7;
+const RANGE_SEPARATOR: u16 = 1 << 8;
+const POST_FIRST: u16 = 1 << 9;
+/// What may stand right after a number's digits or numerals: an approximation mark, a
+/// multiplier, a range separator or a unit (their first characters).
+const FOLLOWER: u16 = 1 << 10;
+
+static FLAGS: LazyLock<CharFlags> = LazyLock::new(|| {
+    // Plain loops: a chain of iterator adapters over the lists was 4 KB of wasm.
+    let mut entries: Vec<(char, u16)> = Vec::new();
+    for &c in NUMERAL_STARTS {
+        entries.push((c, NUMERAL_START | NUMERAL_CONTINUES));
+        // Every digit character (〇/零 … 九) starts a numeral.
+        if is_decimal_numeral(c) {
+            entries.push((c, DECIMAL_NUMERAL));
+        }
+    }
+    for (chars, flags) in [
+        (NUMERAL_POWERS, NUMERAL_CONTINUES),
+        (APPROX_MARKS, APPROX_MARK | FOLLOWER),
+        (MULTIPLIER_APPROX, MULTIPLIER_MARK),
+        (RANGE_SEPARATORS, RANGE_SEPARATOR | FOLLOWER),
+    ] {
+        for &c in chars {
+            entries.push((c, flags));
+        }
+    }
+    let words = [PERCENT_WORDS].into_iter().map(|w| (w, PERCENT_FIRST));
+    let words = words.chain(APPROX_BEFORE.iter().map(|(w, _)| (*w, PRE_FIRST)));
+    let words = words.chain(MULTIPLIER_WORDS.iter().map(|(w, _)| (*w, MULTIPLIER_FIRST | FOLLOWER)));
+    let words = words.chain(APPROX_AFTER.iter().map(|(w, _)| (*w, POST_FIRST)));
+    for (word, flags) in words.chain(UNITS.iter().map(|(u, _, _)| (*u, FOLLOWER))) {
+        if let Some(c) = word.chars().next() {
+            entries.push((c, flags));
+        }
+    }
+    CharFlags::new(entries)
+});
+
+/// The character at byte `i` of `b` (valid UTF-8, `i` a character boundary) as `scan::decode`
+/// reads it, and its length; past the end [`END`], a character in no list.
 #[inline]
-fn next_char(s: &str, i: usize) -> Option<char> {
-    s[i..].chars().next()
+fn char_at(b: &[u8], i: usize) -> (u32, usize) {
+    if i < b.len() {
+        crate::scan::decode(b, i)
+    } else {
+        (END, 0)
+    }
 }
 
-/// First characters of the approximation words after a quantity, and of the multipliers.
-static APPROX_AFTER_FIRST: LazyLock<Vec<char>> = LazyLock::new(|| APPROX_AFTER.iter().filter_map(|(w, _)| w.chars().next()).collect());
-static MULTIPLIER_FIRST: LazyLock<Vec<char>> = LazyLock::new(|| MULTIPLIER_WORDS.iter().filter_map(|(w, _)| w.chars().next()).collect());
+const END: u32 = u32::MAX;
+
+#[inline(always)]
+fn is_digit(c: u32) -> bool {
+    (u32::from(b'0')..=u32::from(b'9')).contains(&c)
+}
 
 /// First characters of the approximation words before a number.
-static PRE_FIRST: LazyLock<Vec<char>> = LazyLock::new(|| APPROX_BEFORE.iter().filter_map(|(w, _)| w.chars().next()).collect());
+fn approx_before_firsts() -> impl Iterator<Item = char> {
+    APPROX_BEFORE.iter().filter_map(|(w, _)| w.chars().next())
+}
 
 /// The approximation word before a number at `i`, if any (at most one matches at a position).
 fn pre_at(s: &str, i: usize) -> Option<&'static str> {
@@ -170,11 +245,13 @@ fn pre_at(s: &str, i: usize) -> Option<&'static str> {
 
 /// A quantity starting exactly at `start`, or None.
 fn attempt(s: &str, start: usize, pre: Option<&'static str>) -> Option<Parts> {
+    let b = s.as_bytes();
+    let flags = &*FLAGS;
     let p = start + pre.map_or(0, str::len);
     let mut parts = Parts { pre: pre.map(|w| start..start + w.len()), ..Parts::default() };
     // Each list of words is compared only when the character there starts one of them: a
     // comparison of a word is a call of memcmp (here ~10 a quantity, most of them failing).
-    let end = if next_char(s, p).is_some_and(|c| PERCENT_WORDS.starts_with(c)) && s[p..].starts_with(PERCENT_WORDS) {
+    let end = if flags.of(char_at(b, p).0) & PERCENT_FIRST != 0 && s[p..].starts_with(PERCENT_WORDS) {
         // `百分之(百|NUM)`: nothing has to follow, so the first (greediest) reading is the one.
         let q = p + PERCENT_PREFIX_LEN;
         let pct_end = if s[q..].starts_with(HUNDRED) {
@@ -192,8 +269,9 @@ fn attempt(s: &str, start: usize, pre: Option<&'static str>) -> Option<Parts> {
     } else {
         let mut matched = None;
         each_number_end(s, p, true, &mut |n1_end| {
-            if let Some(sep) = s[n1_end..].chars().next().filter(|c| RANGE_SEPARATORS.contains(c)) {
-                let n2_start = n1_end + sep.len_utf8();
+            let (c, len) = char_at(b, n1_end);
+            if flags.of(c) & RANGE_SEPARATOR != 0 {
+                let n2_start = n1_end + len;
                 let mut second = None;
                 each_number_end(s, n2_start, true, &mut |n2_end| {
                     second = unit_at(s, n2_end).map(|unit| (n2_end, unit));
@@ -204,7 +282,7 @@ fn attempt(s: &str, start: usize, pre: Option<&'static str>) -> Option<Parts> {
                     return true;
                 }
             }
-            matched = unit_at(s, n1_end).map(|(unit_len, entry)| (n1_end, None, n1_end..n1_end + unit_len, entry));
+            matched = UNIT_WORDS.longest_at(b, n1_end, c, len).map(|(unit_len, entry)| (n1_end, None, n1_end..n1_end + unit_len, entry));
             matched.is_some()
         });
         let (n1_end, n2, unit, entry) = matched?;
@@ -215,23 +293,10 @@ fn attempt(s: &str, start: usize, pre: Option<&'static str>) -> Option<Parts> {
         parts.unit_entry = entry;
         end
     };
-    let post = match next_char(s, end) {
-        Some(c) if APPROX_AFTER_FIRST.contains(&c) => APPROX_AFTER.iter().map(|(w, _)| *w).find(|w| s[end..].starts_with(w)),
-        _ => None,
-    };
+    let post = if flags.of(char_at(b, end).0) & POST_FIRST != 0 { APPROX_AFTER.iter().map(|(w, _)| *w).find(|w| s[end..].starts_with(w)) } else { None };
     parts.post = post.map(|w| end..end + w.len());
     parts.whole = start..end + post.map_or(0, str::len);
     Some(parts)
-}
-
-/// The first character of a number in Chinese numerals.
-fn is_numeral_start(c: char) -> bool {
-    NUMERAL_STARTS.contains(&c)
-}
-
-/// A character that may continue a number in Chinese numerals (its powers and multipliers too).
-fn is_numeral_continuation(c: char) -> bool {
-    is_numeral_start(c) || NUMERAL_POWERS.contains(&c)
 }
 
 /// A digit after the decimal 点 of a Chinese numeral (〇/零 … 九; 两 is no digit there).
@@ -243,8 +308,24 @@ fn digits_end(s: &str, i: usize) -> usize {
     i + s.as_bytes()[i..].iter().take_while(|b| b.is_ascii_digit()).count()
 }
 
+/// The end of the run of characters with `flag` from byte `i`.
+fn run_end(s: &str, mut i: usize, flag: u16) -> usize {
+    let b = s.as_bytes();
+    let flags = &*FLAGS;
+    while i < b.len() {
+        let (c, len) = crate::scan::decode(b, i);
+        if flags.of(c) & flag == 0 {
+            break;
+        }
+        i += len;
+    }
+    i
+}
+
+/// The end of the run of characters that may continue a number in Chinese numerals (its powers
+/// and multipliers too) from byte `i`.
 fn numeral_run_end(s: &str, i: usize) -> usize {
-    i + s[i..].chars().take_while(|&c| is_numeral_continuation(c)).map(char::len_utf8).sum::<usize>()
+    run_end(s, i, NUMERAL_CONTINUES)
 }
 
 /// A numeral run gives back at most this many characters to what follows it: a multiplier
@@ -263,61 +344,69 @@ const NUMERAL_GIVE_BACK: usize = 3;
 ///
 /// With `unit_follows` (`f` accepts an end only where a range separator or a unit follows), an
 /// end is not offered where the character after it can continue the number in no way
-/// ([`FOLLOWERS`]): most attempts (the 一 of 统一, 进一步 …) fail on every reading, and each
+/// ([`FOLLOWER`]): most attempts (the 一 of 统一, 进一步 …) fail on every reading, and each
 /// reading looked for a multiplier, a separator and a unit in turn.
 fn each_number_end(s: &str, i: usize, unit_follows: bool, f: &mut dyn FnMut(usize) -> bool) -> bool {
     let b = s.as_bytes();
+    let flags = &*FLAGS;
     let mut bases = [0usize; NUMERAL_GIVE_BACK + 1];
     let count;
-    match s[i..].chars().next() {
-        Some('0'..='9') => {
-            let mut j = digits_end(s, i);
-            while b.get(j) == Some(&b',') && b.len() >= j + 4 && b[j + 1..j + 4].iter().all(u8::is_ascii_digit) {
-                j += 4;
-            }
-            if b.get(j) == Some(&b'.') && b.get(j + 1).is_some_and(u8::is_ascii_digit) {
-                j = digits_end(s, j + 1);
-            }
-            bases[0] = j;
-            count = 1;
+    let (first, first_len) = char_at(b, i);
+    if is_digit(first) {
+        let mut j = digits_end(s, i);
+        while b.get(j) == Some(&b',') && b.len() >= j + 4 && b[j + 1..j + 4].iter().all(u8::is_ascii_digit) {
+            j += 4;
         }
-        Some(first) if is_numeral_start(first) => {
-            let min = i + first.len_utf8();
-            let run_end = numeral_run_end(s, min);
-            let mut end = run_end;
-            // `(点[〇…九]+)?` after the whole run: taken when a digit follows 点.
-            let after = &s[run_end..];
-            if let Some(rest) = after.strip_prefix(DECIMAL_POINT) {
-                let digits: usize = rest.chars().take_while(|&c| is_decimal_numeral(c)).map(char::len_utf8).sum();
-                if digits > 0 {
-                    end = run_end + DECIMAL_POINT.len_utf8() + digits;
-                }
-            }
-            bases[0] = end;
-            let mut n = 1;
-            let mut back = run_end;
-            while n <= NUMERAL_GIVE_BACK && back > min {
-                back = crate::text::floor_char_boundary(s, back - 1);
-                bases[n] = back;
-                n += 1;
-            }
-            count = n;
+        if b.get(j) == Some(&b'.') && b.get(j + 1).is_some_and(u8::is_ascii_digit) {
+            j = digits_end(s, j + 1);
         }
-        _ => return false,
+        bases[0] = j;
+        count = 1;
+    } else if flags.of(first) & NUMERAL_START != 0 {
+        let min = i + first_len;
+        let run_end = numeral_run_end(s, min);
+        let mut end = run_end;
+        // `(点[〇…九]+)?` after the whole run: taken when a digit follows 点.
+        if s[run_end..].starts_with(DECIMAL_POINT) {
+            let digits_from = run_end + DECIMAL_POINT.len_utf8();
+            let digits_end = self::run_end(s, digits_from, DECIMAL_NUMERAL);
+            if digits_end > digits_from {
+                end = digits_end;
+            }
+        }
+        bases[0] = end;
+        let mut n = 1;
+        let mut back = run_end;
+        while n <= NUMERAL_GIVE_BACK && back > min {
+            back = crate::text::floor_char_boundary(s, back - 1);
+            bases[n] = back;
+            n += 1;
+        }
+        count = n;
+    } else {
+        return false;
     }
     for &base in &bases[..count] {
-        if unit_follows && !s[base..].chars().next().is_some_and(|c| FOLLOWERS.holds(c)) {
+        let (c, len) = char_at(b, base);
+        let mut after = flags.of(c);
+        if unit_follows && after & FOLLOWER == 0 {
             continue;
         }
-        let k = base + s[base..].chars().next().filter(|c| APPROX_MARKS.contains(c)).map_or(0, char::len_utf8);
+        let mut k = base;
+        if after & APPROX_MARK != 0 {
+            k += len;
+            after = flags.of(char_at(b, k).0);
+        }
         // `(万亿|万|亿)(余|多)?[0-9]*`, in that order, then `千(余|多)?`, then no multiplier.
-        let multiplier_may_follow = next_char(s, k).is_some_and(|c| MULTIPLIER_FIRST.contains(&c));
-        for &(word, digits_follow) in MULTIPLIER_WORDS.iter().filter(|_| multiplier_may_follow) {
-            if s[k..].starts_with(word) {
-                let m = k + word.len();
-                let m = m + s[m..].chars().next().filter(|c| MULTIPLIER_APPROX.contains(c)).map_or(0, char::len_utf8);
-                if f(if digits_follow { digits_end(s, m) } else { m }) {
-                    return true;
+        if after & MULTIPLIER_FIRST != 0 {
+            for &(word, digits_follow) in MULTIPLIER_WORDS {
+                if s[k..].starts_with(word) {
+                    let m = k + word.len();
+                    let (c, len) = char_at(b, m);
+                    let m = if flags.of(c) & MULTIPLIER_MARK != 0 { m + len } else { m };
+                    if f(if digits_follow { digits_end(s, m) } else { m }) {
+                        return true;
+                    }
                 }
             }
         }
@@ -327,19 +416,6 @@ fn each_number_end(s: &str, i: usize, unit_follows: bool, f: &mut dyn FnMut(usiz
     }
     false
 }
-
-/// What may stand right after a number's digits or numerals: an approximation mark, a
-/// multiplier, a range separator or a unit (their first characters).
-static FOLLOWERS: LazyLock<Starts> = LazyLock::new(|| {
-    Starts::of(
-        APPROX_MARKS
-            .iter()
-            .copied()
-            .chain(MULTIPLIER_WORDS.iter().filter_map(|(w, _)| w.chars().next()))
-            .chain(RANGE_SEPARATORS.iter().copied())
-            .chain(UNITS.iter().filter_map(|(u, _, _)| u.chars().next())),
-    )
-});
 
 /// After a failed attempt at the digit `i`, the attempts at every later digit before the
 /// returned position fail too: they read the same digits up to the same point, in the same
@@ -362,11 +438,8 @@ fn equivalent_digit_starts_end(s: &str, i: usize) -> usize {
 /// that start with the character there compared (`re::WordTable`; an anchored leftmost-longest
 /// automaton cost ~330 instructions a search, most of it the search's setup).
 fn unit_at(s: &str, i: usize) -> Option<(usize, usize)> {
-    // In table order, so the first of the longest is the first entry written so.
-    UNIT_WORDS.at(s, i).map(|k| (UNIT_WORDS.word(k).len(), k)).fold(None, |best, (len, k)| match best {
-        Some((best_len, _)) if best_len >= len => best,
-        _ => Some((len, k)),
-    })
+    let (c, len) = char_at(s.as_bytes(), i);
+    UNIT_WORDS.longest_at(s.as_bytes(), i, c, len)
 }
 
 fn quantity(s: &str, parts: &Parts, base: usize) -> Option<Quantity> {
@@ -609,6 +682,16 @@ mod tests {
         fn the_scanner_reads_what_the_regex_read(parts in proptest::collection::vec(proptest::sample::select(pieces()), 0..28)) {
             let text: String = parts.concat();
             proptest::prop_assert_eq!(scanned(&text), oracle_parts(&oracle(), &text), "{:?}", text);
+        }
+    }
+
+    /// The decimal numerals' flag is taken from the numeral starts: every digit character is one.
+    #[test]
+    fn every_digit_character_starts_a_numeral() {
+        let digits = (0..0x10000u32).filter_map(char::from_u32).filter(|&c| is_decimal_numeral(c));
+        for c in digits {
+            assert!(NUMERAL_STARTS.contains(&c), "{c}");
+            assert_ne!(FLAGS.of(c as u32) & DECIMAL_NUMERAL, 0, "{c}");
         }
     }
 

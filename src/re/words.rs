@@ -94,6 +94,38 @@ impl CharIndex {
     }
 }
 
+/// Flags per character (a few dozen characters of the Basic Multilingual Plane): which of several
+/// lists a character is in, by one bit test and a population count ([`CharIndex`]'s rank), not a
+/// comparison with each character of each list in turn.
+pub struct CharFlags {
+    index: CharIndex,
+    /// Per character, in code point order: its flags.
+    flags: Vec<u16>,
+}
+
+impl CharFlags {
+    /// `entries` pairs a character with flags; a character given more than once has them all.
+    pub fn new(mut entries: Vec<(char, u16)>) -> CharFlags {
+        crate::sort::stable_by_key(&mut entries, |&(c, _)| c);
+        let mut merged: Vec<(char, u16)> = Vec::new();
+        for (c, flags) in entries {
+            match merged.last_mut() {
+                Some(last) if last.0 == c => last.1 |= flags,
+                _ => merged.push((c, flags)),
+            }
+        }
+        // A character's rank is its place among the distinct characters in code point order.
+        let keys: Vec<Option<char>> = merged.iter().map(|&(c, _)| Some(c)).collect();
+        CharFlags { index: CharIndex::new(&keys), flags: merged.into_iter().map(|(_, flags)| flags).collect() }
+    }
+
+    /// The flags of the character `c` (a code point; 0 for one in no list).
+    #[inline]
+    pub fn of(&self, c: u32) -> u16 {
+        self.index.rank(c).map_or(0, |r| self.flags[r])
+    }
+}
+
 /// A table of words (in the Basic Multilingual Plane, none empty), indexed by first character
 /// ([`CharIndex`]), each word compared only past its first character.
 pub struct WordTable {
@@ -138,6 +170,23 @@ impl WordTable {
             None => (&[][..], 0),
         };
         candidates.iter().map(|&i| usize::from(i)).filter(move |&i| self.stands_at(i, rest, first))
+    }
+
+    /// The longest word `b[at..]` starts with (the first in table order of the longest), as its
+    /// length in bytes and index, given the character there (`c`, `len` bytes long, from
+    /// `scan::decode`): one loop over the words starting with it.
+    #[inline]
+    pub fn longest_at(&self, b: &[u8], at: usize, c: u32, len: usize) -> Option<(usize, usize)> {
+        let rest = &b[at..];
+        let mut best: Option<(usize, usize)> = None;
+        for &i in self.starting_with(c) {
+            let i = usize::from(i);
+            let w = self.words[i].len();
+            if best.is_none_or(|(best_len, _)| w > best_len) && self.stands_at(i, rest, len) {
+                best = Some((w, i));
+            }
+        }
+        best
     }
 
     /// Every occurrence of every word in `s`, overlapping: `(start, end, index)`, by start, and
@@ -306,11 +355,32 @@ mod tests {
                 let at_here: Vec<usize> = table.at(&text, at).collect();
                 let mut want_here: Vec<usize> = want.iter().filter(|o| o.0 == at).map(|o| o.2).collect();
                 want_here.sort();
-                proptest::prop_assert_eq!(at_here, want_here);
+                proptest::prop_assert_eq!(&at_here, &want_here);
+                if text.is_char_boundary(at) && at < text.len() {
+                    // The longest word there, the first of the longest in table order.
+                    let (c, len) = crate::scan::decode(text.as_bytes(), at);
+                    let longest = at_here.iter().map(|&i| (WORDS[i].len(), i)).fold(None, |best: Option<(usize, usize)>, (len, i)| match best {
+                        Some((best_len, _)) if best_len >= len => best,
+                        _ => Some((len, i)),
+                    });
+                    proptest::prop_assert_eq!(table.longest_at(text.as_bytes(), at, c, len), longest);
+                }
             }
             for w in WORDS.iter().chain(&["", "共计划", "公", "abc"]) {
                 proptest::prop_assert_eq!(table.holds(w), WORDS.contains(w));
             }
+        }
+
+        /// A character's flags are those of every entry that names it.
+        #[test]
+        fn flags_are_those_of_the_entries(entries in proptest::collection::vec((proptest::sample::select(vec!['a', '共', '计', '%', 'μ', '〇', '一', '零']), 0u16..16), 0..12)) {
+            let flags = CharFlags::new(entries.clone());
+            for c in ['a', 'b', '共', '计', '%', 'μ', '〇', '一', '零', '二', '\u{FFFF}'] {
+                let want = entries.iter().filter(|(e, _)| *e == c).fold(0, |all, (_, f)| all | f);
+                proptest::prop_assert_eq!(flags.of(c as u32), want, "{}", c);
+            }
+            proptest::prop_assert_eq!(flags.of(0x10000), 0);
+            proptest::prop_assert_eq!(flags.of(u32::MAX), 0);
         }
 
         /// The byte searches answer as the character scans they replace.
