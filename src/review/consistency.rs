@@ -136,7 +136,7 @@ fn plain(m: &ExtractedMetric) -> bool {
     let percent = m.kind == MetricKind::Percent;
     !(m.approx.is_some()
         || !matches!(m.kind, MetricKind::Count | MetricKind::Money | MetricKind::Percent)
-        || m.indicator.chars().count() < MIN_INDICATOR_CHARS
+        || m.indicator.chars().nth(MIN_INDICATOR_CHARS - 1).is_none()
         || (percent && !m.indicator.ends_with(RATE_SUFFIX)))
 }
 
@@ -145,10 +145,12 @@ fn plain(m: &ExtractedMetric) -> bool {
 fn whole_period(text: &Text, m: &ExtractedMetric, cues: &mut Cues) -> bool {
     let s = text.norm();
     let from = cues.sentence.before(s, m.span.start);
-    if cues.scope.in_text(s, from, m.span.start) || cues.years.in_text(s, from, m.span.start) {
+    // The totality cue first: most sentences have none, and then the scope words need not be
+    // sought (each search answers any span, asked in any order).
+    if m.kind != MetricKind::Percent && !cues.total.in_text(s, from, m.span.start) {
         return false;
     }
-    m.kind == MetricKind::Percent || cues.total.in_text(s, from, m.span.start)
+    !(cues.scope.in_text(s, from, m.span.start) || cues.years.in_text(s, from, m.span.start))
 }
 
 /// Where the sentence before a position begins (after the last of `SENTENCE_ENDS`, or the
