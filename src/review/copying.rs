@@ -38,16 +38,20 @@ pub fn check(text: &Text, paragraphs: &[Span], wrapped: bool, found: &mut Capped
     // The order between paragraphs does not matter, as no finding reaches across a line.
     let mut previous: Option<MarkScan> = None;
     let mut waiting: Option<Walked> = None;
+    // What a paragraph's walk fills, kept for the next one's (not allocated anew per line).
+    let (mut dated, mut pairing) = (DatedShapes::default(), MarkPairing::default());
+    let (mut spare_runs, mut spare_scan) = (Vec::new(), None);
     for &p in paragraphs {
-        let mut walked = walk(&mut out, p);
+        let walked = walk(&mut out, p, &mut dated, &mut pairing, std::mem::take(&mut spare_runs), spare_scan.take());
         let slice = &s[p.range()];
-        let read = move |at: fn(&str, usize) -> Option<Dated>, years: Vec<u32>| years.into_iter().filter_map(move |i| at(slice, i as usize));
-        let [months, bracketed, bare] = std::mem::take(&mut walked.dated);
-        year_month(&mut out, p, read(year_month_at, months));
+        let [months, bracketed, bare] = &dated.found;
+        year_month(&mut out, p, read(slice, year_month_at, months));
         signature_date(&mut out, p);
-        document_numbers(&mut out, p, read(bracketed_number_at, bracketed), read(bare_number_at, bare));
+        document_numbers(&mut out, p, read(slice, bracketed_number_at, bracketed), read(slice, bare_number_at, bare));
         if let Some(before) = waiting.replace(walked) {
-            previous = Some(marks_and_numbers(&mut out, before, previous.as_ref(), waiting.as_ref().map(|w| &w.scan), wrapped));
+            let (scan, runs) = marks_and_numbers(&mut out, before, previous.as_ref(), waiting.as_ref().map(|w| &w.scan), wrapped);
+            spare_runs = runs;
+            spare_scan = previous.replace(scan);
         }
     }
     if let Some(last) = waiting {
@@ -56,15 +60,27 @@ pub fn check(text: &Text, paragraphs: &[Span], wrapped: bool, found: &mut Capped
     out.unitless
 }
 
+/// The matches of a dated shape read again at its years.
+fn read<'a>(slice: &'a str, at: fn(&str, usize) -> Option<Dated>, years: &'a [u32]) -> impl Iterator<Item = Dated> + 'a {
+    years.iter().filter_map(move |&i| at(slice, i as usize))
+}
+
 /// The marks' findings of a walked paragraph, then its bare numbers'; its marks' scan, for
-/// the paragraph after it.
-fn marks_and_numbers(out: &mut Findings, walked: Walked, previous: Option<&MarkScan>, next: Option<&MarkScan>, wrapped: bool) -> MarkScan {
+/// the paragraph after it, and its runs' buffer, for reuse.
+fn marks_and_numbers(
+    out: &mut Findings,
+    walked: Walked,
+    previous: Option<&MarkScan>,
+    next: Option<&MarkScan>,
+    wrapped: bool,
+) -> (MarkScan, Vec<(u32, u32)>) {
     marks(out, &walked.scan, previous, next, wrapped);
-    match walked.runs {
-        Some(runs) => glued_numbers(out, walked.p, runs.into_iter().map(|(start, end)| start as usize..end as usize)),
-        None => glued_numbers(out, walked.p, digit_runs(out.s[walked.p.range()].as_bytes())),
+    if walked.all_runs {
+        glued_numbers(out, walked.p, walked.runs.iter().map(|&(start, end)| start as usize..end as usize));
+    } else {
+        glued_numbers(out, walked.p, digit_runs(out.s[walked.p.range()].as_bytes()));
     }
-    walked.scan
+    (walked.scan, walked.runs)
 }
 
 /// At most this many runs of digits of a paragraph are kept from its walk for its bare
@@ -72,14 +88,14 @@ fn marks_and_numbers(out: &mut Findings, walked: Walked, previous: Option<&MarkS
 /// again ([`digit_runs`]), so that what is held stays bounded (issue 15).
 const MAX_HELD_RUNS: usize = 4096;
 
-/// What the walk of a paragraph found for the rules read after it.
+/// What the walk of a paragraph found for the rules read once the next one is walked.
 struct Walked {
     p: Span,
-    /// The years of [`DATED_SHAPES`]' matches, as [`dated_shapes`] gives them.
-    dated: [Vec<u32>; 3],
     scan: MarkScan,
-    /// Its runs of digits (byte ranges in the paragraph), unless there were too many to hold.
-    runs: Option<Vec<(u32, u32)>>,
+    /// Its runs of digits (byte ranges in the paragraph): all of them, unless `all_runs` is
+    /// false (more than [`MAX_HELD_RUNS`]).
+    runs: Vec<(u32, u32)>,
+    all_runs: bool,
 }
 
 /// Every character a check of a paragraph acts on: the paired marks, the placeholders' start
@@ -97,21 +113,23 @@ static ACTED_ON: LazyLock<Starts> = LazyLock::new(|| {
 /// The one walk of a paragraph: its placeholders reported, its marks paired, the years of its
 /// dated shapes found and its runs of digits kept. A run of digits is passed in one step (the
 /// walk resumes after it); every other character the table walk passes over undecoded.
-fn walk(out: &mut Findings, p: Span) -> Walked {
+fn walk(out: &mut Findings, p: Span, dated: &mut DatedShapes, pairing: &mut MarkPairing, mut runs: Vec<(u32, u32)>, scan: Option<MarkScan>) -> Walked {
     let s = out.s;
     let bytes = s[p.range()].as_bytes();
-    let mut pairing = MarkPairing::default();
+    pairing.reset(scan);
+    dated.reset();
+    runs.clear();
+    let mut all_runs = true;
     let mut placeholders = placeholder::InParagraph::new(s, p);
-    let mut dated = DatedShapes::default();
-    let mut runs = Some(Vec::new());
     let mut chars = ACTED_ON.within(s, p.start, p.end);
     while let Some((at, c)) = chars.next() {
         if c.is_ascii_digit() {
             let run = at - p.start..digit_run_end(bytes, at - p.start);
             dated.feed(&s[p.range()], run.clone());
-            match &mut runs {
-                Some(held) if held.len() < MAX_HELD_RUNS => held.push((run.start as u32, run.end as u32)),
-                held => *held = None,
+            if runs.len() < MAX_HELD_RUNS {
+                runs.push((run.start as u32, run.end as u32));
+            } else {
+                all_runs = false;
             }
             chars = ACTED_ON.within(s, p.start + run.end, p.end);
             continue;
@@ -122,7 +140,7 @@ fn walk(out: &mut Findings, p: Span) -> Walked {
         }
     }
     placeholders.finish(out.found);
-    Walked { p, dated: dated.found, scan: pairing.finish(), runs }
+    Walked { p, scan: pairing.finish(), runs, all_runs }
 }
 
 struct Findings<'s, 'f> {
@@ -259,6 +277,11 @@ struct DatedShapes {
 }
 
 impl DatedShapes {
+    fn reset(&mut self) {
+        self.found.iter_mut().for_each(Vec::clear);
+        self.from = [0; 3];
+    }
+
     fn feed(&mut self, s: &str, run: Range<usize>) {
         for i in run.filter(|&i| year_at(s, i).is_some()) {
             for (k, at) in DATED_SHAPES.iter().enumerate() {
@@ -539,27 +562,39 @@ impl MarkPairing {
         }
     }
 
-    fn finish(mut self) -> MarkScan {
+    /// Ready for another paragraph, its scan's lists (emptied) from `scan` if given.
+    fn reset(&mut self, scan: Option<MarkScan>) {
+        for stack in &mut self.stacks {
+            stack.held.clear();
+            stack.deeper = 0;
+        }
+        self.scan = scan.unwrap_or_default();
+        self.scan.open.clear();
+        self.scan.stray.clear();
+        self.scan.starts_closing = [false; 5];
+        (self.seen, self.skip) = ([false; 5], None);
+    }
+
+    fn finish(&mut self) -> MarkScan {
         left_on_stacks(&self.stacks, &mut self.scan);
-        self.scan
+        std::mem::take(&mut self.scan)
     }
 }
 
 /// What the stacks hold at the paragraph's end: the openers left open, in text order, and
 /// the closing quotation marks that found no opener.
 fn left_on_stacks(stacks: &MarkStacks, scan: &mut MarkScan) {
-    let mut open = Vec::new();
+    let MarkScan { open, stray, .. } = scan;
     for mark in Mark::ALL {
         for &(at, len, reversed) in &stacks[mark as usize].held {
             if reversed {
-                scan.stray.push((at, len));
+                stray.push((at, len));
             } else {
                 open.push((mark, at, len));
             }
         }
     }
-    crate::sort::stable_by_key(&mut open, |&(_, at, _)| at);
-    scan.open = open;
+    crate::sort::stable_by_key(open, |&(_, at, _)| at);
 }
 
 /// The unclosed and unopened marks of a paragraph, from its scan and its neighbours'.
@@ -936,16 +971,17 @@ mod tests {
             let p = Span::new(0, text.len());
             let mut found = Capped::default();
             let mut out = Findings { s: &text, found: &mut found, unitless: Vec::new(), taken: Taken::default() };
-            let walked = walk(&mut out, p);
+            let mut dated = DatedShapes::default();
+            let walked = walk(&mut out, p, &mut dated, &mut MarkPairing::default(), vec![(1, 2)], None);
             let placeholders: Vec<Option<Span>> = found.into_sorted().into_iter().map(|f| f.span).collect();
             let mut want_placeholders = Vec::new();
             placeholder::tests::each_placeholder_of(&text, p, |m| want_placeholders.push(Some(m)));
             crate::sort::stable_by_key(&mut want_placeholders, |s| s.map(|s| (s.start, s.end)));
             let want_runs: Vec<(u32, u32)> = digit_runs(text.as_bytes()).map(|r| (r.start as u32, r.end as u32)).collect();
             let (scan, want_scan) = (walked.scan, scan_marks(&text, p));
-            proptest::prop_assert_eq!(walked.dated, dated_shapes(&text));
+            proptest::prop_assert_eq!(dated.found, dated_shapes(&text));
             proptest::prop_assert_eq!((scan.open, scan.stray, scan.starts_closing), (want_scan.open, want_scan.stray, want_scan.starts_closing));
-            proptest::prop_assert_eq!(walked.runs, Some(want_runs));
+            proptest::prop_assert_eq!((walked.runs, walked.all_runs), (want_runs, true));
             proptest::prop_assert_eq!(placeholders, want_placeholders);
         }
     }
