@@ -17,6 +17,11 @@ use js_sys::JsString;
 use serde::{de::DeserializeOwned, Serialize};
 use wasm_bindgen::prelude::*;
 
+/// Talc in place of the standard library's dlmalloc: smaller, and faster at the analysis's many
+/// small allocations (docs/performance.md, "wasm allocator"). The modules are single-threaded.
+#[global_allocator]
+static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
+
 #[wasm_bindgen]
 extern "C" {
     #[wasm_bindgen(js_namespace = JSON, js_name = parse, catch)]
