@@ -145,6 +145,12 @@ impl Text {
         self.folds.within(Span::new(0, self.norm.len()))
     }
 
+    /// The characters that folding changed, as written, in order, without their offsets (a
+    /// walk of a list: for a question about the characters alone).
+    pub fn folded_chars(&self) -> impl Iterator<Item = char> + '_ {
+        self.folds.chars.iter().map(|&c| char::from_u32(u32::from(c)).unwrap_or(char::REPLACEMENT_CHARACTER))
+    }
+
     /// Every character of the text as written, with its byte offset and its folded form in `norm`.
     pub fn chars_as_written(&self) -> impl Iterator<Item = (usize, char, char)> + '_ {
         let mut written = self.folds.within(Span::new(0, self.norm.len())).peekable();

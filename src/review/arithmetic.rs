@@ -332,8 +332,6 @@ fn sum_mismatch(text: &Text, total: &ExtractedMetric, parts: &[&ExtractedMetric]
     if same.is_empty() {
         return None;
     }
-    let scale = written(text, total).scale;
-    let tol = slack(text, total) + same.iter().map(|p| slack(text, p)).sum::<f64>() + 1e-9 * total.value.abs().max(1.0);
     // Lower bounds of the parts: 30余件 is at least 30; 近30件 and 约30件 say nothing certain.
     let low = |p: &ExtractedMetric| match p.approx {
         None | Some(Approx::Over) => p.value,
@@ -344,6 +342,16 @@ fn sum_mismatch(text: &Text, total: &ExtractedMetric, parts: &[&ExtractedMetric]
         None | Some(Approx::Under) => total.value_max.unwrap_or(total.value),
         Some(_) => f64::INFINITY,
     };
+    let all_exact = exact(total) && same.iter().all(|p| exact(p));
+    let complete = exhaustive && all_exact && same.len() == parts.len();
+    // Parts that do not exceed their total, and (where they must add up to it) add up to it
+    // exactly, are right whatever precision the figures are written with (the tolerance is
+    // positive): the figures' texts are not read for it (most breakdowns).
+    if parts_low <= total_high && !(complete && parts_low != total.value) {
+        return None;
+    }
+    let scale = written(text, total).scale;
+    let tol = slack(text, total) + same.iter().map(|p| slack(text, p)).sum::<f64>() + 1e-9 * total.value.abs().max(1.0);
     // Up to six parts are shown one by one, more as a count.
     let shown = || (same.len() <= 6).then(|| same.iter().map(|p| text.as_written(p.span)).collect::<Vec<_>>().join("+"));
     // Written out only for a finding.
@@ -374,8 +382,7 @@ fn sum_mismatch(text: &Text, total: &ExtractedMetric, parts: &[&ExtractedMetric]
             Some(span),
         ));
     }
-    let all_exact = exact(total) && same.iter().all(|p| exact(p));
-    if exhaustive && all_exact && same.len() == parts.len() && (parts_low - total.value).abs() > tol {
+    if complete && (parts_low - total.value).abs() > tol {
         return Some(ReviewFinding::new(
             FindingCode::SumMismatch,
             Severity::Warning,

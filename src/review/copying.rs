@@ -283,7 +283,9 @@ impl DatedShapes {
     }
 
     fn feed(&mut self, s: &str, run: Range<usize>) {
-        for i in run.filter(|&i| year_at(s, i).is_some()) {
+        // A year is four digits, and the byte after a run is never a digit: only a position
+        // four bytes or more before the run's end can start one (most runs are shorter).
+        for i in (run.start..run.end.saturating_sub(3)).filter(|&i| year_at(s, i).is_some()) {
             for (k, at) in DATED_SHAPES.iter().enumerate() {
                 if i >= self.from[k] {
                     if let Some(d) = at(s, i) {
@@ -749,16 +751,23 @@ impl<'s> BareNumber<'s> {
         let digits = &s[start..end];
         // The number's own shape first (no character decoded): at most four digits, no
         // separator, not zero (the digits alone then read as their value).
-        if digits.len() > 4 || digits.contains(',') || digits.bytes().all(|d| d == b'0') {
+        let bytes = digits.as_bytes();
+        if bytes.len() > 4 || bytes.iter().any(|&d| d == b',') || bytes.iter().all(|&d| d == b'0') {
             return None;
         }
-        let prev = prev_char(&s[p.start..start], start - p.start);
-        let next = next_char(&s[..p.end], end);
+        // The neighbours inside the paragraph; an ASCII one read from its byte, not decoded.
+        let b = s.as_bytes();
+        let prev = (start > p.start).then(|| match b[start - 1] {
+            ascii @ 0..0x80 => char::from(ascii),
+            _ => prev_char(s, start).expect("a character before"),
+        });
+        let next = (end < p.end).then(|| match b[end] {
+            ascii @ 0..0x80 => char::from(ascii),
+            _ => next_char(s, end).expect("a character after"),
+        });
         // (Chinese characters, most neighbours, are told apart by one test.)
-        let code_mark = |c: char| match c {
-            _ if c.is_ascii() => c.is_ascii_alphanumeric() || ['.', '+', '-', '/', '*', '#', ':', '~', '_', '%'].contains(&c),
-            '×' | '—' => true,
-            _ => false,
+        let code_mark = |c: char| {
+            c.is_ascii_alphanumeric() || matches!(c, '.' | '+' | '-' | '/' | '*' | '#' | ':' | '~' | '_' | '%' | '×' | '—')
         };
         if prev.is_some_and(|c| code_mark(c) || c == ORDINAL_PREFIX) || next.is_some_and(code_mark) {
             return None;
@@ -821,9 +830,10 @@ fn glued_to_counted_noun(out: &mut Findings, n: &BareNumber) -> bool {
 /// `有1、加强学习` and `1)` are list markers.
 fn bare_count_ending_clause(out: &mut Findings, p: Span, n: &BareNumber) {
     let s = out.s;
-    let ends_clause = n.next.is_none_or(|c| CLAUSE_ENDS_AFTER_COUNT.contains(&c));
-    let prev_han = n.prev.is_some_and(is_word_char);
-    if !ends_clause || !prev_han || n.prev.is_some_and(|c| BARE_NUMBER_OK_AFTER.contains(&c)) {
+    // Asked in turn (most numbers are followed by their unit: the first test ends it).
+    let ends_clause = || n.next.is_none_or(|c| CLAUSE_ENDS_AFTER_COUNT.contains(&c));
+    let prev_han = || n.prev.is_some_and(is_word_char);
+    if !ends_clause() || !prev_han() || n.prev.is_some_and(|c| BARE_NUMBER_OK_AFTER.contains(&c)) {
         return;
     }
     let before = snippet_before(s, n.start, 4);
