@@ -842,6 +842,10 @@ mod tests {
         assert_eq!(gap.en(), "“四是” follows “一是” directly; missing: “二是”, “三是”. Check for a missing item or number.");
         assert_eq!(gap.param_values()["missing"], ParamValue::List(vec!["二是".into(), "三是".into()]));
         assert!(!gap.en().contains(LIST_SEPARATOR), "no Chinese list separator in English");
+        // In English each run of spaces is one space (the Chinese message keeps the quotation).
+        let spaced = Message::TruncatedSentence { clause: "受理  案件   ".into() };
+        assert!(spaced.en().contains("受理 案件 ") && !spaced.en().contains("  "), "{}", spaced.en());
+        assert!(spaced.zh().contains("受理  案件   "), "{}", spaced.zh());
     }
 
     #[test]
