@@ -11,6 +11,10 @@
 //! How a heading is recognised as a part ([`roles_in`], [`names_duty`], [`unnamed_measures`],
 //! [`plans_after_problems`]) lives here too; `outline` and `review::sections` apply it.
 
+use std::sync::LazyLock;
+
+use memchr::memmem;
+
 use crate::result::Role;
 use crate::vocab::dates::Date;
 
@@ -114,8 +118,12 @@ fn roles_in_by_find(title: &str) -> Vec<Role> {
 
 /// Whether a title names the duty part by its specific words, whatever its depth.
 pub fn names_duty(title: &str) -> bool {
-    DUTY_WORDS.iter().any(|w| title.contains(w))
+    DUTY_FINDERS.iter().any(|w| w.find(title.as_bytes()).is_some())
 }
+
+/// [`DUTY_WORDS`]' searchers, built once: `str::contains` built one per title and call (every
+/// heading's title is asked, from three stages).
+static DUTY_FINDERS: LazyLock<Vec<memmem::Finder<'static>>> = LazyLock::new(|| DUTY_WORDS.iter().map(memmem::Finder::new).collect());
 
 /// The measures part (第二十五条(一)) when no chapter names it: reports often set out their
 /// work under topical chapters (`一、深化放管服改革` …) before the chapter naming another part.
