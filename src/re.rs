@@ -14,4 +14,4 @@ pub use regex_lite::{escape, Match, Regex};
 pub use regex::{escape, Match, Regex};
 
 mod words;
-pub use words::{positions_of, CharFlags, CharIndex, CharSet, WordTable};
+pub use words::{merge, positions_of, CharFlags, CharIndex, CharSet, WordTable};

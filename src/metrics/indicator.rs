@@ -63,40 +63,25 @@ fn digit_runs(phrase: &str, from: usize) -> impl Iterator<Item = (usize, usize)>
     })
 }
 
-/// What each quantity measures; `quantities` are the kept metrics in text order.
+/// What each quantity measures; `quantities` are the kept metrics in text order. (Not inlined
+/// into its one caller: its share of a profile stays readable, at the cost of one call.)
+#[inline(never)]
 pub fn indicators(s: &str, quantities: &[Quantity]) -> Vec<String> {
     let n = quantities.len();
-    // The phrases are slices of the text (or, rarely, of a copy without quote marks): a label
-    // is copied once, when it is chosen.
-    let mut lefts: Vec<Cow<str>> = Vec::with_capacity(n);
-    let mut rights: Vec<&str> = Vec::with_capacity(n);
-    let mut raw_rights: Vec<&str> = Vec::with_capacity(n);
-    let mut stops: Vec<Stop> = Vec::with_capacity(n);
-    for (i, q) in quantities.iter().enumerate() {
-        let prev_end = if i > 0 { quantities[i - 1].span.end } else { 0 };
-        let next_start = quantities.get(i + 1).map_or(s.len(), |m| m.span.start);
-        let list = q.kind == MetricKind::Percent;
-        let (left, stop) = left_phrase(s, prev_end, q.span.start, list);
-        lefts.push(left);
-        stops.push(stop);
-        let (noun, raw) = right_phrase(s, q.span.end, next_start);
-        rights.push(noun);
-        raw_rights.push(raw);
-    }
+    // The phrases before and after each figure are read when a rule asks for them (once each),
+    // not for every figure: a count followed by its noun (`17个行政许可项目`) never reads the
+    // phrase before it, and a figure labelled from before it reads the noun after it only when
+    // nothing else names it. The phrases are slices of the text (or, rarely, of a copy without
+    // quote marks): a label is copied once, when it is chosen.
+    let mut lefts: Vec<Option<(Cow<str>, Stop)>> = vec![None; n];
+    let mut rights: Vec<Option<(&str, &str)>> = vec![None; n];
     // Glued groups (`50家51次`), in one backward pass so that a text of nothing but glued
-    // figures stays linear: the group's last member, and the next member with a left phrase.
+    // figures stays linear: the group's last member. (A later member's phrase before it is
+    // empty: nothing stands between it and the member before.)
     let glued = |i: usize| quantities.get(i + 1).is_some_and(|m| m.span.start == quantities[i].span.end);
     let mut group_end = vec![0; n];
-    let mut next_left: Vec<Option<usize>> = vec![None; n];
     for i in (0..n).rev() {
         group_end[i] = if glued(i) { group_end[i + 1] } else { i };
-        next_left[i] = if !glued(i) {
-            None
-        } else if !lefts[i + 1].is_empty() {
-            Some(i + 1)
-        } else {
-            next_left[i + 1]
-        };
     }
     let mut out: Vec<String> = Vec::with_capacity(n);
     // Each label's subject: the subject a bare verb borrowed, or (None) the label itself.
@@ -105,28 +90,38 @@ pub fn indicators(s: &str, quantities: &[Quantity]) -> Vec<String> {
         subjects[k].clone().unwrap_or_else(|| out[k].clone())
     };
     for (i, q) in quantities.iter().enumerate() {
-        let glued_next = glued(i);
         let glued_prev = i > 0 && quantities[i - 1].span.end == q.span.start;
-        let right_of_group = rights[group_end[i]];
         let after = &s[q.span.end..];
-        let bare_verb = || lefts[i].is_empty() || is_verb(&lefts[i]);
+        let mut bare_verb = || {
+            left_of(s, quantities, &mut lefts, i);
+            lefts[i].as_ref().is_some_and(|(left, _)| left.is_empty() || is_verb(left))
+        };
         let looks_right = (q.kind == MetricKind::Count || after.starts_with(ATTRIBUTIVE) || (q.kind == MetricKind::Percent && bare_verb()))
-            && !right_of_group.is_empty();
-        // No later figure reads this one's left phrase (a glued group reads only later members').
+            && !right_of(s, quantities, &mut rights, group_end[i]).0.is_empty();
+        // No later figure reads this one's phrase before it (a glued group reads only later
+        // members' phrases after them).
         let mut ind = if looks_right {
-            right_of_group.to_owned()
-        } else if glued_prev && lefts[i].is_empty() {
+            right_of(s, quantities, &mut rights, group_end[i]).0.to_owned()
+        } else if glued_prev {
             out[i - 1].clone()
         } else {
-            std::mem::take(&mut lefts[i]).into_owned()
+            left_of(s, quantities, &mut lefts, i);
+            lefts[i].as_mut().map_or_else(String::new, |(left, _)| std::mem::take(left).into_owned())
         };
-        // What the walk of the left phrase passed is not searched again; the rest is searched
-        // only when a rule below asks (once), as most figures ask none.
+        // Where the walk of the phrase before stopped, if it was read: what it passed is not
+        // searched again. Else the whole stretch from the previous figure is searched (when a
+        // rule asks).
+        let stop = match &lefts[i] {
+            Some((_, stop)) => *stop,
+            None if i > 0 && quantities[i - 1].span.end < q.span.start => Stop::Before(q.span.start),
+            None => Stop::Start,
+        };
+        // The rest is searched only when a rule below asks (once), as most figures ask none.
         let same_sentence = std::cell::OnceCell::new();
         let same_sentence_prev = || {
             *same_sentence.get_or_init(|| {
                 i > 0
-                    && match stops[i] {
+                    && match stop {
                         Stop::SentenceEnd => false,
                         Stop::Start => true,
                         Stop::Before(at) => !SENTENCE_ENDS.in_text(&s[quantities[i - 1].span.end..at]),
@@ -155,11 +150,8 @@ pub fn indicators(s: &str, quantities: &[Quantity]) -> Vec<String> {
                 ind = format!("{prev_subject}{ind}");
             }
         }
-        if ind.is_empty() && glued_next {
-            ind = next_left[i].map_or_else(String::new, |j| lefts[j].to_string());
-        }
         if ind.is_empty() {
-            ind = shorten_head(raw_rights[i], 8).to_owned();
+            ind = shorten_head(right_of(s, quantities, &mut rights, i).1, 8).to_owned();
         }
         if ind.is_empty() && same_sentence_prev() {
             ind = out[i - 1].clone();
@@ -168,6 +160,20 @@ pub fn indicators(s: &str, quantities: &[Quantity]) -> Vec<String> {
         out.push(tidy(ind));
     }
     out
+}
+
+/// The phrase before figure `i` and where its walk stopped, read once.
+fn left_of<'s>(s: &'s str, quantities: &[Quantity], lefts: &mut [Option<(Cow<'s, str>, Stop)>], i: usize) {
+    if lefts[i].is_none() {
+        let q = &quantities[i];
+        let prev_end = if i > 0 { quantities[i - 1].span.end } else { 0 };
+        lefts[i] = Some(left_phrase(s, prev_end, q.span.start, q.kind == MetricKind::Percent));
+    }
+}
+
+/// The noun after figure `j` and the raw text after it ([`right_phrase`]), read once.
+fn right_of<'s>(s: &'s str, quantities: &[Quantity], rights: &mut [Option<(&'s str, &'s str)>], j: usize) -> (&'s str, &'s str) {
+    *rights[j].get_or_insert_with(|| right_phrase(s, quantities[j].span.end, quantities.get(j + 1).map_or(s.len(), |m| m.span.start)))
 }
 
 /// Whether a label names only a verb or a relation, no subject.
@@ -265,30 +271,7 @@ fn prev_clause_start(s: &str, pos: usize) -> usize {
 fn left_phrase(s: &str, prev_end: usize, pos: usize, list: bool) -> (Cow<'_, str>, Stop) {
     let from = prev_end.min(pos);
     let head = &s[from..pos];
-    let mut start = 0;
-    let mut chars = 0;
-    let mut stop = Stop::Start;
-    // Where the phrase's last quote mark and first digit stand, seen on the way (not searched
-    // for again).
-    let mut last_quote = None;
-    let mut first_digit = None;
-    let boundaries = &*BOUNDARIES;
-    let mut end = head.len();
-    while let Some((i, c)) = char_before(head, end) {
-        chars += 1;
-        if chars > 40 || (boundaries.holds(c) && !(list && c == LIST_MARK)) {
-            start = end;
-            // A sentence mark is a boundary: none stands after this character.
-            stop = if chars <= 40 && SENTENCE_MARKS.contains(&c) { Stop::SentenceEnd } else { Stop::Before(from + start) };
-            break;
-        }
-        if c.is_ascii_digit() {
-            first_digit = Some(i);
-        } else if last_quote.is_none() && is_quote_mark(c) {
-            last_quote = Some(i);
-        }
-        end = i;
-    }
+    let Walk { start, stop, last_quote, first_digit } = walk_back(head, from, list);
     let phrase = &head[start..];
     // Drop everything up to the last digit run (a year, a date, an unmeasured number) that
     // is not part of a name like PM10.
@@ -315,6 +298,77 @@ fn left_phrase(s: &str, prev_end: usize, pos: usize, list: bool) -> (Cow<'_, str
     (shorten(stripped, max), stop)
 }
 
+/// What the walk back over the text before a figure found: where the phrase starts in `head`
+/// (after the clause boundary, or 40 characters back), where the walk stopped, and where the
+/// phrase's last quote mark and first digit stand (seen on the way, not searched for again).
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct Walk {
+    start: usize,
+    stop: Stop,
+    last_quote: Option<usize>,
+    first_digit: Option<usize>,
+}
+
+/// The walk back over `head` (the text from byte `from` to the figure) to the clause boundary
+/// (for a rate, past list marks).
+fn walk_back(head: &str, from: usize, list: bool) -> Walk {
+    let mut start = 0;
+    let mut chars = 0;
+    let mut stop = Stop::Start;
+    let mut last_quote = None;
+    let mut first_digit = None;
+    let boundaries = &*BOUNDARIES;
+    let mut end = head.len();
+    let bytes = head.as_bytes();
+    while end > 0 {
+        chars += 1;
+        if chars > 40 {
+            start = end;
+            stop = Stop::Before(from + start);
+            break;
+        }
+        // A three-byte character whose lead byte starts no boundary and no quote mark (most
+        // Chinese characters) is passed over without being read.
+        if let Some(&lead @ 0xE0..=0xEF) = end.checked_sub(3).and_then(|k| bytes.get(k)) {
+            if MARK_LEADS >> (lead & 0x0F) & 1 == 0 {
+                end -= 3;
+                continue;
+            }
+        }
+        let Some((i, c)) = char_before(head, end) else { break };
+        if boundaries.holds(c) && !(list && c == LIST_MARK) {
+            start = end;
+            // A sentence mark is a boundary: none stands after this character.
+            stop = if SENTENCE_MARKS.contains(&c) { Stop::SentenceEnd } else { Stop::Before(from + start) };
+            break;
+        }
+        if c.is_ascii_digit() {
+            first_digit = Some(i);
+        } else if last_quote.is_none() && is_quote_mark(c) {
+            last_quote = Some(i);
+        }
+        end = i;
+    }
+    Walk { start, stop, last_quote, first_digit }
+}
+
+/// The lead bytes E0–EF (as bits 0–15) of the three-byte characters a left phrase's walk stops
+/// at or notes: the clause boundaries and the curly quote marks (U+2018–U+201D). Only the
+/// characters of these lead bytes are read (E0–EF is never a character's last byte, so one three
+/// bytes back from a character's end starts that character).
+const MARK_LEADS: u16 = {
+    let mut leads = 1 << (0x2018 >> 12);
+    let mut k = 0;
+    while k < CLAUSE_BOUNDARIES.len() {
+        let c = CLAUSE_BOUNDARIES[k] as u32;
+        if c >= 0x800 && c < 0x10000 {
+            leads |= 1 << (c >> 12);
+        }
+        k += 1;
+    }
+    leads
+};
+
 /// The character of `s` that ends at byte `end` (a character boundary) and where it starts; None
 /// at the start. A Chinese character (three bytes) and ASCII are read from their bytes: the walk
 /// back over a phrase reads every character.
@@ -336,7 +390,7 @@ fn char_before(s: &str, end: usize) -> Option<(usize, char)> {
 /// its sentence with the one before: at a sentence mark, at the start of what it walked (the
 /// previous figure's end: nothing between holds a sentence mark), or with the text before `at`
 /// not read (past the last character it read, none is a sentence mark).
-#[derive(Clone, Copy)]
+#[derive(Debug, Clone, Copy, PartialEq)]
 enum Stop {
     SentenceEnd,
     Start,

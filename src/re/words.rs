@@ -306,8 +306,8 @@ pub fn positions_of(s: &str, set: &[char]) -> Vec<u32> {
     merged
 }
 
-/// Two sorted lists as one, sorted (both keep their duplicates).
-fn merge(a: &[u32], b: &[u32]) -> Vec<u32> {
+/// Two sorted lists as one, sorted (both keep their duplicates; of equal items, `a`'s first).
+pub fn merge<T: Copy + Ord>(a: &[T], b: &[T]) -> Vec<T> {
     let mut out = Vec::with_capacity(a.len() + b.len());
     let (mut i, mut j) = (0, 0);
     while i < a.len() && j < b.len() {

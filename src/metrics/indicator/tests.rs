@@ -195,3 +195,54 @@ fn every_han_character_is_alphanumeric() {
         assert!(c.is_alphanumeric(), "{c:?}");
     }
 }
+
+/// The walk back as it was written before its lead-byte skip (every character decoded and
+/// tested): the oracle of `walk_back`.
+fn walk_back_by_chars(head: &str, from: usize, list: bool) -> super::Walk {
+    use crate::vocab::words::{CLAUSE_BOUNDARIES, LIST_MARK, SENTENCE_MARKS};
+    let (mut start, mut chars, mut stop) = (0, 0, super::Stop::Start);
+    let (mut last_quote, mut first_digit) = (None, None);
+    for (i, c) in head.char_indices().rev() {
+        chars += 1;
+        let end = i + c.len_utf8();
+        if chars > 40 || (CLAUSE_BOUNDARIES.contains(&c) && !(list && c == LIST_MARK)) {
+            start = end;
+            stop = if chars <= 40 && SENTENCE_MARKS.contains(&c) { super::Stop::SentenceEnd } else { super::Stop::Before(from + start) };
+            break;
+        }
+        if c.is_ascii_digit() {
+            first_digit = Some(i);
+        } else if last_quote.is_none() && super::is_quote_mark(c) {
+            last_quote = Some(i);
+        }
+    }
+    super::Walk { start, stop, last_quote, first_digit }
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(3000))]
+    /// The walk that passes over Chinese characters by their lead byte finds what a walk that
+    /// reads every character finds: boundaries, quote marks and digits of every lead byte, two-
+    /// and four-byte characters, runs longer than 40 characters.
+    #[test]
+    fn the_walk_back_reads_as_every_character_was_read(parts in proptest::collection::vec(proptest::sample::select(vec![
+        "案件", "共", "。", "、", ",", ";", "\n", "“", "”", "‘", "’", "\"", "'", "【", "】", "(", ")", "|", "1", "2.5", "é", "𠀀", "〇", "ア",
+        "\u{3000}", "\u{2019}", "\u{201E}", "\u{2000}", "\u{FF0C}", "a", " ", "年", "行政复议案件办结",
+    ]), 0..40), from in 0usize..100, list in proptest::bool::ANY) {
+        let head = parts.concat();
+        proptest::prop_assert_eq!(super::walk_back(&head, from, list), walk_back_by_chars(&head, from, list), "{:?}", head);
+    }
+}
+
+/// The walk passes over no lead byte of a boundary or a quote mark.
+#[test]
+fn the_walks_skipped_lead_bytes_start_no_mark() {
+    use crate::vocab::words::{CLAUSE_BOUNDARIES, QUOTE_MARKS};
+    for c in CLAUSE_BOUNDARIES.iter().chain(QUOTE_MARKS) {
+        let mut buf = [0; 4];
+        let bytes = c.encode_utf8(&mut buf).as_bytes();
+        if bytes.len() == 3 {
+            assert!(super::MARK_LEADS >> (bytes[0] & 0x0F) & 1 == 1, "{c:?}");
+        }
+    }
+}
