@@ -102,8 +102,21 @@ fn write_heading(buf: &mut Vec<u8>, h: &Heading) -> io::Result<()> {
         "start": integer(buf, h.start),
         "end": integer(buf, h.end),
         "role": literal(buf, role_json(h.role)),
-        "sections": serde(buf, &h.sections),
+        "sections": roles(buf, &h.sections),
     })
+}
+
+/// A heading's required parts, as serde_json writes a list of them.
+fn roles(buf: &mut Vec<u8>, roles: &[Role]) -> io::Result<()> {
+    buf.push(b'[');
+    for (i, &role) in roles.iter().enumerate() {
+        if i > 0 {
+            buf.push(b',');
+        }
+        buf.extend_from_slice(role_json(Some(role)).as_bytes());
+    }
+    buf.push(b']');
+    Ok(())
 }
 
 /// A finding: its two messages are most of its bytes, and serde_json escapes a string byte by byte.
@@ -277,7 +290,7 @@ fn optional_float(buf: &mut Vec<u8>, v: Option<f64>) -> io::Result<()> {
 
 #[cfg(test)]
 mod tests {
-    use super::{approx_json, float, kind_json, needs_escape, role_json, style_json, NEEDS_ESCAPE};
+    use super::{approx_json, float, kind_json, needs_escape, role_json, roles, style_json, NEEDS_ESCAPE};
     use crate::result::{Approx, HeadingStyle, MetricKind, Role};
     use proptest::prelude::*;
 
@@ -296,6 +309,11 @@ mod tests {
         }
         for r in Role::ALL.map(Some).into_iter().chain([None]) {
             assert_eq!(role_json(r), serde_json::to_string(&r).unwrap());
+        }
+        for list in [&[][..], &Role::ALL[..1], &Role::ALL[..]] {
+            let mut buf = Vec::new();
+            roles(&mut buf, list).unwrap();
+            assert_eq!(buf, serde_json::to_vec(list).unwrap());
         }
     }
 
