@@ -131,6 +131,12 @@ impl io::Write for ToJs<'_> {
     /// serde_json writes every token with `write_all`, whose default loops over `write`.
     #[inline]
     fn write_all(&mut self, buf: &[u8]) -> io::Result<()> {
+        // A whole piece of the JSON writer (`json::write` hands over 64 KiB or more at a time,
+        // ending after a value) goes to JS as it is, not copied here first.
+        if self.pending.is_empty() && buf.len() >= PIECE && buf.last().is_some_and(u8::is_ascii) {
+            self.joined = self.joined.concat(&self.decoder.decode(buf));
+            return Ok(());
+        }
         self.pending.extend_from_slice(buf);
         if self.pending.len() >= PIECE {
             self.send_whole_characters();
