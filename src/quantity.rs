@@ -108,48 +108,35 @@ impl Iterator for Scanner<'_> {
     fn next(&mut self) -> Option<Parts> {
         let s = self.s;
         let flags = &*FLAGS;
-        for (i, c) in STARTS.within(s, self.i, s.len()) {
+        let walk_from = self.i;
+        let mut next = walk_from;
+        while let Some((i, c)) = STARTS.next_at(s, next) {
+            next = i + c.len_utf8();
             let c = c as u32;
             let digit = is_digit(c);
             let numeral = flags.of(c) & NUMERAL_START != 0;
-            // Only an approximation word's first character can start one (none is a digit or
-            // numeral); with no word there, no number follows it. Looked up once for the attempt
-            // and, when it fails, for what it skips.
-            let pre = if digit {
-                if i < self.digits_dead_until {
-                    continue;
-                }
-                None
-            } else if numeral {
-                if i < self.numerals_dead_until {
-                    continue;
-                }
-                None
-            } else if flags.of(c) & PRE_FIRST != 0 {
-                match pre_at(s, i) {
-                    Some(word) => Some(word),
-                    None => continue,
-                }
-            } else if flags.of(c) & PERCENT_FIRST != 0 {
-                None
-            } else {
+            if (digit && i < self.digits_dead_until) || (numeral && i < self.numerals_dead_until) {
                 continue;
-            };
-            if let Some(parts) = attempt(s, i, pre) {
+            }
+            let mut numeral_run = i;
+            if let Some(mut parts) = attempt(s, i, &mut numeral_run) {
+                // An approximation word right before the number, not before where the walk
+                // started: the walk's stop at its first character would have found this very
+                // quantity after it (what follows the word is read alike with or without it).
+                if let Some(word) = pre_before(s, walk_from, i) {
+                    parts.pre = Some(i - word.len()..i);
+                    parts.whole.start = i - word.len();
+                }
                 self.i = parts.whole.end;
                 return Some(parts);
             }
-            let number_at = i + pre.map_or(0, str::len);
-            let (c, numeral) = if pre.is_some() {
-                let (c, _) = char_at(s.as_bytes(), number_at);
-                (c, flags.of(c) & NUMERAL_START != 0)
-            } else {
-                (c, numeral)
-            };
-            if is_digit(c) {
-                self.digits_dead_until = self.digits_dead_until.max(equivalent_digit_starts_end(s, number_at));
+            if digit {
+                self.digits_dead_until = self.digits_dead_until.max(equivalent_digit_starts_end(s, i));
+                // Only digits and `,` stand before it: no start of another kind is passed over.
+                next = next.max(self.digits_dead_until);
             } else if numeral {
-                self.numerals_dead_until = self.numerals_dead_until.max(numeral_run_end(s, number_at));
+                // The attempt read the run of numeral characters from `i` (a numeral start is one).
+                self.numerals_dead_until = self.numerals_dead_until.max(numeral_run);
             }
         }
         self.i = s.len();
@@ -157,12 +144,12 @@ impl Iterator for Scanner<'_> {
     }
 }
 
-/// What a quantity may start with (a digit, a numeral, `百分之`, an approximation word): the
-/// shared walk (`scan::Starts`) passes over the other characters, most of them on their first
-/// two bytes, without decoding them.
-static STARTS: LazyLock<Starts> = LazyLock::new(|| {
-    Starts::of(('0'..='9').chain(NUMERAL_STARTS.iter().copied()).chain(approx_before_firsts()).chain(PERCENT_WORDS.chars().take(1)))
-});
+/// What the number of a quantity may start with (a digit, a numeral, `百分之`): the shared walk
+/// (`scan::Starts`) passes over the other characters, most of them on their first two bytes,
+/// without decoding them. An approximation word before the number is looked for only behind a
+/// quantity found (`pre_before`): the walk stopped at every 不, 大 and 近 of the text for it.
+static STARTS: LazyLock<Starts> =
+    LazyLock::new(|| Starts::of(('0'..='9').chain(NUMERAL_STARTS.iter().copied()).chain(PERCENT_WORDS.chars().take(1))));
 
 const PERCENT_PREFIX_LEN: usize = PERCENT_WORDS.len();
 
@@ -173,7 +160,6 @@ const NUMERAL_START: u16 = 1;
 const NUMERAL_CONTINUES: u16 = 1 << 1;
 const DECIMAL_NUMERAL: u16 = 1 << 2;
 const PERCENT_FIRST: u16 = 1 << 3;
-const PRE_FIRST: u16 = 1 << 4;
 const APPROX_MARK: u16 = 1 << 5;
 const MULTIPLIER_FIRST: u16 = 1 << 6;
 const MULTIPLIER_MARK: u16 = 1 << 7;
@@ -204,7 +190,6 @@ static FLAGS: LazyLock<CharFlags> = LazyLock::new(|| {
         }
     }
     let words = [PERCENT_WORDS].into_iter().map(|w| (w, PERCENT_FIRST));
-    let words = words.chain(APPROX_BEFORE.iter().map(|(w, _)| (*w, PRE_FIRST)));
     let words = words.chain(MULTIPLIER_WORDS.iter().map(|(w, _)| (*w, MULTIPLIER_FIRST | FOLLOWER)));
     let words = words.chain(APPROX_AFTER.iter().map(|(w, _)| (*w, POST_FIRST)));
     for (word, flags) in words.chain(UNITS.iter().map(|(u, _, _)| (*u, FOLLOWER))) {
@@ -233,22 +218,30 @@ fn is_digit(c: u32) -> bool {
     (u32::from(b'0')..=u32::from(b'9')).contains(&c)
 }
 
-/// First characters of the approximation words before a number.
-fn approx_before_firsts() -> impl Iterator<Item = char> {
-    APPROX_BEFORE.iter().filter_map(|(w, _)| w.chars().next())
+/// The approximation word ending at byte `end` of `s` and starting at `from` or later, the
+/// longest (the leftmost-first reading starts there); looked for only when the last byte before
+/// `end` is one a word ends with ([`PRE_LAST_BYTES`], by its low six bits: one byte in ten passes
+/// in Chinese text).
+fn pre_before(s: &str, from: usize, end: usize) -> Option<&'static str> {
+    let b = &s.as_bytes()[from..end];
+    let &last = b.last()?;
+    if *PRE_LAST_BYTES >> (last & 0x3F) & 1 == 0 {
+        return None;
+    }
+    APPROX_BEFORE.iter().map(|(w, _)| *w).filter(|w| b.ends_with(w.as_bytes())).max_by_key(|w| w.len())
 }
 
-/// The approximation word before a number at `i`, if any (at most one matches at a position).
-fn pre_at(s: &str, i: usize) -> Option<&'static str> {
-    APPROX_BEFORE.iter().map(|(w, _)| *w).find(|w| s[i..].starts_with(w))
-}
+/// The last bytes of the approximation words before a number, as bits by their low six bits.
+static PRE_LAST_BYTES: LazyLock<u64> = LazyLock::new(|| APPROX_BEFORE.iter().filter_map(|(w, _)| w.as_bytes().last()).fold(0, |bits, b| bits | 1 << (b & 0x3F)));
 
-/// A quantity starting exactly at `start`, or None.
-fn attempt(s: &str, start: usize, pre: Option<&'static str>) -> Option<Parts> {
+/// A quantity whose number starts exactly at `p` (without an approximation word before it), or None.
+///
+/// `numeral_run` is set to the end of the run of numeral characters at `p` when the number there
+/// is written in numerals.
+fn attempt(s: &str, p: usize, numeral_run: &mut usize) -> Option<Parts> {
     let b = s.as_bytes();
     let flags = &*FLAGS;
-    let p = start + pre.map_or(0, str::len);
-    let mut parts = Parts { pre: pre.map(|w| start..start + w.len()), ..Parts::default() };
+    let mut parts = Parts::default();
     // Each list of words is compared only when the character there starts one of them: a
     // comparison of a word is a call of memcmp (here ~10 a quantity, most of them failing).
     let end = if flags.of(char_at(b, p).0) & PERCENT_FIRST != 0 && s[p..].starts_with(PERCENT_WORDS) {
@@ -258,7 +251,7 @@ fn attempt(s: &str, start: usize, pre: Option<&'static str>) -> Option<Parts> {
             q + HUNDRED.len()
         } else {
             let mut first = None;
-            each_number_end(s, q, false, &mut |end| {
+            each_number_end(s, q, false, &mut 0, &mut |end| {
                 first = Some(end);
                 true
             });
@@ -268,12 +261,12 @@ fn attempt(s: &str, start: usize, pre: Option<&'static str>) -> Option<Parts> {
         pct_end
     } else {
         let mut matched = None;
-        each_number_end(s, p, true, &mut |n1_end| {
+        each_number_end(s, p, true, numeral_run, &mut |n1_end| {
             let (c, len) = char_at(b, n1_end);
             if flags.of(c) & RANGE_SEPARATOR != 0 {
                 let n2_start = n1_end + len;
                 let mut second = None;
-                each_number_end(s, n2_start, true, &mut |n2_end| {
+                each_number_end(s, n2_start, true, &mut 0, &mut |n2_end| {
                     second = unit_at(s, n2_end).map(|unit| (n2_end, unit));
                     second.is_some()
                 });
@@ -295,7 +288,7 @@ fn attempt(s: &str, start: usize, pre: Option<&'static str>) -> Option<Parts> {
     };
     let post = if flags.of(char_at(b, end).0) & POST_FIRST != 0 { APPROX_AFTER.iter().map(|(w, _)| *w).find(|w| s[end..].starts_with(w)) } else { None };
     parts.post = post.map(|w| end..end + w.len());
-    parts.whole = start..end + post.map_or(0, str::len);
+    parts.whole = p..end + post.map_or(0, str::len);
     Some(parts)
 }
 
@@ -346,7 +339,10 @@ const NUMERAL_GIVE_BACK: usize = 3;
 /// end is not offered where the character after it can continue the number in no way
 /// ([`FOLLOWER`]): most attempts (the 一 of 统一, 进一步 …) fail on every reading, and each
 /// reading looked for a multiplier, a separator and a unit in turn.
-fn each_number_end(s: &str, i: usize, unit_follows: bool, f: &mut dyn FnMut(usize) -> bool) -> bool {
+///
+/// A number in numerals sets `numeral_run` to the end of its run of numeral characters (what the
+/// scanner passes over when the attempt fails).
+fn each_number_end(s: &str, i: usize, unit_follows: bool, numeral_run: &mut usize, f: &mut dyn FnMut(usize) -> bool) -> bool {
     let b = s.as_bytes();
     let flags = &*FLAGS;
     let mut bases = [0usize; NUMERAL_GIVE_BACK + 1];
@@ -365,6 +361,7 @@ fn each_number_end(s: &str, i: usize, unit_follows: bool, f: &mut dyn FnMut(usiz
     } else if flags.of(first) & NUMERAL_START != 0 {
         let min = i + first_len;
         let run_end = numeral_run_end(s, min);
+        *numeral_run = run_end;
         let mut end = run_end;
         // `(点[〇…九]+)?` after the whole run: taken when a digit follows 点.
         if s[run_end..].starts_with(DECIMAL_POINT) {
@@ -514,10 +511,11 @@ fn multiplier_of(part: &str) -> f64 {
 pub fn parse_part(part: &str) -> Option<(f64, bool)> {
     // Most numbers are digits with a decimal point at most: read as written, without the copies
     // the general reading below makes (what it would read them as, exactly).
+    // (A value `exact_decimal` reads is of digits and one point at most: one pass, not two.)
+    if let Some(value) = exact_decimal(part) {
+        return Some((value, false));
+    }
     if part.starts_with(|c: char| c.is_ascii_digit()) && part.bytes().all(|b| b.is_ascii_digit() || b == b'.') {
-        if let Some(value) = exact_decimal(part) {
-            return Some((value, false));
-        }
         return Some((part.parse().ok()?, false));
     }
     read_part(part)
@@ -683,6 +681,26 @@ mod tests {
             let text: String = parts.concat();
             proptest::prop_assert_eq!(scanned(&text), oracle_parts(&oracle(), &text), "{:?}", text);
         }
+    }
+
+    /// `pre_before` looks behind a number for the approximation words, and the scanner's walk no
+    /// longer stops at their first characters: none holds a
+    /// character a number starts with, and no word starts another at the same place (the walk
+    /// took the first in table order).
+    #[test]
+    fn approximation_words_are_found_behind_the_number() {
+        for (word, _) in APPROX_BEFORE {
+            assert!(!word.chars().any(|c| c.is_ascii_digit() || NUMERAL_STARTS.contains(&c) || PERCENT_WORDS.starts_with(c)), "{word}");
+            for (other, _) in APPROX_BEFORE {
+                assert!(word == other || !other.starts_with(word), "{word} {other}");
+            }
+        }
+        assert_eq!(pre_before("大约5", 0, 6), Some("大约"));
+        assert_eq!(pre_before("大约5", 3, 6), Some("约"));
+        assert_eq!(pre_before("不超过5", 0, 9), Some("不超过"));
+        assert_eq!(pre_before("a约5", 0, 4), Some("约"));
+        assert_eq!(pre_before("约5", 3, 3), None);
+        assert_eq!(pre_before("a5", 0, 1), None);
     }
 
     /// The decimal numerals' flag is taken from the numeral starts: every digit character is one.

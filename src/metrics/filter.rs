@@ -205,11 +205,16 @@ impl NearPhrases {
 /// question on to the walk.
 struct PhrasePairs {
     bits: Box<[u64; PAIR_WORDS]>,
+    /// Per word of `bits`: how many bits are set in the words before it (a set bit's rank finds
+    /// its pairs in `phrases_of` without a search).
+    ranks: Box<[u16; PAIR_WORDS]>,
+    /// Per set bit, in order: where its pairs start in `phrases_of` (one more entry at the end).
+    slots: Vec<u16>,
     /// Each pair with the phrases holding it and where (the byte offset of the pair's first
     /// character): a pair the bits let through is looked up here, and each such phrase compared
     /// with the text around the pair. Only a phrase that stands there sends the question on to
     /// the walk (the pairs of digits, `100` of `两个100%`, `15` of `15分钟…`, are in most figures).
-    /// Sorted by pair, searched by bisection.
+    /// Grouped by bit. (A bisection over the pairs sorted was ~300 instructions a pair let through.)
     phrases_of: Vec<((u32, u32), &'static str, usize)>,
 }
 
@@ -217,19 +222,36 @@ struct PhrasePairs {
 const PAIR_WORDS: usize = 256;
 
 static PHRASE_PAIRS: LazyLock<PhrasePairs> = LazyLock::new(|| {
-    let mut pairs = PhrasePairs { bits: Box::new([0; PAIR_WORDS]), phrases_of: Vec::new() };
+    let mut bits = Box::new([0u64; PAIR_WORDS]);
+    let mut phrases_of = Vec::new();
     for phrase in SET_PHRASES {
         let chars: Vec<(usize, char)> = phrase.char_indices().collect();
         assert!(chars.len() >= 2, "a set phrase of one character: {phrase}");
         for w in chars.windows(2) {
             let (a, b) = (w[0].1 as u32, w[1].1 as u32);
             let bit = PhrasePairs::bit(a, b);
-            pairs.bits[bit >> 6] |= 1 << (bit & 63);
-            pairs.phrases_of.push(((a, b), phrase, w[0].0));
+            bits[bit >> 6] |= 1 << (bit & 63);
+            phrases_of.push(((a, b), *phrase, w[0].0));
         }
     }
-    crate::sort::stable_by_key(&mut pairs.phrases_of, |&(pair, _, _)| pair);
-    pairs
+    crate::sort::stable_by_key(&mut phrases_of, |&((a, b), _, _)| PhrasePairs::bit(a, b));
+    let mut ranks = Box::new([0u16; PAIR_WORDS]);
+    let mut total = 0u16;
+    for (rank, word) in ranks.iter_mut().zip(bits.iter()) {
+        *rank = total;
+        total += word.count_ones() as u16;
+    }
+    // The pairs of each set bit, in the order of the bits.
+    let mut slots = Vec::new();
+    let mut k = 0;
+    for bit in (0..PAIR_WORDS * 64).filter(|&bit| bits[bit >> 6] & (1 << (bit & 63)) != 0) {
+        slots.push(k as u16);
+        while phrases_of.get(k).is_some_and(|&((a, b), _, _)| PhrasePairs::bit(a, b) == bit) {
+            k += 1;
+        }
+    }
+    slots.push(k as u16);
+    PhrasePairs { bits, ranks, slots, phrases_of }
 });
 
 impl PhrasePairs {
@@ -238,9 +260,16 @@ impl PhrasePairs {
         (h >> 18) as usize % (PAIR_WORDS * 64)
     }
 
-    fn holds(&self, a: u32, b: u32) -> bool {
+    /// The phrases' pairs that share the bit of the pair `a b` (none when its bit is not set).
+    fn sharing_the_bit(&self, a: u32, b: u32) -> &[((u32, u32), &'static str, usize)] {
         let bit = PhrasePairs::bit(a, b);
-        self.bits[bit >> 6] & (1 << (bit & 63)) != 0
+        let word = self.bits[bit >> 6];
+        let mask = 1u64 << (bit & 63);
+        if word & mask == 0 {
+            return &[];
+        }
+        let rank = usize::from(self.ranks[bit >> 6]) + (word & (mask - 1)).count_ones() as usize;
+        &self.phrases_of[usize::from(self.slots[rank])..usize::from(self.slots[rank + 1])]
     }
 
     /// Whether a set phrase stands (anywhere, found by the walk or not) over a pair of
@@ -256,7 +285,7 @@ impl PhrasePairs {
         // Every character up to the span's end, and the one after it.
         while i < b.len() {
             let (c, len) = crate::scan::decode(b, i);
-            if self.holds(prev, c) && self.stands_over(s, prev_at, (prev, c)) {
+            if self.stands_over(s, prev_at, (prev, c)) {
                 return true;
             }
             if i >= to {
@@ -270,11 +299,9 @@ impl PhrasePairs {
 
     /// Whether a phrase holding `pair` stands in `s` with the pair at byte `at`.
     fn stands_over(&self, s: &str, at: usize, pair: (u32, u32)) -> bool {
-        let first = self.phrases_of.partition_point(|&(p, _, _)| p < pair);
-        self.phrases_of[first..]
+        self.sharing_the_bit(pair.0, pair.1)
             .iter()
-            .take_while(|&&(p, _, _)| p == pair)
-            .any(|&(_, phrase, offset)| at.checked_sub(offset).and_then(|start| s.get(start..)).is_some_and(|t| t.starts_with(phrase)))
+            .any(|&(p, phrase, offset)| p == pair && at.checked_sub(offset).and_then(|start| s.get(start..)).is_some_and(|t| t.starts_with(phrase)))
     }
 }
 
@@ -284,60 +311,74 @@ fn phrases_longest_first() -> Vec<&'static str> {
     phrases
 }
 
-/// The line ends, name marks and quotation marks of `body`, in order: a vectorised search for
-/// their first bytes (`\n`, and E2 / E3, which only general and CJK punctuation start with in
-/// Chinese text), each hit of E2 / E3 then read whole.
-fn marks_within(s: &str, body: Span) -> impl Iterator<Item = (usize, char)> + '_ {
-    const MARKS: [char; 4] = [NAME_OPEN, NAME_CLOSE, QUOTE_OPEN, QUOTE_CLOSE];
-    let b = &s.as_bytes()[..body.end];
-    memchr::memchr3_iter(b'\n', 0xE2, 0xE3, &b[body.start..]).filter_map(move |k| {
-        let at = body.start + k;
-        if b[at] == b'\n' {
-            return Some((at, '\n'));
-        }
-        let (code, _) = crate::scan::decode(b, at);
-        MARKS.iter().find(|&&m| m as u32 == code).map(|&m| (at, m))
+/// The places of two marks in `body` (each a character of three bytes), in order, each with
+/// whether it is the first (`open`): a vectorised search for each mark's bytes, the two merged.
+/// Chinese punctuation shares the marks' first byte (E2 / E3: every 。 and 、), and a search for
+/// first bytes stopped about every forty bytes.
+fn marks_within<'s>(s: &'s str, body: Span, open: &'static [u8; 3], close: &'static [u8; 3]) -> impl Iterator<Item = (usize, bool)> + 's {
+    let b = &s.as_bytes()[body.start..body.end];
+    let (mut opens, mut closes) = (memchr::memmem::find_iter(b, open).peekable(), memchr::memmem::find_iter(b, close).peekable());
+    std::iter::from_fn(move || match (opens.peek(), closes.peek()) {
+        (Some(&o), Some(&c)) if o < c => opens.next().map(|k| (body.start + k, true)),
+        (Some(_), None) => opens.next().map(|k| (body.start + k, true)),
+        _ => closes.next().map(|k| (body.start + k, false)),
     })
+}
+
+/// The UTF-8 bytes of a character of three bytes (the marks), for the searches of `marks_within`.
+const fn three_bytes(c: char) -> [u8; 3] {
+    assert!(c.len_utf8() == 3);
+    let c = c as u32;
+    [0xE0 | (c >> 12) as u8, 0x80 | (c >> 6 & 0x3F) as u8, 0x80 | (c & 0x3F) as u8]
+}
+
+static NAME_MARKS: [[u8; 3]; 2] = [three_bytes(NAME_OPEN), three_bytes(NAME_CLOSE)];
+static QUOTE_MARKS: [[u8; 3]; 2] = [three_bytes(QUOTE_OPEN), three_bytes(QUOTE_CLOSE)];
+
+/// Whether a line ends in `s[from..to]`.
+fn crosses_line(s: &str, from: usize, to: usize) -> bool {
+    memchr::memchr(b'\n', &s.as_bytes()[from..to]).is_some()
 }
 
 /// The names (《…》, nested) and the short quotations (“…”, at most [`SHORT_QUOTE`] characters
 /// inside, not counting 《》) of the body, each list sorted by start; neither runs across a line.
-/// Only the five marks are looked at (`scan::Starts`), the characters inside a quotation counted
-/// when it closes: a character-by-character walk of the body cost 5 M instructions on the 1 MiB mix.
+/// Only the marks are looked at, a line's end only looked for between two marks while a name or
+/// quotation is open, the characters inside a quotation counted when it closes: a
+/// character-by-character walk of the body cost 5 M instructions on the 1 MiB mix.
 fn names_and_quotes(s: &str, body: Span) -> (Vec<Span>, Vec<Span>) {
     let mut names = Vec::new();
-    let mut quotes = Vec::new();
     let mut open_name: Vec<usize> = Vec::new();
-    // The open quotation: where it opened, and the name marks inside it so far.
-    let mut open_quote: Option<(usize, usize)> = None;
-    for (at, c) in marks_within(s, body) {
-        match c {
-            '\n' => {
-                open_name.clear();
-                open_quote = None;
-            }
-            NAME_OPEN | NAME_CLOSE => {
-                if c == NAME_OPEN {
-                    open_name.push(at);
-                } else if let Some(start) = open_name.pop() {
-                    names.push(Span::new(start, at + c.len_utf8()));
-                }
-                if let Some((_, marks)) = open_quote.as_mut() {
-                    *marks += 1;
-                }
-            }
-            QUOTE_OPEN => open_quote = Some((at, 0)),
-            _ => {
-                if let Some((start, marks)) = open_quote.take() {
-                    let inside = s[start + QUOTE_OPEN.len_utf8()..at].chars().count() - marks;
-                    if inside <= SHORT_QUOTE {
-                        quotes.push(Span::new(start, at + c.len_utf8()));
-                    }
-                }
-            }
+    let mut last = body.start;
+    for (at, open) in marks_within(s, body, &NAME_MARKS[0], &NAME_MARKS[1]) {
+        if !open_name.is_empty() && crosses_line(s, last, at) {
+            open_name.clear();
+        }
+        last = at;
+        if open {
+            open_name.push(at);
+        } else if let Some(start) = open_name.pop() {
+            names.push(Span::new(start, at + NAME_CLOSE.len_utf8()));
         }
     }
     crate::sort::stable(&mut names);
+    let mut quotes = Vec::new();
+    let mut open_quote: Option<usize> = None;
+    let mut last = body.start;
+    for (at, open) in marks_within(s, body, &QUOTE_MARKS[0], &QUOTE_MARKS[1]) {
+        if open_quote.is_some() && crosses_line(s, last, at) {
+            open_quote = None;
+        }
+        last = at;
+        if open {
+            open_quote = Some(at);
+        } else if let Some(start) = open_quote.take() {
+            // The characters inside but the name marks, counted up to one too many.
+            let inside = s[start + QUOTE_OPEN.len_utf8()..at].chars().filter(|&c| c != NAME_OPEN && c != NAME_CLOSE);
+            if inside.take(SHORT_QUOTE + 1).count() <= SHORT_QUOTE {
+                quotes.push(Span::new(start, at + QUOTE_CLOSE.len_utf8()));
+            }
+        }
+    }
     (names, quotes)
 }
 
@@ -553,9 +594,12 @@ fn redacted(_: &Context, _: &Quantity, a: &Around) -> Option<Rejection> {
 /// Codes, identifiers and formulas: a number glued to Latin letters, digits or code
 /// punctuation (`PM2.5`, `ICP备…`, `7×24小时`, `*次`), or written with a leading zero (`0716`).
 fn code(_: &Context, _: &Quantity, a: &Around) -> Option<Rejection> {
-    let glued = a.prev_char.is_some_and(|c| c.is_ascii_alphanumeric() || CODE_MARKS_BEFORE.contains(&c));
+    // Every mark is below U+0100 (a test says so): a Chinese character before the number is told
+    // by one comparison, not one per mark.
+    let glued = a.prev_char.is_some_and(|c| u32::from(c) < 0x100 && (c.is_ascii_alphanumeric() || CODE_MARKS_BEFORE.contains(&c)));
     let leading_zero = a.number_text.len() > 1 && a.number_text.starts_with('0') && !a.number_text.starts_with("0.");
-    let continued = a.rest.starts_with(CODE_MARKS_AFTER) && a.rest[1..].starts_with(|c: char| c.is_ascii_digit());
+    // The marks after are ASCII (a test says so): compared as bytes.
+    let continued = matches!(a.rest.as_bytes(), [mark, digit, ..] if CODE_MARKS_AFTER.contains(&char::from(*mark)) && digit.is_ascii_digit());
     (glued || leading_zero || continued).then_some(Rejection::Code)
 }
 
@@ -625,7 +669,11 @@ fn heading_marker(ctx: &Context, q: &Quantity, _: &Around) -> Option<Rejection> 
 
 /// The unit starts another word: `5部门`, `一次性`, `10周年`, `18周岁`, `3单位`.
 fn unit_starts_word(_: &Context, q: &Quantity, a: &Around) -> Option<Rejection> {
-    (q.unit_blockers.iter().any(|w| a.rest.starts_with(w)) && q.unit != PERCENT_UNIT).then_some(Rejection::UnitStartsWord)
+    // Each word's last byte compared first: most words compared fail on it, without a call of
+    // memcmp (a unit has up to nine words).
+    let rest = a.rest.as_bytes();
+    let starts = |w: &&str| rest.get(w.len().wrapping_sub(1)) == w.as_bytes().last() && rest.starts_with(w.as_bytes());
+    (q.unit_blockers.iter().any(starts) && q.unit != PERCENT_UNIT).then_some(Rejection::UnitStartsWord)
 }
 
 /// A duration that names a plan or campaign (`三年行动`, `五年规划`). (A phase, `一期工程`,

@@ -357,3 +357,12 @@ fn windows_around_a_position_as_counted_by_characters() {
         }
     }
 }
+
+/// `code` tells the marks by what it knows of them: those before a number are below U+0100 (a
+/// character above is no mark without a comparison), those after it ASCII (compared as bytes).
+#[test]
+fn code_marks_are_where_the_rule_looks_for_them() {
+    use crate::vocab::phrases::{CODE_MARKS_AFTER, CODE_MARKS_BEFORE};
+    assert!(CODE_MARKS_BEFORE.iter().all(|&c| u32::from(c) < 0x100), "{CODE_MARKS_BEFORE:?}");
+    assert!(CODE_MARKS_AFTER.iter().all(char::is_ascii), "{CODE_MARKS_AFTER:?}");
+}
