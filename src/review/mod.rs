@@ -206,15 +206,27 @@ pub fn review(text: &Text, page: &Page, outline: &Outline, metrics: &Metrics) ->
 
 /// The paragraphs of the body: non-empty lines, trimmed, outside page chrome.
 pub(crate) fn paragraphs(text: &Text, page: &Page) -> Vec<Span> {
-    let s = text.norm();
-    text::lines(s)
-        .filter_map(|line| {
-            let start = line.start.max(page.body.start);
-            let end = line.end.min(page.body.end);
-            (start < end).then(|| text::trim(s, Span::new(start, end)))
-        })
-        .filter(|p| !p.is_empty() && !in_chrome(page, *p))
-        .collect()
+    let mut chrome = page.boilerplate.iter().map(|(_, b)| *b).peekable();
+    // The paragraphs come in order: the chrome is passed once, not searched for each.
+    paragraphs_in(text.norm(), page.body, |p| {
+        while chrome.next_if(|b| b.end <= p.start).is_some() {}
+        chrome.peek().is_some_and(|b| b.overlaps(p))
+    })
+}
+
+/// The non-empty lines of `s` inside `body`, trimmed, except those `in_chrome` (asked in text
+/// order). The body's line ends found by one search (memchr's iterator), not one per line; a
+/// line's `\r` needs no trimming of its own (it is white space).
+fn paragraphs_in(s: &str, body: Span, mut in_chrome: impl FnMut(Span) -> bool) -> Vec<Span> {
+    let ends = memchr::memchr_iter(b'\n', &s.as_bytes()[body.range()]).map(|k| body.start + k).chain([body.end]);
+    let mut start = body.start;
+    ends.filter_map(|end| {
+        let line = Span::new(start, end);
+        start = end + 1;
+        let p = text::trim(s, line);
+        (!p.is_empty() && !in_chrome(p)).then_some(p)
+    })
+    .collect()
 }
 
 /// Whether the text looks hard-wrapped (lines broken at a fixed width, not at paragraph
@@ -250,5 +262,48 @@ impl Taken {
         }
         self.0.insert(span.start, span.end);
         true
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The paragraphs as they were found before: each line of the whole text, clipped to the
+    /// body, trimmed; chrome by a binary search.
+    fn paragraphs_by_lines(s: &str, body: Span, chrome: &[Span]) -> Vec<Span> {
+        text::lines(s)
+            .filter_map(|line| {
+                let start = line.start.max(body.start);
+                let end = line.end.min(body.end);
+                (start < end).then(|| text::trim(s, Span::new(start, end)))
+            })
+            .filter(|p| !p.is_empty() && !chrome.iter().any(|b| b.overlaps(*p)))
+            .collect()
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(3000))]
+        #[test]
+        fn the_paragraphs_are_the_clipped_lines(
+            text in crate::scan::oracle::texts(vec!["中", "a", " ", "\n", "\r", "\r\n", "\u{3000}", "。", "\n\n"], 40),
+            a in 0usize..60,
+            b in 0usize..60,
+            chrome in proptest::collection::vec((0usize..60, 0usize..8), 0..4),
+        ) {
+            let bounds: Vec<usize> = text.char_indices().map(|(i, _)| i).chain([text.len()]).collect();
+            let at = |k: usize| bounds[k % bounds.len()];
+            let body = Span::new(at(a).min(at(b)), at(a).max(at(b)));
+            // Disjoint chrome spans in order, as a page holds them.
+            let mut spans: Vec<Span> = chrome.iter().map(|&(k, n)| Span::new(at(k), at(k + n))).filter(|c| !c.is_empty()).collect();
+            spans.sort();
+            spans.dedup_by(|later, earlier| later.start < earlier.end);
+            let mut held = spans.iter().copied().peekable();
+            let found = paragraphs_in(&text, body, |p| {
+                while held.next_if(|c| c.end <= p.start).is_some() {}
+                held.peek().is_some_and(|c| c.overlaps(p))
+            });
+            proptest::prop_assert_eq!(found, paragraphs_by_lines(&text, body, &spans));
+        }
     }
 }
