@@ -30,7 +30,7 @@ fn sibling_lists(outline: &Outline) -> (Vec<&OutlineHeading>, Vec<usize>) {
     // check's time), and the map's code the one `Taken` has (`usize` to `usize`) rather than
     // another copy in the wasm.
     let mut open: BTreeMap<usize, usize> = BTreeMap::new();
-    let mut members: Vec<(usize, &OutlineHeading)> = Vec::new();
+    let mut members: Vec<(usize, &OutlineHeading)> = Vec::with_capacity(outline.headings.len());
     let mut lists = 0;
     for h in &outline.headings {
         if h.number.is_none() || h.family == Family::RunIn {
