@@ -389,10 +389,24 @@ fn items_before(s: &str, sentences: &Sentences, quantities: &[Quantity], indicat
 }
 
 /// Words shared by a count's phrase and a rate's name (`办结` ~ `办结率`, `成功` ~ `成功率`).
+/// Each two characters of the stem in turn are a slice of it, looked for by memchr's substring
+/// search (on a phrase, its short-haystack search): not a `String` and a `str` searcher built per
+/// pair.
 fn shares_word(a: &str, b: &str) -> bool {
     let stem = b.trim_end_matches(RATE_SUFFIX);
-    let chars: Vec<char> = stem.chars().collect();
-    chars.windows(2).any(|w| a.contains(&w.iter().collect::<String>())) || (chars.len() == 1 && a.contains(chars[0]))
+    let found = |word: &str| memchr::memmem::find(a.as_bytes(), word.as_bytes()).is_some();
+    let mut bounds = stem.char_indices().map(|(i, _)| i).chain(std::iter::once(stem.len()));
+    let (Some(mut x), Some(mut y)) = (bounds.next(), bounds.next()) else { return false };
+    let mut pairs = 0;
+    for z in bounds {
+        if found(&stem[x..z]) {
+            return true;
+        }
+        pairs += 1;
+        (x, y) = (y, z);
+    }
+    // A stem of one character: that character.
+    pairs == 0 && found(&stem[x..y])
 }
 
 fn rates(s: &str, sentences: &Sentences, quantities: &[Quantity], indicators: &[String], out: &mut Vec<ExtractedRelation>) {
@@ -472,6 +486,35 @@ mod tests {
             sorted.sort();
             proptest::prop_assert_eq!(Heads::new(&s).0, sorted, "{:?}", s);
         }
+    }
+
+    /// The pair test as it was written: the oracle of `shares_word`.
+    fn shares_word_by_strings(a: &str, b: &str) -> bool {
+        let stem = b.trim_end_matches(RATE_SUFFIX);
+        let chars: Vec<char> = stem.chars().collect();
+        chars.windows(2).any(|w| a.contains(&w.iter().collect::<String>())) || (chars.len() == 1 && a.contains(chars[0]))
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(3000))]
+        #[test]
+        fn words_are_shared_as_the_string_search_found(
+            a in proptest::collection::vec(proptest::sample::select(vec!["办", "结", "率", "成功", "a", "é", "𠀀", "办结", "件", ","]), 0..12),
+            b in proptest::collection::vec(proptest::sample::select(vec!["办", "结", "率", "成功", "a", "é", "𠀀", "调处"]), 0..5),
+        ) {
+            let (a, b) = (a.concat(), b.concat());
+            proptest::prop_assert_eq!(shares_word(&a, &b), shares_word_by_strings(&a, &b), "{:?} {:?}", a, b);
+        }
+    }
+
+    #[test]
+    fn words_shared_on_hand_checked_cases() {
+        assert!(shares_word("办结176923件", "办结率"));
+        assert!(shares_word("调处成功", "成功率"));
+        assert!(!shares_word("受理案件", "办结率"));
+        // A stem of one character is looked for alone; none is nothing shared.
+        assert!(shares_word("结案", "结率"));
+        assert!(!shares_word("结案", "率"));
     }
 
     #[test]

@@ -40,37 +40,66 @@ pub const CATEGORIES: &[(&str, &[&str])] = &[
 /// was most of its cost on a short label), and at each only the keywords of a category before
 /// the best found so far are compared.
 struct Keywords {
-    words: Vec<&'static str>,
-    category: Vec<usize>,
     by_first: CharIndex,
+    /// In table order.
+    keywords: Vec<Keyword>,
+}
+
+/// A keyword's first bytes (up to eight, as a little-endian number, with the mask of those bytes):
+/// compared with the phrase's next eight bytes in one step, and only a longer keyword's rest byte
+/// by byte.
+struct Keyword {
+    head: u64,
+    mask: u64,
+    category: usize,
+    word: &'static str,
+}
+
+/// The (up to) eight bytes of `b` from `at`, as a little-endian number, zeros past the end. A
+/// keyword (UTF-8 of characters other than NUL) has no zero byte, so none matches past the end.
+#[inline]
+fn eight_bytes(b: &[u8], at: usize) -> u64 {
+    let rest = &b[at.min(b.len())..];
+    match rest.get(..8) {
+        Some(eight) => u64::from_le_bytes(eight.try_into().unwrap_or_default()),
+        None => rest.iter().rev().fold(0, |n, &x| n << 8 | u64::from(x)),
+    }
 }
 
 static KEYWORDS: LazyLock<Keywords> = LazyLock::new(|| {
-    let pairs: Vec<(usize, &'static str)> = CATEGORIES.iter().enumerate().flat_map(|(i, (_, ws))| ws.iter().map(move |w| (i, *w))).collect();
-    let firsts: Vec<Option<char>> = pairs.iter().map(|(_, w)| w.chars().next()).collect();
-    Keywords { by_first: CharIndex::new(&firsts), words: pairs.iter().map(|(_, w)| *w).collect(), category: pairs.into_iter().map(|(i, _)| i).collect() }
+    let keywords: Vec<Keyword> = CATEGORIES
+        .iter()
+        .enumerate()
+        .flat_map(|(category, (_, words))| {
+            words.iter().map(move |&word| {
+                let n = word.len().min(8);
+                let mask = if n == 8 { u64::MAX } else { (1u64 << (8 * n)) - 1 };
+                Keyword { head: eight_bytes(word.as_bytes(), 0) & mask, mask, category, word }
+            })
+        })
+        .collect();
+    let firsts: Vec<Option<char>> = keywords.iter().map(|k| k.word.chars().next()).collect();
+    Keywords { by_first: CharIndex::new(&firsts), keywords }
 });
 
 /// The category a phrase names, if any: the first in table order with a keyword in it.
 pub fn category_of(phrase: &str) -> Option<&'static str> {
-    let keywords = &*KEYWORDS;
+    let Keywords { by_first, keywords } = &*KEYWORDS;
     let b = phrase.as_bytes();
     let mut best = CATEGORIES.len();
     let mut at = 0;
     // The first category is the best there is: no need to read on.
     while best > 0 {
-        let Some((start, c, len)) = keywords.by_first.next_key(b, at) else { break };
-        for &k in keywords.by_first.of(c) {
-            let k = usize::from(k);
+        let Some((start, c, len)) = by_first.next_key(b, at) else { break };
+        let text = eight_bytes(b, start);
+        for &k in by_first.of(c) {
+            let keyword = &keywords[usize::from(k)];
             // The rest of the group is of this category or a later one.
-            if keywords.category[k] >= best {
+            if keyword.category >= best {
                 break;
             }
-            // Compared past the first character (known to be the keyword's), byte by byte: a
-            // keyword is a few bytes, and most differ in the first byte compared.
-            let word = keywords.words[k].as_bytes();
-            if b.len() - start >= word.len() && word[len..].iter().zip(&b[start + len..]).all(|(x, y)| x == y) {
-                best = keywords.category[k];
+            if text & keyword.mask == keyword.head && (keyword.word.len() <= 8 || b[start..].starts_with(keyword.word.as_bytes())) {
+                best = keyword.category;
                 break;
             }
         }
