@@ -10,11 +10,11 @@
 use std::ops::Range;
 use std::sync::LazyLock;
 
-use aho_corasick::{AhoCorasick, MatchKind};
-
+use crate::scan::Starts;
 use crate::text::Span;
 use crate::vocab::artifacts::{
     is_pinyin_letter, JOINING_PUNCTUATION, PINYIN_SYLLABLES, PINYIN_SYLLABLE_LETTERS, TONE_VOWELS, URL_CUES, URL_PUNCTUATION, WATERMARKS,
+    WATERMARK_ANCHORS,
 };
 use crate::vocab::chars::is_han;
 
@@ -28,25 +28,79 @@ pub enum Artifact {
     Pinyin,
 }
 
-/// The watermarks as one automaton, leftmost-first in the table's order: the matches the
-/// regular-expression alternation of them gave, without a regex engine (the wasm's small one
-/// was slow at a whole-text alternation).
-static WATERMARK: LazyLock<AhoCorasick> =
-    LazyLock::new(|| AhoCorasick::builder().match_kind(MatchKind::LeftmostFirst).kind(WATERMARK_KIND).build(WATERMARKS).expect("watermarks"));
+/// The watermarks' anchors (`vocab::artifacts::WATERMARK_ANCHORS`): the folding walk notes where
+/// they stand (`crate::Text::new`), and only there is a watermark compared.
+pub(crate) static ANCHORS: LazyLock<Starts> = LazyLock::new(|| Starts::of(WATERMARK_ANCHORS.iter().copied()));
 
-/// Natively the literal prefilter does the whole-text search and the automaton runs only at its
-/// candidates: a contiguous NFA there, whose build is a fraction of a DFA's (the DFA's was
-/// 2.2 M instructions of a process, more than its faster steps saved: 1.65 M less on the 1 MiB
-/// mix; docs/performance.md). The wasm has no prefilter and the automaton walks every byte: the
-/// library's choice there (a DFA for this many words).
-#[cfg(not(target_arch = "wasm32"))]
-const WATERMARK_KIND: Option<aho_corasick::AhoCorasickKind> = Some(aho_corasick::AhoCorasickKind::ContiguousNFA);
-#[cfg(target_arch = "wasm32")]
-const WATERMARK_KIND: Option<aho_corasick::AhoCorasickKind> = None;
+/// For each anchor of `WATERMARK_ANCHORS` (in its order), the watermarks it anchors: their index
+/// and the anchor's byte offset in them.
+static ANCHORED: LazyLock<Vec<Vec<(usize, usize)>>> = LazyLock::new(|| {
+    let mut by_anchor: Vec<Vec<(usize, usize)>> = vec![Vec::new(); WATERMARK_ANCHORS.len()];
+    for (word, w) in WATERMARKS.iter().enumerate() {
+        if let Some((k, offset)) = WATERMARK_ANCHORS.iter().enumerate().find_map(|(k, &a)| w.find(a).map(|at| (k, at))) {
+            by_anchor[k].push((word, offset));
+        }
+    }
+    by_anchor
+});
 
-/// The artifacts of `s` (folded text), in order, not overlapping.
-pub fn find(s: &str) -> Vec<(Artifact, Span)> {
-    let watermarks: Vec<Span> = WATERMARK.find_iter(s).map(|m| Span::new(m.start(), m.end())).collect();
+/// The watermarks of `s`, leftmost-first in the table's order (the matches the alternation of
+/// them gives), compared where their anchors stand: `anchors`, noted by the folding walk (sorted
+/// positions in `s`), or a walk of `s` when it gave them up. (An Aho-Corasick automaton of them
+/// walked every byte in the wasm, ~5 % of its warm call: docs/performance.md.)
+fn watermarks(s: &str, anchors: Option<&[u32]>) -> Vec<Span> {
+    let mut occurrences = Vec::new();
+    match anchors {
+        Some(noted) => occurrences_at(s, noted, &mut occurrences),
+        None => {
+            // Walked a thousand positions at a time (the walk of a text too dense with anchors to
+            // note them; positions past 4 GiB, beyond any accepted text, are not looked at).
+            let mut walk = ANCHORS.within(s, 0, s.len()).map_while(|(at, _)| u32::try_from(at).ok());
+            let mut chunk: Vec<u32> = Vec::with_capacity(1024);
+            loop {
+                chunk.clear();
+                chunk.extend(walk.by_ref().take(1024));
+                if chunk.is_empty() {
+                    break;
+                }
+                occurrences_at(s, &chunk, &mut occurrences);
+            }
+        }
+    }
+    // The leftmost occurrence, of a start the first watermark in table order, then the leftmost
+    // after its end …
+    let mut found: Vec<Span> = Vec::new();
+    for (start, word) in occurrences {
+        if found.last().is_none_or(|last| start >= last.end) {
+            found.push(Span::new(start, start + WATERMARKS[word].len()));
+        }
+    }
+    found
+}
+
+/// Adds the watermarks standing at the anchors `at` (sorted positions) to `occurrences`, kept
+/// sorted by start and table order (an occurrence starts at most a watermark's length before its
+/// anchor, so each is placed among the last few).
+fn occurrences_at(s: &str, at: &[u32], occurrences: &mut Vec<(usize, usize)>) {
+    let b = s.as_bytes();
+    let table = &*ANCHORED;
+    for &anchor in at {
+        let anchor = anchor as usize;
+        let (code, _) = crate::scan::decode(b, anchor);
+        let Some(k) = WATERMARK_ANCHORS.iter().position(|&a| a as u32 == code) else { continue };
+        for &(word, offset) in &table[k] {
+            if let Some(start) = anchor.checked_sub(offset).filter(|&start| b[start..].starts_with(WATERMARKS[word].as_bytes())) {
+                let place = occurrences.iter().rposition(|&o| o < (start, word)).map_or(0, |k| k + 1);
+                occurrences.insert(place, (start, word));
+            }
+        }
+    }
+}
+
+/// The artifacts of `s` (folded text), in order, not overlapping; `anchors`: where the
+/// watermarks' anchors stand, when the folding walk noted them.
+pub fn find(s: &str, anchors: Option<&[u32]>) -> Vec<(Artifact, Span)> {
+    let watermarks = watermarks(s, anchors);
     let mut found: Vec<(Artifact, Span)> = watermarks.iter().map(|&w| (Artifact::Watermark, w)).collect();
     for m in urls(s) {
         let url = Span::new(m.start, m.end);
@@ -234,7 +288,7 @@ mod tests {
         let [watermark, url, pinyin_re] = oracles();
         let of = |re: &regex::Regex| re.find_iter(s).map(|m| m.range()).collect::<Vec<_>>();
         [
-            (WATERMARK.find_iter(s).map(|m| m.range()).collect(), of(&watermark)),
+            (watermarks(s, None).into_iter().map(|w| w.range()).collect(), of(&watermark)),
             (urls(s).collect(), of(&url)),
             (pinyin(s).collect(), of(&pinyin_re)),
         ]
@@ -244,6 +298,7 @@ mod tests {
         vec![
             "http", "HTTP", "s", "S", "://", ":", "/", "www", "WwW", "w", ".", "-", "_", "a", "Z", "0", "9", "?=&", "%", "#~+", "é", "ü",
             "ā", "dū", "jiān", "zhong", " ", "  ", "(", ")", "范文网", "范文", "网", "本文来自", "本文", "每日更新", "侵删", "依法", "。",
+            "文档", "原创力", "道客巴巴", "巴", "第一", "更多", "大全", "本文由用户上传", "下载", "后可编辑",
             ",", "\n",
         ]
     }
@@ -271,8 +326,17 @@ mod tests {
         }
     }
 
+    /// Every watermark holds an anchor, and every anchor anchors one: the anchored search
+    /// compares each watermark somewhere.
+    #[test]
+    fn every_watermark_has_an_anchor() {
+        let anchored: usize = ANCHORED.iter().map(Vec::len).sum();
+        assert_eq!(anchored, WATERMARKS.len());
+        assert!(ANCHORED.iter().all(|words| !words.is_empty()));
+    }
+
     fn found(s: &str) -> Vec<(Artifact, &str)> {
-        find(s).into_iter().map(|(k, span)| (k, &s[span.range()])).collect()
+        find(s, None).into_iter().map(|(k, span)| (k, &s[span.range()])).collect()
     }
 
     #[test]
@@ -294,7 +358,7 @@ mod tests {
         // Each URL looks only at the watermarks either side of it (a binary search), not at all of
         // them: 20,000 of each are 20,000 artifacts, found in linear time.
         let s = "范文网 www.a-example.com 。".repeat(20_000);
-        let found = find(&s);
+        let found = find(&s, None);
         assert_eq!(found.len(), 20_000);
         assert!(found.iter().all(|&(k, span)| k == Artifact::Watermark && &s[span.range()] == "范文网 www.a-example.com"));
     }

@@ -607,8 +607,9 @@ fn run_in_sentence(s: &str, para: Span) -> Option<Span> {
     let sentence = &body[..i];
     let n = sentence.chars().count();
     let commas = sentence.matches(',').count();
-    let rest = body[i + hv::FULL_STOP.len_utf8()..].chars().count();
-    ((4..=20).contains(&n) && commas <= 1 && rest >= 10 && !sentence.contains(|c: char| c.is_ascii_digit() || hv::NOT_IN_RUN_IN.contains(&c)))
+    // At least ten characters after it (not all of the paragraph counted).
+    let rest_is_long = body[i + hv::FULL_STOP.len_utf8()..].chars().nth(9).is_some();
+    ((4..=20).contains(&n) && commas <= 1 && rest_is_long && !sentence.contains(|c: char| c.is_ascii_digit() || hv::NOT_IN_RUN_IN.contains(&c)))
         .then(|| Span::new(para.start, para.start + i))
 }
 

@@ -82,8 +82,9 @@ pub struct Text {
 
 impl Text {
     pub fn new(original: &str) -> Text {
-        let (norm, shifts, folds, marker_starts) = fold_unblanked(original);
-        let found = crate::artifacts::find(&norm);
+        let (norm, shifts, folds, Notes { marker_starts, anchors }) = fold_unblanked(original);
+        let found = crate::artifacts::find(&norm, anchors.as_deref());
+        drop(anchors);
         if found.is_empty() {
             let utf16 = Utf16Index::new(&norm);
             return Text { norm, folds, utf16, artifacts: Vec::new(), marker_starts };
@@ -317,42 +318,62 @@ fn fold(original: &str, blanked: &[Range<usize>]) -> (String, Vec<(usize, usize)
     (norm, shifts, folds, spans)
 }
 
+/// Where the folding walk saw characters that later stages look for, as positions in the folded
+/// text (sorted; u32: texts are at most 48 MiB, `input::MAX_INPUT_BYTES`). Each list is kept
+/// while it has at most one position per [`NOTE_SPACING`] bytes of the text (or a thousand), and
+/// given up (None) beyond: a report has about one per 70 bytes; a text of tiny headings or of
+/// digits, one per 2–5, is walked again instead (issue 15).
+struct Notes {
+    /// The characters a heading marker starts with (`vocab::markers::STARTS`); of each run of
+    /// ASCII digits only its first.
+    marker_starts: Option<Vec<u32>>,
+    /// The watermarks' anchors (`artifacts::ANCHORS`).
+    anchors: Option<Vec<u32>>,
+}
+
+/// Appends `at` to `list` while it stays within `most` positions, else gives it up.
+fn note(list: &mut Option<Vec<u32>>, most: usize, at: usize) {
+    if let Some(positions) = list {
+        if positions.len() < most {
+            positions.push(at as u32);
+        } else {
+            *list = None;
+        }
+    }
+}
+
 /// [`fold`] of a text with nothing blanked (nearly every text): the characters that fold to
 /// themselves are copied a run at a time, not pushed one by one, and passed over by the
 /// start-character walk of the scanners (two bytes looked at per Chinese character, none
-/// decoded), which stops only at the characters folding changes and at those a heading marker
-/// starts with (after folding), whose positions in the folded text it notes as well: the
-/// outline's marker scan then needs no walk of its own.
-fn fold_unblanked(original: &str) -> (String, Vec<(usize, usize)>, Folds, Option<Vec<u32>>) {
+/// decoded), which stops only at the characters folding changes and at those later stages look
+/// for (after folding: [`Notes`]), whose positions in the folded text it notes as well: the
+/// outline's marker scan and the watermarks' search then need no walk of their own.
+fn fold_unblanked(original: &str) -> (String, Vec<(usize, usize)>, Folds, Notes) {
     let fold_table = &*FOLD;
     let marker_chars = &*crate::vocab::markers::STARTS;
+    let anchor_chars = &*crate::artifacts::ANCHORS;
     let bytes = original.as_bytes();
     let mut norm = String::with_capacity(original.len());
     let mut shifts = Vec::new();
     let mut folds = Folds::with_capacity(original.len());
-    // Noted while they are at most one per 16 bytes or a thousand (a report has about one per
-    // 70 bytes; a text of tiny headings or digits, one per 2–5, walks the body again instead:
-    // issue 15), as u32 (texts are at most 48 MiB: `input::MAX_INPUT_BYTES`).
-    let most = if original.len() <= u32::MAX as usize { (original.len() / MARKER_START_SPACING).max(1024) } else { 0 };
-    let mut marker_starts = Some(Vec::new());
+    let most = if original.len() <= u32::MAX as usize { (original.len() / NOTE_SPACING).max(1024) } else { 0 };
+    let mut notes = Notes { marker_starts: Some(Vec::new()), anchors: Some(Vec::new()) };
     let mut run_start = 0;
     let mut from = 0;
-    while let Some((orig_pos, c)) = FOLDED_OR_MARKER.next_at(original, from) {
+    while let Some((orig_pos, c)) = FOLDED_OR_NOTED.next_at(original, from) {
         let folded = fold_with(fold_table, c);
         from = orig_pos + c.len_utf8();
+        // Its place in `norm`: what is written so far and the unfolded run before it.
+        let at = norm.len() + (orig_pos - run_start);
         if marker_chars.holds(folded) {
-            if let Some(starts) = marker_starts.as_mut() {
-                if starts.len() < most {
-                    // Its place in `norm`: what is written so far and the unfolded run before it.
-                    starts.push((norm.len() + (orig_pos - run_start)) as u32);
-                } else {
-                    marker_starts = None;
-                }
-            }
+            note(&mut notes.marker_starts, most, at);
             if folded == c && c.is_ascii_digit() {
                 // The rest of a run of ASCII digits (never folded; no marker starts inside it).
                 from += bytes[from..].iter().take_while(|b| b.is_ascii_digit()).count();
             }
+        }
+        if anchor_chars.holds(folded) {
+            note(&mut notes.anchors, most, at);
         }
         if folded == c {
             continue;
@@ -367,15 +388,15 @@ fn fold_unblanked(original: &str) -> (String, Vec<(usize, usize)>, Folds, Option
     }
     norm.push_str(&original[run_start..]);
     let folds = folds.finish(norm.len());
-    if let Some(starts) = marker_starts.as_mut() {
-        starts.shrink_to_fit();
+    for list in [&mut notes.marker_starts, &mut notes.anchors].into_iter().flatten() {
+        list.shrink_to_fit();
     }
-    (norm, shifts, folds, marker_starts)
+    (norm, shifts, folds, notes)
 }
 
-/// The folding walk notes where heading markers may start while they are at most one per
-/// this many bytes of the text (or a thousand).
-const MARKER_START_SPACING: usize = 16;
+/// The folding walk keeps each list of [`Notes`] while it has at most one position per this many
+/// bytes of the text (or a thousand).
+const NOTE_SPACING: usize = 16;
 
 /// One-for-one folding: same character count, same UTF-16 length per character.
 pub fn fold_char(c: char) -> char {
@@ -408,15 +429,16 @@ static FOLD: LazyLock<Box<[u16]>> = LazyLock::new(|| {
     table
 });
 
-/// The characters [`FOLD`] changes (all in the BMP; no ASCII one), and those a heading marker
-/// starts with (`vocab::markers::STARTS`) or folds to (the folded ones are among the former).
-static FOLDED_OR_MARKER: LazyLock<crate::scan::Starts> = LazyLock::new(|| {
+/// The characters [`FOLD`] changes (all in the BMP; no ASCII one), and those the folding walk
+/// notes ([`Notes`]: a heading marker's start, a watermark's anchor) or folds to (the folded ones
+/// are among the former).
+static FOLDED_OR_NOTED: LazyLock<crate::scan::Starts> = LazyLock::new(|| {
     let table = &*FOLD;
-    let markers = &*crate::vocab::markers::STARTS;
+    let (markers, anchors) = (&*crate::vocab::markers::STARTS, &*crate::artifacts::ANCHORS);
     crate::scan::Starts::of(
         (0..=u16::MAX)
             .filter_map(|c| char::from_u32(u32::from(c)))
-            .filter(|&c| table[c as usize] != c as u16 || markers.holds(c)),
+            .filter(|&c| table[c as usize] != c as u16 || markers.holds(c) || anchors.holds(c)),
     )
 });
 
@@ -688,10 +710,35 @@ mod tests {
     fn marker_starts_are_noted_only_while_sparse() {
         let mut report = Text::new(&"一、工作情况\n全年受理案件12件,办结率100%。\n".repeat(2000));
         let starts = report.take_marker_starts().expect("a report's are noted");
-        assert!(starts.len() >= 2000 && starts.len() <= report.norm().len() / MARKER_START_SPACING);
+        assert!(starts.len() >= 2000 && starts.len() <= report.norm().len() / NOTE_SPACING);
         assert_eq!(report.take_marker_starts(), None, "taken once");
         assert_eq!(Text::new(&"(一)\n".repeat(5000)).take_marker_starts(), None);
         assert_eq!(Text::new(&"(一)\n".repeat(200)).take_marker_starts().map(|s| s.len()), Some(400));
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2000))]
+        /// The watermarks' anchors the folding walk notes (Traditional and full-width characters
+        /// folded into them or around them) are where a walk of the folded text finds them.
+        #[test]
+        fn anchors_noted_by_the_folding_walk_are_the_walks(text in crate::scan::oracle::texts(vec![
+            "文", "文檔", "網", "範文网", "本文來自", "每日更新", "巴巴", "第一", "１２", "，", "\u{3000}", "a", "中", "𠀀", "\n", "侵删",
+        ], 40)) {
+            let (norm, _, _, notes) = fold_unblanked(&text);
+            let walked: Vec<u32> = crate::artifacts::ANCHORS.within(&norm, 0, norm.len()).map(|(at, _)| at as u32).collect();
+            proptest::prop_assert_eq!(notes.anchors, Some(walked), "{:?}", text);
+        }
+    }
+
+    /// Anchors denser than one per 16 bytes are given up (the watermarks' search walks the text).
+    #[test]
+    fn anchors_are_noted_only_while_sparse() {
+        let (_, _, _, notes) = fold_unblanked(&"文件".repeat(2000));
+        assert_eq!(notes.anchors, None);
+        let (_, _, _, notes) = fold_unblanked(&"文件".repeat(200));
+        assert_eq!(notes.anchors.map(|a| a.len()), Some(200));
+        let (_, _, _, notes) = fold_unblanked(&"全年受理案件12件,办结率100%。文件\n".repeat(2000));
+        assert_eq!(notes.anchors.map(|a| a.len()), Some(2000));
     }
 
     #[test]

@@ -111,6 +111,10 @@ fn contradicted(best: &FoundDate, signed: Option<Date>) -> bool {
 fn dateline(s: &str, body: Span, page_date: Date) -> Option<FoundDate> {
     let text = &s[body.range()];
     let head = &text[..crate::text::floor_char_boundary(text, vocab::DATELINE_HEAD_BYTES)];
+    // Every dateline ends with one of its final characters: a head without any is not searched.
+    if !head.contains(vocab::DATELINE_ENDS) {
+        return None;
+    }
     let c = vocab::DATELINE.captures(head)?;
     let (month, day): (u32, u32) = (c[1].parse().ok()?, c[2].parse().ok()?);
     let year = if (month, day) <= (page_date.month, page_date.day) { page_date.year } else { page_date.year - 1 };

@@ -58,8 +58,12 @@ pub static CLOCK_TIME: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"[0-9]{1,2
 pub const SITE_DATE_FIELDS: &[&str] = &["更新时间", "更新日期", "录入时间", "上传时间", "创建时间"];
 
 /// A news dateline: `新华社北京3月30日电`, `本报3月30日讯` (month and day; no year).
-pub static DATELINE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"([0-9]{1,2})[ \t]*月[ \t]*([0-9]{1,2})[ \t]*日[ \t]*(?:电|讯)").unwrap());
+pub static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
+    let ends: String = DATELINE_ENDS.iter().collect();
+    Regex::new(&format!(r"([0-9]{{1,2}})[ \t]*月[ \t]*([0-9]{{1,2}})[ \t]*日[ \t]*[{ends}]")).unwrap()
+});
+/// The characters a [`DATELINE`] ends with (a text without any holds none).
+pub const DATELINE_ENDS: &[char] = &['电', '讯'];
 /// How far into the body a dateline is looked for (bytes).
 pub const DATELINE_HEAD_BYTES: usize = 300;
 
@@ -120,6 +124,9 @@ pub const PERIOD_WORDS: &[(&str, Period)] = &[
     ("三季度", Period::Quarter),
     ("四季度", Period::Quarter),
 ];
+
+/// Every [`PERIOD_WORDS`] word holds one of these: a text without any names no period.
+pub const PERIOD_CUES: &[char] = &['半', '季', '期'];
 
 /// Characters that open a list line on a web page (stripped before a line is classified).
 pub const BULLETS: &[char] = &['•', '·', '▪', '●', '◆', '■', '*', '>', '»', '◇', '○', '-'];
@@ -203,6 +210,16 @@ pub static MULTI_YEAR: LazyLock<Regex> =
 /// A title with this, or an opening with [`OPENING_YEAR_WORD`], reports on a whole year.
 pub const TITLE_YEAR_WORD: &str = "年度";
 pub const OPENING_YEAR_WORD: &str = "年度报告";
+
+#[cfg(test)]
+mod period_tests {
+    #[test]
+    fn every_period_word_holds_a_cue() {
+        for (word, _) in super::PERIOD_WORDS {
+            assert!(word.contains(super::PERIOD_CUES), "{word}");
+        }
+    }
+}
 
 #[cfg(test)]
 mod page_number_tests {
