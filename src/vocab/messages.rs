@@ -482,10 +482,10 @@ impl Message {
         };
         let mut out = String::with_capacity(template.len() + 32);
         let mut rest = template;
-        while let Some(open) = rest.find('{') {
+        while let Some(open) = memchr::memchr(b'{', rest.as_bytes()) {
             out.push_str(&rest[..open]);
             let after = &rest[open + 1..];
-            let Some(close) = after.find('}') else {
+            let Some(close) = memchr::memchr(b'}', after.as_bytes()) else {
                 out.push_str(&rest[open..]);
                 rest = "";
                 break;
@@ -500,7 +500,8 @@ impl Message {
         out.push_str(rest);
         if lang == Lang::En {
             // An empty parameter (a rate without a name) leaves a double space.
-            while out.contains("  ") {
+            // (Byte pairs: `str::contains` set up a two-way searcher for each message.)
+            while out.as_bytes().windows(2).any(|pair| pair == b"  ") {
                 out = out.replace("  ", " ");
             }
         }
@@ -775,7 +776,7 @@ mod tests {
     fn placeholders(template: &str) -> std::collections::BTreeSet<&str> {
         let mut names = std::collections::BTreeSet::new();
         let mut rest = template;
-        while let Some(open) = rest.find('{') {
+        while let Some(open) = memchr::memchr(b'{', rest.as_bytes()) {
             let Some(close) = rest[open..].find('}') else { break };
             names.insert(&rest[open + 1..open + close]);
             rest = &rest[open + close + 1..];
