@@ -121,7 +121,12 @@ fn walk(out: &mut Findings, p: Span, dated: &mut DatedShapes, pairing: &mut Mark
     runs.clear();
     let mut all_runs = true;
     let mut placeholders = placeholder::InParagraph::new(s, p);
+    // The SIMD walk where the wasm has SIMD; elsewhere the table walk itself (no code added to
+    // the batch module, nothing set up per character natively).
+    #[cfg(all(target_arch = "wasm32", target_feature = "simd128"))]
     let mut chars = ActedOn::new(s, p.start, p.end);
+    #[cfg(not(all(target_arch = "wasm32", target_feature = "simd128")))]
+    let mut chars = ACTED_ON.within(s, p.start, p.end);
     while let Some((at, c)) = chars.next() {
         if c.is_ascii_digit() {
             let run = at - p.start..digit_run_end(bytes, at - p.start);
@@ -131,7 +136,12 @@ fn walk(out: &mut Findings, p: Span, dated: &mut DatedShapes, pairing: &mut Mark
             } else {
                 all_runs = false;
             }
+            #[cfg(all(target_arch = "wasm32", target_feature = "simd128"))]
             chars.resume(p.start + run.end);
+            #[cfg(not(all(target_arch = "wasm32", target_feature = "simd128")))]
+            {
+                chars = ACTED_ON.within(s, p.start + run.end, p.end);
+            }
             continue;
         }
         pairing.feed(s, at, c);
@@ -150,6 +160,7 @@ fn walk(out: &mut Findings, p: Span, dated: &mut DatedShapes, pairing: &mut Mark
 /// Chinese text with nothing to act on). Natively the table walk stays: the same filter with
 /// SSE2 took more instructions than it (228 against 196 K a warm 30 KB call). The table walk
 /// also does the text's last bytes.
+#[cfg(any(test, all(target_arch = "wasm32", target_feature = "simd128")))]
 struct ActedOn<'s> {
     s: &'s str,
     to: usize,
@@ -160,6 +171,7 @@ struct ActedOn<'s> {
     mask: u32,
 }
 
+#[cfg(any(test, all(target_arch = "wasm32", target_feature = "simd128")))]
 impl<'s> ActedOn<'s> {
     fn new(s: &'s str, from: usize, to: usize) -> Self {
         ActedOn { s, to, next: from, base: from, mask: 0 }
@@ -171,6 +183,7 @@ impl<'s> ActedOn<'s> {
     }
 }
 
+#[cfg(any(test, all(target_arch = "wasm32", target_feature = "simd128")))]
 impl Iterator for ActedOn<'_> {
     type Item = (usize, char);
 
@@ -239,21 +252,12 @@ fn candidates(b: &[u8], i: usize) -> Option<u32> {
     Some(u32::from(u8x16_bitmask(v128_or(v128_or(ascii, is(x, 0xC3)), v128_or(e2, e3)))))
 }
 
-/// Natively (and in the wasm without SIMD) the table walk does it all; the tests read
-/// [`may_start`] a byte at a time, so that the walk above is tested too.
-#[cfg(not(all(target_arch = "wasm32", target_feature = "simd128")))]
-#[inline(always)]
+/// Natively (and in the wasm without SIMD) the walk is the table walk; the tests read
+/// [`may_start`] a byte at a time, so that the SIMD walk's logic is tested too.
+#[cfg(all(test, not(all(target_arch = "wasm32", target_feature = "simd128"))))]
 fn candidates(b: &[u8], i: usize) -> Option<u32> {
-    #[cfg(test)]
-    {
-        let w = b.get(i..i + 18)?;
-        Some((0..16).fold(0, |mask, k| mask | u32::from(may_start(w[k], w[k + 1], w[k + 2])) << k))
-    }
-    #[cfg(not(test))]
-    {
-        let _ = (b, i);
-        None
-    }
+    let w = b.get(i..i + 18)?;
+    Some((0..16).fold(0, |mask, k| mask | u32::from(may_start(w[k], w[k + 1], w[k + 2])) << k))
 }
 
 struct Findings<'s, 'f> {
