@@ -224,7 +224,7 @@ impl Iterator for ActedOn<'_> {
 /// first bytes of [`ACTED_ON`]'s characters (the tests hold it to that): the ASCII ones by
 /// value; ×'s lead byte C3; E2 before 80, 96 or 97 (“ ” ’ ○ □, and a few others); E3 80
 /// before 8A–95 (《 》 〔 〕 【 】, and 「 」 『 』).
-#[cfg(any(test, all(target_arch = "wasm32", target_feature = "simd128")))]
+#[cfg(test)]
 fn may_start(x: u8, y: u8, z: u8) -> bool {
     let ascii = (x | 0x20) == b'x' || x == b'"' || x.wrapping_sub(b'(') < 3 || x.wrapping_sub(b'0') < 10;
     ascii || x == 0xC3 || (x == 0xE2 && (y == 0x80 || y.wrapping_sub(0x96) < 2)) || (x == 0xE3 && y == 0x80 && z.wrapping_sub(0x8A) < 12)
