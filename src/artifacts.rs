@@ -51,21 +51,8 @@ static ANCHORED: LazyLock<Vec<Vec<(usize, usize)>>> = LazyLock::new(|| {
 fn watermarks(s: &str, anchors: Option<&[u32]>) -> Vec<Span> {
     let mut occurrences = Vec::new();
     match anchors {
-        Some(noted) => occurrences_at(s, noted, &mut occurrences),
-        None => {
-            // Walked a thousand positions at a time (the walk of a text too dense with anchors to
-            // note them; positions past 4 GiB, beyond any accepted text, are not looked at).
-            let mut walk = ANCHORS.within(s, 0, s.len()).map_while(|(at, _)| u32::try_from(at).ok());
-            let mut chunk: Vec<u32> = Vec::with_capacity(1024);
-            loop {
-                chunk.clear();
-                chunk.extend(walk.by_ref().take(1024));
-                if chunk.is_empty() {
-                    break;
-                }
-                occurrences_at(s, &chunk, &mut occurrences);
-            }
-        }
+        Some(noted) => occurrences_at(s, noted.iter().map(|&at| at as usize), &mut occurrences),
+        None => occurrences_at(s, ANCHORS.within(s, 0, s.len()).map(|(at, _)| at), &mut occurrences),
     }
     // The leftmost occurrence, of a start the first watermark in table order, then the leftmost
     // after its end …
@@ -81,11 +68,10 @@ fn watermarks(s: &str, anchors: Option<&[u32]>) -> Vec<Span> {
 /// Adds the watermarks standing at the anchors `at` (sorted positions) to `occurrences`, kept
 /// sorted by start and table order (an occurrence starts at most a watermark's length before its
 /// anchor, so each is placed among the last few).
-fn occurrences_at(s: &str, at: &[u32], occurrences: &mut Vec<(usize, usize)>) {
+fn occurrences_at(s: &str, at: impl Iterator<Item = usize>, occurrences: &mut Vec<(usize, usize)>) {
     let b = s.as_bytes();
     let table = &*ANCHORED;
-    for &anchor in at {
-        let anchor = anchor as usize;
+    for anchor in at {
         let (code, _) = crate::scan::decode(b, anchor);
         let Some(k) = WATERMARK_ANCHORS.iter().position(|&a| a as u32 == code) else { continue };
         for &(word, offset) in &table[k] {
