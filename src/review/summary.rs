@@ -61,16 +61,9 @@ pub fn figures(metrics: &Metrics, unitless: &[Span]) -> Vec<Span> {
 /// `spans` and `unitless` sorted together. Both come in text order: merged (a sort of the two
 /// was 3 % of the review), and sorted only should they not be (spans alike are equal, so any
 /// order of them is the sort's).
-fn merged(spans: impl ExactSizeIterator<Item = Span>, unitless: &[Span]) -> Vec<Span> {
-    let mut all = Vec::with_capacity(spans.len() + unitless.len());
-    let (mut spans, mut rest) = (spans.peekable(), unitless.iter().copied().peekable());
-    while let Some(next) = spans.next() {
-        while let Some(earlier) = rest.next_if(|&u| u < next) {
-            all.push(earlier);
-        }
-        all.push(next);
-    }
-    all.extend(rest);
+fn merged(spans: impl Iterator<Item = Span>, unitless: &[Span]) -> Vec<Span> {
+    let spans: Vec<Span> = spans.collect();
+    let mut all = crate::re::merge(&spans, unitless);
     if !all.is_sorted() {
         crate::sort::stable(&mut all);
     }
