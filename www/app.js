@@ -242,6 +242,9 @@ async function runAnalysis(switchToRead) {
     return;
   }
   if (run !== runSeq) return;
+  // Reading a large result and drawing its panels are separate tasks: input is answered between.
+  if (text.length > LARGE_TEXT) await new Promise((ok) => setTimeout(ok, 0));
+  if (run !== runSeq) return;
   const started = performance.now();
   const shown = showResult(result, text);
   if (switchToRead) setMode('read');

@@ -38,10 +38,15 @@ export function renderReport(doc, text, result, options = {}) {
 export async function renderReportInto(container, text, result, { signal, chunkMs = 40, tabbable = true } = {}) {
   container.replaceChildren();
   const doc = container.ownerDocument;
+  const nextTask = () => new Promise((ok) => setTimeout(ok, 0));
+  // The first chunk sorts every span of the text: it gets a task of its own, apart from the
+  // panels drawn with the same result.
+  await nextTask();
+  if (signal?.aborted) return false;
   for (const chunk of build(doc, text, result, { tabbable, chunkMs })) {
     if (signal?.aborted) return false;
     container.appendChild(chunk);
-    await new Promise((ok) => setTimeout(ok, 0));
+    await nextTask();
   }
   return !signal?.aborted;
 }
