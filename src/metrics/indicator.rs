@@ -542,6 +542,16 @@ fn strip_framing(mut p: &str) -> &str {
 /// Strip framing words at both ends and, when `split_verbs`, keep what follows the last
 /// introducing verb (if anything of at least two characters follows it).
 pub fn strip(phrase: &str, split_verbs: bool) -> &str {
+    strip_from(phrase, split_verbs, true)
+}
+
+/// [`strip`]; `walk` false when the phrase is known to hold none of the [`SPLITTERS`] words
+/// (the caller's walk of a longer phrase found none where this one lies), so that the walk for
+/// them is not made.
+fn strip_from(phrase: &str, split_verbs: bool, walk: bool) -> &str {
+    // The tests' oracle: every walk made.
+    #[cfg(test)]
+    let walk = walk || tests::ALWAYS_WALK.with(std::cell::Cell::get);
     let p = strip_framing(phrase.trim_matches(|c: char| c.is_whitespace() || c.is_ascii_punctuation() || EDGE_JOINERS.contains(&c)));
     // Nothing but a framing word is left (`今年共计597人` → `共计`): nothing is named.
     if LEADING_INDEX.contains(p, |p| p.chars().next()) || TRAILING_INDEX.contains(p, |p| p.chars().next_back()) {
@@ -558,12 +568,19 @@ pub fn strip(phrase: &str, split_verbs: bool) -> &str {
         // the words come.
         let at_start = INTRODUCERS.at(p, 0).map(|word| (0, INTRODUCERS.word(word).len(), word));
         let first_len = p.chars().next().map_or(0, char::len_utf8);
-        let after_start = SPLITTERS.occurrences(&p[first_len..]).map(|(at, end, word)| {
+        let after_start = walk.then(|| SPLITTERS.occurrences(&p[first_len..])).into_iter().flatten().map(|(at, end, word)| {
             // As an index of `INTRODUCERS`: the totals come first in both tables.
             let word = if word < TOTAL_WORDS.len() { word } else { TOTAL_WORDS.len() + LIGHT_VERB_INDEX[word - TOTAL_WORDS.len()] };
             (at + first_len, end + first_len, word)
         });
+        // The last start of a word of that walk (past the first character): a phrase cut from
+        // `p` further on holds none of its words (its walk's words would be this walk's), and
+        // skips its walk.
+        let mut last_split = None;
         for (at, end, word) in at_start.chain(after_start) {
+            if at > 0 {
+                last_split = Some(at);
+            }
             if word >= TOTAL_WORDS.len() {
                 let better = best.map_or(true, |(b, e)| at < b || (at == b && end > e));
                 if better && p[end..].chars().nth(1).is_some() {
@@ -580,11 +597,12 @@ pub fn strip(phrase: &str, split_verbs: bool) -> &str {
                 cut = Some(end);
             }
         }
+        let walk_from = |at: usize| last_split.is_some_and(|last| last >= at);
         if let Some(c) = cut {
-            return strip(&p[c..], true);
+            return strip_from(&p[c..], true, walk_from(c));
         }
         if let Some((_, after)) = best {
-            let rest = strip(&p[after..], true);
+            let rest = strip_from(&p[after..], true, walk_from(after));
             if rest.chars().count() >= 2 && !OUTCOME_WORDS.iter().any(|w| rest.starts_with(w)) {
                 return rest;
             }

@@ -40,17 +40,27 @@ impl CharIndex {
             total += block.count_ones() as u16;
         }
         let mut index = CharIndex { bits, ranks, slots: Vec::new(), order: Vec::new() };
-        let mut groups: Vec<Vec<u16>> = vec![Vec::new(); usize::from(total)];
-        for (i, c) in keys.iter().enumerate() {
-            if let Some(rank) = c.and_then(|c| index.rank(c as u32)) {
-                groups[rank].push(i as u16);
+        // The items grouped by a counting sort: each character's count, their running sums (the
+        // slots), then each item put at its character's next place, in list order. (A list per
+        // character was a heap allocation each: most of a table's build, 1.1 M instructions of
+        // the seventeen tables' on the 1 MiB mix.)
+        let ranked: Vec<Option<usize>> = keys.iter().map(|c| c.and_then(|c| index.rank(c as u32))).collect();
+        let mut slots = vec![0u16; usize::from(total) + 1];
+        for &rank in ranked.iter().flatten() {
+            slots[rank + 1] += 1;
+        }
+        for k in 1..slots.len() {
+            slots[k] += slots[k - 1];
+        }
+        let mut next = slots.clone();
+        let mut order = vec![0u16; usize::from(slots[usize::from(total)])];
+        for (i, rank) in ranked.iter().enumerate() {
+            if let &Some(rank) = rank {
+                order[usize::from(next[rank])] = i as u16;
+                next[rank] += 1;
             }
         }
-        for group in groups {
-            index.slots.push(index.order.len() as u16);
-            index.order.extend(group);
-        }
-        index.slots.push(index.order.len() as u16);
+        (index.slots, index.order) = (slots, order);
         index
     }
 
@@ -368,6 +378,17 @@ mod tests {
             }
             for w in WORDS.iter().chain(&["", "共计划", "公", "abc"]) {
                 proptest::prop_assert_eq!(table.holds(w), WORDS.contains(w));
+            }
+        }
+
+        /// A character's items are the keys naming it, in list order (the counting sort against a
+        /// filter of the keys).
+        #[test]
+        fn a_characters_items_are_its_keys(keys in proptest::collection::vec(proptest::option::of(proptest::sample::select(vec!['a', '共', '计', '%', 'μ', '〇', '\u{FFFF}', '\0'])), 0..40)) {
+            let index = CharIndex::new(&keys);
+            for c in ['a', 'b', '共', '计', '%', 'μ', '〇', '\u{FFFF}', '\0', '二'] {
+                let want: Vec<u16> = keys.iter().enumerate().filter(|(_, k)| **k == Some(c)).map(|(i, _)| i as u16).collect();
+                proptest::prop_assert_eq!(index.of(c as u32), &want[..], "{:?}", c);
             }
         }
 

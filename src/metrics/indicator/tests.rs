@@ -246,3 +246,33 @@ fn the_walks_skipped_lead_bytes_start_no_mark() {
         }
     }
 }
+
+thread_local! {
+    /// Set: `strip` makes every walk for the splitting words, none skipped (the oracle).
+    pub(super) static ALWAYS_WALK: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+fn splitting_pieces() -> Vec<&'static str> {
+    use crate::vocab::words::{LIGHT_VERBS, OUTCOME_WORDS, TOTAL_WORDS, VERBS};
+    let mut pieces: Vec<&'static str> = TOTAL_WORDS.iter().chain(VERBS).chain(LIGHT_VERBS).chain(OUTCOME_WORDS).copied().collect();
+    pieces.extend(framing_pieces());
+    pieces.extend(["公共", "共享", "案件", "行政", "许", "可", "、", "和", "12", " ", ","]);
+    pieces
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(4000))]
+    /// A phrase cut from a longer one past its last splitting word is stripped without the walk
+    /// for them: the same as with every walk made.
+    #[test]
+    fn strip_skips_only_walks_that_find_nothing(parts in proptest::collection::vec(proptest::sample::select(splitting_pieces()), 0..12)) {
+        let phrase = parts.concat();
+        for split in [true, false] {
+            let skipping = super::strip(&phrase, split);
+            ALWAYS_WALK.with(|w| w.set(true));
+            let walking = super::strip(&phrase, split);
+            ALWAYS_WALK.with(|w| w.set(false));
+            proptest::prop_assert_eq!(skipping, walking, "{:?}", phrase);
+        }
+    }
+}
