@@ -26,7 +26,6 @@
 //! or two markers at line starts. A whole report on one line is read by the mid-line rules
 //! alone, which give the same headings on the seeds (tested).
 
-use std::collections::HashMap;
 use std::sync::LazyLock;
 
 use crate::chrome::Page;
@@ -294,9 +293,11 @@ fn attachment_lists(s: &str, body: Span) -> Vec<Span> {
     for line in crate::text::split_inclusive_lines(&s[body.range()]) {
         let start = offset;
         offset += line.len();
-        let t = line.trim();
+        // Trimmed at its end only where that matters (the third character): most lines open
+        // with none of these.
+        let t = line.trim_start();
         let span = Span::new(start, start + line.len());
-        if t.starts_with(hv::ATTACHMENT) && t.chars().nth(2).is_some_and(|c| c == ':' || c.is_ascii_digit() || c == ' ') {
+        if t.starts_with(hv::ATTACHMENT) && t.trim_end().chars().nth(2).is_some_and(|c| c == ':' || c.is_ascii_digit() || c == ' ') {
             open = true;
             out.push(span);
         } else if open && t.starts_with(|c: char| c.is_ascii_digit() || c == '(') {
@@ -389,14 +390,21 @@ struct Nesting<'a> {
     stack: Vec<usize>,
     /// Structural families in the nesting order this document has shown.
     order: Vec<Family>,
-    /// Last number of each inline family under each parent.
-    inline_last: HashMap<(Option<usize>, Family), u32>,
+    /// Last number of each inline family under each parent: by the parent's index in `acc`
+    /// plus one (0 for none), then by family ([`inline_slot`]). A table, not a hash map: a
+    /// marker's look-up was a SipHash of its key.
+    inline_last: Vec<[Option<u32>; 4]>,
     last_marker_end: Option<usize>,
 }
 
 impl<'a> Nesting<'a> {
     fn new(s: &'a str, cands: &'a [Cand], layout: Layout) -> Self {
-        Nesting { s, cands, layout, acc: Vec::new(), stack: Vec::new(), order: Vec::new(), inline_last: HashMap::new(), last_marker_end: None }
+        Nesting { s, cands, layout, acc: Vec::new(), stack: Vec::new(), order: Vec::new(), inline_last: Vec::new(), last_marker_end: None }
+    }
+
+    /// The last number of the inline family `fam` under `parent`.
+    fn inline_last(&self, parent: Option<usize>, fam: Family) -> Option<u32> {
+        self.inline_last.get(parent.map_or(0, |p| p + 1)).and_then(|slots| slots[inline_slot(fam)])
     }
 
     fn accept_all(mut self) -> Vec<Accepted> {
@@ -423,7 +431,7 @@ impl<'a> Nesting<'a> {
     /// A marker directly followed by another marker is debris (`4.三是`).
     fn is_debris(&self, i: usize) -> bool {
         let c = &self.cands[i];
-        self.cands.get(i + 1).is_some_and(|next| next.start >= c.end && self.s[c.end..next.start].trim().is_empty())
+        self.cands.get(i + 1).is_some_and(|next| next.start >= c.end && self.s[c.end..next.start].chars().all(char::is_whitespace))
     }
 
     /// Right after a heading's marker, before any sentence end: the marker ends that heading's title.
@@ -470,7 +478,7 @@ impl<'a> Nesting<'a> {
         let c = &self.cands[i];
         let fam = c.family;
         let parent = self.stack.last().copied();
-        let last = self.inline_last.get(&(parent, fam)).copied();
+        let last = self.inline_last(parent, fam);
         let start_ok = matches!(c.prev, Prev::Strong | Prev::Comma) || in_title;
         match (c.number, last) {
             (Some(1), _) => start_ok && (fam == Family::Shi || confirmed(self.cands, i, &self.stack, &self.acc)),
@@ -492,8 +500,12 @@ impl<'a> Nesting<'a> {
         if !fam.structural() {
             let parent = self.stack.last().copied();
             let level = parent.map_or(1, |p| self.acc[p].level + 1);
-            let prev_n = self.inline_last.get(&(parent, fam)).copied().unwrap_or(0);
-            self.inline_last.insert((parent, fam), c.number.unwrap_or(prev_n + 1));
+            let prev_n = self.inline_last(parent, fam).unwrap_or(0);
+            let key = parent.map_or(0, |p| p + 1);
+            if self.inline_last.len() <= key {
+                self.inline_last.resize(key + 1, [None; 4]);
+            }
+            self.inline_last[key][inline_slot(fam)] = Some(c.number.unwrap_or(prev_n + 1));
             self.acc.push(Accepted { cand: i, level, parent });
             return;
         }
@@ -522,6 +534,16 @@ impl<'a> Nesting<'a> {
         let parent = self.stack.last().copied();
         self.acc.push(Accepted { cand: i, level: self.stack.len() as u32 + 1, parent });
         self.stack.push(idx);
+    }
+}
+
+/// The slot of an inline family in `Nesting::inline_last` (the structural ones never take one).
+fn inline_slot(fam: Family) -> usize {
+    match fam {
+        Family::Shi => 0,
+        Family::Di => 1,
+        Family::Sequence => 2,
+        _ => 3,
     }
 }
 
@@ -556,9 +578,11 @@ fn with_titles(s: &str, body_end: usize, cands: &[Cand], accepted: &[Accepted]) 
 /// pattern there, and none is taken.
 fn run_in_headings(s: &str, page: &Page, end: usize, headings: &[OutlineHeading]) -> Vec<(OutlineHeading, Option<usize>)> {
     let skip = [page.title, page.recipient, page.closing, page.signature];
-    // Paragraphs by the structural heading they stand under: (title span, fits).
-    let mut groups: HashMap<Option<usize>, Vec<(Span, bool)>> = HashMap::new();
-    let mut order: Vec<Option<usize>> = Vec::new();
+    // Paragraphs by the structural heading they stand under, in the order the headings are
+    // first met: (title span, fits). Found by the heading's index plus one (0 for none) in
+    // `group_of`, not hashed.
+    let mut groups: Vec<(Option<usize>, Vec<(Span, bool)>)> = Vec::new();
+    let mut group_of: Vec<usize> = vec![usize::MAX; headings.len() + 1];
     let mut offset = page.body.start;
     // Up to the outline's end: beyond it no heading is listed, so no paragraph stands under one.
     for line in crate::text::split_inclusive_lines(&s[page.body.start..end]) {
@@ -580,14 +604,16 @@ fn run_in_headings(s: &str, page: &Page, end: usize, headings: &[OutlineHeading]
             continue;
         }
         let fits = run_in_sentence(s, para);
-        if !groups.contains_key(&at) {
-            order.push(at);
+        let group = &mut group_of[at.map_or(0, |k| k + 1)];
+        if *group == usize::MAX {
+            *group = groups.len();
+            groups.push((at, Vec::new()));
         }
-        groups.entry(at).or_default().push((fits.unwrap_or(para), fits.is_some()));
+        groups[*group].1.push((fits.unwrap_or(para), fits.is_some()));
     }
     let mut out = Vec::new();
-    for parent in order {
-        let paras = &groups[&parent];
+    for (parent, paras) in &groups {
+        let parent = *parent;
         if paras.len() >= 3 && paras.iter().all(|(_, fits)| *fits) {
             let level = parent.map_or(1, |p| headings[p].level + 1);
             out.extend(paras.iter().map(|&(title, _)| (run_in_heading(title, level, parent), parent)));
@@ -640,15 +666,16 @@ fn merge(headings: Vec<OutlineHeading>, run_in: Vec<(OutlineHeading, Option<usiz
         .chain(run_in.into_iter().map(|(h, p)| (usize::MAX, h, p)))
         .collect();
     crate::sort::stable_by_key(&mut all, |(_, h, _)| h.span.start);
-    let mut new_index = HashMap::new();
+    // Old index to new (the old headings are 0..n, each in `all` once).
+    let mut new_index = vec![usize::MAX; all.len()];
     for (k, (old, _, _)) in all.iter().enumerate() {
         if *old != usize::MAX {
-            new_index.insert(*old, k);
+            new_index[*old] = k;
         }
     }
     all.into_iter()
         .map(|(_, mut h, p)| {
-            h.parent = p.and_then(|p| new_index.get(&p).copied());
+            h.parent = p.and_then(|p| new_index.get(p).copied().filter(|&k| k != usize::MAX));
             h
         })
         .collect()
@@ -708,16 +735,21 @@ fn run_in_end(s: &str, t0: usize, end: usize) -> usize {
     static FINAL_LASTS: LazyLock<Starts> = LazyLock::new(|| Starts::of(hv::TITLE_FINAL_WORDS.iter().filter_map(|w| w.chars().next_back())));
     let seg = &s[t0..end];
     let total = seg.chars().count();
+    // A body starts only at a character with at least `MIN_BODY_CHARS` after it: past the last
+    // such one (or `MAX_RUN_IN_CHARS`), nothing read can end the title before `end`, and most
+    // headings' titles (a line of their own) are shorter than that.
+    let Some(last) = total.checked_sub(hv::MIN_BODY_CHARS) else { return end };
+    let last = last.min(hv::MAX_RUN_IN_CHARS);
     let mut depth = 0u32;
     let mut prev: Option<char> = None;
     for (k, (i, c)) in seg.char_indices().enumerate() {
-        if k > hv::MAX_RUN_IN_CHARS {
+        if k > last {
             break;
         }
         if depth == 0 && matches!(c, ',' | ':' | ';') {
             break;
         }
-        if depth == 0 && k >= hv::MIN_TITLE_CHARS && total - k >= hv::MIN_BODY_CHARS {
+        if depth == 0 && k >= hv::MIN_TITLE_CHARS {
             let rest = &seg[i..];
             // A space between title and body (line breaks pasted as spaces).
             if c == ' ' && rest.trim_start().chars().next().is_some_and(|n| is_han(n) || n.is_ascii_digit()) {

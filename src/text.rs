@@ -125,10 +125,12 @@ impl Text {
     /// was folded.
     pub fn as_written(&self, span: Span) -> Cow<'_, str> {
         let slice = &self.norm[span.range()];
-        let mut written = self.folds.within(span).peekable();
-        if written.peek().is_none() {
+        // Most spans hold no folded character: told by their words of the bitmap, before the
+        // count of the marks ahead of the span that `within` starts with.
+        if !self.folds.any_within(span) {
             return Cow::Borrowed(slice);
         }
+        let written = self.folds.within(span);
         let mut out = String::with_capacity(slice.len() * 3);
         let mut copied = span.start;
         for (at, as_written) in written {
@@ -215,13 +217,16 @@ fn to_original(shifts: &[(usize, usize)], norm_pos: usize) -> usize {
 #[derive(Debug, Default)]
 struct Folds {
     starts: Vec<u64>,
-    /// Marks before each block of [`Self::BLOCK`] words.
-    before_block: Vec<usize>,
+    /// Marks before each block of [`Self::BLOCK`] words (u32: texts are at most 48 MiB,
+    /// `input::MAX_INPUT_BYTES`; blocks of four words, not eight of a usize: the same memory,
+    /// half the words to count from a block's start, each a population count without the
+    /// instruction on the baseline x86-64).
+    before_block: Vec<u32>,
     chars: Vec<u16>,
 }
 
 impl Folds {
-    const BLOCK: usize = 8;
+    const BLOCK: usize = 4;
 
     fn with_capacity(norm_len_at_most: usize) -> Folds {
         Folds { starts: vec![0; norm_len_at_most / 64 + 1], before_block: Vec::new(), chars: Vec::new() }
@@ -243,11 +248,27 @@ impl Folds {
             .chunks(Self::BLOCK)
             .map(|block| {
                 let before = count;
-                count += block.iter().map(|w| w.count_ones() as usize).sum::<usize>();
+                count += block.iter().map(|w| w.count_ones()).sum::<u32>();
                 before
             })
             .collect();
         self
+    }
+
+    /// Whether any folded character starts inside `span`: its words of the bitmap, masked.
+    fn any_within(&self, span: Span) -> bool {
+        if span.is_empty() {
+            return false;
+        }
+        let (first, last) = (span.start / 64, (span.end - 1) / 64);
+        let Some(words) = self.starts.get(first..=last) else { return false };
+        let above_start = !((1u64 << (span.start % 64)) - 1);
+        let below_end = u64::MAX >> (63 - (span.end - 1) % 64);
+        match words {
+            [one] => one & above_start & below_end != 0,
+            [head, middle @ .., tail] => head & above_start != 0 || middle.iter().any(|&w| w != 0) || tail & below_end != 0,
+            [] => false,
+        }
     }
 
     /// The folded characters inside `span`, in order: a walk of the span's words only.
@@ -256,7 +277,7 @@ impl Folds {
         let word = (pos / 64).min(self.starts.len());
         let block = word / Self::BLOCK;
         let below = (1u64 << (pos % 64)) - 1;
-        let skipped = self.before_block.get(block).copied().unwrap_or(self.chars.len())
+        let skipped = self.before_block.get(block).map_or(self.chars.len(), |&n| n as usize)
             + self.starts[block * Self::BLOCK..word].iter().map(|w| w.count_ones() as usize).sum::<usize>()
             + self.starts.get(word).map_or(0, |w| (w & below).count_ones() as usize);
         let first = self.starts.get(word).map_or(0, |w| w & !below);
@@ -415,31 +436,30 @@ fn fold_with(table: &[u16], c: char) -> char {
 /// hash lookup per CJK character. 128 KiB, built in microseconds on first use.
 static FOLD: LazyLock<Box<[u16]>> = LazyLock::new(|| {
     let mut table: Box<[u16]> = (0..=u16::MAX).collect();
-    for c in 0xFF01..=0xFF5E_u16 {
-        table[usize::from(c)] = c - 0xFEE0;
-    }
-    for c in [0x3000, 0x00A0, 0xFEFF].into_iter().chain(0x2002..=0x200B) {
-        table[c] = u16::from(b' ');
-    }
-    table[0x2236] = u16::from(b':');
-    for (traditional, simplified) in crate::vocab::traditional_to_simplified() {
-        // Both are in the BMP (a test in vocab::chars holds the table to that).
-        table[traditional as usize] = simplified as u16;
+    for (from, to) in fold_pairs() {
+        table[usize::from(from)] = to;
     }
     table
 });
 
+/// What [`FOLD`] maps, pair by pair (a later pair of a character overrides an earlier one).
+fn fold_pairs() -> impl Iterator<Item = (u16, u16)> {
+    let full_width = (0xFF01..=0xFF5E_u16).map(|c| (c, c - 0xFEE0));
+    let spaces = [0x3000, 0x00A0, 0xFEFF].into_iter().chain(0x2002..=0x200B).map(|c| (c, u16::from(b' ')));
+    // Both are in the BMP (a test in vocab::chars holds the table to that).
+    let traditional = crate::vocab::traditional_to_simplified().map(|(t, s)| (t as u16, s as u16));
+    full_width.chain(spaces).chain([(0x2236, u16::from(b':'))]).chain(traditional)
+}
+
 /// The characters [`FOLD`] changes (all in the BMP; no ASCII one), and those the folding walk
 /// notes ([`Notes`]: a heading marker's start, a watermark's anchor) or folds to (the folded ones
 /// are among the former).
+// Built from the lists, not by asking every character of the BMP whether either set holds it.
 static FOLDED_OR_NOTED: LazyLock<crate::scan::Starts> = LazyLock::new(|| {
     let table = &*FOLD;
-    let (markers, anchors) = (&*crate::vocab::markers::STARTS, &*crate::artifacts::ANCHORS);
-    crate::scan::Starts::of(
-        (0..=u16::MAX)
-            .filter_map(|c| char::from_u32(u32::from(c)))
-            .filter(|&c| table[c as usize] != c as u16 || markers.holds(c) || anchors.holds(c)),
-    )
+    let folded = fold_pairs().map(|(from, _)| from).filter(|&c| table[usize::from(c)] != c).filter_map(|c| char::from_u32(u32::from(c)));
+    let anchors = crate::vocab::artifacts::WATERMARK_ANCHORS.iter().copied();
+    crate::scan::Starts::of(folded.chain(crate::vocab::markers::start_chars()).chain(anchors))
 });
 
 /// Converts byte offsets to UTF-16 offsets with checkpoints every [`Self::STRIDE`] bytes,
@@ -456,12 +476,15 @@ impl Utf16Index {
     fn new(s: &str) -> Utf16Index {
         let mut marks = Vec::with_capacity(s.len() / Self::STRIDE + 1);
         let mut units = 0;
-        let mut mark = 0; // the first char boundary at or after the stride start
-        while mark < s.len() {
-            marks.push((mark, units));
-            let next = ceil_char_boundary(s, (mark / Self::STRIDE + 1) * Self::STRIDE);
-            units += utf16_units(&s.as_bytes()[mark..next]);
-            mark = next;
+        // Counted stride by stride, whole strides (no character cut at their edges): the bytes
+        // from a stride's start to the first char boundary at or after it (`mark`) are
+        // continuation bytes, which add no unit.
+        for (k, stride) in s.as_bytes().chunks(Self::STRIDE).enumerate() {
+            let mark = ceil_char_boundary(s, k * Self::STRIDE);
+            if mark < s.len() {
+                marks.push((mark, units));
+            }
+            units += utf16_units(stride);
         }
         Utf16Index { marks }
     }
@@ -473,17 +496,18 @@ impl Utf16Index {
     }
 }
 
-/// The UTF-16 length of whole characters of UTF-8: one unit per character (each has one byte
-/// that is not a continuation byte), two for a four-byte one. Byte counts in chunks of 255
-/// (u8 lanes the compiler vectorises) instead of decoding every character.
+/// The UTF-16 length of UTF-8: one unit per character (each has one byte that is not a
+/// continuation byte), two for a four-byte one. Byte counts in chunks of 128 (u8 lanes the
+/// compiler vectorises) instead of decoding every character, in one pass: a byte adds 1 (a
+/// character's first) or 2 (a four-byte one's first), at most 129 over 128 bytes of UTF-8.
 fn utf16_units(utf8: &[u8]) -> usize {
-    utf8.chunks(255)
-        .map(|chunk| {
-            let starts: u8 = chunk.iter().map(|&b| u8::from(b & 0xC0 != 0x80)).sum();
-            let astral: u8 = chunk.iter().map(|&b| u8::from(b >= 0xF0)).sum();
-            usize::from(starts) + usize::from(astral)
-        })
-        .sum()
+    const CHUNK: usize = 128;
+    fn units(chunk: &[u8]) -> u8 {
+        chunk.iter().fold(0u8, |n, &b| n.wrapping_add(u8::from(b & 0xC0 != 0x80) + u8::from(b >= 0xF0)))
+    }
+    let mut chunks = utf8.chunks_exact(CHUNK);
+    let whole: usize = chunks.by_ref().map(|chunk| usize::from(units(chunk))).sum();
+    whole + usize::from(units(chunks.remainder()))
 }
 
 /// The smallest char boundary of `s` at or above `pos` (at most its length).
@@ -535,6 +559,10 @@ pub fn floor_char_boundary(s: &str, mut pos: usize) -> usize {
 /// The span with leading and trailing whitespace (any Unicode space) removed.
 pub fn trim(s: &str, span: Span) -> Span {
     let slice = &s[span.range()];
+    // Most lines start and end with no space: two characters looked at, not two searches.
+    if !slice.chars().next().is_some_and(char::is_whitespace) && !slice.chars().next_back().is_some_and(char::is_whitespace) {
+        return span;
+    }
     let start = span.start + (slice.len() - slice.trim_start().len());
     let end = span.start + slice.trim_end().len();
     Span::new(start, end.max(start))
@@ -650,7 +678,7 @@ mod tests {
             let s: String = (0..n * 5).map(|i| pieces[(i * 7 + n) % pieces.len()]).collect();
             check_as_written_everywhere(&s);
         }
-        // Folded characters across the bitmap's words (64 bytes) and blocks (512 bytes).
+        // Folded characters across the bitmap's words (64 bytes) and blocks (256 bytes).
         let long: String = (0..700).map(|i| if i % 97 == 0 || i % 131 == 5 { "，" } else { "a" }).collect();
         check_as_written_everywhere(&long);
         check_as_written_everywhere("");
@@ -756,6 +784,17 @@ mod tests {
         #[test]
         fn lines_split_as_split_inclusive_does(text in crate::scan::oracle::texts(vec!["a", "中", "\n", "\r\n", ""], 20)) {
             proptest::prop_assert_eq!(split_inclusive_lines(&text).collect::<Vec<_>>(), text.split_inclusive('\n').collect::<Vec<_>>());
+        }
+    }
+
+    proptest::proptest! {
+        /// `trim` removes what `str::trim` removes.
+        #[test]
+        fn trim_is_str_trim(text in crate::scan::oracle::texts(vec!["a", "中", " ", "\u{3000}", "\u{A0}", "\t", "\n", "。", "\u{2003}", "𠀀"], 12)) {
+            let span = trim(&text, Span::new(0, text.len()));
+            let trimmed = text.trim();
+            let start = text.len() - text.trim_start().len();
+            proptest::prop_assert_eq!(span, Span::new(start, start + trimmed.len()));
         }
     }
 

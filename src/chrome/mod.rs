@@ -496,8 +496,20 @@ fn classify(t: &str) -> Kind {
 }
 
 /// A line made only of menu words (and numbers), at least one of them: split into tokens only
-/// for a short line (a paragraph is never a menu, and most lines are paragraphs).
+/// for a short line (a paragraph is never a menu, and most lines are paragraphs), and only when
+/// its first token can be one (its first character, past blanks, separators and brackets, a
+/// digit or a menu word's first: most short lines are a title or a heading, one token long).
 fn is_menu_line(t: &str) -> bool {
+    static FIRSTS: LazyLock<Vec<char>> = LazyLock::new(|| {
+        let mut firsts: Vec<char> = vocab::MENU_WORDS.iter().filter_map(|w| w.chars().next()).collect();
+        crate::sort::stable(&mut firsts);
+        firsts.dedup();
+        firsts
+    });
+    let first = t.chars().find(|&c| !(c.is_whitespace() || vocab::MENU_SEPARATORS.contains(&c) || vocab::MENU_TOKEN_BRACKETS.contains(&c)));
+    if !first.is_some_and(|c| c.is_ascii_digit() || FIRSTS.binary_search(&c).is_ok()) {
+        return false;
+    }
     let mut tokens = t
         .split(|c: char| c.is_whitespace() || vocab::MENU_SEPARATORS.contains(&c))
         .map(|w| w.trim_matches(vocab::MENU_TOKEN_BRACKETS))

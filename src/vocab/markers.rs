@@ -150,10 +150,13 @@ pub fn scan(s: &str) -> impl Iterator<Item = Found> + '_ {
 
 /// The characters a marker starts with: the walk of [`scan`] stops at them, and
 /// [`crate::Text::new`]'s folding walk notes where they stand ([`starts_noted`]).
-pub(crate) static STARTS: LazyLock<Starts> = LazyLock::new(|| {
+pub(crate) static STARTS: LazyLock<Starts> = LazyLock::new(|| Starts::of(start_chars()));
+
+/// The characters of [`STARTS`], one by one (the folding walk's set holds them).
+pub(crate) fn start_chars() -> impl Iterator<Item = char> {
     let sequence = SEQUENCE_WORDS.iter().filter_map(|(w, _)| w.chars().next());
-    Starts::of(CN_DIGITS.iter().copied().chain(['(', '第']).chain('0'..='9').chain(CIRCLED).chain(sequence))
-});
+    CN_DIGITS.iter().copied().chain(['(', '第']).chain('0'..='9').chain(CIRCLED).chain(sequence)
+}
 
 /// Where the characters of [`STARTS`] stand in `s`, found by a walk of it.
 pub fn starts_in(s: &str) -> impl Iterator<Item = usize> + '_ {
@@ -196,6 +199,10 @@ fn try_at(s: &str, i: usize, c: char) -> Option<(usize, Option<Found>)> {
         // digits, before `.` or `、`: tried there once, and the walk resumes after the run
         // when there is none, instead of stopping at each of its digits.
         let run_end = i + s.as_bytes()[i..].iter().take_while(|d| d.is_ascii_digit()).count();
+        // Only `.` or `、` (its first byte) after the run makes one.
+        if !matches!(s.as_bytes().get(run_end), Some(b'.' | 0xE3)) {
+            return Some((run_end, None));
+        }
         let from = i.max(run_end.saturating_sub(2));
         let found = marker_at(s, from, char::from(s.as_bytes()[from]));
         return Some(found.map_or((run_end, None), |m| (m.whole.end, Some(m))));

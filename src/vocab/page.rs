@@ -167,9 +167,17 @@ pub static PAGE_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// Whether a whole line is a [`PAGE_NUMBER`]. Every page number starts with a dash, `第`, `共` or
-/// a digit; a line that starts otherwise (nearly every line) is not searched.
+/// a digit; a line that starts otherwise (nearly every line) is not searched, nor one whose
+/// `第`/`共` no digit follows (`第一条`) or whose digits no `/` (`1.加强…`, `2023年`).
 pub fn is_page_number(line: &str) -> bool {
-    line.starts_with(|c: char| c.is_ascii_digit() || matches!(c, '-' | '—' | '–' | '第' | '共')) && PAGE_NUMBER.is_match(line)
+    let blank = |c: char| c == ' ' || c == '\t';
+    let may = match line.chars().next() {
+        Some('-' | '—' | '–') => true,
+        Some('第' | '共') => line[3..].trim_start_matches(blank).starts_with(|c: char| c.is_ascii_digit()),
+        Some('0'..='9') => line.trim_start_matches(|c: char| c.is_ascii_digit()).trim_start_matches(blank).starts_with('/'),
+        _ => false,
+    };
+    may && PAGE_NUMBER.is_match(line)
 }
 
 /// A site header's date of today: `2024年1月5日 星期五`.
