@@ -15,6 +15,10 @@ pub struct Starts {
     skip: [u8; 256],
     /// The first bytes, when there are at most three of them (memchr's reach).
     few: Option<Vec<u8>>,
+    /// Whether the CPU has AVX2: the table walk then tests eight three-byte characters at a time
+    /// ([`Starts::eight`]).
+    #[cfg(target_arch = "x86_64")]
+    avx2: bool,
 }
 
 impl Starts {
@@ -31,7 +35,15 @@ impl Starts {
         }
         let firsts: Vec<u8> = (0..=255u8).filter(|&b| skip[usize::from(b)] == 0).collect();
         let few = (firsts.len() <= 3).then_some(firsts);
-        Starts { bits, skip, few }
+        #[cfg(target_arch = "x86_64")]
+        let avx2 = std::is_x86_feature_detected!("avx2");
+        Starts {
+            bits,
+            skip,
+            few,
+            #[cfg(target_arch = "x86_64")]
+            avx2,
+        }
     }
 
     /// Whether `c` is one of the start characters.
@@ -58,7 +70,7 @@ impl Starts {
                 Some(&[x]) => i + memchr::memchr(x, &b[i..])?,
                 Some(&[x, y]) => i + memchr::memchr2(x, y, &b[i..])?,
                 Some(&[x, y, z]) => i + memchr::memchr3(x, y, z, &b[i..])?,
-                _ => self.next_candidate(b, i)?,
+                _ => self.candidate(b, i)?,
             };
             let (code, len) = decode(b, i);
             if self.has(code) {
@@ -68,12 +80,41 @@ impl Starts {
         }
     }
 
+    /// The table walk from byte `i` (see `next_candidate`), eight characters at a time where the
+    /// CPU can.
+    #[inline(always)]
+    fn candidate(&self, b: &[u8], i: usize) -> Option<usize> {
+        #[cfg(target_arch = "x86_64")]
+        if self.avx2 {
+            // SAFETY: the CPU has AVX2 (detected when the table was built).
+            return unsafe { self.next_candidate_avx2(b, i) };
+        }
+        self.next_candidate(b, i, |_, _| None)
+    }
+
+    #[cfg(target_arch = "x86_64")]
+    #[target_feature(enable = "avx2")]
+    fn next_candidate_avx2(&self, b: &[u8], i: usize) -> Option<usize> {
+        self.next_candidate(b, i, |s, i| s.eight(b, i))
+    }
+
     /// The table walk from byte `i`: the next character whose first byte a start character
     /// has (three-byte characters tested whole, returned only when they are start characters).
+    /// `wide(self, i)`, at a three-byte character, may test the run of them there at once: the
+    /// start characters among them as bits (the first character the lowest) and how many it read.
     #[inline(always)]
-    fn next_candidate(&self, b: &[u8], mut i: usize) -> Option<usize> {
+    fn next_candidate(&self, b: &[u8], mut i: usize, wide: impl Fn(&Self, usize) -> Option<(u32, u32)>) -> Option<usize> {
         loop {
             let lead = *b.get(i)?;
+            if lead & 0xF0 == 0xE0 {
+                if let Some((hits, read)) = wide(self, i) {
+                    if hits != 0 {
+                        return Some(i + 3 * hits.trailing_zeros() as usize);
+                    }
+                    i += 3 * read as usize;
+                    continue;
+                }
+            }
             match self.skip[usize::from(lead)] {
                 // A three-byte character (most Chinese characters) is tested here, from its
                 // bytes: its block of 64 code points, then its bit in the block (a block
@@ -103,6 +144,46 @@ impl Starts {
                 len => i += usize::from(len),
             }
         }
+    }
+
+    /// The run of three-byte characters from byte `i` (one, whose first byte is at `i`), up to
+    /// eight of them, tested at once: the start characters among them as bits, and how many were
+    /// read (1 to 8). None when fewer than 28 bytes are left (the two loads of 16 bytes).
+    ///
+    /// Each character's bytes are moved into a 32-bit lane; the lanes up to the first one that
+    /// does not begin with a three-byte lead are the run (the others are not at character
+    /// boundaries: their bits are dropped); each lane's code point picks its 32-bit word of the
+    /// bit set by one gather, and its bit is shifted out of it. About 30 instructions for eight
+    /// characters, against about 12 a character for the scalar walk.
+    #[cfg(target_arch = "x86_64")]
+    #[target_feature(enable = "avx2")]
+    #[inline]
+    fn eight(&self, b: &[u8], i: usize) -> Option<(u32, u32)> {
+        use std::arch::x86_64::*;
+        let w = b.get(i..i + 28)?;
+        // SAFETY: `w` holds 28 bytes: the loads read bytes 0..16 and 12..28 of it.
+        let x = unsafe { _mm256_loadu2_m128i(w.as_ptr().add(12).cast(), w.as_ptr().cast()) };
+        // Lane k of each half: bytes 3k, 3k + 1, 3k + 2 of its twelve, then a zero byte.
+        let lanes = _mm256_setr_epi8(
+            0, 1, 2, -1, 3, 4, 5, -1, 6, 7, 8, -1, 9, 10, 11, -1, 0, 1, 2, -1, 3, 4, 5, -1, 6, 7, 8, -1, 9, 10, 11, -1,
+        );
+        let x = _mm256_shuffle_epi8(x, lanes);
+        let k = _mm256_set1_epi32;
+        let leads = _mm256_cmpeq_epi32(_mm256_and_si256(x, k(0xF0)), k(0xE0));
+        let leads = _mm256_movemask_ps(_mm256_castsi256_ps(leads)) as u32;
+        // The first lane is a lead (the caller's): 1 to 8 lanes in the run.
+        let read = (!leads).trailing_zeros();
+        let code = _mm256_or_si256(
+            _mm256_or_si256(_mm256_slli_epi32(_mm256_and_si256(x, k(0x0F)), 12), _mm256_and_si256(_mm256_srli_epi32(x, 2), k(0xFC0))),
+            _mm256_and_si256(_mm256_srli_epi32(x, 16), k(0x3F)),
+        );
+        // The bit set's 32-bit words (little-endian: word j holds code points 32j to 32j + 31);
+        // every lane's code point is below 0x10000, its word within the set.
+        // SAFETY: indices below 2048, the set's 1024 u64s.
+        let words = unsafe { _mm256_i32gather_epi32::<4>(self.bits.as_ptr().cast(), _mm256_srli_epi32(code, 5)) };
+        let bits = _mm256_srlv_epi32(words, _mm256_and_si256(code, k(31)));
+        let hits = _mm256_movemask_ps(_mm256_castsi256_ps(_mm256_slli_epi32(bits, 31))) as u32;
+        Some((hits & ((1 << read) - 1), read))
     }
 }
 
@@ -212,6 +293,33 @@ mod tests {
             let (from, to) = (bounds[cut.min(bounds.len() - 1) / 2], bounds[(bounds.len() - 1).min(cut)]);
             let want: Vec<(usize, char)> = text[from..to].char_indices().map(|(i, c)| (from + i, c)).filter(|(_, c)| set.contains(c)).collect();
             proptest::prop_assert_eq!(starts.within(&text, from, to).collect::<Vec<_>>(), want);
+        }
+
+        /// The walk eight characters at a time (where the CPU has AVX2) and the scalar walk find
+        /// what filtering every character finds, on long runs of three-byte characters broken by
+        /// others, for sets of start characters of every kind (chosen from the pieces).
+        #[test]
+        fn both_walks_find_the_start_characters(
+            text in super::oracle::texts(vec!["一", "二", "中", "国", "。", "，", "“", "十", "百", "亿", "〇", "零", "a", "5", "\n", "é", "𠀀", "年", "\u{FFFF}", "\u{800}"], 120),
+            chosen in proptest::collection::vec(proptest::prelude::any::<bool>(), 20),
+        ) {
+            let all = ['一', '二', '中', '国', '。', '，', '“', '十', '百', '亿', '〇', '零', 'a', '5', '\n', 'é', '年', '\u{FFFF}', '\u{800}', '三'];
+            let set: Vec<char> = all.iter().zip(&chosen).filter(|(_, &on)| on).map(|(&c, _)| c).collect();
+            let starts = super::Starts::of(set.iter().copied());
+            let want: Vec<(usize, char)> = text.char_indices().filter(|(_, c)| set.contains(c)).collect();
+            proptest::prop_assert_eq!(starts.within(&text, 0, text.len()).collect::<Vec<_>>(), want.clone());
+            // The scalar walk alone.
+            let b = text.as_bytes();
+            let mut scalar = Vec::new();
+            let mut i = 0;
+            while let Some(k) = starts.next_candidate(b, i, |_, _| None) {
+                let (code, len) = super::decode(b, k);
+                if starts.has(code) {
+                    scalar.push((k, char::from_u32(code).unwrap()));
+                }
+                i = k + len;
+            }
+            proptest::prop_assert_eq!(scalar, want);
         }
     }
 }
