@@ -155,11 +155,15 @@ impl NearPhrases {
 
     /// Whether a set phrase of the body overlaps `span` (within the body; asked in text order).
     fn overlap(&mut self, s: &str, span: Span) -> bool {
-        if !PHRASE_PAIRS.may_overlap(s, span) {
-            // No phrase can overlap the span, wherever the walk would find it: nothing is walked
-            // (the walk of the next question starts from what it needs, see above).
-            return false;
-        }
+        // When no phrase can overlap the span, wherever the walk would find it, nothing is walked
+        // (the walk of the next question starts from what it needs, see above).
+        PHRASE_PAIRS.may_overlap(s, span) && self.walk_near(s, span)
+    }
+
+    /// The walk of `overlap`, out of line: one quantity in twenty gets here, and inlined in
+    /// `keep` with the rules its registers slowed every quantity's.
+    #[inline(never)]
+    fn walk_near(&mut self, s: &str, span: Span) -> bool {
         if span.start < self.last_asked {
             // Asked out of order (tests): start again.
             *self = NearPhrases::new(self.body);
@@ -215,7 +219,18 @@ struct PhrasePairs {
     /// with the text around the pair. Only a phrase that stands there sends the question on to
     /// the walk (the pairs of digits, `100` of `两个100%`, `15` of `15分钟…`, are in most figures).
     /// Grouped by bit. (A bisection over the pairs sorted was ~300 instructions a pair let through.)
-    phrases_of: Vec<((u32, u32), &'static str, usize)>,
+    phrases_of: Vec<PairEntry>,
+}
+
+/// A pair of neighbouring characters of a set phrase: the phrase, where the pair stands in it (the
+/// byte offset of its first character), and the phrase's first bytes (up to eight, as
+/// `vocab::categories::eight_bytes` reads them, with their mask).
+struct PairEntry {
+    pair: (u32, u32),
+    phrase: &'static str,
+    offset: usize,
+    head: u64,
+    mask: u64,
 }
 
 /// 16,384 bits for the ~500 pairs of the table: about one pair in thirty is a false alarm.
@@ -224,17 +239,18 @@ const PAIR_WORDS: usize = 256;
 static PHRASE_PAIRS: LazyLock<PhrasePairs> = LazyLock::new(|| {
     let mut bits = Box::new([0u64; PAIR_WORDS]);
     let mut phrases_of = Vec::new();
-    for phrase in SET_PHRASES {
+    for &phrase in SET_PHRASES {
         let chars: Vec<(usize, char)> = phrase.char_indices().collect();
         assert!(chars.len() >= 2, "a set phrase of one character: {phrase}");
         for w in chars.windows(2) {
             let (a, b) = (w[0].1 as u32, w[1].1 as u32);
             let bit = PhrasePairs::bit(a, b);
             bits[bit >> 6] |= 1 << (bit & 63);
-            phrases_of.push(((a, b), *phrase, w[0].0));
+            let (head, mask) = crate::vocab::categories::head_and_mask(phrase.as_bytes());
+            phrases_of.push(PairEntry { pair: (a, b), phrase, offset: w[0].0, head, mask });
         }
     }
-    crate::sort::stable_by_key(&mut phrases_of, |&((a, b), _, _)| PhrasePairs::bit(a, b));
+    crate::sort::stable_by_key(&mut phrases_of, |e| PhrasePairs::bit(e.pair.0, e.pair.1));
     let mut ranks = Box::new([0u16; PAIR_WORDS]);
     let mut total = 0u16;
     for (rank, word) in ranks.iter_mut().zip(bits.iter()) {
@@ -246,7 +262,7 @@ static PHRASE_PAIRS: LazyLock<PhrasePairs> = LazyLock::new(|| {
     let mut k = 0;
     for bit in (0..PAIR_WORDS * 64).filter(|&bit| bits[bit >> 6] & (1 << (bit & 63)) != 0) {
         slots.push(k as u16);
-        while phrases_of.get(k).is_some_and(|&((a, b), _, _)| PhrasePairs::bit(a, b) == bit) {
+        while phrases_of.get(k).is_some_and(|e| PhrasePairs::bit(e.pair.0, e.pair.1) == bit) {
             k += 1;
         }
     }
@@ -260,21 +276,27 @@ impl PhrasePairs {
         (h >> 18) as usize % (PAIR_WORDS * 64)
     }
 
-    /// The phrases' pairs that share the bit of the pair `a b` (none when its bit is not set).
-    fn sharing_the_bit(&self, a: u32, b: u32) -> &[((u32, u32), &'static str, usize)] {
-        let bit = PhrasePairs::bit(a, b);
+    /// Whether `bit` is set: whether some pair of the phrases has it.
+    #[inline]
+    fn is_set(&self, bit: usize) -> bool {
+        self.bits[bit >> 6] >> (bit & 63) & 1 != 0
+    }
+
+    /// The phrases' pairs that have `bit` (a set bit).
+    fn sharing_the_bit(&self, bit: usize) -> &[PairEntry] {
         let word = self.bits[bit >> 6];
         let mask = 1u64 << (bit & 63);
-        if word & mask == 0 {
-            return &[];
-        }
         let rank = usize::from(self.ranks[bit >> 6]) + (word & (mask - 1)).count_ones() as usize;
         &self.phrases_of[usize::from(self.slots[rank])..usize::from(self.slots[rank + 1])]
     }
 
     /// Whether a set phrase stands (anywhere, found by the walk or not) over a pair of
     /// neighbouring characters with one of `span`'s in it (the characters right before and after
-    /// the span included): when none does, no phrase the walk finds overlaps the span.
+    /// the span included): when none does, no phrase the walk finds overlaps the span. Out of line,
+    /// with the pairs whose bit is set looked at out of line again (one in ten): the loop over
+    /// the pairs keeps its values in registers (inlined in `keep`'s loop, it was ~42 instructions
+    /// a pair, 1 M on the 1 MiB mix).
+    #[inline(never)]
     fn may_overlap(&self, s: &str, span: Span) -> bool {
         let b = s.as_bytes();
         let from = s[..span.start].char_indices().next_back().map_or(span.start, |(i, _)| i);
@@ -285,7 +307,8 @@ impl PhrasePairs {
         // Every character up to the span's end, and the one after it.
         while i < b.len() {
             let (c, len) = crate::scan::decode(b, i);
-            if self.stands_over(s, prev_at, (prev, c)) {
+            let bit = PhrasePairs::bit(prev, c);
+            if self.is_set(bit) && self.stands_over(s, prev_at, (prev, c), bit) {
                 return true;
             }
             if i >= to {
@@ -297,11 +320,21 @@ impl PhrasePairs {
         false
     }
 
-    /// Whether a phrase holding `pair` stands in `s` with the pair at byte `at`.
-    fn stands_over(&self, s: &str, at: usize, pair: (u32, u32)) -> bool {
-        self.sharing_the_bit(pair.0, pair.1)
-            .iter()
-            .any(|&(p, phrase, offset)| p == pair && at.checked_sub(offset).and_then(|start| s.get(start..)).is_some_and(|t| t.starts_with(phrase)))
+    /// Whether a phrase holding `pair` (whose bit, set, is `bit`) stands in `s` with the pair at
+    /// byte `at`. The text's eight bytes where the phrase would start are compared with the
+    /// phrase's first eight in one step (the whole phrase when it is no longer), the rest byte by
+    /// byte only when they match. Bytes, not characters: a phrase (starting with a character's
+    /// first byte) that stands at a byte stands at a character. Out of line: one pair in ten.
+    #[inline(never)]
+    fn stands_over(&self, s: &str, at: usize, pair: (u32, u32), bit: usize) -> bool {
+        let b = s.as_bytes();
+        self.sharing_the_bit(bit).iter().any(|entry| {
+            entry.pair == pair
+                && at.checked_sub(entry.offset).is_some_and(|start| {
+                    crate::vocab::categories::eight_bytes(b, start) & entry.mask == entry.head
+                        && (entry.phrase.len() <= 8 || b[start..].starts_with(entry.phrase.as_bytes()))
+                })
+        })
     }
 }
 
@@ -490,16 +523,29 @@ impl Enclosing {
 /// The quantities that state facts, in text order.
 pub fn keep<'c>(ctx: &'c Context, quantities: impl Iterator<Item = Quantity> + 'c) -> impl Iterator<Item = Quantity> + 'c {
     // One quantity of look-ahead: a slogan pair is two neighbours (issue 15: no list of every
-    // quantity of the text is held).
-    let mut quantities = quantities.peekable();
+    // quantity of the text is held). The quantity and the next one lie in two slots that swap
+    // roles, judged where they lie: a quantity is moved once more, when it is returned (through
+    // `Peekable` it was moved three times, ~100 instructions a quantity).
+    let mut quantities = quantities;
+    let mut slots: [Option<Quantity>; 2] = [None, None];
+    let mut started = false;
+    let mut here_first = true;
     let mut paired_with_previous = false;
     std::iter::from_fn(move || loop {
-        let q = quantities.next()?;
-        let paired_with_next = quantities.peek().is_some_and(|next| slogan_pair(&q, next));
+        let [first, second] = &mut slots;
+        if !started {
+            *first = quantities.next();
+            started = true;
+        }
+        let (here, ahead) = if here_first { (first, second) } else { (second, first) };
+        let q = here.as_ref()?;
+        *ahead = quantities.next();
+        here_first = !here_first;
+        let paired_with_next = ahead.as_ref().is_some_and(|next| slogan_pair(q, next));
         let slogan = paired_with_previous || paired_with_next;
         paired_with_previous = paired_with_next;
-        if verdict(ctx, &q, slogan).is_none() {
-            return Some(q);
+        if verdict(ctx, q, slogan).is_none() {
+            return here.take();
         }
     })
 }
@@ -536,26 +582,42 @@ fn slogan_pair(a: &Quantity, b: &Quantity) -> bool {
     a.unit == SLOGAN_COUNT_UNIT && a.span.end == b.span.start && b.kind == MetricKind::Percent && b.value == 100.0
 }
 
-/// The text around one quantity that the rules read.
+/// The text around one quantity that the rules read, as bytes: the quantity's positions are at
+/// characters' boundaries, and a slice of the `str` checked both its ends (~20 instructions a
+/// slice, four a quantity, for rules that mostly compare bytes or read nothing); the rules that
+/// read characters slice `s` where they need to.
 struct Around<'t> {
-    number_text: &'t str,
+    /// The whole text.
+    s: &'t str,
+    /// The number alone.
+    number: &'t [u8],
     /// Approximation words before the number (`近`, `超过`).
-    pre: &'t str,
+    pre: &'t [u8],
     /// The text before the number and after the quantity, whole: the rules compare words of at
     /// most [`AROUND_CHARS`] characters with its end and start (the test `rule_words_fit_the_window`),
     /// which is what they would find in that many characters, without counting the characters.
-    head: &'t str,
-    rest: &'t str,
+    head: &'t [u8],
+    rest: &'t [u8],
     prev_char: Option<char>,
 }
 
 /// How many characters around a quantity the rules read.
 const AROUND_CHARS: usize = 6;
 
-impl Around<'_> {
-    /// The character right before the number.
+impl<'t> Around<'t> {
+    /// The character right before the number: the one before the quantity, unless approximation
+    /// words stand between.
     fn char_before_number(&self) -> Option<char> {
-        self.head.chars().next_back()
+        if self.pre.is_empty() {
+            self.prev_char
+        } else {
+            self.s[..self.head.len()].chars().next_back()
+        }
+    }
+
+    /// The text after the quantity, as a `str`.
+    fn rest_str(&self) -> &'t str {
+        &self.s[self.s.len() - self.rest.len()..]
     }
 }
 
@@ -564,11 +626,13 @@ impl Around<'_> {
 /// through a table of function pointers: the small ones are inlined.
 pub fn reject(ctx: &Context, q: &Quantity) -> Option<Rejection> {
     let s = ctx.s;
+    let b = s.as_bytes();
     let a = &Around {
-        number_text: &s[q.number.range()],
-        pre: &s[q.span.start..q.number.start],
-        head: &s[..q.number.start],
-        rest: &s[q.span.end..],
+        s,
+        number: &b[q.number.range()],
+        pre: &b[q.span.start..q.number.start],
+        head: &b[..q.number.start],
+        rest: &b[q.span.end..],
         prev_char: s[..q.span.start].chars().next_back(),
     };
     redacted(ctx, q, a)
@@ -588,7 +652,7 @@ pub fn reject(ctx: &Context, q: &Quantity) -> Option<Rejection> {
 
 /// A figure blanked out in a published copy: `罚没款(略)5万元`, `(略)3件`.
 fn redacted(_: &Context, _: &Quantity, a: &Around) -> Option<Rejection> {
-    a.head.ends_with(REDACTION).then_some(Rejection::Redacted)
+    a.head.ends_with(REDACTION.as_bytes()).then_some(Rejection::Redacted)
 }
 
 /// Codes, identifiers and formulas: a number glued to Latin letters, digits or code
@@ -597,9 +661,9 @@ fn code(_: &Context, _: &Quantity, a: &Around) -> Option<Rejection> {
     // Every mark is below U+0100 (a test says so): a Chinese character before the number is told
     // by one comparison, not one per mark.
     let glued = a.prev_char.is_some_and(|c| u32::from(c) < 0x100 && (c.is_ascii_alphanumeric() || CODE_MARKS_BEFORE.contains(&c)));
-    let leading_zero = a.number_text.len() > 1 && a.number_text.starts_with('0') && !a.number_text.starts_with("0.");
+    let leading_zero = a.number.len() > 1 && a.number[0] == b'0' && !a.number.starts_with(b"0.");
     // The marks after are ASCII (a test says so): compared as bytes.
-    let continued = matches!(a.rest.as_bytes(), [mark, digit, ..] if CODE_MARKS_AFTER.contains(&char::from(*mark)) && digit.is_ascii_digit());
+    let continued = matches!(a.rest, [mark, digit, ..] if CODE_MARKS_AFTER.contains(&char::from(*mark)) && digit.is_ascii_digit());
     (glued || leading_zero || continued).then_some(Rejection::Code)
 }
 
@@ -610,7 +674,7 @@ fn document_number(_: &Context, _: &Quantity, a: &Around) -> Option<Rejection> {
 
 /// Years, in digits or 〇-numerals, alone or as a range: `2022年`, `2022年度`, `2021—2025年`, `二〇一九年`.
 fn year(_: &Context, q: &Quantity, a: &Around) -> Option<Rejection> {
-    (q.unit == YEAR_UNIT && is_year(a.number_text, q.value)).then_some(Rejection::Year)
+    (q.unit == YEAR_UNIT && is_year(&a.s[q.number.range()], q.value)).then_some(Rejection::Year)
 }
 
 /// A time frame, not a length: `近3年`, `最近三年`, `过去五年`, `未来5年`.
@@ -619,8 +683,8 @@ fn time_frame(_: &Context, q: &Quantity, a: &Around) -> Option<Rejection> {
     if q.kind != MetricKind::Duration {
         return None;
     }
-    let framed = a.pre == TIME_FRAME_APPROX || TIME_FRAME_BEFORE.iter().any(|w| a.head.ends_with(w));
-    (framed && !a.rest.starts_with(TIME_FRAME_STAYS_LENGTH_AFTER)).then_some(Rejection::TimeFrame)
+    let framed = a.pre == TIME_FRAME_APPROX.as_bytes() || TIME_FRAME_BEFORE.iter().any(|w| a.head.ends_with(w.as_bytes()));
+    (framed && !a.rest_str().starts_with(TIME_FRAME_STAYS_LENGTH_AFTER)).then_some(Rejection::TimeFrame)
 }
 
 /// Dates: `9月14日`, `每月1至15日`, `23日`. 日 is a length only when the text says so
@@ -636,7 +700,7 @@ fn day_of_month(_: &Context, q: &Quantity, a: &Around) -> Option<Rejection> {
 /// Ordinals and ranks: `第八次`, `第二批`, `第10名`, `十七届三次`, `前10名`.
 fn ordinal(_: &Context, q: &Quantity, a: &Around) -> Option<Rejection> {
     let before = a.char_before_number()?;
-    let rank = RANK_UNITS.contains(&q.unit) && RANK_BEFORE.contains(&before);
+    let rank = RANK_BEFORE.contains(&before) && RANK_UNITS.contains(&q.unit);
     (ORDINAL_BEFORE.contains(&before) || rank).then_some(Rejection::Ordinal)
 }
 
@@ -671,7 +735,7 @@ fn heading_marker(ctx: &Context, q: &Quantity, _: &Around) -> Option<Rejection> 
 fn unit_starts_word(_: &Context, q: &Quantity, a: &Around) -> Option<Rejection> {
     // Each word's last byte compared first: most words compared fail on it, without a call of
     // memcmp (a unit has up to nine words).
-    let rest = a.rest.as_bytes();
+    let rest = a.rest;
     let starts = |w: &&str| rest.get(w.len().wrapping_sub(1)) == w.as_bytes().last() && rest.starts_with(w.as_bytes());
     (q.unit_blockers.iter().any(starts) && q.unit != PERCENT_UNIT).then_some(Rejection::UnitStartsWord)
 }
@@ -696,14 +760,15 @@ fn numeral_in_word(ctx: &Context, q: &Quantity, a: &Around) -> Option<Rejection>
     if a.prev_char.is_some_and(|c| NUMERAL_IN_WORD_BEFORE.contains(c)) && a.pre.is_empty() {
         return Some(Rejection::NumeralInWord);
     }
-    if a.number_text != INDEFINITE_ONE {
+    if a.number != INDEFINITE_ONE.as_bytes() {
         return None;
     }
     if q.kind != MetricKind::Count {
         return Some(Rejection::IndefiniteOne);
     }
     let unit_written = &ctx.s[q.unit_span.range()];
-    let closes = a.rest.is_empty() || a.rest.starts_with(CLOSES_PHRASE);
+    let rest = a.rest_str();
+    let closes = rest.is_empty() || rest.starts_with(CLOSES_PHRASE);
     // `一` + the unit written again nearby (no copy of the pair: the formatting machinery was
     // half a kilobyte of wasm here).
     let holds_pair = |window: &str| window.match_indices(INDEFINITE_ONE).any(|(i, one)| window[i + one.len()..].starts_with(unit_written));
@@ -730,8 +795,8 @@ fn is_year(number: &str, value: f64) -> bool {
 }
 
 /// Whether `N日` is a length of time rather than a day of the month.
-fn day_is_duration(before: &str, after: &str, value: f64) -> bool {
-    value > 31.0 || DAY_LENGTH_AFTER.iter().any(|w| after.starts_with(w)) || DAY_LENGTH_BEFORE.iter().any(|w| before.ends_with(w))
+fn day_is_duration(before: &[u8], after: &[u8], value: f64) -> bool {
+    value > 31.0 || DAY_LENGTH_AFTER.iter().any(|w| after.starts_with(w.as_bytes())) || DAY_LENGTH_BEFORE.iter().any(|w| before.ends_with(w.as_bytes()))
 }
 
 #[cfg(test)]

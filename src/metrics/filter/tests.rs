@@ -280,7 +280,7 @@ proptest::proptest! {
 }
 
 fn dummy_around() -> super::Around<'static> {
-    super::Around { number_text: "", pre: "", head: "", rest: "", prev_char: None }
+    super::Around { s: "", number: b"", pre: b"", head: b"", rest: b"", prev_char: None }
 }
 
 /// The rules compare these words with the whole text before and after a quantity: what they
