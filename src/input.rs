@@ -108,7 +108,7 @@ pub fn validate(text: &str) -> Result<(), InputError> {
     if !may_hold_junk(text.as_bytes()) {
         return Ok(());
     }
-    if text.as_bytes().contains(&0) {
+    if memchr::memchr(0, text.as_bytes()).is_some() {
         return Err(InputError::Binary);
     }
     // Counted on the bytes (the text is valid UTF-8): a character per byte that does not

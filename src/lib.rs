@@ -51,7 +51,7 @@ pub mod xlsx;
 mod wasm;
 
 #[cfg(not(target_arch = "wasm32"))]
-pub use decode::{decode, decode_file, decode_text, html_text, Decoded};
+pub use decode::{decode, decode_file, decode_file_owned, decode_text, html_text, Decoded};
 pub use input::{validate, InputError, MAX_INPUT_BYTES};
 pub use batch::compare::{compare, Comparison, COMPARE_FORMAT};
 pub use result::*;

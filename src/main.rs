@@ -472,14 +472,14 @@ enum DecodedText {
 
 /// Read, decode and analyse one input.
 fn analyse(input: &Input, text: DecodedText) -> Analysed {
-    let bytes = match &input.source {
-        InputSource::Stdin(bytes) => std::borrow::Cow::Borrowed(bytes.as_slice()),
-        InputSource::File(path) => std::borrow::Cow::Owned(read_file(path)?),
+    // A file's bytes are given up to the decoder: a UTF-8 file becomes the text without a copy,
+    // and no bytes are held beside the decoded text while the analysis runs.
+    let mut decoded = match &input.source {
+        InputSource::Stdin(bytes) => fazhi_analyzer::decode_file(&input.name, bytes),
+        InputSource::File(path) => fazhi_analyzer::decode_file_owned(&input.name, read_file(path)?),
         InputSource::Refused(e) => return Err(e.clone()),
-    };
-    let mut decoded = fazhi_analyzer::decode_file(&input.name, &bytes).map_err(input_error)?;
-    // The file's bytes are not needed beside the decoded text while the analysis runs.
-    drop(bytes);
+    }
+    .map_err(input_error)?;
     let analysis = match text {
         DecodedText::Kept => fazhi_analyzer::analyze(&decoded.text),
         DecodedText::Dropped => fazhi_analyzer::analyze_owned(std::mem::take(&mut decoded.text)),
