@@ -17,16 +17,16 @@ use crate::result::{Analysis, Approx, Finding, Heading, HeadingStyle, Metric, Me
 
 /// One JSON object, its fields in the order given (the structs' declaration order, which is
 /// the order serde's derive writes them in): `"key":` as a literal, then the value's writer.
+/// Each key is one literal with the brace or comma before it (`{"id":`, `,"start":`): one copy
+/// a field.
 macro_rules! object {
-    ($buf:ident { $($key:literal: $write:expr),+ $(,)? }) => {{
-        let mut separator = b'{';
+    ($buf:ident { $first:literal: $write_first:expr $(, $key:literal: $write:expr)* $(,)? }) => {{
+        $buf.extend_from_slice(concat!("{\"", $first, "\":").as_bytes());
+        $write_first?;
         $(
-            $buf.push(separator);
-            separator = b',';
-            $buf.extend_from_slice(concat!("\"", $key, "\":").as_bytes());
+            $buf.extend_from_slice(concat!(",\"", $key, "\":").as_bytes());
             $write?;
-        )+
-        let _ = separator;
+        )*
         $buf.push(b'}');
         Ok(())
     }};
