@@ -94,11 +94,13 @@ struct Scanner<'s> {
     /// (see `equivalent_digit_starts_end` and `numeral_run_end`).
     digits_dead_until: usize,
     numerals_dead_until: usize,
+    /// The walk's byte filter's last block (`scan::Block`).
+    block: crate::scan::Block,
 }
 
 impl<'s> Scanner<'s> {
     fn new(s: &'s str) -> Scanner<'s> {
-        Scanner { s, i: 0, digits_dead_until: 0, numerals_dead_until: 0 }
+        Scanner { s, i: 0, digits_dead_until: 0, numerals_dead_until: 0, block: crate::scan::Block::default() }
     }
 }
 
@@ -110,7 +112,7 @@ impl Iterator for Scanner<'_> {
         let flags = &*FLAGS;
         let walk_from = self.i;
         let mut next = walk_from;
-        while let Some((i, c)) = STARTS.next_at(s, next) {
+        while let Some((i, c)) = STARTS.next_at_in(s, next, &mut self.block) {
             next = i + c.len_utf8();
             let c = c as u32;
             let digit = is_digit(c);
@@ -148,8 +150,10 @@ impl Iterator for Scanner<'_> {
 /// (`scan::Starts`) passes over the other characters, most of them on their first two bytes,
 /// without decoding them. An approximation word before the number is looked for only behind a
 /// quantity found (`pre_before`): the walk stopped at every 不, 大 and 近 of the text for it.
+/// With the byte filter (`Starts::filtered`): the walk over the whole body was 3.9 M
+/// instructions of the 1 MiB mix with the shared gather walk.
 static STARTS: LazyLock<Starts> =
-    LazyLock::new(|| Starts::of(('0'..='9').chain(NUMERAL_STARTS.iter().copied()).chain(PERCENT_WORDS.chars().take(1))));
+    LazyLock::new(|| Starts::filtered(('0'..='9').chain(NUMERAL_STARTS.iter().copied()).chain(PERCENT_WORDS.chars().take(1))));
 
 const PERCENT_PREFIX_LEN: usize = PERCENT_WORDS.len();
 

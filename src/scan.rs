@@ -19,6 +19,80 @@ pub struct Starts {
     /// ([`Starts::eight`]).
     #[cfg(target_arch = "x86_64")]
     avx2: bool,
+    /// A byte filter over 32 positions at a time ([`Nibbles`]), for a set made with
+    /// [`Starts::filtered`] when the CPU has AVX2.
+    #[cfg(target_arch = "x86_64")]
+    nibbles: Option<Box<Nibbles>>,
+}
+
+/// A filter of the positions where a start character may begin, read from the nibbles of the
+/// bytes there and at the next two positions (the "Teddy" filter of multi-pattern searches):
+/// the characters of two and three bytes are grouped by their first two bytes (two-byte ones by
+/// their first), at most sixteen groups, one bit each in two bytes of bits; per offset 0, 1, 2
+/// and per low and high nibble, a table (one `pshufb`) gives the groups whose characters may have
+/// that nibble there; a position passes when a group passes all six. ASCII start characters are
+/// tested exactly, by their low and high nibbles. No start character is missed; what passes
+/// without being one (a character whose last byte has a low nibble of one of its group's and a
+/// high nibble of another's) is sent back by the caller's test. Only lead bytes and ASCII pass at
+/// offset 0: a position that passes is a character boundary. Groups are not merged to fit eight
+/// bits: a merge lets through the pairs of the other group (merged with 十, 〇 let every 、 pass).
+/// The positions of a block of 32 bytes (from `start`; `len` 0: none kept) that passed the byte
+/// filter, as bits: what a walk resumed within the block reads.
+#[derive(Debug, Default, Clone, Copy)]
+#[cfg_attr(not(target_arch = "x86_64"), allow(dead_code))]
+pub struct Block {
+    start: usize,
+    len: usize,
+    passed: u32,
+}
+
+#[cfg(target_arch = "x86_64")]
+struct Nibbles {
+    /// `[half][offset][0 low nibble, 1 high nibble][nibble]`: the groups 8 × half to 8 × half + 7.
+    tables: [[[[u8; 16]; 2]; 3]; 2],
+    /// Per low nibble, the high nibbles (as bits 0–7) of the ASCII start characters with it.
+    ascii_lo: [u8; 16],
+    /// Per high nibble, its bit (0 for the high nibbles 8–F: no ASCII).
+    ascii_hi: [u8; 16],
+}
+
+#[cfg(target_arch = "x86_64")]
+impl Nibbles {
+    /// The filter of `chars` (all in the BMP), or None when they are in more than sixteen groups.
+    fn new(chars: &[char]) -> Option<Nibbles> {
+        let mut keys: Vec<u16> = Vec::new();
+        let mut tables = [[[[0u8; 16]; 2]; 3]; 2];
+        let mut ascii_lo = [0u8; 16];
+        for &c in chars {
+            let mut buf = [0; 4];
+            let bytes = c.encode_utf8(&mut buf).as_bytes();
+            if let [a] = bytes {
+                ascii_lo[usize::from(a & 0x0F)] |= 1 << (a >> 4);
+                continue;
+            }
+            let key = if bytes.len() == 2 { u16::from(bytes[0]) } else { u16::from(bytes[0]) << 8 | u16::from(bytes[1]) };
+            let group = keys.iter().position(|&k| k == key).unwrap_or_else(|| {
+                keys.push(key);
+                keys.len() - 1
+            });
+            if group >= 16 {
+                return None;
+            }
+            let (half, bit) = (group / 8, 1u8 << (group % 8));
+            for (offset, table) in tables[half].iter_mut().enumerate() {
+                match bytes.get(offset) {
+                    Some(&x) => {
+                        table[0][usize::from(x & 0x0F)] |= bit;
+                        table[1][usize::from(x >> 4)] |= bit;
+                    }
+                    // A two-byte character: any byte after it.
+                    None => table.iter_mut().flatten().for_each(|groups| *groups |= bit),
+                }
+            }
+        }
+        let ascii_hi = std::array::from_fn(|n| if n < 8 { 1 << n } else { 0 });
+        Some(Nibbles { tables, ascii_lo, ascii_hi })
+    }
 }
 
 impl Starts {
@@ -43,7 +117,23 @@ impl Starts {
             few,
             #[cfg(target_arch = "x86_64")]
             avx2,
+            #[cfg(target_arch = "x86_64")]
+            nibbles: None,
         }
+    }
+
+    /// [`Starts::of`], walked with the byte filter of [`Nibbles`] where the CPU has AVX2 and the
+    /// set suits it (a few groups of characters, as the quantities' digits and numerals): for a
+    /// walk over a whole text whose start characters are rare.
+    pub fn filtered(chars: impl IntoIterator<Item = char>) -> Starts {
+        let chars: Vec<char> = chars.into_iter().collect();
+        #[allow(unused_mut)]
+        let mut starts = Starts::of(chars.iter().copied());
+        #[cfg(target_arch = "x86_64")]
+        if starts.avx2 && starts.few.is_none() {
+            starts.nibbles = Nibbles::new(&chars).map(Box::new);
+        }
+        starts
     }
 
     /// Whether `c` is one of the start characters.
@@ -64,13 +154,20 @@ impl Starts {
     }
 
     /// The next start character from byte `i`: its position, code point and length.
-    fn next_start(&self, b: &[u8], mut i: usize) -> Option<(usize, u32, usize)> {
+    #[cfg(test)]
+    fn next_start(&self, b: &[u8], i: usize) -> Option<(usize, u32, usize)> {
+        self.next_start_in(b, i, &mut Block::default())
+    }
+
+    /// The next start character from byte `i` (its position, code point and length), for a walk that keeps the byte filter's last block.
+    #[inline(always)]
+    fn next_start_in(&self, b: &[u8], mut i: usize, block: &mut Block) -> Option<(usize, u32, usize)> {
         loop {
             i = match self.few.as_deref() {
                 Some(&[x]) => i + memchr::memchr(x, &b[i..])?,
                 Some(&[x, y]) => i + memchr::memchr2(x, y, &b[i..])?,
                 Some(&[x, y, z]) => i + memchr::memchr3(x, y, z, &b[i..])?,
-                _ => self.candidate(b, i)?,
+                _ => self.candidate(b, i, block)?,
             };
             let (code, len) = decode(b, i);
             if self.has(code) {
@@ -83,13 +180,72 @@ impl Starts {
     /// The table walk from byte `i` (see `next_candidate`), eight characters at a time where the
     /// CPU can.
     #[inline(always)]
-    fn candidate(&self, b: &[u8], i: usize) -> Option<usize> {
+    fn candidate(&self, b: &[u8], i: usize, block: &mut Block) -> Option<usize> {
+        // Only the byte filter (x86-64) keeps a block.
+        #[cfg(not(target_arch = "x86_64"))]
+        let _ = block;
         #[cfg(target_arch = "x86_64")]
         if self.avx2 {
+            if let Some(nibbles) = self.nibbles.as_deref() {
+                // SAFETY: as below.
+                return unsafe { self.next_candidate_nibbles(nibbles, b, i, block) };
+            }
             // SAFETY: the CPU has AVX2 (detected when the table was built).
             return unsafe { self.next_candidate_avx2(b, i) };
         }
         self.next_candidate(b, i, |_, _| None)
+    }
+
+    /// The walk with the byte filter: 32 positions at a time while 34 bytes are left, then the
+    /// gather walk from the next character boundary. The positions of the last block filtered
+    /// are kept in `block`: a walk resumed within it reads them, not the block again (each stop
+    /// of the quantities' walk, one in 80 bytes, filtered a block anew).
+    #[cfg(target_arch = "x86_64")]
+    #[target_feature(enable = "avx2")]
+    fn next_candidate_nibbles(&self, nibbles: &Nibbles, b: &[u8], mut i: usize, block: &mut Block) -> Option<usize> {
+        use std::arch::x86_64::*;
+        if block.len == 32 && (block.start..block.start + 32).contains(&i) {
+            let passed = block.passed & u32::MAX << (i - block.start);
+            if passed != 0 {
+                return Some(block.start + passed.trailing_zeros() as usize);
+            }
+            i = block.start + 32;
+        }
+        let table = |t: &[u8; 16]| {
+            // SAFETY: 16 bytes, read unaligned.
+            let t = unsafe { _mm_loadu_si128(t.as_ptr().cast()) };
+            _mm256_broadcastsi128_si256(t)
+        };
+        let t = |half: usize, offset: usize| (table(&nibbles.tables[half][offset][0]), table(&nibbles.tables[half][offset][1]));
+        let (a0, a1, a2, b0, b1, b2) = (t(0, 0), t(0, 1), t(0, 2), t(1, 0), t(1, 1), t(1, 2));
+        let ascii = (table(&nibbles.ascii_lo), table(&nibbles.ascii_hi));
+        let low = _mm256_set1_epi8(0x0F);
+        let zero = _mm256_setzero_si256();
+        while let Some(w) = b.get(i..i + 34) {
+            // SAFETY: `w` holds 34 bytes: the loads read bytes 0..32, 1..33 and 2..34 of it.
+            let x = unsafe {
+                let p = w.as_ptr();
+                [_mm256_loadu_si256(p.cast()), _mm256_loadu_si256(p.add(1).cast()), _mm256_loadu_si256(p.add(2).cast())]
+            };
+            let lo = x.map(|x| _mm256_and_si256(x, low));
+            let hi = x.map(|x| _mm256_and_si256(_mm256_srli_epi16(x, 4), low));
+            let look = |k: usize, (l, h): (__m256i, __m256i)| _mm256_and_si256(_mm256_shuffle_epi8(l, lo[k]), _mm256_shuffle_epi8(h, hi[k]));
+            let first = _mm256_and_si256(_mm256_and_si256(look(0, a0), look(1, a1)), look(2, a2));
+            let second = _mm256_and_si256(_mm256_and_si256(look(0, b0), look(1, b1)), look(2, b2));
+            let any = _mm256_or_si256(_mm256_or_si256(first, second), look(0, ascii));
+            let passed = !(_mm256_movemask_epi8(_mm256_cmpeq_epi8(any, zero)) as u32);
+            if passed != 0 {
+                *block = Block { start: i, len: 32, passed };
+                return Some(i + passed.trailing_zeros() as usize);
+            }
+            i += 32;
+        }
+        *block = Block::default();
+        // The gather walk reads from a character boundary.
+        while b.get(i).is_some_and(|&x| x & 0xC0 == 0x80) {
+            i += 1;
+        }
+        self.next_candidate(b, i, |s, i| s.eight(b, i))
     }
 
     #[cfg(target_arch = "x86_64")]
@@ -191,7 +347,13 @@ impl Starts {
     /// The first start character of `s` at or after byte `from` (a char boundary): its position
     /// and character. For a walk that resumes further on than after the last one.
     pub fn next_at(&self, s: &str, from: usize) -> Option<(usize, char)> {
-        let (k, code, _) = self.next_start(s.as_bytes(), from)?;
+        self.next_at_in(s, from, &mut Block::default())
+    }
+
+    /// [`Starts::next_at`] for a walk over one text that keeps the byte filter's last block
+    /// (`Block::default()` at first).
+    pub fn next_at_in(&self, s: &str, from: usize, block: &mut Block) -> Option<(usize, char)> {
+        let (k, code, _) = self.next_start_in(s.as_bytes(), from, block)?;
         Some((k, char::from_u32(code).unwrap_or(char::REPLACEMENT_CHARACTER)))
     }
 
@@ -201,8 +363,9 @@ impl Starts {
     pub fn within<'s>(&'s self, s: &'s str, from: usize, to: usize) -> impl Iterator<Item = (usize, char)> + 's {
         let bytes = &s.as_bytes()[..to];
         let mut i = from;
+        let mut block = Block::default();
         std::iter::from_fn(move || {
-            let (k, code, len) = self.next_start(bytes, i)?;
+            let (k, code, len) = self.next_start_in(bytes, i, &mut block)?;
             i = k + len;
             Some((k, char::from_u32(code).unwrap_or(char::REPLACEMENT_CHARACTER)))
         })
@@ -308,6 +471,17 @@ mod tests {
             let starts = super::Starts::of(set.iter().copied());
             let want: Vec<(usize, char)> = text.char_indices().filter(|(_, c)| set.contains(c)).collect();
             proptest::prop_assert_eq!(starts.within(&text, 0, text.len()).collect::<Vec<_>>(), want.clone());
+            // The byte filter's walk, from every character boundary, and resumed with its block
+            // kept from each boundary on (as the quantities' walk resumes after a number).
+            let filtered = super::Starts::filtered(set.iter().copied());
+            let mut block = super::Block::default();
+            for (from, _) in text.char_indices() {
+                let later: Vec<(usize, char)> = want.iter().copied().filter(|&(k, _)| k >= from).collect();
+                if from % 7 == 0 {
+                    proptest::prop_assert_eq!(filtered.within(&text, from, text.len()).collect::<Vec<_>>(), later.clone());
+                }
+                proptest::prop_assert_eq!(filtered.next_at_in(&text, from, &mut block), later.first().copied());
+            }
             // The scalar walk alone.
             let b = text.as_bytes();
             let mut scalar = Vec::new();
@@ -322,6 +496,26 @@ mod tests {
             proptest::prop_assert_eq!(scalar, want);
         }
     }
+}
+
+/// The sets that ask for the byte filter get it where the CPU has AVX2, and it passes what the
+/// walk must stop at and little else.
+#[cfg(all(test, target_arch = "x86_64"))]
+#[test]
+fn the_digits_and_numerals_get_the_byte_filter() {
+    let set: Vec<char> = ('0'..='9').chain(crate::vocab::numerals::NUMERAL_STARTS.iter().copied()).chain(['百']).collect();
+    let starts = Starts::filtered(set.iter().copied());
+    if !starts.avx2 {
+        return;
+    }
+    assert!(starts.nibbles.is_some());
+    // Every character of the BMP, 40 of them after some padding: each found exactly where it is
+    // one of the set.
+    let all: String = (0x20..0x10000u32).filter_map(char::from_u32).filter(|c| !c.is_control()).collect();
+    let found: Vec<char> = starts.within(&all, 0, all.len()).map(|(_, c)| c).collect();
+    let mut want = set.clone();
+    want.sort();
+    assert_eq!(found, want);
 }
 
 #[cfg(test)]

@@ -255,12 +255,23 @@ static PHRASE_PAIRS: LazyLock<PhrasePairs> = LazyLock::new(|| {
     let mut total = 0u16;
     for (rank, word) in ranks.iter_mut().zip(bits.iter()) {
         *rank = total;
-        total += word.count_ones() as u16;
+        if *word != 0 {
+            total += word.count_ones() as u16;
+        }
     }
     // The pairs of each set bit, in the order of the bits.
     let mut slots = Vec::new();
     let mut k = 0;
-    for bit in (0..PAIR_WORDS * 64).filter(|&bit| bits[bit >> 6] & (1 << (bit & 63)) != 0) {
+    // The set bits, word by word (not a test of each of the 16,384 bits).
+    let set_bits = bits.iter().enumerate().flat_map(|(w, &word)| {
+        let mut word = word;
+        std::iter::from_fn(move || {
+            let bit = (word != 0).then(|| w * 64 + word.trailing_zeros() as usize)?;
+            word &= word - 1;
+            Some(bit)
+        })
+    });
+    for bit in set_bits {
         slots.push(k as u16);
         while phrases_of.get(k).is_some_and(|e| PhrasePairs::bit(e.pair.0, e.pair.1) == bit) {
             k += 1;

@@ -14,8 +14,6 @@ mod summary;
 mod timeliness;
 mod truncation;
 
-pub(crate) use copying::{acted_on_chars, ACTED_ON};
-
 use crate::chrome::Page;
 use crate::metrics::Metrics;
 use crate::outline::Outline;
