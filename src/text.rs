@@ -78,25 +78,29 @@ pub struct Text {
     /// instead of walking the text again (`vocab::markers::scan_at`). Taken by the analysis
     /// (held until the outline is read, not to the end); not noted when artifacts were blanked.
     marker_starts: Option<Vec<u32>>,
+    /// Where the characters the review's walk of a paragraph acts on stand in `norm`
+    /// (`review::ACTED_ON`: paired marks, placeholders' marks, digits; of each run of ASCII
+    /// digits its first), noted by the folding walk; not noted when artifacts were blanked.
+    acted_on: Option<Vec<u32>>,
 }
 
 impl Text {
     pub fn new(original: &str) -> Text {
-        let (norm, shifts, folds, Notes { marker_starts, anchors }) = fold_unblanked(original);
+        let (norm, shifts, folds, Notes { marker_starts, anchors, acted_on }) = fold_unblanked(original);
         let found = crate::artifacts::find(&norm, anchors.as_deref());
         drop(anchors);
         if found.is_empty() {
             let utf16 = Utf16Index::new(&norm);
-            return Text { norm, folds, utf16, artifacts: Vec::new(), marker_starts };
+            return Text { norm, folds, utf16, artifacts: Vec::new(), marker_starts, acted_on };
         }
         // Fold again with the artifacts blanked, and find their spans in the new `norm`.
         let in_original: Vec<Range<usize>> =
             found.iter().map(|(_, span)| to_original(&shifts, span.start)..to_original(&shifts, span.end)).collect();
-        drop((norm, folds, marker_starts));
+        drop((norm, folds, marker_starts, acted_on));
         let (norm, _, folds, spans) = fold(original, &in_original);
         let utf16 = Utf16Index::new(&norm);
         let artifacts = found.into_iter().zip(spans).map(|((kind, _), span)| (kind, span)).collect();
-        Text { norm, folds, utf16, artifacts, marker_starts: None }
+        Text { norm, folds, utf16, artifacts, marker_starts: None, acted_on: None }
     }
 
     /// Where the characters a heading marker starts with stand in [`Self::norm`] (sorted; of
@@ -104,6 +108,12 @@ impl Text {
     /// to the caller, so they are not held for the whole analysis.
     pub fn take_marker_starts(&mut self) -> Option<Vec<u32>> {
         self.marker_starts.take()
+    }
+
+    /// Where the characters of `review::ACTED_ON` stand in [`Self::norm`] (sorted; of each run
+    /// of ASCII digits at least its first), when the folding walk noted them.
+    pub(crate) fn acted_on(&self) -> Option<&[u32]> {
+        self.acted_on.as_deref()
     }
 
     /// Pasted artifacts found in the text (blanked in [`Self::norm`]), in order.
@@ -350,6 +360,8 @@ struct Notes {
     marker_starts: Option<Vec<u32>>,
     /// The watermarks' anchors (`artifacts::ANCHORS`).
     anchors: Option<Vec<u32>>,
+    /// The characters the review's walk of a paragraph acts on (`review::ACTED_ON`).
+    acted_on: Option<Vec<u32>>,
 }
 
 /// Appends `at` to `list` while it stays within `most` positions, else gives it up.
@@ -373,12 +385,13 @@ fn fold_unblanked(original: &str) -> (String, Vec<(usize, usize)>, Folds, Notes)
     let fold_table = &*FOLD;
     let marker_chars = &*crate::vocab::markers::STARTS;
     let anchor_chars = &*crate::artifacts::ANCHORS;
+    let acted_on_chars = &*crate::review::ACTED_ON;
     let bytes = original.as_bytes();
     let mut norm = String::with_capacity(original.len());
     let mut shifts = Vec::new();
     let mut folds = Folds::with_capacity(original.len());
     let most = if original.len() <= u32::MAX as usize { (original.len() / NOTE_SPACING).max(1024) } else { 0 };
-    let mut notes = Notes { marker_starts: Some(Vec::new()), anchors: Some(Vec::new()) };
+    let mut notes = Notes { marker_starts: Some(Vec::new()), anchors: Some(Vec::new()), acted_on: Some(Vec::new()) };
     let mut run_start = 0;
     let mut from = 0;
     while let Some((orig_pos, c)) = FOLDED_OR_NOTED.next_at(original, from) {
@@ -396,6 +409,9 @@ fn fold_unblanked(original: &str) -> (String, Vec<(usize, usize)>, Folds, Notes)
         if anchor_chars.holds(folded) {
             note(&mut notes.anchors, most, at);
         }
+        if acted_on_chars.holds(folded) {
+            note(&mut notes.acted_on, most, at);
+        }
         if folded == c {
             continue;
         }
@@ -409,7 +425,7 @@ fn fold_unblanked(original: &str) -> (String, Vec<(usize, usize)>, Folds, Notes)
     }
     norm.push_str(&original[run_start..]);
     let folds = folds.finish(norm.len());
-    for list in [&mut notes.marker_starts, &mut notes.anchors].into_iter().flatten() {
+    for list in [&mut notes.marker_starts, &mut notes.anchors, &mut notes.acted_on].into_iter().flatten() {
         list.shrink_to_fit();
     }
     (norm, shifts, folds, notes)
@@ -452,14 +468,15 @@ fn fold_pairs() -> impl Iterator<Item = (u16, u16)> {
 }
 
 /// The characters [`FOLD`] changes (all in the BMP; no ASCII one), and those the folding walk
-/// notes ([`Notes`]: a heading marker's start, a watermark's anchor) or folds to (the folded ones
-/// are among the former).
+/// notes ([`Notes`]: a heading marker's start, a watermark's anchor, a character the review's
+/// walk of a paragraph acts on) or folds to (the folded ones are among the former).
 // Built from the lists, not by asking every character of the BMP whether either set holds it.
 static FOLDED_OR_NOTED: LazyLock<crate::scan::Starts> = LazyLock::new(|| {
     let table = &*FOLD;
     let folded = fold_pairs().map(|(from, _)| from).filter(|&c| table[usize::from(c)] != c).filter_map(|c| char::from_u32(u32::from(c)));
     let anchors = crate::vocab::artifacts::WATERMARK_ANCHORS.iter().copied();
-    crate::scan::Starts::of(folded.chain(crate::vocab::markers::start_chars()).chain(anchors))
+    let acted_on = crate::review::acted_on_chars();
+    crate::scan::Starts::of(folded.chain(crate::vocab::markers::start_chars()).chain(anchors).chain(acted_on))
 });
 
 /// Converts byte offsets to UTF-16 offsets with checkpoints every [`Self::STRIDE`] bytes,

@@ -30,7 +30,13 @@ use super::{placeholder, Capped, ReviewFinding, Taken};
 /// The placeholders (`super::placeholder`) are reported into `found` too: one walk of each
 /// paragraph ([`walk`]) serves both checks.
 pub fn check(text: &Text, paragraphs: &[Span], wrapped: bool, found: &mut Capped) -> Vec<Span> {
-    let s = text.norm();
+    check_in(text.norm(), text.acted_on(), paragraphs, wrapped, found)
+}
+
+/// [`check`] of the text `s`, its characters of [`ACTED_ON`] read from `noted` when the folding
+/// walk noted them (sorted positions; of each run of ASCII digits at least its first), else
+/// found by a walk of each paragraph.
+fn check_in(s: &str, noted: Option<&[u32]>, paragraphs: &[Span], wrapped: bool, found: &mut Capped) -> Vec<Span> {
     let mut out = Findings { s, found, unitless: Vec::new(), taken: Taken::default() };
     // A paragraph's findings are made in the order of the rules (dated shapes, marks, bare
     // numbers: the first to claim a character keeps it), but its marks only once the next
@@ -41,8 +47,21 @@ pub fn check(text: &Text, paragraphs: &[Span], wrapped: bool, found: &mut Capped
     // What a paragraph's walk fills, kept for the next one's (not allocated anew per line).
     let (mut dated, mut pairing) = (DatedShapes::default(), MarkPairing::default());
     let (mut spare_runs, mut spare_scan) = (Vec::new(), None);
+    // The next noted position not before the paragraph (the paragraphs come in order).
+    let mut next_noted = 0;
     for &p in paragraphs {
-        let walked = walk(&mut out, p, &mut dated, &mut pairing, std::mem::take(&mut spare_runs), spare_scan.take());
+        let (runs, scan) = (std::mem::take(&mut spare_runs), spare_scan.take());
+        let walked = match noted {
+            Some(noted) => {
+                next_noted += noted[next_noted..].partition_point(|&at| (at as usize) < p.start);
+                let chars = Noted::new(s, p, noted, next_noted);
+                walk(&mut out, p, chars, &mut dated, &mut pairing, runs, scan)
+            }
+            #[cfg(all(target_arch = "wasm32", target_feature = "simd128"))]
+            None => walk(&mut out, p, ActedOn::new(s, p.start, p.end), &mut dated, &mut pairing, runs, scan),
+            #[cfg(not(all(target_arch = "wasm32", target_feature = "simd128")))]
+            None => walk(&mut out, p, Table { s: &s[..p.end], next: p.start }, &mut dated, &mut pairing, runs, scan),
+        };
         let slice = &s[p.range()];
         let [months, bracketed, bare] = &dated.found;
         year_month(&mut out, p, read(slice, year_month_at, months));
@@ -99,21 +118,116 @@ struct Walked {
 }
 
 /// Every character a check of a paragraph acts on: the paired marks, the placeholders' start
-/// characters and the digits.
-static ACTED_ON: LazyLock<Starts> = LazyLock::new(|| {
-    Starts::of(
-        mark_chars()
-            .chain(PLACEHOLDER_RUN_SETS.iter().flat_map(|set| set.iter().copied()))
-            .chain(PLACEHOLDER_EMPTY_BRACKETS.iter().map(|b| b.0))
-            .chain(PLACEHOLDER_MARKS.iter().copied())
-            .chain('0'..='9'),
-    )
-});
+/// characters and the digits. `Text::new`'s folding walk notes where they stand
+/// (`Text::acted_on`), so that the paragraphs need no walk of their own.
+pub(crate) fn acted_on_chars() -> impl Iterator<Item = char> {
+    mark_chars()
+        .chain(PLACEHOLDER_RUN_SETS.iter().flat_map(|set| set.iter().copied()))
+        .chain(PLACEHOLDER_EMPTY_BRACKETS.iter().map(|b| b.0))
+        .chain(PLACEHOLDER_MARKS.iter().copied())
+        .chain('0'..='9')
+}
+
+/// [`acted_on_chars`] as a table: the walk of a paragraph when the folding walk's notes were
+/// given up, and the folding walk's test of what to note.
+pub(crate) static ACTED_ON: LazyLock<Starts> = LazyLock::new(|| Starts::of(acted_on_chars()));
+
+/// The characters of [`ACTED_ON`] in a paragraph, in order, and a walk resumed further on
+/// (after a run of digits).
+trait ActedOnWalk: Iterator<Item = (usize, char)> {
+    /// Go on from byte `at` (a character boundary), past what was found before it.
+    fn resume(&mut self, at: usize);
+}
+
+/// The table walk of `s[..to]` from byte `next`, as `ACTED_ON.within` walks it.
+#[cfg(not(all(target_arch = "wasm32", target_feature = "simd128")))]
+struct Table<'s> {
+    /// The text up to the paragraph's end.
+    s: &'s str,
+    next: usize,
+}
+
+#[cfg(not(all(target_arch = "wasm32", target_feature = "simd128")))]
+impl Iterator for Table<'_> {
+    type Item = (usize, char);
+
+    fn next(&mut self) -> Option<(usize, char)> {
+        let (at, c) = ACTED_ON.next_at(self.s, self.next)?;
+        self.next = at + c.len_utf8();
+        Some((at, c))
+    }
+}
+
+#[cfg(not(all(target_arch = "wasm32", target_feature = "simd128")))]
+impl ActedOnWalk for Table<'_> {
+    fn resume(&mut self, at: usize) {
+        self.next = at;
+    }
+}
+
+/// The characters of [`ACTED_ON`] in paragraph `p`, read from where the folding walk noted
+/// them (`noted[from..]`, the first not before `p`): no walk of the paragraph. Of a run of
+/// ASCII digits only its first is noted, and the walk of the paragraph resumes after a run: the
+/// same characters. A run cut by the paragraph's start (a body that starts inside one) begins
+/// again at its first byte, as the table walk from there finds it.
+struct Noted<'s> {
+    s: &'s str,
+    noted: &'s [u32],
+    /// The next position in `noted`.
+    k: usize,
+    /// The paragraph's end.
+    to: usize,
+    /// The paragraph's start, when a run of digits cut by it is read first.
+    cut_run: Option<usize>,
+}
+
+impl<'s> Noted<'s> {
+    fn new(s: &'s str, p: Span, noted: &'s [u32], from: usize) -> Self {
+        let cut_run = s.as_bytes()[p.start..p.end].first().is_some_and(u8::is_ascii_digit) && noted.get(from).map(|&at| at as usize) != Some(p.start);
+        Noted { s, noted, k: from, to: p.end, cut_run: cut_run.then_some(p.start) }
+    }
+}
+
+impl Iterator for Noted<'_> {
+    type Item = (usize, char);
+
+    fn next(&mut self) -> Option<(usize, char)> {
+        let at = match self.cut_run.take() {
+            Some(at) => at,
+            None => {
+                let at = *self.noted.get(self.k)? as usize;
+                if at >= self.to {
+                    return None;
+                }
+                self.k += 1;
+                at
+            }
+        };
+        let (code, _) = crate::scan::decode(self.s.as_bytes(), at);
+        Some((at, char::from_u32(code).unwrap_or(char::REPLACEMENT_CHARACTER)))
+    }
+}
+
+impl ActedOnWalk for Noted<'_> {
+    fn resume(&mut self, at: usize) {
+        while self.noted.get(self.k).is_some_and(|&n| (n as usize) < at) {
+            self.k += 1;
+        }
+    }
+}
 
 /// The one walk of a paragraph: its placeholders reported, its marks paired, the years of its
-/// dated shapes found and its runs of digits kept. A run of digits is passed in one step (the
-/// walk resumes after it); every other character the table walk passes over undecoded.
-fn walk(out: &mut Findings, p: Span, dated: &mut DatedShapes, pairing: &mut MarkPairing, mut runs: Vec<(u32, u32)>, scan: Option<MarkScan>) -> Walked {
+/// dated shapes found and its runs of digits kept, fed the characters it acts on by `chars`. A
+/// run of digits is passed in one step (the walk resumes after it).
+fn walk(
+    out: &mut Findings,
+    p: Span,
+    mut chars: impl ActedOnWalk,
+    dated: &mut DatedShapes,
+    pairing: &mut MarkPairing,
+    mut runs: Vec<(u32, u32)>,
+    scan: Option<MarkScan>,
+) -> Walked {
     let s = out.s;
     let bytes = s[p.range()].as_bytes();
     pairing.reset(scan);
@@ -121,12 +235,6 @@ fn walk(out: &mut Findings, p: Span, dated: &mut DatedShapes, pairing: &mut Mark
     runs.clear();
     let mut all_runs = true;
     let mut placeholders = placeholder::InParagraph::new(s, p);
-    // The SIMD walk where the wasm has SIMD; elsewhere the table walk itself (no code added to
-    // the batch module, nothing set up per character natively).
-    #[cfg(all(target_arch = "wasm32", target_feature = "simd128"))]
-    let mut chars = ActedOn::new(s, p.start, p.end);
-    #[cfg(not(all(target_arch = "wasm32", target_feature = "simd128")))]
-    let mut chars = ACTED_ON.within(s, p.start, p.end);
     while let Some((at, c)) = chars.next() {
         if c.is_ascii_digit() {
             let run = at - p.start..digit_run_end(bytes, at - p.start);
@@ -136,12 +244,7 @@ fn walk(out: &mut Findings, p: Span, dated: &mut DatedShapes, pairing: &mut Mark
             } else {
                 all_runs = false;
             }
-            #[cfg(all(target_arch = "wasm32", target_feature = "simd128"))]
             chars.resume(p.start + run.end);
-            #[cfg(not(all(target_arch = "wasm32", target_feature = "simd128")))]
-            {
-                chars = ACTED_ON.within(s, p.start + run.end, p.end);
-            }
             continue;
         }
         pairing.feed(s, at, c);
@@ -176,8 +279,10 @@ impl<'s> ActedOn<'s> {
     fn new(s: &'s str, from: usize, to: usize) -> Self {
         ActedOn { s, to, next: from, base: from, mask: 0 }
     }
+}
 
-    /// Go on from byte `at` (a character boundary), past what was found before it.
+#[cfg(any(test, all(target_arch = "wasm32", target_feature = "simd128")))]
+impl ActedOnWalk for ActedOn<'_> {
     fn resume(&mut self, at: usize) {
         (self.next, self.mask) = (at, 0);
     }
@@ -1099,7 +1204,7 @@ mod tests {
             let mut found = Capped::default();
             let mut out = Findings { s: &text, found: &mut found, unitless: Vec::new(), taken: Taken::default() };
             let mut dated = DatedShapes::default();
-            let walked = walk(&mut out, p, &mut dated, &mut MarkPairing::default(), vec![(1, 2)], None);
+            let walked = walk(&mut out, p, Table { s: &text, next: 0 }, &mut dated, &mut MarkPairing::default(), vec![(1, 2)], None);
             let placeholders: Vec<Option<Span>> = found.into_sorted().into_iter().map(|f| f.span).collect();
             let mut want_placeholders = Vec::new();
             placeholder::tests::each_placeholder_of(&text, p, |m| want_placeholders.push(Some(m)));
@@ -1110,6 +1215,37 @@ mod tests {
             proptest::prop_assert_eq!((scan.open, scan.stray, scan.starts_closing), (want_scan.open, want_scan.stray, want_scan.starts_closing));
             proptest::prop_assert_eq!((walked.runs, walked.all_runs), (want_runs, true));
             proptest::prop_assert_eq!(placeholders, want_placeholders);
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(3000))]
+        /// The paragraphs' characters read from the folding walk's notes are the ones the walk of
+        /// each paragraph finds: the same findings and the same unitless numbers, whatever the
+        /// body (one starting inside a run of digits too). Full-width and Traditional pieces are
+        /// folded (their positions shift in `norm`).
+        #[test]
+        fn the_noted_characters_are_the_walked_ones(
+            text in crate::scan::oracle::texts(vec![
+                "“", "”", "\"", "’", "’’", "《", "》", "(", ")", "（", "）", "＂", "１", "２０", "〔", "〕", "【", "】", "【 】", "X", "x", "×", "*", "○", "□",
+                "件", "万元", "次", "2019", "20", "19", "1", "8", "12", "3", "月", "号", "发", ",", ",000", "中", "國", "a", "。", " ",
+                "\n", "\u{3000}", "第", "二是", "规范性文件", ";", "、",
+            ], 60),
+            a in 0usize..80,
+            wrapped in proptest::bool::ANY,
+        ) {
+            let t = Text::new(&text);
+            let s = t.norm();
+            let bounds: Vec<usize> = s.char_indices().map(|(i, _)| i).chain([s.len()]).collect();
+            let body = Span::new(bounds[a % bounds.len()], s.len());
+            let paragraphs = super::super::paragraphs_in(s, body, |_| false);
+            let noted = t.acted_on().expect("a short text's are noted");
+            let run = |noted: Option<&[u32]>| {
+                let mut found = Capped::default();
+                let unitless = check_in(s, noted, &paragraphs, wrapped, &mut found);
+                (found.into_sorted(), unitless)
+            };
+            proptest::prop_assert_eq!(run(Some(noted)), run(None));
         }
     }
 

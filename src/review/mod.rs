@@ -14,6 +14,8 @@ mod summary;
 mod timeliness;
 mod truncation;
 
+pub(crate) use copying::{acted_on_chars, ACTED_ON};
+
 use crate::chrome::Page;
 use crate::metrics::Metrics;
 use crate::outline::Outline;
