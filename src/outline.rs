@@ -287,25 +287,40 @@ fn fits_context(family: Family, marker: &str, separated: bool, raw_prev: Option<
 /// The list of attachments at a report's end (`附件:1.…` and the numbered lines under it):
 /// its numbers are not headings.
 fn attachment_lists(s: &str, body: Span) -> Vec<Span> {
+    static ATTACHMENT: LazyLock<memchr::memmem::Finder<'static>> = LazyLock::new(|| memchr::memmem::Finder::new(hv::ATTACHMENT));
+    let text = &s[body.range()];
+    let bytes = text.as_bytes();
     let mut out: Vec<Span> = Vec::new();
-    let mut open = false;
-    let mut offset = body.start;
-    for line in crate::text::split_inclusive_lines(&s[body.range()]) {
-        let start = offset;
-        offset += line.len();
-        // Trimmed at its end only where that matters (the third character): most lines open
-        // with none of these.
-        let t = line.trim_start();
-        let span = Span::new(start, start + line.len());
-        if t.starts_with(hv::ATTACHMENT) && t.trim_end().chars().nth(2).is_some_and(|c| c == ':' || c.is_ascii_digit() || c == ' ') {
-            open = true;
-            out.push(span);
-        } else if open && t.starts_with(|c: char| c.is_ascii_digit() || c == '(') {
-            if let Some(last) = out.last_mut() {
-                last.end = span.end;
+    // Only a line opening with `附件` opens a list, and while none is open a line changes nothing:
+    // the lines are read from each line holding the word (found by memmem) until the list it
+    // opened, if any, is closed, and the search goes on after that line.
+    let mut from = 0;
+    while let Some(k) = ATTACHMENT.find(&bytes[from..]) {
+        let line_start = memchr::memrchr(b'\n', &bytes[from..from + k]).map_or(from, |i| from + i + 1);
+        let mut open = false;
+        let mut offset = body.start + line_start;
+        from = text.len();
+        for line in crate::text::split_inclusive_lines(&text[line_start..]) {
+            let start = offset;
+            offset += line.len();
+            // Trimmed at its end only where that matters (the third character): most lines open
+            // with none of these.
+            let t = line.trim_start();
+            let span = Span::new(start, start + line.len());
+            if t.starts_with(hv::ATTACHMENT) && t.trim_end().chars().nth(2).is_some_and(|c| c == ':' || c.is_ascii_digit() || c == ' ') {
+                open = true;
+                out.push(span);
+            } else if open && t.starts_with(|c: char| c.is_ascii_digit() || c == '(') {
+                if let Some(last) = out.last_mut() {
+                    last.end = span.end;
+                }
+            } else if !t.is_empty() {
+                open = false;
             }
-        } else if !t.is_empty() {
-            open = false;
+            if !open {
+                from = offset - body.start;
+                break;
+            }
         }
     }
     out
@@ -438,7 +453,11 @@ impl<'a> Nesting<'a> {
     fn in_title(&self, c: &Cand) -> bool {
         let s = self.s;
         self.last_marker_end.is_some_and(|e| {
-            c.start >= e && c.start - e <= 200 && s[e..c.start].chars().count() <= 50 && !s[e..c.start].contains(is_terminator)
+            // At most 50 characters: counted only when the bytes cannot tell.
+            c.start >= e
+                && c.start - e <= 200
+                && (c.start - e <= 50 || s[e..c.start].chars().count() <= 50)
+                && !s[e..c.start].contains(is_terminator)
         })
     }
 
@@ -871,6 +890,44 @@ mod tests {
                 }
                 proptest::prop_assert_eq!(depth.at(&text, pos), want, "{:?} at {}", text, pos);
             }
+        }
+    }
+
+    /// The attachment lists as a walk of every line reads them (the oracle of the search from
+    /// each `附件`).
+    fn attachment_lists_by_every_line(s: &str, body: Span) -> Vec<Span> {
+        let mut out: Vec<Span> = Vec::new();
+        let mut open = false;
+        let mut offset = body.start;
+        for line in s[body.range()].split_inclusive('\n') {
+            let start = offset;
+            offset += line.len();
+            let t = line.trim();
+            let span = Span::new(start, start + line.len());
+            if t.starts_with(hv::ATTACHMENT) && t.chars().nth(2).is_some_and(|c| c == ':' || c.is_ascii_digit() || c == ' ') {
+                open = true;
+                out.push(span);
+            } else if open && t.starts_with(|c: char| c.is_ascii_digit() || c == '(') {
+                if let Some(last) = out.last_mut() {
+                    last.end = span.end;
+                }
+            } else if !t.is_empty() {
+                open = false;
+            }
+        }
+        out
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(3000))]
+        #[test]
+        fn attachment_lists_are_every_lines(
+            text in crate::scan::oracle::texts(vec!["附件", "附件:", "附件1", "附件 ", "附", ":", "1", "(", "\n", " ", "中", "a", "一、"], 30),
+            cut in 0usize..8,
+        ) {
+            let bounds: Vec<usize> = text.char_indices().map(|(i, _)| i).chain([text.len()]).collect();
+            let body = Span::new(bounds[cut.min(bounds.len() - 1)], text.len());
+            proptest::prop_assert_eq!(attachment_lists(&text, body), attachment_lists_by_every_line(&text, body), "{:?}", text);
         }
     }
 

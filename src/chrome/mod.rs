@@ -16,7 +16,8 @@ pub mod published;
 
 use std::sync::LazyLock;
 
-use crate::re::{Regex, WordTable};
+use crate::re::Regex;
+use crate::scan::Starts;
 
 use crate::result::{BoilerplateKind, DocumentKind, Period};
 use crate::text::{self, Span, Text};
@@ -461,38 +462,59 @@ fn classify(t: &str) -> Kind {
     if t.len() > 4 * 200 {
         return Kind::Content;
     }
-    let n = chars(t);
+    // The characters are counted only when a rule asks and the byte length cannot tell (a
+    // line of more than four bytes a character is past a bound without a count).
+    let mut n = CharCount::of(t);
     // Asked once for the three label rules (leading brackets hold no colon a label ends at).
     let label = may_hold_label(t);
     // `【发布时间:2023年03月30日】【字体:大 中 小】`: a site may bracket each field.
-    if n <= 200 && label && META_START.starts(t.trim_start_matches(vocab::FIELD_BRACKETS)) {
+    if label && n.at_most(200) && META_START.starts(t.trim_start_matches(vocab::FIELD_BRACKETS)) {
         return Kind::Chrome(BoilerplateKind::Metadata);
     }
-    if n <= 80 && label && issuer_before_a_label(t).is_some() {
+    if label && n.at_most(80) && issuer_before_a_label(t).is_some() {
         return Kind::Chrome(BoilerplateKind::Metadata);
     }
-    if n <= 150 && label && FOOTER_START.starts(t) {
+    if label && n.at_most(150) && FOOTER_START.starts(t) {
         return Kind::Chrome(BoilerplateKind::Footer);
     }
-    if n <= 150 && holds_footer_token(t) {
+    if n.at_most(150) && holds_footer_token(t) {
         return Kind::Chrome(BoilerplateKind::Footer);
     }
-    if n <= 20 && vocab::PRINT_AND_CLOSE.iter().all(|w| holds(t, w)) {
+    if n.at_most(20) && vocab::PRINT_AND_CLOSE.iter().all(|w| holds(t, w)) {
         return Kind::Chrome(BoilerplateKind::Footer);
     }
-    if n <= 80 && vocab::MENU_PREFIXES.iter().any(|p| t.starts_with(p)) {
+    if n.at_most(80) && vocab::MENU_PREFIXES.iter().any(|p| t.starts_with(p)) {
         return Kind::Chrome(BoilerplateKind::Menu);
     }
-    if n <= 80 && is_menu_line(t) {
+    if n.at_most(80) && is_menu_line(t) {
         return Kind::Chrome(BoilerplateKind::Menu);
     }
-    if n <= 60 && vocab::TODAY_WEEKDAY.iter().any(|w| holds(t, w)) && vocab::TODAY.is_match(t) && !t.contains(vocab::SENTENCE_PUNCTUATION) {
+    if n.at_most(60) && vocab::TODAY_WEEKDAY.iter().any(|w| holds(t, w)) && vocab::TODAY.is_match(t) && !t.contains(vocab::SENTENCE_PUNCTUATION) {
         return Kind::Chrome(BoilerplateKind::Menu);
     }
-    if n <= 30 && vocab::is_page_number(t) {
+    if n.at_most(30) && vocab::is_page_number(t) {
         return Kind::Chrome(BoilerplateKind::Menu);
     }
     Kind::Content
+}
+
+/// A line's number of characters, counted at most once and only when its byte length (one to
+/// four bytes a character) leaves a bound undecided.
+struct CharCount<'a> {
+    t: &'a str,
+    n: Option<usize>,
+}
+
+impl<'a> CharCount<'a> {
+    fn of(t: &'a str) -> Self {
+        CharCount { t, n: None }
+    }
+
+    /// Whether the line has at most `most` characters.
+    fn at_most(&mut self, most: usize) -> bool {
+        let len = self.t.len();
+        len <= most || (len <= 4 * most && *self.n.get_or_insert_with(|| chars(self.t)) <= most)
+    }
 }
 
 /// A line made only of menu words (and numbers), at least one of them: split into tokens only
@@ -525,11 +547,32 @@ fn is_menu_line(t: &str) -> bool {
 /// The footer tokens by their first characters: whether a line holds any of them in one pass,
 /// not one `contains` per token. (An Aho-Corasick DFA did the same at about the same speed on
 /// these short lines, but its build was 1.7 M instructions of every process: docs/performance.md.)
-static FOOTER_TOKEN: LazyLock<WordTable> = LazyLock::new(|| WordTable::new(vocab::FOOTER_TOKENS.iter().copied()));
+/// The footer tokens by their anchors (`vocab::page::FOOTER_TOKEN_ANCHORS`): the walk for the
+/// anchors, and each token with its anchor and the anchor's byte offset in it.
+struct FooterTokens {
+    anchors: Starts,
+    tokens: Vec<(char, usize, &'static str)>,
+}
 
-/// Whether the line holds a footer token.
+static FOOTER_TOKENS: LazyLock<FooterTokens> = LazyLock::new(|| {
+    let tokens = vocab::FOOTER_TOKENS
+        .iter()
+        .map(|&w| {
+            let (at, anchor) = w.char_indices().find(|(_, c)| vocab::FOOTER_TOKEN_ANCHORS.contains(c)).expect("every footer token holds an anchor");
+            (anchor, at, w)
+        })
+        .collect();
+    FooterTokens { anchors: Starts::of(vocab::FOOTER_TOKEN_ANCHORS.iter().copied()), tokens }
+});
+
+/// Whether the line holds a footer token: each compared where its first anchor stands (which
+/// stands wherever the token does), the line walked for the anchors alone.
 fn holds_footer_token(line: &str) -> bool {
-    FOOTER_TOKEN.occurrences(line).next().is_some()
+    let FooterTokens { anchors, tokens } = &*FOOTER_TOKENS;
+    let b = line.as_bytes();
+    anchors
+        .within(line, 0, line.len())
+        .any(|(i, c)| tokens.iter().any(|&(anchor, at, w)| anchor == c && i >= at && b[i - at..].starts_with(w.as_bytes())))
 }
 
 struct RawField {
@@ -671,8 +714,21 @@ mod tests {
         assert!(may_hold_label("发布时间:2023-03-30"));
     }
 
+    #[test]
+    fn every_footer_token_holds_an_anchor() {
+        assert_eq!(FOOTER_TOKENS.tokens.len(), vocab::FOOTER_TOKENS.len());
+    }
+
     proptest::proptest! {
         #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2000))]
+        /// The lazy count's bounds are the count's.
+        #[test]
+        fn char_count_bounds_are_the_counts(t in crate::scan::oracle::texts(vec!["a", "中", "é", "𠀀", " "], 60), most in 0usize..70) {
+            let mut n = CharCount::of(&t);
+            proptest::prop_assert_eq!(n.at_most(most), chars(&t) <= most);
+            proptest::prop_assert_eq!(n.at_most(most / 2), chars(&t) <= most / 2);
+        }
+
         /// The last closing formula is the latest (then longest) of each formula's last occurrence.
         #[test]
         fn the_last_closing_is_the_latest_formula(tail in crate::scan::oracle::texts(vec![
@@ -694,6 +750,7 @@ mod tests {
         #[test]
         fn menu_and_footer_lines_as_the_oracles_read_them(line in crate::scan::oracle::texts(vec![
             "首页", "登录", "|", " ", "【打印】", "[", "]", "12", "x", "中", "·", "ICP备", "版权所有", "©", "打印", "关闭", "»",
+            "扫一扫", "扫", "一", "政府网站找错", "网站", "错", "Copyright", "y", "打印此页", "页", "窗口", "闭", "备", "I",
         ], 10)) {
             let tokens: Vec<&str> = line
                 .split(|c: char| c.is_whitespace() || vocab::MENU_SEPARATORS.contains(&c))

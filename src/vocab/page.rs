@@ -89,6 +89,11 @@ pub const FOOTER_TOKENS: &[&str] = &[
     "打印 关闭", "扫一扫", "用手机扫描", "网站纠错", "我要纠错", "政府网站找错", "分辨率",
 ];
 
+/// Rare characters of the footer tokens: a token is compared only where the first of its
+/// characters among these stands (every token holds one; a test holds the table to that), so a
+/// short line is walked for these alone, not for the tokens' common first characters (公 网 关 用).
+pub const FOOTER_TOKEN_ANCHORS: &[char] = &['I', 'y', '©', '备', '码', '图', '版', '技', '们', '闭', '页', '【', '扫', '错', '辨'];
+
 /// Footer labels: a line starting with one of these followed by `:` is page chrome.
 pub const FOOTER_LABELS: &[&str] = &[
     "主办单位", "承办单位", "协办单位", "主办", "承办", "协办", "维护", "地址", "通讯地址", "邮箱", "电子邮箱",
