@@ -29,7 +29,7 @@
 use std::sync::LazyLock;
 
 use crate::chrome::Page;
-use crate::result::Role;
+use crate::result::{BoilerplateKind, Role};
 use crate::text::{Span, Text};
 use crate::scan::Starts;
 use crate::vocab::chars::{closes, is_han, is_terminator, opens, CLOSING, OPENING, TERMINATORS};
@@ -96,7 +96,11 @@ impl Outline {
 }
 
 fn heading_at(headings: &[OutlineHeading], pos: usize) -> Option<usize> {
-    let after = headings.partition_point(|h| h.span.start <= pos);
+    innermost_open(headings, headings.partition_point(|h| h.span.start <= pos), pos)
+}
+
+/// [`heading_at`] given `after`, the number of headings that start at or before `pos`.
+fn innermost_open(headings: &[OutlineHeading], after: usize, pos: usize) -> Option<usize> {
     let mut k = after.checked_sub(1)?;
     loop {
         if pos < headings[k].scope.end {
@@ -149,6 +153,7 @@ fn candidates(text: &Text, page: &Page, marker_starts: Option<&[u32]>) -> Vec<Ca
     let body = page.body;
     let attachments = attachment_lists(s, body);
     let mut brackets = BracketDepth { depth: 0, scanned: body.start };
+    let mut in_chrome = InChrome::of(page);
     let mut out = Vec::new();
     let body_text = &s[body.range()];
     let mut noted = marker_starts.map(|noted| markers::starts_noted(body_text, body.start, noted));
@@ -160,7 +165,7 @@ fn candidates(text: &Text, page: &Page, marker_starts: Option<&[u32]>) -> Vec<Ca
     };
     for m in markers::scan_from(body_text, next_start) {
         let (start, end) = (body.start + m.whole.start, body.start + m.whole.end);
-        if in_any(&attachments, start) || brackets.at(s, start) > 0 || page.is_boilerplate(start) {
+        if in_any(&attachments, start) || brackets.at(s, start) > 0 || in_chrome.at(start) {
             continue;
         }
         let Some(markers::Read { family, number, separated }) = markers::read(body_text, &m) else { continue };
@@ -175,6 +180,27 @@ fn candidates(text: &Text, page: &Page, marker_starts: Option<&[u32]>) -> Vec<Ca
         out.push(Cand { start, end, family, number, line_start: place.line_start, glued: place.glued, prev: place.prev, ordinal_next });
     }
     out
+}
+
+/// [`Page::is_boilerplate`] asked at increasing positions: a cursor over the page's chrome
+/// (in document order, not overlapping) instead of a binary search per position.
+struct InChrome<'a> {
+    spans: &'a [(BoilerplateKind, Span)],
+    k: usize,
+}
+
+impl<'a> InChrome<'a> {
+    fn of(page: &'a Page) -> Self {
+        InChrome { spans: &page.boilerplate, k: 0 }
+    }
+
+    /// Whether `pos` (not before the last position asked) lies in the page's chrome.
+    fn at(&mut self, pos: usize) -> bool {
+        while self.spans.get(self.k).is_some_and(|(_, sp)| sp.end <= pos) {
+            self.k += 1;
+        }
+        self.spans.get(self.k).is_some_and(|(_, sp)| sp.start <= pos)
+    }
 }
 
 /// Whether `pos` lies in one of `spans` (sorted, not overlapping).
@@ -603,6 +629,9 @@ fn run_in_headings(s: &str, page: &Page, end: usize, headings: &[OutlineHeading]
     let mut groups: Vec<(Option<usize>, Vec<(Span, bool)>)> = Vec::new();
     let mut group_of: Vec<usize> = vec![usize::MAX; headings.len() + 1];
     let mut offset = page.body.start;
+    let mut in_chrome = InChrome::of(page);
+    // The headings that start at or before the paragraph, and before it: counted on line by line.
+    let (mut after, mut before) = (0, 0);
     // Up to the outline's end: beyond it no heading is listed, so no paragraph stands under one.
     for line in crate::text::split_inclusive_lines(&s[page.body.start..end]) {
         let start = offset;
@@ -610,13 +639,18 @@ fn run_in_headings(s: &str, page: &Page, end: usize, headings: &[OutlineHeading]
         let text = line.trim_end();
         let lead = text.len() - text.trim_start().len();
         let para = Span::new(start + lead, start + text.len());
-        if para.is_empty() || page.is_boilerplate(para.start) || skip.iter().flatten().any(|sp| sp.overlaps(para)) {
+        if para.is_empty() || in_chrome.at(para.start) || skip.iter().flatten().any(|sp| sp.overlaps(para)) {
             continue;
         }
         // Paragraphs that are headings, or continue an inline item, are not candidates.
-        let at = heading_at(headings, para.start);
-        let next = headings.partition_point(|h| h.marker.start < para.start);
-        if headings.get(next).is_some_and(|h| h.marker.start <= para.start + 8) {
+        while headings.get(after).is_some_and(|h| h.span.start <= para.start) {
+            after += 1;
+        }
+        while headings.get(before).is_some_and(|h| h.marker.start < para.start) {
+            before += 1;
+        }
+        let at = innermost_open(headings, after, para.start);
+        if headings.get(before).is_some_and(|h| h.marker.start <= para.start + 8) {
             continue;
         }
         if at.is_some_and(|k| !headings[k].family.structural()) {
@@ -752,6 +786,13 @@ fn run_in_end(s: &str, t0: usize, end: usize) -> usize {
     // words: a word is compared only where its edge character stands.
     static BODY_FIRSTS: LazyLock<Starts> = LazyLock::new(|| Starts::of(hv::BODY_START_WORDS.iter().filter_map(|w| w.chars().next())));
     static FINAL_LASTS: LazyLock<Starts> = LazyLock::new(|| Starts::of(hv::TITLE_FINAL_WORDS.iter().filter_map(|w| w.chars().next_back())));
+    // Every character the loop acts on: a stop (`,` `:` `;`), a space, a body word's first, a
+    // title-final word's last, a bracket. Any other one changes nothing, unless a title-final
+    // word's last character stands before it.
+    static ACTED_ON: LazyLock<Starts> = LazyLock::new(|| {
+        let edges = hv::BODY_START_WORDS.iter().filter_map(|w| w.chars().next()).chain(hv::TITLE_FINAL_WORDS.iter().filter_map(|w| w.chars().next_back()));
+        Starts::of([',', ':', ';', ' '].into_iter().chain(edges).chain(OPENING.iter().copied()).chain(CLOSING.iter().copied()))
+    });
     let seg = &s[t0..end];
     let total = seg.chars().count();
     // A body starts only at a character with at least `MIN_BODY_CHARS` after it: past the last
@@ -760,10 +801,14 @@ fn run_in_end(s: &str, t0: usize, end: usize) -> usize {
     let Some(last) = total.checked_sub(hv::MIN_BODY_CHARS) else { return end };
     let last = last.min(hv::MAX_RUN_IN_CHARS);
     let mut depth = 0u32;
-    let mut prev: Option<char> = None;
+    // Whether the character before is a title-final word's last.
+    let mut after_final = false;
     for (k, (i, c)) in seg.char_indices().enumerate() {
         if k > last {
             break;
+        }
+        if !after_final && !ACTED_ON.holds(c) {
+            continue;
         }
         if depth == 0 && matches!(c, ',' | ':' | ';') {
             break;
@@ -779,7 +824,7 @@ fn run_in_end(s: &str, t0: usize, end: usize) -> usize {
             {
                 return t0 + i;
             }
-            if prev.is_some_and(|p| FINAL_LASTS.holds(p))
+            if after_final
                 && (is_han(c) || c.is_ascii_alphanumeric() || opens(c))
                 && !hv::CONTINUATION.contains(&c)
                 && hv::TITLE_FINAL_WORDS.iter().any(|w| seg[..i].ends_with(w))
@@ -792,7 +837,7 @@ fn run_in_end(s: &str, t0: usize, end: usize) -> usize {
         } else if closes(c) {
             depth = depth.saturating_sub(1);
         }
-        prev = Some(c);
+        after_final = FINAL_LASTS.holds(c);
     }
     end
 }
@@ -889,6 +934,72 @@ mod tests {
                     }
                 }
                 proptest::prop_assert_eq!(depth.at(&text, pos), want, "{:?} at {}", text, pos);
+            }
+        }
+    }
+
+    /// `run_in_end` as it read every character (the oracle of the walk that passes over those
+    /// it does not act on).
+    fn run_in_end_by_every_character(s: &str, t0: usize, end: usize) -> usize {
+        let seg = &s[t0..end];
+        let total = seg.chars().count();
+        let Some(last) = total.checked_sub(hv::MIN_BODY_CHARS) else { return end };
+        let last = last.min(hv::MAX_RUN_IN_CHARS);
+        let mut depth = 0u32;
+        let mut prev: Option<char> = None;
+        for (k, (i, c)) in seg.char_indices().enumerate() {
+            if k > last {
+                break;
+            }
+            if depth == 0 && matches!(c, ',' | ':' | ';') {
+                break;
+            }
+            if depth == 0 && k >= hv::MIN_TITLE_CHARS {
+                let rest = &seg[i..];
+                if c == ' ' && rest.trim_start().chars().next().is_some_and(|n| is_han(n) || n.is_ascii_digit()) {
+                    return t0 + i;
+                }
+                if hv::BODY_START_WORDS.iter().any(|w| rest.starts_with(w) && rest[w.len()..].chars().next().is_some_and(is_han)) {
+                    return t0 + i;
+                }
+                if prev.is_some()
+                    && (is_han(c) || c.is_ascii_alphanumeric() || opens(c))
+                    && !hv::CONTINUATION.contains(&c)
+                    && hv::TITLE_FINAL_WORDS.iter().any(|w| seg[..i].ends_with(w))
+                {
+                    return t0 + i;
+                }
+            }
+            if opens(c) {
+                depth += 1;
+            } else if closes(c) {
+                depth = depth.saturating_sub(1);
+            }
+            prev = Some(c);
+        }
+        end
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(3000))]
+        #[test]
+        fn run_in_end_is_the_walk_of_every_character(text in crate::scan::oracle::texts(vec![
+            "加强", "学习", "中", "a", "1", " ", ",", ":", ";", "(", ")", "《", "》", "情况", "原因", "有待加强", "和", "的",
+            "严格", "按照", "进一步", "我局", "全年", "落实", "。", "工作", "况", "严",
+        ], 30)) {
+            proptest::prop_assert_eq!(run_in_end(&text, 0, text.len()), run_in_end_by_every_character(&text, 0, text.len()), "{:?}", text);
+        }
+    }
+
+    proptest::proptest! {
+        /// The cursor over the chrome says what `Page::is_boilerplate` says, at increasing positions.
+        #[test]
+        fn in_chrome_is_is_boilerplate(cuts in proptest::collection::btree_set(0usize..200, 0..12), asked in proptest::collection::btree_set(0usize..220, 0..30)) {
+            let cuts: Vec<usize> = cuts.into_iter().collect();
+            let page = Page { boilerplate: cuts.chunks_exact(2).map(|p| (BoilerplateKind::Menu, Span::new(p[0], p[1]))).collect(), ..Page::default() };
+            let mut cursor = InChrome::of(&page);
+            for pos in asked {
+                proptest::prop_assert_eq!(cursor.at(pos), page.is_boilerplate(pos), "{:?} at {}", page.boilerplate, pos);
             }
         }
     }

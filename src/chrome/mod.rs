@@ -633,6 +633,9 @@ fn year_in_opening(opening: &str) -> Option<i32> {
 fn year_in_headings(s: &str, body: Span) -> Option<i32> {
     let mut years = text::lines(&s[body.range()]).filter_map(|l| {
         let t = s[text::trim(s, l.offset(body.start)).range()].trim();
+        if !may_be_year_heading(t) {
+            return None;
+        }
         let c = vocab::HEADING_YEAR.captures(t)?;
         let y: i32 = c[1].parse().ok().filter(|&y| dates::plausible_year(y))?;
         let rest = &c[2];
@@ -651,6 +654,13 @@ fn year_in_headings(s: &str, body: Span) -> Option<i32> {
 /// The year an evident 法治政府建设 report covers, from its signature date: one signed from
 /// January to March reports on the year before, one signed in November or December on its
 /// own year; other months say nothing.
+/// Whether `HEADING_YEAR` can match the line: it opens with a structural marker (its first
+/// character a Chinese numeral, `(` or a digit) and holds `年`. Most lines are passed over
+/// without the regex (a PikeVM set up per line).
+fn may_be_year_heading(t: &str) -> bool {
+    t.starts_with(|c: char| c == '(' || c.is_ascii_digit() || crate::vocab::markers::is_cn_digit(c)) && holds(t, vocab::YEAR_CHAR)
+}
+
 fn year_of_signature(body: &str, signed: Option<Date>) -> Option<i32> {
     let d = signed?;
     if !vocab::ANNUAL_REPORT_WORDS.iter().any(|w| body.contains(w)) {
@@ -739,6 +749,16 @@ mod tests {
         }
 
         /// The short lines' word test says what `str::contains` says.
+        /// The lines passed over before `HEADING_YEAR` are lines it does not match.
+        #[test]
+        fn year_headings_pass_the_prefilter(t in crate::scan::oracle::texts(vec![
+            "一、", "(一)", "1.", "(1)", "12、", "十二、", "2023", "年", "年度", "工作", "情况", "计划", " ", "\t", "。", "a", "中",
+        ], 8)) {
+            if vocab::HEADING_YEAR.is_match(&t) {
+                proptest::prop_assert!(may_be_year_heading(&t), "{:?}", t);
+            }
+        }
+
         #[test]
         fn holds_is_contains(t in crate::scan::oracle::texts(vec!["打印", "关闭", "星期", "周", "报告", "打", "印", "a", "ab", "中", "。", "\n"], 12),
                              w in proptest::sample::select(vec!["打印", "关闭", "星期", "周", "报告", "a", "ab", "ba", "印关", ""])) {

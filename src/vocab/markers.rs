@@ -106,7 +106,8 @@ const CN_DIGITS: [char; 10] = ['一', '二', '三', '四', '五', '六', '七', 
 /// Circled numbers ① … ⑳.
 const CIRCLED: std::ops::RangeInclusive<char> = '①'..='⑳';
 
-fn is_cn_digit(c: char) -> bool {
+/// A Chinese numeral of a marker (`CN_NUMBER`'s class).
+pub fn is_cn_digit(c: char) -> bool {
     CN_DIGITS.contains(&c)
 }
 

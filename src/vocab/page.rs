@@ -209,8 +209,11 @@ pub static OPENING_YEARS: LazyLock<Vec<Regex>> = LazyLock::new(|| {
 
 /// A heading line that names a year: `一、2021年主要工作情况`, `三、2022年工作计划`; the
 /// second group is the rest of its title.
+/// The character `HEADING_YEAR` holds after its year.
+pub const YEAR_CHAR: &str = "年";
+
 pub static HEADING_YEAR: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(r"^{}[ \t]*([0-9]{{4}})[ \t]*年度?([^\n。,;:0-9]{{2,24}})$", markers::structural_pattern())).unwrap()
+    Regex::new(&format!(r"^{}[ \t]*([0-9]{{4}})[ \t]*{YEAR_CHAR}度?([^\n。,;:0-9]{{2,24}})$", markers::structural_pattern())).unwrap()
 });
 
 /// The year a title names: `2022年`, `2021-2022`, `2021至2022`.
