@@ -36,6 +36,12 @@ fn scan<'s>(s: &'s str, starts: &'s Starts, at: fn(&str, usize, char) -> Option<
 static RUN_STARTS: LazyLock<Starts> =
     LazyLock::new(|| Starts::of(PLACEHOLDER_RUN_SETS.iter().flat_map(|set| set.iter().copied()).chain(PLACEHOLDER_EMPTY_BRACKETS.iter().map(|b| b.0))));
 static SINGLE_STARTS: LazyLock<Starts> = LazyLock::new(|| Starts::of(PLACEHOLDER_MARKS.iter().copied()));
+/// Both: the walk asks one table per character, not two.
+static STARTS: LazyLock<Starts> = LazyLock::new(|| {
+    Starts::of(
+        PLACEHOLDER_RUN_SETS.iter().flat_map(|set| set.iter().copied()).chain(PLACEHOLDER_EMPTY_BRACKETS.iter().map(|b| b.0)).chain(PLACEHOLDER_MARKS.iter().copied()),
+    )
+});
 
 /// The end of a placeholder run starting at `i`: two or more of one set (`XX`, `○□`), or an
 /// empty bracket pair.
@@ -62,7 +68,7 @@ fn single_at(s: &str, i: usize, c: char) -> Option<usize> {
 /// Whether `c` can start a run or a mark: the characters a walk over a paragraph feeds to
 /// [`InParagraph::feed`] (others are passed over there too).
 pub(crate) fn starts(c: char) -> bool {
-    RUN_STARTS.holds(c) || SINGLE_STARTS.holds(c)
+    STARTS.holds(c)
 }
 
 /// The placeholders of one paragraph, reported into `out` as the walk over the paragraph
@@ -187,6 +193,14 @@ pub(crate) mod tests {
     use super::*;
     use crate::scan::oracle::{assert_agree, scanners_agree_on_generated_texts};
     use crate::vocab::review::PLACEHOLDER_RUNS_PATTERN;
+
+    /// The walk's one table holds what the two do, and no other character.
+    #[test]
+    fn the_one_table_is_both() {
+        for c in (0..0x10000).filter_map(char::from_u32) {
+            assert_eq!(STARTS.holds(c), RUN_STARTS.holds(c) || SINGLE_STARTS.holds(c), "{c:?}");
+        }
+    }
 
     /// The regular expressions the scanners replaced (runs, singles): their oracles.
     fn oracles() -> [regex::Regex; 2] {
