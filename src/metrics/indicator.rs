@@ -200,11 +200,26 @@ fn tidy(label: String) -> String {
     while let Some(rest) = DANGLING_INDEX.with_last(l).find_map(|w| l.strip_suffix(w)).filter(|r| r.chars().nth(1).is_some()) {
         l = rest;
     }
-    if l.len() == label.len() && !l.contains(' ') {
+    if l.len() == label.len() && !has_space(l.as_bytes()) {
         // Most labels: nothing to tidy, and no copy.
         return label;
     }
     without_blanks_inside_words(l)
+}
+
+/// Whether `b` holds a space, read eight bytes at a time (`str::contains(' ')` read a label
+/// byte by byte: 0.35 M instructions of the 1 MiB mix's labels).
+fn has_space(b: &[u8]) -> bool {
+    const SPACES: u64 = u64::from_le_bytes([b' '; 8]);
+    let mut chunks = b.chunks_exact(8);
+    for chunk in &mut chunks {
+        let x = u64::from_le_bytes(chunk.try_into().unwrap_or_default()) ^ SPACES;
+        // A byte of `x` is zero (a space in `b`) exactly when this is not zero.
+        if x.wrapping_sub(0x0101_0101_0101_0101) & !x & 0x8080_8080_8080_8080 != 0 {
+            return true;
+        }
+    }
+    chunks.remainder().contains(&b' ')
 }
 
 /// A label without the blanks that invisible characters pasted inside a word became when the

@@ -276,3 +276,12 @@ proptest::proptest! {
         }
     }
 }
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(3000))]
+    /// The eight-byte test finds a space where `contains` finds one.
+    #[test]
+    fn spaces_are_found_eight_bytes_at_a_time(label in crate::scan::oracle::texts(vec![" ", "a", "中", "é", "\u{2020}", "\u{20}", "!", "𠀀"], 40)) {
+        proptest::prop_assert_eq!(super::has_space(label.as_bytes()), label.contains(' '));
+    }
+}
