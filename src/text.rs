@@ -483,12 +483,14 @@ static FOLDED_OR_NOTED: LazyLock<crate::scan::Starts> = LazyLock::new(|| {
 /// so a lookup walks at most one stride of characters.
 #[derive(Debug)]
 struct Utf16Index {
-    /// UTF-16 offset at the first char boundary at or after each stride start, with that boundary.
-    marks: Vec<(usize, usize)>,
+    /// Per stride: the first char boundary at or after its start, and the UTF-16 offset there
+    /// (u32: texts are at most 48 MiB, `input::MAX_INPUT_BYTES`; strides of 128 bytes in the
+    /// memory 256 took with usize pairs, half the walk a lookup makes).
+    marks: Vec<(u32, u32)>,
 }
 
 impl Utf16Index {
-    const STRIDE: usize = 256;
+    const STRIDE: usize = 128;
 
     fn new(s: &str) -> Utf16Index {
         let mut marks = Vec::with_capacity(s.len() / Self::STRIDE + 1);
@@ -499,7 +501,7 @@ impl Utf16Index {
         for (k, stride) in s.as_bytes().chunks(Self::STRIDE).enumerate() {
             let mark = ceil_char_boundary(s, k * Self::STRIDE);
             if mark < s.len() {
-                marks.push((mark, units));
+                marks.push((mark as u32, units as u32));
             }
             units += utf16_units(stride);
         }
@@ -507,9 +509,17 @@ impl Utf16Index {
     }
 
     fn offset(&self, s: &str, pos: usize) -> usize {
-        let i = self.marks.partition_point(|&(p, _)| p <= pos);
-        let (base, units) = if i == 0 { (0, 0) } else { self.marks[i - 1] };
-        units + utf16_units(&s.as_bytes()[base..pos])
+        // The last checkpoint at or before `pos`: its stride's, or the one before when `pos`
+        // is among the continuation bytes a stride starts with (marks lie within 3 bytes of
+        // their stride's start: read by index, not searched).
+        let Some(last) = self.marks.len().checked_sub(1) else { return utf16_units(&s.as_bytes()[..pos]) };
+        let mut k = (pos / Self::STRIDE).min(last);
+        if self.marks[k].0 as usize > pos {
+            let Some(before) = k.checked_sub(1) else { return utf16_units(&s.as_bytes()[..pos]) };
+            k = before;
+        }
+        let (base, units) = self.marks[k];
+        units as usize + utf16_units(&s.as_bytes()[base as usize..pos])
     }
 }
 
