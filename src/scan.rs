@@ -496,26 +496,26 @@ mod tests {
             proptest::prop_assert_eq!(scalar, want);
         }
     }
-}
 
-/// The sets that ask for the byte filter get it where the CPU has AVX2, and it passes what the
-/// walk must stop at and little else.
-#[cfg(all(test, target_arch = "x86_64"))]
-#[test]
-fn the_digits_and_numerals_get_the_byte_filter() {
-    let set: Vec<char> = ('0'..='9').chain(crate::vocab::numerals::NUMERAL_STARTS.iter().copied()).chain(['百']).collect();
-    let starts = Starts::filtered(set.iter().copied());
-    if !starts.avx2 {
-        return;
+    /// The sets that ask for the byte filter get it where the CPU has AVX2, and it passes what the
+    /// walk must stop at and little else.
+    #[cfg(target_arch = "x86_64")]
+    #[test]
+    fn the_digits_and_numerals_get_the_byte_filter() {
+        let set: Vec<char> = ('0'..='9').chain(crate::vocab::numerals::NUMERAL_STARTS.iter().copied()).chain(['百']).collect();
+        let starts = super::Starts::filtered(set.iter().copied());
+        if !starts.avx2 {
+            return;
+        }
+        assert!(starts.nibbles.is_some());
+        // Every character of the BMP, 40 of them after some padding: each found exactly where it is
+        // one of the set.
+        let all: String = (0x20..0x10000u32).filter_map(char::from_u32).filter(|c| !c.is_control()).collect();
+        let found: Vec<char> = starts.within(&all, 0, all.len()).map(|(_, c)| c).collect();
+        let mut want = set.clone();
+        want.sort();
+        assert_eq!(found, want);
     }
-    assert!(starts.nibbles.is_some());
-    // Every character of the BMP, 40 of them after some padding: each found exactly where it is
-    // one of the set.
-    let all: String = (0x20..0x10000u32).filter_map(char::from_u32).filter(|c| !c.is_control()).collect();
-    let found: Vec<char> = starts.within(&all, 0, all.len()).map(|(_, c)| c).collect();
-    let mut want = set.clone();
-    want.sort();
-    assert_eq!(found, want);
 }
 
 #[cfg(test)]
