@@ -25,6 +25,16 @@ pub struct Starts {
     nibbles: Option<Box<Nibbles>>,
 }
 
+/// The positions of a block of 32 bytes (from `start`; `len` 0: none kept) that passed the byte
+/// filter, as bits: what a walk resumed within the block reads.
+#[derive(Debug, Default, Clone, Copy)]
+#[cfg_attr(not(target_arch = "x86_64"), allow(dead_code))]
+pub struct Block {
+    start: usize,
+    len: usize,
+    passed: u32,
+}
+
 /// A filter of the positions where a start character may begin, read from the nibbles of the
 /// bytes there and at the next two positions (the "Teddy" filter of multi-pattern searches):
 /// the characters of two and three bytes are grouped by their first two bytes (two-byte ones by
@@ -36,16 +46,6 @@ pub struct Starts {
 /// high nibble of another's) is sent back by the caller's test. Only lead bytes and ASCII pass at
 /// offset 0: a position that passes is a character boundary. Groups are not merged to fit eight
 /// bits: a merge lets through the pairs of the other group (merged with 十, 〇 let every 、 pass).
-/// The positions of a block of 32 bytes (from `start`; `len` 0: none kept) that passed the byte
-/// filter, as bits: what a walk resumed within the block reads.
-#[derive(Debug, Default, Clone, Copy)]
-#[cfg_attr(not(target_arch = "x86_64"), allow(dead_code))]
-pub struct Block {
-    start: usize,
-    len: usize,
-    passed: u32,
-}
-
 #[cfg(target_arch = "x86_64")]
 struct Nibbles {
     /// `[half][offset][0 low nibble, 1 high nibble][nibble]`: the groups 8 × half to 8 × half + 7.
