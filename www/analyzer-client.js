@@ -11,6 +11,8 @@
 // without a newer request. A worker whose WebAssembly trapped (or that died) is replaced too:
 // after a trap an instance can stay broken for every later call, so none is reused.
 
+import { parsePieces } from './json-pieces.js';
+
 let worker = null;
 let mode = null; // 'worker' | 'main'
 let seq = 0;
@@ -42,7 +44,7 @@ function settle(p, data) {
     replaceWorker();
     p.reject(trapError(data.error));
   } else if (data.error) p.reject(new Error(data.error));
-  else p.resolve(JSON.parse(data.json));
+  else p.resolve(data.split ? parsePieces(data.split) : JSON.parse(data.json));
 }
 
 function startWorker() {

@@ -32,7 +32,9 @@ const LANG_KEY = 'fazhi-analyzer.lang';
 const THEME_KEY = 'fazhi-analyzer.theme';
 const THEMES = ['auto', 'light', 'dark'];
 const TABLE_PAGE = 300;
-const OUTLINE_PAGE = 1500;
+const OUTLINE_PAGE = 500;
+// A large text's panels are drawn in this many tasks, one group each (see showResult).
+const PANEL_STAGES = 4;
 const NO_FILTERS = Object.freeze({ kind: '', category: '', section: '', query: '' });
 
 const $ = (id) => document.getElementById(id);
@@ -52,6 +54,7 @@ const store = {
   outlineLimit: signal(OUTLINE_PAGE),
   selected: signal(null), // selected metric id
   readingVersion: signal(0), // bumped when the reading view has been laid out
+  panelsShown: signal(PANEL_STAGES), // the panel groups drawn so far for this result (showResult)
 };
 const tr = computed(() => translator(store.lang.value));
 const perHeading = computed(() => (store.result.value ? figuresPerHeading(store.result.value) : []));
@@ -67,6 +70,7 @@ const state = {
   text: '', // the text being analysed (the editor's, unless it is a large text)
   large: false, // the text is too large for the editor
   anchors: [], // heading anchor elements in document order
+  anchorBlocks: [], // for each anchor, its block of lines (.fz-block), or itself
   currentHeading: null,
   file: null, // the batch file shown in the single-report view (null: pasted or opened alone)
 };
@@ -421,15 +425,15 @@ function views() {
   effect(() => {
     $('legend').replaceChildren(...legendItems(store.result.value, tr.value, { kind: store.filters.value.kind }));
   });
-  effect(drawOutline);
+  effect(inTurn(1, drawOutline));
   effect(renderFilters);
-  effect(drawTable);
+  effect(inTurn(2, drawTable));
   effect(markSelectedRow);
-  effect(() => {
+  effect(inTurn(4, () => {
     const r = store.result.value;
     $('panel-findings').replaceChildren(...(r ? findingsView(r, store.resultText.value, tr.value) : []));
-  });
-  effect(renderSummary);
+  }));
+  effect(inTurn(3, renderSummary));
   effect(renderCounts);
   effect(drawPrintHeader);
 }
@@ -490,9 +494,16 @@ function drawPrintHeader() {
 }
 
 /** A new result (or none) for `text`: the views follow; resolves false when a newer one took over. */
+// A large result's panels draw one group per task (outline, table, summary, findings), so that the
+// page answers keys and paints frames between them; a small result's draw at once. Until its
+// turn, a panel keeps what it showed (its effect reads only panelsShown meanwhile).
+let panelRun = 0;
 function showResult(result, text) {
   const t0 = performance.now();
+  const staged = Boolean(result) && text.length > LARGE_TEXT;
+  const run = ++panelRun;
   together(() => {
+    store.panelsShown.value = staged ? 0 : PANEL_STAGES;
     // Filters that no longer apply (another text) are dropped.
     const f = store.filters.value;
     if (result && ((f.category && !result.metrics.some((m) => m.category === f.category)) || (f.section !== '' && !result.outline[Number(f.section)]))) {
@@ -506,7 +517,24 @@ function showResult(result, text) {
   });
   setMode(state.mode);
   document.body.dataset.panelsMs = String(performance.now() - t0 | 0);
-  return readingDone;
+  const reading = readingDone;
+  if (!staged) return reading;
+  return (async () => {
+    for (let stage = 1; stage <= PANEL_STAGES; stage++) {
+      await new Promise((ok) => setTimeout(ok, 0));
+      if (run !== panelRun) return false;
+      store.panelsShown.value = stage;
+    }
+    return reading;
+  })();
+}
+
+/** An effect's body that waits for panel group `stage` of a large result (showResult). */
+function inTurn(stage, draw) {
+  return () => {
+    if (store.panelsShown.value < stage) return;
+    draw();
+  };
 }
 
 async function renderReading(result, text) {
@@ -518,6 +546,7 @@ async function renderReading(result, text) {
   hideTooltip();
   renderAbort?.abort();
   state.anchors = [];
+  state.anchorBlocks = [];
   if (!result) {
     box.replaceChildren();
     return true;
@@ -527,6 +556,7 @@ async function renderReading(result, text) {
   if (!done) return false;
   roving.reset();
   state.anchors = [...box.querySelectorAll('[data-heading-anchor]')];
+  state.anchorBlocks = state.anchors.map((a) => a.closest('.fz-block') ?? a);
   state.currentHeading = null;
   store.readingVersion.value++;
   requestAnimationFrame(trackCurrentSection);
@@ -768,10 +798,23 @@ function trackCurrentSection() {
     if (b.bottom > paneBox.top && b.top < paneBox.bottom) return;
   }
   state.jumpTarget = null;
-  let lo = 0, hi = anchors.length - 1, found = -1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    if (anchors[mid].getBoundingClientRect().top <= top) { found = mid; lo = mid + 1; } else hi = mid - 1;
+  // First by the blocks of lines the anchors stand in, then by the anchors of one block: a block
+  // off screen is measured without laying out its lines (content-visibility), an anchor in it is
+  // not, and laying out a 10 MB text's blocks took 150 ms.
+  const blocks = state.anchorBlocks;
+  const lastAbove = (from, to, box) => {
+    let lo = from, hi = to, found = from - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (box(mid).getBoundingClientRect().top <= top) { found = mid; lo = mid + 1; } else hi = mid - 1;
+    }
+    return found;
+  };
+  let found = lastAbove(0, anchors.length - 1, (i) => blocks[i] ?? anchors[i]);
+  if (found >= 0) {
+    let first = found;
+    while (first > 0 && blocks[first - 1] === blocks[found]) first--;
+    found = lastAbove(first, found, (i) => anchors[i]);
   }
   const id = found >= 0 ? Number(anchors[found].dataset.headingAnchor) : null;
   if (id !== state.currentHeading) setCurrentHeading(id);

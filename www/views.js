@@ -9,7 +9,7 @@ import { el, svg } from './dom.js';
 import { KINDS } from './i18n.js';
 import {
   formatNumber, formatValue, headingLabel, sectionPath, categories, categoryName, findingMessage,
-  totalsByCategory,
+  totalsByCategory, kindCounts,
 } from './report-model.js';
 
 export const SEVERITIES = ['error', 'warning', 'info'];
@@ -123,8 +123,7 @@ export function categoryChart(result, t, options) {
 
 /** The kinds of figure (buttons `[data-legend-kind]`, pressed = the table's kind filter) and the underline samples. */
 export function legendItems(result, t, { kind = '' } = {}) {
-  const counts = Object.fromEntries(KINDS.map((k) => [k, 0]));
-  for (const m of result?.metrics ?? []) counts[m.kind] = (counts[m.kind] ?? 0) + 1;
+  const counts = kindCounts(result);
   return [
     ...KINDS.map((k) => el('li', { class: `legend-item fz-kind-${k}`, part: 'legend-item' },
       el('button', {
@@ -133,7 +132,7 @@ export function legendItems(result, t, { kind = '' } = {}) {
       },
       el('span', { class: 'swatch', 'aria-hidden': 'true' }),
       `${t.label('kind', k)} `,
-      el('span', { class: 'legend-count', text: formatNumber(counts[k], t.lang) })))),
+      el('span', { class: 'legend-count', text: formatNumber(counts[k] ?? 0, t.lang) })))),
     ...SEVERITIES.map((sev) => el('li', { class: `legend-item legend-finding fz-sev-${sev}` },
       el('span', { class: 'underline-sample', text: t.label('severity', sev) }))),
   ];

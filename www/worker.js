@@ -2,9 +2,11 @@
 // Protocol: in {id, text, testHook?}; out {ready} once the core is loaded, then {id, json} (the
 // result as JSON text, which the client parses: a string crosses to the page as one flat copy,
 // where a result object was cloned field by field on both sides — a 30 KB report 5.1 -> 3.1 ms
-// in Chromium, docs/performance.md) or {id, error, trap} — `trap` when WebAssembly trapped (RuntimeError: unreachable, memory out of
+// in Chromium, docs/performance.md), or {id, split} for a large result (its JSON cut into pieces
+// that the page parses one per task: www/json-pieces.js), or {id, error, trap} — `trap` when WebAssembly trapped (RuntimeError: unreachable, memory out of
 // bounds): this instance may be broken for every later call, so the client replaces the worker.
 import { analyzeJson, load } from './fazhi-analyzer.js';
+import { splitJson } from './json-pieces.js';
 
 // Two short texts analysed at load compile the core's patterns and warm the engine, so the
 // first real analysis runs at full speed (docs/performance.md, "The first analysis"). Between
@@ -56,7 +58,9 @@ self.onmessage = async (event) => {
   asked = true;
   try {
     if (testHook) runTestHook(testHook);
-    self.postMessage({ id, json: await analyzeJson(text) });
+    const json = await analyzeJson(text);
+    const split = splitJson(json);
+    self.postMessage(split ? { id, split } : { id, json });
   } catch (err) {
     self.postMessage({ id, error: String(err?.message ?? err), trap: err instanceof WebAssembly.RuntimeError });
   }
