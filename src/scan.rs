@@ -375,7 +375,7 @@ impl Starts {
 /// The length of the character a byte starts (1 for a continuation byte: never met at a
 /// character boundary).
 #[inline(always)]
-fn utf8_len(lead: u8) -> usize {
+pub(crate) fn utf8_len(lead: u8) -> usize {
     match lead {
         0xE0..=0xEF => 3,
         0xC0..=0xDF => 2,

@@ -72,46 +72,49 @@ pub fn indicators(s: &str, quantities: &[Quantity]) -> Vec<String> {
     // not for every figure: a count followed by its noun (`17个行政许可项目`) never reads the
     // phrase before it, and a figure labelled from before it reads the noun after it only when
     // nothing else names it. The phrases are slices of the text (or, rarely, of a copy without
-    // quote marks): a label is copied once, when it is chosen.
-    let mut lefts: Vec<Option<(Cow<str>, Stop)>> = vec![None; n];
-    let mut rights: Vec<Option<(&str, &str)>> = vec![None; n];
-    // Glued groups (`50家51次`), in one backward pass so that a text of nothing but glued
-    // figures stays linear: the group's last member. (A later member's phrase before it is
-    // empty: nothing stands between it and the member before.)
+    // quote marks): a label is copied once, when it is chosen. Only the figure's own phrase
+    // before it and its group's noun after it are asked for, so one of each is kept, not a
+    // list per figure (their lists, allocated and cleared per text, were 0.2 M instructions of
+    // the 1 MiB mix).
+    let mut right: Option<(usize, (&str, &str))> = None;
+    // Glued groups (`50家51次`): the group's last member, found when the group's first is
+    // reached, so that a text of nothing but glued figures stays linear. (A later member's
+    // phrase before it is empty: nothing stands between it and the member before.)
     let glued = |i: usize| quantities.get(i + 1).is_some_and(|m| m.span.start == quantities[i].span.end);
-    let mut group_end = vec![0; n];
-    for i in (0..n).rev() {
-        group_end[i] = if glued(i) { group_end[i + 1] } else { i };
-    }
+    let mut group_end = 0;
     let mut out: Vec<String> = Vec::with_capacity(n);
-    // Each label's subject: the subject a bare verb borrowed, or (None) the label itself.
-    let mut subjects: Vec<Option<String>> = Vec::with_capacity(n);
-    let subject_of = |subjects: &[Option<String>], out: &[String], k: usize| -> String {
-        subjects[k].clone().unwrap_or_else(|| out[k].clone())
-    };
+    // The previous label's subject: the subject a bare verb borrowed, or (None) the label itself.
+    let mut prev_subject: Option<String> = None;
     for (i, q) in quantities.iter().enumerate() {
+        if i == 0 || i > group_end {
+            group_end = i;
+            while glued(group_end) {
+                group_end += 1;
+            }
+        }
         let glued_prev = i > 0 && quantities[i - 1].span.end == q.span.start;
         let after = &s[q.span.end..];
+        let mut left: Option<(Cow<str>, Stop)> = None;
         let mut bare_verb = || {
-            left_of(s, quantities, &mut lefts, i);
-            lefts[i].as_ref().is_some_and(|(left, _)| left.is_empty() || is_verb(left))
+            left_of(s, quantities, &mut left, i);
+            left.as_ref().is_some_and(|(left, _)| left.is_empty() || is_verb(left))
         };
         let looks_right = (q.kind == MetricKind::Count || after.starts_with(ATTRIBUTIVE) || (q.kind == MetricKind::Percent && bare_verb()))
-            && !right_of(s, quantities, &mut rights, group_end[i]).0.is_empty();
+            && !right_of(s, quantities, &mut right, group_end).0.is_empty();
         // No later figure reads this one's phrase before it (a glued group reads only later
         // members' phrases after them).
         let mut ind = if looks_right {
-            right_of(s, quantities, &mut rights, group_end[i]).0.to_owned()
+            right_of(s, quantities, &mut right, group_end).0.to_owned()
         } else if glued_prev {
             out[i - 1].clone()
         } else {
-            left_of(s, quantities, &mut lefts, i);
-            lefts[i].as_mut().map_or_else(String::new, |(left, _)| std::mem::take(left).into_owned())
+            left_of(s, quantities, &mut left, i);
+            left.as_mut().map_or_else(String::new, |(left, _)| std::mem::take(left).into_owned())
         };
         // Where the walk of the phrase before stopped, if it was read: what it passed is not
         // searched again. Else the whole stretch from the previous figure is searched (when a
         // rule asks).
-        let stop = match &lefts[i] {
+        let stop = match &left {
             Some((_, stop)) => *stop,
             None if i > 0 && quantities[i - 1].span.end < q.span.start => Stop::Before(q.span.start),
             None => Stop::Start,
@@ -146,36 +149,44 @@ pub fn indicators(s: &str, quantities: &[Quantity]) -> Vec<String> {
         // characters at least, as two are mostly a verb themselves (`2个调整,9个撤销`).
         let mut subject = None;
         if i > 0 && is_bare(&ind) && same_sentence_prev() && prev_is_plain(&out) {
-            let prev_subject = subjects[i - 1].as_deref().unwrap_or(&out[i - 1]);
+            let prev_subject = prev_subject.as_deref().unwrap_or(&out[i - 1]);
             if prev_subject.chars().nth(2).is_some() && !is_bare(prev_subject) {
-                subject = Some(subject_of(&subjects, &out, i - 1));
+                subject = Some(prev_subject.to_owned());
                 ind = [prev_subject, &ind].concat();
             }
         }
         if ind.is_empty() {
-            ind = shorten_head(right_of(s, quantities, &mut rights, i).1, 8).to_owned();
+            ind = shorten_head(right_of(s, quantities, &mut right, i).1, 8).to_owned();
         }
         if ind.is_empty() && same_sentence_prev() {
             ind = out[i - 1].clone();
         }
-        subjects.push(subject);
+        prev_subject = subject;
         out.push(tidy(ind));
     }
     out
 }
 
-/// The phrase before figure `i` and where its walk stopped, read once.
-fn left_of<'s>(s: &'s str, quantities: &[Quantity], lefts: &mut [Option<(Cow<'s, str>, Stop)>], i: usize) {
-    if lefts[i].is_none() {
+/// The phrase before figure `i` and where its walk stopped, read once (into `left`).
+fn left_of<'s>(s: &'s str, quantities: &[Quantity], left: &mut Option<(Cow<'s, str>, Stop)>, i: usize) {
+    if left.is_none() {
         let q = &quantities[i];
         let prev_end = if i > 0 { quantities[i - 1].span.end } else { 0 };
-        lefts[i] = Some(left_phrase(s, prev_end, q.span.start, q.kind == MetricKind::Percent));
+        *left = Some(left_phrase(s, prev_end, q.span.start, q.kind == MetricKind::Percent));
     }
 }
 
-/// The noun after figure `j` and the raw text after it ([`right_phrase`]), read once.
-fn right_of<'s>(s: &'s str, quantities: &[Quantity], rights: &mut [Option<(&'s str, &'s str)>], j: usize) -> (&'s str, &'s str) {
-    *rights[j].get_or_insert_with(|| right_phrase(s, quantities[j].span.end, quantities.get(j + 1).map_or(s.len(), |m| m.span.start)))
+/// The noun after figure `j` and the raw text after it ([`right_phrase`]), read once while `j`
+/// is the one asked for (`right` keeps the last read).
+fn right_of<'s>(s: &'s str, quantities: &[Quantity], right: &mut Option<(usize, (&'s str, &'s str))>, j: usize) -> (&'s str, &'s str) {
+    match *right {
+        Some((k, phrases)) if k == j => phrases,
+        _ => {
+            let phrases = right_phrase(s, quantities[j].span.end, quantities.get(j + 1).map_or(s.len(), |m| m.span.start));
+            *right = Some((j, phrases));
+            phrases
+        }
+    }
 }
 
 /// Whether a label names only a verb or a relation, no subject.
@@ -193,11 +204,11 @@ fn tidy(label: String) -> String {
     let mut l = label.as_str();
     let numerals = l.trim_start_matches(|c: char| numerals::chinese_digit(c).is_some() || c == numerals::TEN);
     if numerals.len() < l.len() {
-        if let Some(rest) = numerals.strip_prefix(LIST_MARKER_END).filter(|r| r.chars().nth(1).is_some()) {
+        if let Some(rest) = numerals.strip_prefix(LIST_MARKER_END).filter(|r| two_chars(r)) {
             l = rest;
         }
     }
-    while let Some(rest) = DANGLING_INDEX.with_last(l).find_map(|w| l.strip_suffix(w)).filter(|r| r.chars().nth(1).is_some()) {
+    while let Some(rest) = DANGLING_INDEX.with_last(l).find_map(|w| l.strip_suffix(w)).filter(|r| two_chars(r)) {
         l = rest;
     }
     if l.len() == label.len() && !has_space(l.as_bytes()) {
@@ -524,7 +535,7 @@ fn strip_pass<const AT_START: bool>(mut p: &str) -> &str {
         let found = index.with(c).filter(|&i| i >= next).find_map(|i| {
             let w = index.words[i];
             let rest = if AT_START { p.strip_prefix(w)? } else { p.strip_suffix(w)? };
-            (rest.chars().nth(1).is_some()).then_some((i, rest))
+            two_chars(rest).then_some((i, rest))
         });
         let Some((i, rest)) = found else { break };
         p = if AT_START { rest.trim_start() } else { rest.trim_end() };
@@ -554,6 +565,23 @@ fn strip_framing(mut p: &str) -> &str {
     p
 }
 
+/// Whether `s` has two characters at least: more bytes than its first character's (read from its
+/// first byte; `chars().nth(1)` decoded both).
+#[inline]
+fn two_chars(s: &str) -> bool {
+    s.as_bytes().first().is_some_and(|&lead| s.len() > crate::scan::utf8_len(lead))
+}
+
+/// The characters trimmed from a phrase's ends before its framing words: whitespace, ASCII
+/// punctuation and the joining words, as a bit set (`char::is_whitespace` read a Unicode table
+/// for every Chinese character at an end). The whitespace is Unicode's `White_Space`, listed (a
+/// test compares it with `char::is_whitespace` over every character).
+static EDGE_FILLERS: LazyLock<Starts> = LazyLock::new(|| {
+    let whitespace = ['\u{85}', '\u{A0}', '\u{1680}', '\u{2028}', '\u{2029}', '\u{202F}', '\u{205F}', '\u{3000}'].into_iter().chain('\u{2000}'..='\u{200A}');
+    let ascii = (0..0x80u8).map(char::from).filter(|c| c.is_ascii_whitespace() || *c == '\u{0B}' || c.is_ascii_punctuation());
+    Starts::of(ascii.chain(whitespace).chain(EDGE_JOINERS.iter().copied()))
+});
+
 /// Strip framing words at both ends and, when `split_verbs`, keep what follows the last
 /// introducing verb (if anything of at least two characters follows it).
 pub fn strip(phrase: &str, split_verbs: bool) -> &str {
@@ -567,7 +595,7 @@ fn strip_from(phrase: &str, split_verbs: bool, walk: bool) -> &str {
     // The tests' oracle: every walk made.
     #[cfg(test)]
     let walk = walk || tests::ALWAYS_WALK.with(std::cell::Cell::get);
-    let p = strip_framing(phrase.trim_matches(|c: char| c.is_whitespace() || c.is_ascii_punctuation() || EDGE_JOINERS.contains(&c)));
+    let p = strip_framing(phrase.trim_matches(|c: char| EDGE_FILLERS.holds(c)));
     // Nothing but a framing word is left (`今年共计597人` → `共计`): nothing is named.
     if LEADING_INDEX.contains(p, |p| p.chars().next()) || TRAILING_INDEX.contains(p, |p| p.chars().next_back()) {
         return "";
@@ -598,7 +626,7 @@ fn strip_from(phrase: &str, split_verbs: bool, walk: bool) -> &str {
             }
             if word >= TOTAL_WORDS.len() {
                 let better = best.map_or(true, |(b, e)| at < b || (at == b && end > e));
-                if better && p[end..].chars().nth(1).is_some() {
+                if better && two_chars(&p[end..]) {
                     best = Some((at, end));
                 }
                 continue;
@@ -608,7 +636,7 @@ fn strip_from(phrase: &str, split_verbs: bool, walk: bool) -> &str {
                 let next = p[end..].chars().next().map(|c| &p[at..end + c.len_utf8()]);
                 WORDS_WITH_TOTAL_CHAR.iter().any(|x| Some(*x) == prev || Some(*x) == next)
             };
-            if !in_word && p[end..].chars().nth(1).is_some() && cut.map_or(true, |c| end > c) {
+            if !in_word && two_chars(&p[end..]) && cut.map_or(true, |c| end > c) {
                 cut = Some(end);
             }
         }

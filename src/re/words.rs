@@ -9,20 +9,39 @@
 //! automata are the oracles of the tests below.
 
 /// Indices of a list grouped by a character of each item (a word's first or last): a bit set of
-/// the characters with the number of them before each block of 64 code points, so that a
-/// character's items are found by a bit test and a population count, not a search.
+/// the characters (a character without items is told by one bit test) and, per block of 64 code
+/// points that holds some of them, a row giving where each character's items lie, so that a
+/// character's items are found by two table reads, not a search. (Their place was counted from
+/// the bit set, a population count per look-up: in software on the baseline x86-64 the native
+/// build targets, ~15 instructions, on some 80,000 look-ups of the 1 MiB mix.)
 pub struct CharIndex {
     bits: Box<[u64; BLOCKS]>,
-    /// Per block of 64 code points: how many of the characters come before it.
-    ranks: Box<[u16; BLOCKS]>,
-    /// Per character, in code point order: where its items start in `order` (one more entry at
-    /// the end).
-    slots: Vec<u16>,
+    /// Per block of 64 code points: the index of its row in `rows` (0, a row of zeros, for a block
+    /// without any of the characters).
+    blocks: Box<[u16; BLOCKS]>,
+    /// Per row, per code point of its block: where the character's items lie in `order`, as
+    /// `start << 16 | end` (0 for a character without items).
+    rows: Vec<[u32; 64]>,
     /// The items' indices, grouped by character, in list order within a group.
     order: Vec<u16>,
 }
 
 const BLOCKS: usize = 0x10000 / 64;
+
+/// The index of the row of each block that holds some of the characters `bits` has, as `blocks`
+/// and `rows` of [`CharIndex`] and [`CharFlags`] keep them (row 0 is the row of zeros of the
+/// blocks without any), and how many rows that makes.
+fn rows_of(bits: &[u64; BLOCKS]) -> (Box<[u16; BLOCKS]>, usize) {
+    let mut blocks = Box::new([0u16; BLOCKS]);
+    let mut rows = 1;
+    for (row, &word) in blocks.iter_mut().zip(bits.iter()) {
+        if word != 0 {
+            *row = u16::try_from(rows).expect("at most 1,024 rows");
+            rows += 1;
+        }
+    }
+    (blocks, rows)
+}
 
 impl CharIndex {
     /// `keys[i]` is the character of item `i` (None: the item is in no group); all in the BMP.
@@ -33,48 +52,47 @@ impl CharIndex {
             assert!((c as usize) < 0x10000, "a character outside the BMP");
             bits[c as usize >> 6] |= 1 << (c as usize & 63);
         }
-        let mut ranks = Box::new([0u16; BLOCKS]);
-        let mut total = 0u16;
-        for (rank, block) in ranks.iter_mut().zip(bits.iter()) {
-            *rank = total;
-            // Most blocks are empty: no population count (in software natively, ~16
-            // instructions; 0.3 M of a process's table builds) for them.
-            if *block != 0 {
-                total += block.count_ones() as u16;
+        let (blocks, rows) = rows_of(&bits);
+        // The items grouped by a counting sort, in the rows: each character's count, then where
+        // its items start (their running sums, the characters in code point order), then each
+        // item put at its character's next place, in list order, which leaves each character's
+        // end. (A list per character was a heap allocation each: most of a table's build, 1.1 M
+        // instructions of the seventeen tables' on the 1 MiB mix.)
+        let mut rows = vec![[0u32; 64]; rows];
+        let place = |c: char| (usize::from(blocks[c as usize >> 6]), c as usize & 63);
+        for &c in keys.iter().flatten() {
+            let (row, k) = place(c);
+            rows[row][k] += 1;
+        }
+        let mut start = 0u32;
+        for (&word, &row) in bits.iter().zip(blocks.iter()) {
+            // The set bits, lowest first.
+            let mut rest = word;
+            while rest != 0 {
+                let span = &mut rows[usize::from(row)][rest.trailing_zeros() as usize];
+                let count = *span;
+                *span = start << 16 | start;
+                start += count;
+                rest &= rest - 1;
             }
         }
-        let mut index = CharIndex { bits, ranks, slots: Vec::new(), order: Vec::new() };
-        // The items grouped by a counting sort: each character's count, their running sums (the
-        // slots), then each item put at its character's next place, in list order. (A list per
-        // character was a heap allocation each: most of a table's build, 1.1 M instructions of
-        // the seventeen tables' on the 1 MiB mix.)
-        let ranked: Vec<Option<usize>> = keys.iter().map(|c| c.and_then(|c| index.rank(c as u32))).collect();
-        let mut slots = vec![0u16; usize::from(total) + 1];
-        for &rank in ranked.iter().flatten() {
-            slots[rank + 1] += 1;
-        }
-        for k in 1..slots.len() {
-            slots[k] += slots[k - 1];
-        }
-        let mut next = slots.clone();
-        let mut order = vec![0u16; usize::from(slots[usize::from(total)])];
-        for (i, rank) in ranked.iter().enumerate() {
-            if let &Some(rank) = rank {
-                order[usize::from(next[rank])] = i as u16;
-                next[rank] += 1;
+        let mut order = vec![0u16; start as usize];
+        for (i, c) in keys.iter().enumerate() {
+            if let &Some(c) = c {
+                let (row, k) = place(c);
+                let span = &mut rows[row][k];
+                order[(*span & 0xFFFF) as usize] = i as u16;
+                *span += 1;
             }
         }
-        (index.slots, index.order) = (slots, order);
-        index
+        CharIndex { bits, blocks, rows, order }
     }
 
-    /// Which of the characters `c` is, counted in code point order (None: not one of them).
+    /// Whether `c` (a code point) is one of the characters.
     #[inline]
-    fn rank(&self, c: u32) -> Option<usize> {
+    fn has(&self, c: u32) -> bool {
         let c = c as usize;
-        let block = *self.bits.get(c >> 6)?;
-        let bit = 1u64 << (c & 63);
-        (block & bit != 0).then(|| usize::from(self.ranks[c >> 6]) + (block & (bit - 1)).count_ones() as usize)
+        self.bits.get(c >> 6).is_some_and(|&word| word >> (c & 63) & 1 != 0)
     }
 
     /// The first character from byte `i` of valid UTF-8 that has items: its position, code point
@@ -93,7 +111,7 @@ impl CharIndex {
                 i += 3;
             } else {
                 let (c, len) = crate::scan::decode(b, i);
-                if self.rank(c).is_some() {
+                if self.has(c) {
                     return Some((i, c, len));
                 }
                 i += len;
@@ -101,42 +119,50 @@ impl CharIndex {
         }
     }
 
-    /// The indices of the items of character `c` (a code point), in list order.
+    /// The indices of the items of character `c` (a code point), in list order. The bit set is
+    /// asked first: most characters asked about have no items.
     #[inline]
     pub fn of(&self, c: u32) -> &[u16] {
-        self.rank(c).map_or(&[], |r| &self.order[usize::from(self.slots[r])..usize::from(self.slots[r + 1])])
+        if !self.has(c) {
+            return &[];
+        }
+        let c = c as usize;
+        let span = self.rows[usize::from(self.blocks[c >> 6])][c & 63];
+        self.order.get((span >> 16) as usize..(span & 0xFFFF) as usize).unwrap_or(&[])
     }
 }
 
 /// Flags per character (a few dozen characters of the Basic Multilingual Plane): which of several
-/// lists a character is in, by one bit test and a population count ([`CharIndex`]'s rank), not a
-/// comparison with each character of each list in turn.
+/// lists a character is in, read from a row per block of 64 code points (two table reads), not
+/// found by a comparison with each character of each list in turn.
 pub struct CharFlags {
-    index: CharIndex,
-    /// Per character, in code point order: its flags.
-    flags: Vec<u16>,
+    /// Per block of 64 code points: the index of its row in `rows` (0, a row of zeros).
+    blocks: Box<[u16; BLOCKS]>,
+    /// Per row, per code point of its block: its flags.
+    rows: Vec<[u16; 64]>,
 }
 
 impl CharFlags {
     /// `entries` pairs a character with flags; a character given more than once has them all.
-    pub fn new(mut entries: Vec<(char, u16)>) -> CharFlags {
-        crate::sort::stable_by_key(&mut entries, |&(c, _)| c);
-        let mut merged: Vec<(char, u16)> = Vec::new();
-        for (c, flags) in entries {
-            match merged.last_mut() {
-                Some(last) if last.0 == c => last.1 |= flags,
-                _ => merged.push((c, flags)),
-            }
+    pub fn new(entries: Vec<(char, u16)>) -> CharFlags {
+        let mut bits = Box::new([0u64; BLOCKS]);
+        for &(c, _) in &entries {
+            assert!((c as usize) < 0x10000, "a character outside the BMP");
+            bits[c as usize >> 6] |= 1 << (c as usize & 63);
         }
-        // A character's rank is its place among the distinct characters in code point order.
-        let keys: Vec<Option<char>> = merged.iter().map(|&(c, _)| Some(c)).collect();
-        CharFlags { index: CharIndex::new(&keys), flags: merged.into_iter().map(|(_, flags)| flags).collect() }
+        let (blocks, rows) = rows_of(&bits);
+        let mut rows = vec![[0u16; 64]; rows];
+        for (c, flags) in entries {
+            rows[usize::from(blocks[c as usize >> 6])][c as usize & 63] |= flags;
+        }
+        CharFlags { blocks, rows }
     }
 
     /// The flags of the character `c` (a code point; 0 for one in no list).
     #[inline]
     pub fn of(&self, c: u32) -> u16 {
-        self.index.rank(c).map_or(0, |r| self.flags[r])
+        let c = c as usize;
+        self.blocks.get(c >> 6).map_or(0, |&row| self.rows[usize::from(row)][c & 63])
     }
 }
 

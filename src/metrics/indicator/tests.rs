@@ -285,3 +285,22 @@ proptest::proptest! {
         proptest::prop_assert_eq!(super::has_space(label.as_bytes()), label.contains(' '));
     }
 }
+
+/// The bit set of the characters trimmed from a phrase's ends holds exactly those the test it
+/// replaced names, over every character.
+#[test]
+fn edge_fillers_are_whitespace_ascii_punctuation_and_joiners() {
+    use crate::vocab::words::EDGE_JOINERS;
+    for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
+        let want = c.is_whitespace() || c.is_ascii_punctuation() || EDGE_JOINERS.contains(&c);
+        assert_eq!(super::EDGE_FILLERS.holds(c), want, "{:?}", c);
+    }
+}
+
+/// `two_chars` answers as `chars().nth(1)` does.
+#[test]
+fn two_chars_counts_as_the_characters_do() {
+    for s in ["", "a", "ab", "共", "共计", "a共", "共a", "é", "éa", "𠀀", "𠀀a", " ", "  ", "\u{3000}"] {
+        assert_eq!(super::two_chars(s), s.chars().nth(1).is_some(), "{s:?}");
+    }
+}
