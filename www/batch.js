@@ -74,7 +74,8 @@ export function initBatch({ openReport, toast, download, language }) {
     $('batch-bar').value = done;
     $('batch-progress-text').textContent = `${done} / ${total}${current ? ` · ${current}` : ''}`;
     // `done` only at the end of open(): after the last file come the cross-report findings.
-    if (done < total) document.body.dataset.batch = 'busy';
+    // (Set only when it changes: each write restyles the whole page, once per file.)
+    if (done < total && document.body.dataset.batch !== 'busy') document.body.dataset.batch = 'busy';
   }
 
   async function open(files) {

@@ -64,3 +64,33 @@ test('the register shows the kind of document and a part without its causes', as
   await expect(page.locator('#reading [data-heading-anchor="1"]')).toBeInViewport();
   await expect(page.locator('#reading [data-heading-anchor="1"]')).toContainText('存在的不足和原因');
 });
+
+test('a redraw keeps the rows it can: a filter or a sort moves them, a language change rebuilds them', async ({ page }) => {
+  await page.goto('/');
+  await page.locator('#file-input').setInputFiles(FILES.map(([name, text]) => ({ name, mimeType: 'text/plain', buffer: Buffer.from(text) })));
+  await expect(page.locator('body')).toHaveAttribute('data-batch', 'done');
+  const rows = page.locator('[data-register-row]');
+  await expect(rows).toHaveCount(5);
+  // Each row element is tagged; a redraw that rebuilt it would drop the tag.
+  await page.evaluate(() => { for (const tr of document.querySelectorAll('[data-register-row]')) tr.dataset.probe = tr.dataset.file; });
+  const notReport = page.locator('[data-only="notReport"]');
+  await notReport.check();
+  await expect(rows).toHaveCount(2);
+  await notReport.uncheck();
+  await expect(rows).toHaveCount(5);
+  await page.locator('#register-view button[data-sort="file"]').click();
+  await page.locator('#register-view button[data-sort="file"]').click();
+  const order = await rows.evaluateAll((trs) => trs.map((tr) => tr.dataset.file));
+  expect(order).toEqual([...order].sort().reverse());
+  expect(await rows.evaluateAll((trs) => trs.filter((tr) => tr.dataset.probe === tr.dataset.file).length)).toBe(5);
+  // A row chosen for the comparison is shown chosen on the kept row.
+  await page.locator('[data-file="news.txt"] input[data-select]').check();
+  await page.locator('[data-only="late"]').check();
+  await page.locator('[data-only="late"]').uncheck();
+  await expect(page.locator('[data-file="news.txt"]')).toHaveClass(/is-chosen/);
+  await expect(page.locator('[data-file="news.txt"] input[data-select]')).toBeChecked();
+  // Another language: the rows are built anew, in English.
+  await page.locator('#lang-btn').click();
+  await expect(page.locator('[data-file="news.txt"] td[data-col="measures"]')).not.toHaveText('不适用');
+  expect(await rows.evaluateAll((trs) => trs.filter((tr) => tr.dataset.probe).length)).toBe(0);
+});
