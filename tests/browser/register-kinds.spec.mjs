@@ -14,12 +14,18 @@ const FILES = [
   ['speech.txt', '在全县法治政府建设工作会议上的讲话\n同志们:\n今天召开全县法治政府建设工作会议。\n'],
 ];
 
-test('the register shows the kind of document and a part without its causes', async ({ page }) => {
+/** The register of FILES, all five rows drawn. */
+async function openRegister(page) {
   await page.goto('/');
   await page.locator('#file-input').setInputFiles(FILES.map(([name, text]) => ({ name, mimeType: 'text/plain', buffer: Buffer.from(text) })));
   await expect(page.locator('body')).toHaveAttribute('data-batch', 'done');
   const rows = page.locator('[data-register-row]');
   await expect(rows).toHaveCount(5);
+  return rows;
+}
+
+test('the register shows the kind of document and a part without its causes', async ({ page }) => {
+  const rows = await openRegister(page);
   const cellOf = (file, key) => page.locator(`[data-file="${file}"] td[data-col="${key}"]`);
 
   // The kind of document, in the core's Chinese names.
@@ -66,11 +72,7 @@ test('the register shows the kind of document and a part without its causes', as
 });
 
 test('a redraw keeps the rows it can: a filter or a sort moves them, a language change rebuilds them', async ({ page }) => {
-  await page.goto('/');
-  await page.locator('#file-input').setInputFiles(FILES.map(([name, text]) => ({ name, mimeType: 'text/plain', buffer: Buffer.from(text) })));
-  await expect(page.locator('body')).toHaveAttribute('data-batch', 'done');
-  const rows = page.locator('[data-register-row]');
-  await expect(rows).toHaveCount(5);
+  const rows = await openRegister(page);
   // Each row element is tagged; a redraw that rebuilt it would drop the tag.
   await page.evaluate(() => { for (const tr of document.querySelectorAll('[data-register-row]')) tr.dataset.probe = tr.dataset.file; });
   const notReport = page.locator('[data-only="notReport"]');
