@@ -184,7 +184,7 @@ impl Text {
     pub fn utf16_span(&self, span: Span) -> (usize, usize) {
         let start = self.utf16(span.start);
         let end = match span.end.checked_sub(span.start) {
-            Some(len) if len < Utf16Index::STRIDE => start + utf16_units(&self.norm.as_bytes()[span.range()]),
+            Some(len) if len < Utf16Index::STRIDE => start + self.utf16.units(self.norm.as_bytes(), span.start, span.end),
             _ => self.utf16(span.end),
         };
         (start, end)
@@ -196,8 +196,9 @@ impl Text {
     pub fn utf16_span_after(&self, mark: (usize, usize), span: Span) -> (usize, usize) {
         match span.start.checked_sub(mark.0) {
             Some(gap) if gap < Utf16Index::STRIDE && span.len() < Utf16Index::STRIDE => {
-                let start = mark.1 + utf16_units(&self.norm.as_bytes()[mark.0..span.start]);
-                (start, start + utf16_units(&self.norm.as_bytes()[span.range()]))
+                let b = self.norm.as_bytes();
+                let start = mark.1 + self.utf16.units(b, mark.0, span.start);
+                (start, start + self.utf16.units(b, span.start, span.end))
             }
             _ => self.utf16_span(span),
         }
@@ -487,39 +488,84 @@ struct Utf16Index {
     /// (u32: texts are at most 48 MiB, `input::MAX_INPUT_BYTES`; strides of 128 bytes in the
     /// memory 256 took with usize pairs, half the walk a lookup makes).
     marks: Vec<(u32, u32)>,
+    /// Whether the bytes are counted 32 at a time ([`units_avx2`]: the CPU has AVX2 and
+    /// POPCNT), detected once per text.
+    #[cfg(target_arch = "x86_64")]
+    wide: bool,
 }
 
 impl Utf16Index {
     const STRIDE: usize = 128;
 
     fn new(s: &str) -> Utf16Index {
-        let mut marks = Vec::with_capacity(s.len() / Self::STRIDE + 1);
-        let mut units = 0;
-        // Counted stride by stride, whole strides (no character cut at their edges): the bytes
-        // from a stride's start to the first char boundary at or after it (`mark`) are
-        // continuation bytes, which add no unit.
-        for (k, stride) in s.as_bytes().chunks(Self::STRIDE).enumerate() {
-            let mark = ceil_char_boundary(s, k * Self::STRIDE);
-            if mark < s.len() {
-                marks.push((mark as u32, units as u32));
-            }
-            units += utf16_units(stride);
+        #[cfg(target_arch = "x86_64")]
+        if std::is_x86_feature_detected!("avx2") && std::is_x86_feature_detected!("popcnt") {
+            // SAFETY: the CPU has AVX2 and POPCNT.
+            return unsafe { Self::new_avx2(s) };
         }
-        Utf16Index { marks }
+        Self::build::<false>(s)
+    }
+
+    /// [`Self::build`] in an AVX2 function: the byte count's lanes twice as wide.
+    #[cfg(target_arch = "x86_64")]
+    #[target_feature(enable = "avx2,popcnt")]
+    fn new_avx2(s: &str) -> Utf16Index {
+        Self::build::<true>(s)
+    }
+
+    #[inline(always)]
+    fn build<const WIDE: bool>(s: &str) -> Utf16Index {
+        let b = s.as_bytes();
+        let mut marks = Vec::with_capacity(s.len() / Self::STRIDE + 1);
+        let mut units = 0u32;
+        // Counted stride by stride, whole strides (no character cut at their edges): the bytes
+        // from a stride's start to the first char boundary at or after it (`mark`, at most three
+        // of them) are continuation bytes, which add no unit.
+        let lead = |stride: &[u8]| stride.iter().take_while(|&&x| x & 0xC0 == 0x80).count();
+        let mut strides = b.chunks_exact(Self::STRIDE);
+        // Extended, not pushed one by one: no capacity test per stride. (Inlined in `new_avx2`:
+        // the count's lanes are 32 bytes there.)
+        marks.extend(strides.by_ref().enumerate().map(|(k, stride)| {
+            let mark = ((k * Self::STRIDE + lead(stride)) as u32, units);
+            units += u32::from(lane_units(stride));
+            mark
+        }));
+        let rest = strides.remainder();
+        let mark = b.len() - rest.len() + lead(rest);
+        if mark < b.len() {
+            marks.push((mark as u32, units));
+        }
+        Utf16Index {
+            marks,
+            #[cfg(target_arch = "x86_64")]
+            wide: WIDE,
+        }
+    }
+
+    /// The UTF-16 units of `b[from..to]` (`b` the text indexed).
+    #[inline]
+    fn units(&self, b: &[u8], from: usize, to: usize) -> usize {
+        #[cfg(target_arch = "x86_64")]
+        if self.wide {
+            // SAFETY: `wide` is set only where the CPU has AVX2 and POPCNT.
+            return unsafe { units_avx2(b, from, to) };
+        }
+        utf16_units(&b[from..to])
     }
 
     fn offset(&self, s: &str, pos: usize) -> usize {
         // The last checkpoint at or before `pos`: its stride's, or the one before when `pos`
         // is among the continuation bytes a stride starts with (marks lie within 3 bytes of
         // their stride's start: read by index, not searched).
-        let Some(last) = self.marks.len().checked_sub(1) else { return utf16_units(&s.as_bytes()[..pos]) };
+        let b = s.as_bytes();
+        let Some(last) = self.marks.len().checked_sub(1) else { return self.units(b, 0, pos) };
         let mut k = (pos / Self::STRIDE).min(last);
         if self.marks[k].0 as usize > pos {
-            let Some(before) = k.checked_sub(1) else { return utf16_units(&s.as_bytes()[..pos]) };
+            let Some(before) = k.checked_sub(1) else { return self.units(b, 0, pos) };
             k = before;
         }
         let (base, units) = self.marks[k];
-        units as usize + utf16_units(&s.as_bytes()[base as usize..pos])
+        units as usize + self.units(b, base as usize, pos)
     }
 }
 
@@ -527,25 +573,58 @@ impl Utf16Index {
 /// continuation byte), two for a four-byte one. Byte counts in chunks of 128 (u8 lanes the
 /// compiler vectorises) instead of decoding every character, in one pass: a byte adds 1 (a
 /// character's first) or 2 (a four-byte one's first), at most 129 over 128 bytes of UTF-8.
+/// (Inlined: in an AVX2 function the lanes are twice as wide.)
+#[inline(always)]
 fn utf16_units(utf8: &[u8]) -> usize {
-    const CHUNK: usize = 128;
-    fn units(chunk: &[u8]) -> u8 {
-        chunk.iter().fold(0u8, |n, &b| n.wrapping_add(u8::from(b & 0xC0 != 0x80) + u8::from(b >= 0xF0)))
-    }
-    let mut chunks = utf8.chunks_exact(CHUNK);
-    let whole: usize = chunks.by_ref().map(|chunk| usize::from(units(chunk))).sum();
-    whole + usize::from(units(chunks.remainder()))
+    let mut chunks = utf8.chunks_exact(Utf16Index::STRIDE);
+    let whole: usize = chunks.by_ref().map(|chunk| usize::from(lane_units(chunk))).sum();
+    whole + usize::from(lane_units(chunks.remainder()))
 }
 
-/// The smallest char boundary of `s` at or above `pos` (at most its length).
-fn ceil_char_boundary(s: &str, mut pos: usize) -> usize {
-    if pos >= s.len() {
-        return s.len();
+/// [`utf16_units`] of at most 128 bytes, in u8 lanes.
+#[inline(always)]
+fn lane_units(chunk: &[u8]) -> u8 {
+    chunk.iter().fold(0u8, |n, &b| n.wrapping_add(u8::from(b & 0xC0 != 0x80) + u8::from(b >= 0xF0)))
+}
+
+/// [`utf16_units`] of `b[from..to]`: 128 bytes at a time in u8 lanes, then 32 at a time,
+/// each byte's two tests as bit masks (a character's first: not 0x80–0xBF, as i8 above -65; a
+/// four-byte one's: 0xF0–0xFF, as i8 negative and above -17), counted. The last bytes short of
+/// 32 are counted in the 32 that end at `to` (or start at `from`), the bytes outside masked
+/// off: a span of a few dozen bytes is one or two loads, not a byte loop (the spans converted
+/// one by one mostly are that short).
+#[cfg(target_arch = "x86_64")]
+#[target_feature(enable = "avx2,popcnt")]
+#[inline]
+fn units_avx2(b: &[u8], from: usize, to: usize) -> usize {
+    use std::arch::x86_64::*;
+    assert!(from <= to && to <= b.len());
+    /// The units of the 32 bytes at `p`, of the positions `keep` has (bit k: byte k).
+    #[target_feature(enable = "avx2,popcnt")]
+    #[inline]
+    unsafe fn count(p: *const u8, keep: u32) -> usize {
+        // SAFETY: the caller's 32 bytes from `p` are in the slice.
+        let x = unsafe { _mm256_loadu_si256(p.cast()) };
+        let firsts = _mm256_movemask_epi8(_mm256_cmpgt_epi8(x, _mm256_set1_epi8(-65))) as u32;
+        let astral = _mm256_movemask_epi8(x) as u32 & _mm256_movemask_epi8(_mm256_cmpgt_epi8(x, _mm256_set1_epi8(-17))) as u32;
+        ((firsts & keep).count_ones() + (astral & keep).count_ones()) as usize
     }
-    while !s.is_char_boundary(pos) {
-        pos += 1;
+    let whole = (to - from) / 128 * 128;
+    let mut n = utf16_units(&b[from..from + whole]);
+    let mut i = from + whole;
+    let p = b.as_ptr();
+    // SAFETY (every `count` below): its 32 bytes lie within `b` (`to` is at most its length).
+    while to - i >= 32 {
+        n += unsafe { count(p.add(i), u32::MAX) };
+        i += 32;
     }
-    pos
+    match to - i {
+        0 => n,
+        // The block ending at `to`: its last `rest` bytes.
+        rest if to >= 32 => n + unsafe { count(p.add(to - 32), u32::MAX << (32 - rest)) },
+        rest if b.len() - i >= 32 => n + unsafe { count(p.add(i), u32::MAX >> (32 - rest)) },
+        _ => n + utf16_units(&b[i..to]),
+    }
 }
 
 /// Lines of `s` with their spans, without the line terminator (`\n`, `\r\n`).
@@ -644,6 +723,27 @@ mod tests {
                 let got = text.utf16_span_after(mark, Span::new(a, b));
                 proptest::prop_assert_eq!(got, (naive_utf16(norm, a), naive_utf16(norm, b)), "{}..{} after {:?}", a, b, mark);
                 mark = (b, got.1);
+            }
+        }
+    }
+
+    /// The 32-byte count agrees with the byte loop on every range of a text of one- to
+    /// four-byte characters (ranges shorter and longer than a block, near either end).
+    #[cfg(target_arch = "x86_64")]
+    #[test]
+    fn wide_unit_count_is_the_byte_loops() {
+        if !(std::is_x86_feature_detected!("avx2") && std::is_x86_feature_detected!("popcnt")) {
+            return;
+        }
+        let pieces = ["a", "中", "𠀀", "é", "１", "\n"];
+        for len in [0, 1, 5, 31, 32, 33, 40, 70, 130] {
+            let s: String = (0..len).map(|i| pieces[(i * 7 + len) % pieces.len()]).collect();
+            let b = s.as_bytes();
+            for from in 0..=b.len() {
+                for to in from..=b.len() {
+                    // SAFETY: the CPU has AVX2 and POPCNT.
+                    assert_eq!(unsafe { units_avx2(b, from, to) }, utf16_units(&b[from..to]), "{from}..{to} of {s:?}");
+                }
             }
         }
     }
