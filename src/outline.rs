@@ -277,7 +277,7 @@ fn ends_mid_sentence(before: &str) -> bool {
     let upto = before.strip_suffix('\n').unwrap_or(before).trim_end_matches(['\r', ' ', '\t']);
     let line = upto.rsplit('\n').next().unwrap_or(upto);
     line.chars().next_back().is_some_and(is_han)
-        && line.chars().count() >= hv::GLUED_AFTER_CHARS
+        && crate::text::char_count(line) >= hv::GLUED_AFTER_CHARS
         && line.contains(hv::PROSE_STOPS)
 }
 
@@ -482,7 +482,7 @@ impl<'a> Nesting<'a> {
             // At most 50 characters: counted only when the bytes cannot tell.
             c.start >= e
                 && c.start - e <= 200
-                && (c.start - e <= 50 || s[e..c.start].chars().count() <= 50)
+                && (c.start - e <= 50 || crate::text::char_count(&s[e..c.start]) <= 50)
                 && !s[e..c.start].contains(is_terminator)
         })
     }
@@ -684,7 +684,7 @@ fn run_in_sentence(s: &str, para: Span) -> Option<Span> {
     let body = &s[para.range()];
     let i = FULL_STOP.within(s, para.start, para.end).next()?.0 - para.start;
     let sentence = &body[..i];
-    let n = sentence.chars().count();
+    let n = crate::text::char_count(sentence);
     let commas = sentence.matches(',').count();
     // At least ten characters after it (not all of the paragraph counted).
     let rest_is_long = body[i + hv::FULL_STOP.len_utf8()..].chars().nth(9).is_some();
@@ -769,8 +769,9 @@ fn title_span(s: &str, marker_end: usize, limit: usize) -> Span {
     static TITLE_ENDS: LazyLock<Starts> = LazyLock::new(|| Starts::of(TERMINATORS.iter().copied().chain([':'])));
     let mut cand_end = TITLE_ENDS.within(s, t0, limit).next().map_or(limit, |(i, _)| i);
     // A title is a line at most: text that runs on without any stop is cut (counted only
-    // when it has more bytes than the most characters a title keeps).
-    if cand_end - t0 > MAX_TITLE_CHARS {
+    // when it has more bytes than the most characters a title keeps; walked only when it has
+    // more characters).
+    if cand_end - t0 > MAX_TITLE_CHARS && crate::text::char_count(&s[t0..cand_end]) > MAX_TITLE_CHARS {
         if let Some((i, _)) = s[t0..cand_end].char_indices().nth(MAX_TITLE_CHARS) {
             cand_end = t0 + i;
         }
@@ -794,7 +795,7 @@ fn run_in_end(s: &str, t0: usize, end: usize) -> usize {
         Starts::of([',', ':', ';', ' '].into_iter().chain(edges).chain(OPENING.iter().copied()).chain(CLOSING.iter().copied()))
     });
     let seg = &s[t0..end];
-    let total = seg.chars().count();
+    let total = crate::text::char_count(seg);
     // A body starts only at a character with at least `MIN_BODY_CHARS` after it: past the last
     // such one (or `MAX_RUN_IN_CHARS`), nothing read can end the title before `end`, and most
     // headings' titles (a line of their own) are shorter than that.

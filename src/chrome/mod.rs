@@ -137,7 +137,7 @@ fn holds(t: &str, word: &str) -> bool {
 }
 
 fn chars(s: &str) -> usize {
-    s.chars().count()
+    text::char_count(s)
 }
 
 /// Read the page: classify its lines, take its metadata fields, find the report's body
