@@ -359,7 +359,53 @@ fn phrases_longest_first() -> Vec<&'static str> {
 /// whether it is the first (`open`): a vectorised search for each mark's bytes, the two merged.
 /// Chinese punctuation shares the marks' first byte (E2 / E3: every 。 and 、), and a search for
 /// first bytes stopped about every forty bytes.
-fn marks_within<'s>(s: &'s str, body: Span, open: &'static [u8; 3], close: &'static [u8; 3]) -> impl Iterator<Item = (usize, bool)> + 's {
+/// With the folding walk's notes of the characters the review acts on (`Text::acted_on`: the
+/// paired marks among them, every one), the marks are read from those positions instead: the
+/// four searches of the text were 1.9 M instructions of the 1 MiB mix.
+fn marks_within<'s>(
+    s: &'s str,
+    body: Span,
+    noted: Option<&'s [u32]>,
+    open: &'static [u8; 3],
+    close: &'static [u8; 3],
+) -> impl Iterator<Item = (usize, bool)> + 's {
+    match noted {
+        Some(noted) => Marks::Noted(marks_noted(s, body, noted, open, close)),
+        None => Marks::Searched(marks_searched(s, body, open, close)),
+    }
+}
+
+/// One of two iterators of the same items.
+enum Marks<A, B> {
+    Noted(A),
+    Searched(B),
+}
+
+impl<T, A: Iterator<Item = T>, B: Iterator<Item = T>> Iterator for Marks<A, B> {
+    type Item = T;
+    fn next(&mut self) -> Option<T> {
+        match self {
+            Marks::Noted(a) => a.next(),
+            Marks::Searched(b) => b.next(),
+        }
+    }
+}
+
+fn marks_noted<'s>(s: &'s str, body: Span, noted: &'s [u32], open: &'static [u8; 3], close: &'static [u8; 3]) -> impl Iterator<Item = (usize, bool)> + 's {
+    let first = noted.partition_point(|&at| (at as usize) < body.start);
+    noted[first..].iter().map(|&at| at as usize).take_while(move |&at| at < body.end).filter_map(move |at| {
+        let c = s.as_bytes().get(at..at + 3).filter(|_| at + 3 <= body.end)?;
+        if c == open {
+            Some((at, true))
+        } else if c == close {
+            Some((at, false))
+        } else {
+            None
+        }
+    })
+}
+
+fn marks_searched<'s>(s: &'s str, body: Span, open: &'static [u8; 3], close: &'static [u8; 3]) -> impl Iterator<Item = (usize, bool)> + 's {
     let b = &s.as_bytes()[body.start..body.end];
     let (mut opens, mut closes) = (memchr::memmem::find_iter(b, open).peekable(), memchr::memmem::find_iter(b, close).peekable());
     std::iter::from_fn(move || match (opens.peek(), closes.peek()) {
@@ -389,11 +435,11 @@ fn crosses_line(s: &str, from: usize, to: usize) -> bool {
 /// Only the marks are looked at, a line's end only looked for between two marks while a name or
 /// quotation is open, the characters inside a quotation counted when it closes: a
 /// character-by-character walk of the body cost 5 M instructions on the 1 MiB mix.
-fn names_and_quotes(s: &str, body: Span) -> (Vec<Span>, Vec<Span>) {
+fn names_and_quotes(s: &str, body: Span, noted: Option<&[u32]>) -> (Vec<Span>, Vec<Span>) {
     let mut names = Vec::new();
     let mut open_name: Vec<usize> = Vec::new();
     let mut last = body.start;
-    for (at, open) in marks_within(s, body, &NAME_MARKS[0], &NAME_MARKS[1]) {
+    for (at, open) in marks_within(s, body, noted, &NAME_MARKS[0], &NAME_MARKS[1]) {
         if !open_name.is_empty() && crosses_line(s, last, at) {
             open_name.clear();
         }
@@ -408,7 +454,7 @@ fn names_and_quotes(s: &str, body: Span) -> (Vec<Span>, Vec<Span>) {
     let mut quotes = Vec::new();
     let mut open_quote: Option<usize> = None;
     let mut last = body.start;
-    for (at, open) in marks_within(s, body, &QUOTE_MARKS[0], &QUOTE_MARKS[1]) {
+    for (at, open) in marks_within(s, body, noted, &QUOTE_MARKS[0], &QUOTE_MARKS[1]) {
         if open_quote.is_some() && crosses_line(s, last, at) {
             open_quote = None;
         }
@@ -429,7 +475,7 @@ fn names_and_quotes(s: &str, body: Span) -> (Vec<Span>, Vec<Span>) {
 impl<'t> Context<'t> {
     pub fn new(text: &'t Text, body: Span, outline: &Outline) -> Context<'t> {
         let s = text.norm();
-        let (names, quotes) = names_and_quotes(s, body);
+        let (names, quotes) = names_and_quotes(s, body, text.acted_on());
         let phrases = RefCell::new(NearPhrases::new(body));
         let mut markers: Vec<Span> = outline.headings.iter().map(|h| h.marker).collect();
         crate::sort::stable(&mut markers);

@@ -74,7 +74,15 @@ pub fn make(year: i32, month: u32, day: u32) -> Option<Date> {
 
 /// The first written date in `s` (Arabic or Chinese numerals), with its byte range in `s`.
 pub fn find(s: &str) -> Option<(Date, Span)> {
-    let arabic = ARABIC.captures_iter(s).find_map(|c| {
+    // Each pattern's search is skipped where what it must match is absent (four ASCII digits in
+    // a row; 年): most of the fields and lines asked hold neither, and a search costs thousands of
+    // instructions where these tests cost tens.
+    let mut digits_in_a_row = 0;
+    let has_year_digits = s.bytes().any(|b| {
+        digits_in_a_row = if b.is_ascii_digit() { digits_in_a_row + 1 } else { 0 };
+        digits_in_a_row == 4
+    });
+    let arabic = has_year_digits.then(|| ARABIC.captures_iter(s).find_map(|c| {
         let year = c[1].parse().ok()?;
         let (m, d) = match (c.get(2), c.get(3)) {
             (Some(m), Some(d)) => (m, d),
@@ -82,13 +90,14 @@ pub fn find(s: &str) -> Option<(Date, Span)> {
         };
         let date = make(year, m.as_str().parse().ok()?, d.as_str().parse().ok()?)?;
         Some((date, Span::from(c.get(0)?)))
-    });
-    let chinese = CHINESE.captures_iter(s).find_map(|c| {
+    })).flatten();
+    let has_year_mark = memchr::memmem::find(s.as_bytes(), "年".as_bytes()).is_some();
+    let chinese = has_year_mark.then(|| CHINESE.captures_iter(s).find_map(|c| {
         // Dates are often typed with a look-alike for 〇 (○, O).
         let year = numerals::read(&c[1], Flavor::Date)? as i32;
         let date = make(year, cn_small(&c[2])?, cn_small(&c[3])?)?;
         Some((date, Span::from(c.get(0)?)))
-    });
+    })).flatten();
     match (arabic, chinese) {
         (Some(a), Some(c)) => Some(if a.1.start <= c.1.start { a } else { c }),
         (a, c) => a.or(c),

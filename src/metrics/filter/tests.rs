@@ -243,11 +243,18 @@ mod names_and_quotes_against_the_walk {
         #[test]
         fn same_names_and_quotes(parts in proptest::collection::vec(select(vec![
             "《", "》", "“", "”", "\n", "一件事", "法", "a", "5.12", "条例", "12345678901", "、", " ",
+            "(", ")", "【", "〔", "\"", "’", "×",
         ]), 0..30), skip in 0usize..3) {
-            let text: String = parts.concat();
-            let starts: Vec<usize> = text.char_indices().map(|(i, _)| i).chain([text.len()]).collect();
-            let body = Span::new(starts[skip.min(starts.len() - 1)], text.len());
-            prop_assert_eq!(names_and_quotes(&text, body), walk(&text, body), "{:?}", text);
+            // Searched for, and read from the folding walk's notes (which must be there).
+            let text = crate::text::Text::new(&parts.concat());
+            let s = text.norm();
+            let noted = text.acted_on();
+            prop_assert!(noted.is_some());
+            let starts: Vec<usize> = s.char_indices().map(|(i, _)| i).chain([s.len()]).collect();
+            let body = Span::new(starts[skip.min(starts.len() - 1)], s.len());
+            let expected = walk(s, body);
+            prop_assert_eq!(names_and_quotes(s, body, None), expected.clone(), "{:?}", s);
+            prop_assert_eq!(names_and_quotes(s, body, noted), expected, "{:?}", s);
         }
     }
 }
