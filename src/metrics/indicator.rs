@@ -76,7 +76,11 @@ pub fn indicators(s: &str, quantities: &[Quantity]) -> Vec<String> {
     // before it and its group's noun after it are asked for, so one of each is kept, not a
     // list per figure (their lists, allocated and cleared per text, were 0.2 M instructions of
     // the 1 MiB mix).
+    // Two kept: the group's end's, asked for at each member, and a figure's own, asked for when
+    // nothing else names it. One slot for both made a long group re-read its end's phrase at
+    // every member (a text of nothing but `1件1件…` never finished at 1 MiB).
     let mut right: Option<(usize, (&str, &str))> = None;
+    let mut own_right: Option<(usize, (&str, &str))> = None;
     // Glued groups (`50家51次`): the group's last member, found when the group's first is
     // reached, so that a text of nothing but glued figures stays linear. (A later member's
     // phrase before it is empty: nothing stands between it and the member before.)
@@ -156,7 +160,7 @@ pub fn indicators(s: &str, quantities: &[Quantity]) -> Vec<String> {
             }
         }
         if ind.is_empty() {
-            ind = shorten_head(right_of(s, quantities, &mut right, i).1, 8).to_owned();
+            ind = shorten_head(right_of(s, quantities, &mut own_right, i).1, 8).to_owned();
         }
         if ind.is_empty() && same_sentence_prev() {
             ind = out[i - 1].clone();
